@@ -1,0 +1,120 @@
+/**
+ * Independent cascade (Kempe, Kleinberg, Tardos 2003): each newly active u gets one chance to
+ * activate each out-neighbour v with probability p(u,v). Also weighted cascade, where
+ * p(u,v) = 1 / indegree(v), and per-arc probabilities from the file.
+ *
+ * BFS over one queue with a level boundary (ripples' diffusion_simulation habit). A coin is a
+ * 31-bit integer compared with a precomputed threshold, so no float work in the hot loop.
+ */
+import type { Csr } from '../graph/types.ts';
+import { probabilityThreshold } from '../util/rng.ts';
+import { finishLevel, type LevelExpander } from './run-state.ts';
+import type { Scratch } from './scratch.ts';
+
+/** Uniform probability p on every arc. */
+export function icUniform(csr: Csr, sc: Scratch, p: number): LevelExpander {
+  const off = csr.outOffsets;
+  const tgt = csr.outTargets;
+  const thr = probabilityThreshold(p);
+  const { state, order, hop, hopCounts, parent, step: stepOf } = sc;
+  return (rs, from, to, step) => {
+    const rng = rs.rng;
+    const seen = rs.seen;
+    const active = rs.active;
+    const tracing = rs.tracing;
+    let tail = rs.tail;
+    let exposed = rs.exposed;
+    let examined = 0;
+    let maxHop = sc.maxHop;
+    for (let i = from; i < to; i++) {
+      const u = order[i];
+      const h = hop[u] + 1;
+      const end = off[u + 1];
+      let k = off[u];
+      examined += end - k;
+      for (; k < end; k++) {
+        const v = tgt[k];
+        const s = state[v];
+        if (s === active) continue;
+        if (s !== seen) {
+          state[v] = seen;
+          exposed++;
+        }
+        if (rng.u31() < thr) {
+          state[v] = active;
+          hop[v] = h;
+          order[tail++] = v;
+          hopCounts[h]++;
+          if (h > maxHop) maxHop = h;
+          if (tracing) {
+            parent[v] = u;
+            stepOf[v] = step;
+          }
+        }
+      }
+    }
+    finishLevel(sc, rs, tail, exposed, examined, maxHop, step);
+  };
+}
+
+/** Per-arc probabilities: the file's, or weighted cascade's 1/indegree(v). */
+export function icPerArc(csr: Csr, sc: Scratch, thresholds: Uint32Array): LevelExpander {
+  const off = csr.outOffsets;
+  const tgt = csr.outTargets;
+  const { state, order, hop, hopCounts, parent, step: stepOf } = sc;
+  return (rs, from, to, step) => {
+    const rng = rs.rng;
+    const seen = rs.seen;
+    const active = rs.active;
+    const tracing = rs.tracing;
+    let tail = rs.tail;
+    let exposed = rs.exposed;
+    let examined = 0;
+    let maxHop = sc.maxHop;
+    for (let i = from; i < to; i++) {
+      const u = order[i];
+      const h = hop[u] + 1;
+      const end = off[u + 1];
+      let k = off[u];
+      examined += end - k;
+      for (; k < end; k++) {
+        const v = tgt[k];
+        const s = state[v];
+        if (s === active) continue;
+        if (s !== seen) {
+          state[v] = seen;
+          exposed++;
+        }
+        if (rng.u31() < thresholds[k]) {
+          state[v] = active;
+          hop[v] = h;
+          order[tail++] = v;
+          hopCounts[h]++;
+          if (h > maxHop) maxHop = h;
+          if (tracing) {
+            parent[v] = u;
+            stepOf[v] = step;
+          }
+        }
+      }
+    }
+    finishLevel(sc, rs, tail, exposed, examined, maxHop, step);
+  };
+}
+
+/** 31-bit coin thresholds per out-arc from probabilities per out-arc. */
+export function arcThresholds(probabilities: ArrayLike<number>): Uint32Array {
+  const t = new Uint32Array(probabilities.length);
+  for (let k = 0; k < t.length; k++) t[k] = probabilityThreshold(probabilities[k]);
+  return t;
+}
+
+/** Weighted cascade probabilities p(u,v) = 1 / indegree(v), per out-arc. */
+export function weightedCascadeProbabilities(csr: Csr): Float64Array {
+  const p = new Float64Array(csr.arcs);
+  for (let k = 0; k < csr.arcs; k++) {
+    const v = csr.outTargets[k];
+    p[k] = 1 / (csr.inOffsets[v + 1] - csr.inOffsets[v]);
+  }
+  return p;
+}

@@ -1,0 +1,115 @@
+/**
+ * The Monte Carlo engine: a simulator is created once per (graph, model parameters) with all its
+ * scratch space and per-arc tables, then runs shards of runs. Run r of a scenario always uses
+ * the random stream (rngSeed, r), so any split of runs over workers gives identical outcomes.
+ */
+import type { Csr } from '../graph/types.ts';
+import { Rng } from '../util/rng.ts';
+import { validateParams } from './defaults.ts';
+import { arcThresholds, icPerArc, icUniform, weightedCascadeProbabilities } from './ic.ts';
+import { linearThreshold, linearThresholdWeights } from './lt.ts';
+import { type LevelExpander, type RunState, runProgressive, type SeedSchedule } from './run-state.ts';
+import { Scratch } from './scratch.ts';
+import { compileSchedule, pickRandom, validateSeedPlan } from './seeds.ts';
+import { createSir } from './sir.ts';
+import { adoptionNeeds, fractionalThreshold } from './threshold.ts';
+import type { ModelParams, ShardRequest, ShardResult, Trace } from './types.ts';
+
+export interface Simulator {
+  readonly params: ModelParams;
+  runShard(request: Omit<ShardRequest, 'params'>): ShardResult;
+}
+
+type RunCascade = (rs: RunState, seeds: SeedSchedule) => void;
+
+function cascadeRunner(csr: Csr, sc: Scratch, params: ModelParams): RunCascade {
+  if (params.model === 'sir') {
+    const sir = createSir(csr, sc, params.p ?? 0, params.gamma);
+    return (rs, seeds) => sir(rs, seeds, params.maxSteps);
+  }
+  let expand: LevelExpander;
+  switch (params.model) {
+    case 'ic':
+      if (params.p !== null) expand = icUniform(csr, sc, params.p);
+      else if (csr.outValues && csr.values === 'probability') expand = icPerArc(csr, sc, arcThresholds(csr.outValues));
+      else throw new Error('ic without p needs per-edge probabilities in the graph');
+      break;
+    case 'wc':
+      expand = icPerArc(csr, sc, arcThresholds(weightedCascadeProbabilities(csr)));
+      break;
+    case 'lt':
+      expand = linearThreshold(csr, sc, linearThresholdWeights(csr));
+      break;
+    case 'threshold':
+      expand = fractionalThreshold(csr, sc, adoptionNeeds(csr, params.phi));
+      break;
+  }
+  return (rs, seeds) => runProgressive(sc, rs, seeds, params.maxSteps, expand);
+}
+
+export function createSimulator(csr: Csr, params: ModelParams): Simulator {
+  validateParams(params);
+  const sc = new Scratch(csr.n);
+  const runCascade = cascadeRunner(csr, sc, params);
+  const pickMark = new Uint32Array(csr.n);
+  let pickStamp = 0;
+
+  function runShard(request: Omit<ShardRequest, 'params'>): ShardResult {
+    const { seeds: plan, rngSeed, firstRun, runCount, traceRun } = request;
+    validateSeedPlan(plan, csr.n);
+    const fixed = plan.kind === 'groups' ? compileSchedule(plan.groups, csr.n) : null;
+    const randomSchedule: SeedSchedule | null =
+      plan.kind === 'random' ? { nodes: new Uint32Array(plan.k), starts: new Uint32Array(plan.k) } : null;
+    const sizes = new Uint32Array(runCount);
+    const exposed = new Uint32Array(runCount);
+    let arcsExamined = 0;
+    let trace: Trace | null = null;
+
+    for (let i = 0; i < runCount; i++) {
+      const run = firstRun + i;
+      const rng = new Rng(rngSeed, run);
+      let schedule = fixed;
+      if (randomSchedule && plan.kind === 'random') {
+        pickStamp++;
+        pickRandom(rng, csr.n, plan.k, pickMark, pickStamp, randomSchedule.nodes);
+        schedule = randomSchedule;
+      }
+      const seen = sc.nextRun();
+      const rs: RunState = {
+        rng,
+        seen,
+        active: seen + 1,
+        tail: 0,
+        exposed: 0,
+        examined: 0,
+        tracing: run === traceRun,
+      };
+      runCascade(rs, schedule as SeedSchedule);
+      sizes[i] = rs.tail;
+      exposed[i] = rs.exposed;
+      arcsExamined += rs.examined;
+      if (rs.tracing) trace = captureTrace(sc, rs, run);
+    }
+    const { hopCounts, stepCounts } = sc.takeCounts();
+    return { firstRun, runCount, sizes, exposed, hopCounts, stepCounts, arcsExamined, trace };
+  }
+
+  return { params, runShard };
+}
+
+function captureTrace(sc: Scratch, rs: RunState, run: number): Trace {
+  const nodes = sc.order.slice(0, rs.tail);
+  const steps = new Uint32Array(rs.tail);
+  const hops = new Uint32Array(rs.tail);
+  const parents = new Int32Array(rs.tail);
+  for (let i = 0; i < rs.tail; i++) {
+    const v = nodes[i];
+    steps[i] = sc.step[v];
+    hops[i] = sc.hop[v];
+    parents[i] = sc.parent[v];
+  }
+  const exposed = new Uint32Array(rs.exposed);
+  let c = 0;
+  for (let v = 0; v < sc.n; v++) if (sc.state[v] === rs.seen || sc.state[v] === rs.active) exposed[c++] = v;
+  return { run, nodes, steps, hops, parents, exposed };
+}

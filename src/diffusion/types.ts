@@ -1,0 +1,97 @@
+/**
+ * Types of the cascade engine: models, their parameters, seed plans, and what a shard of Monte
+ * Carlo runs returns. Everything here is plain data so it crosses the worker boundary as is.
+ */
+
+export type ModelName = 'ic' | 'wc' | 'lt' | 'sir' | 'threshold';
+export const MODEL_NAMES: readonly ModelName[] = ['ic', 'wc', 'lt', 'sir', 'threshold'];
+
+/** Parameters of every model, resolved (see defaults.ts); a model reads only the ones it uses. */
+export interface ModelParams {
+  model: ModelName;
+  /** ic/sir: transmission probability per arc and attempt; ic with null uses the file's probabilities. */
+  p: number | null;
+  /** sir: recovery probability per step. */
+  gamma: number;
+  /** threshold: fraction of in-neighbours that must have adopted. */
+  phi: number;
+  /** Stop after this step (0 = seeds only); null = until the cascade dies out. */
+  maxSteps: number | null;
+}
+
+/** Seeds launched together at one step. Seeds of later groups may already be active by then. */
+export interface SeedGroup {
+  nodes: number[];
+  start: number;
+}
+
+/** Fixed seed groups, or a fresh uniformly random set of k distinct nodes in every run. */
+export type SeedPlan = { kind: 'groups'; groups: SeedGroup[] } | { kind: 'random'; k: number };
+
+/** A Monte Carlo job over runs [firstRun, firstRun + runCount) of one scenario. */
+export interface ShardRequest {
+  params: ModelParams;
+  seeds: SeedPlan;
+  rngSeed: number;
+  firstRun: number;
+  runCount: number;
+  /** Record the activation tree of this run index if it falls in the shard. */
+  traceRun: number | null;
+}
+
+/** One cascade, recorded for playback: activation order with step, hop and parent. */
+export interface Trace {
+  run: number;
+  /** Activated nodes in activation order (seeds first). */
+  nodes: Uint32Array;
+  /** Step at which each node became active. */
+  steps: Uint32Array;
+  /** Hops along the activation chain from a seed (seeds have 0). */
+  hops: Uint32Array;
+  /** Who activated each node (node index), -1 for seeds. */
+  parents: Int32Array;
+  /** Accounts that received the content at least once in this run, active or not. */
+  exposed: Uint32Array;
+}
+
+/**
+ * Per-run outcomes of a shard, indexed by run - firstRun. Counts are integers, so merging shards
+ * by concatenation and integer sums is exact whatever the split.
+ */
+export interface ShardResult {
+  firstRun: number;
+  runCount: number;
+  /** Final number of active nodes per run. */
+  sizes: Uint32Array;
+  /** Accounts exposed (received at least one activation attempt, or are seeds) per run. */
+  exposed: Uint32Array;
+  /** Sum over runs of the number of nodes activated at hop h (not cumulative). */
+  hopCounts: Float64Array;
+  /** Sum over runs of the number of nodes activated at step t (not cumulative). */
+  stepCounts: Float64Array;
+  /** Arcs examined (activation attempts considered), for throughput figures. */
+  arcsExamined: number;
+  trace: Trace | null;
+}
+
+/** Monte Carlo summary: the fields of `ripple simulate --json`. */
+export interface SimulationSummary {
+  runs: number;
+  mean: number;
+  std: number;
+  ci95: [number, number];
+  /** Mean number of exposed accounts (impressions: received the content, adopted or not). */
+  exposed: number;
+  /** reachByHop[h] = mean number active within h hops of the seeds (cumulative, index 0 = seeds). */
+  reachByHop: number[];
+  /** adoptionByStep[t] = mean number active after step t (cumulative, index 0 = step 0). */
+  adoptionByStep: number[];
+  sizes: { min: number; max: number; median: number; histogram: HistogramBin[] };
+}
+
+/** Cascade sizes in [from, to] (inclusive integers). */
+export interface HistogramBin {
+  from: number;
+  to: number;
+  count: number;
+}

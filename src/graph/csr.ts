@@ -1,0 +1,195 @@
+/**
+ * Compile raw edge records into the CSR view every simulation runs on.
+ *
+ * Input is what a loader collected, in file order: endpoints as node indices (first-appearance
+ * order) and an optional value per record. Output is a Csr in the reach direction with self-loops
+ * dropped and duplicates merged, both counted. O(n + m) time, no sorting and no object per edge:
+ * duplicates are found with a per-row "last seen" stamp (graphology's indexed-brandes habit of
+ * allocating scratch once).
+ */
+import type { Csr, Direction } from './types.ts';
+
+export interface EdgeRecords {
+  /** Number of nodes (indices are < n). */
+  n: number;
+  /** Number of records used in src/dst/values (the arrays may be longer). */
+  count: number;
+  src: Uint32Array;
+  dst: Uint32Array;
+  values: Float64Array | null;
+  /** Meaning of values; duplicates merge as independent chances (probability) or add (weight). */
+  valueKind: 'probability' | 'weight' | null;
+}
+
+export interface CompiledGraph {
+  csr: Csr;
+  selfLoops: number;
+  duplicateEdges: number;
+  /** Distinct edges: unordered pairs when undirected, arcs when directed. */
+  edges: number;
+}
+
+export function compileCsr(records: EdgeRecords, direction: Direction): CompiledGraph {
+  const { n, count, src, dst, values, valueKind } = records;
+  const directed = direction !== 'undirected';
+  const reverse = direction === 'follows';
+
+  // 1. Count records per (canonical) source.
+  const rowCount = new Uint32Array(n + 1);
+  let selfLoops = 0;
+  for (let i = 0; i < count; i++) {
+    const a = src[i];
+    const b = dst[i];
+    if (a === b) {
+      selfLoops++;
+      continue;
+    }
+    const s = directed ? (reverse ? b : a) : a < b ? a : b;
+    rowCount[s + 1]++;
+  }
+  for (let u = 0; u < n; u++) rowCount[u + 1] += rowCount[u];
+  const kept = count - selfLoops;
+  const rowStart = rowCount; // prefix sums: row u occupies [rowStart[u], rowStart[u+1])
+  const cursor = rowStart.slice(0, n);
+  const tgt = new Uint32Array(kept);
+  const val = values ? new Float64Array(kept) : null;
+  for (let i = 0; i < count; i++) {
+    const a = src[i];
+    const b = dst[i];
+    if (a === b) continue;
+    let s: number;
+    let t: number;
+    if (directed) {
+      s = reverse ? b : a;
+      t = reverse ? a : b;
+    } else if (a < b) {
+      s = a;
+      t = b;
+    } else {
+      s = b;
+      t = a;
+    }
+    const at = cursor[s]++;
+    tgt[at] = t;
+    if (val && values) val[at] = values[i];
+  }
+
+  // 2. Merge duplicates row by row, keeping first-appearance order, compacting in place.
+  const seenRow = new Int32Array(n).fill(-1);
+  const seenPos = new Uint32Array(n);
+  const distinctStart = new Uint32Array(n + 1);
+  let w = 0;
+  let duplicateEdges = 0;
+  for (let u = 0; u < n; u++) {
+    distinctStart[u] = w;
+    const end = rowStart[u + 1];
+    for (let k = rowStart[u]; k < end; k++) {
+      const t = tgt[k];
+      if (seenRow[t] === u) {
+        duplicateEdges++;
+        if (val) {
+          const p = seenPos[t];
+          val[p] = valueKind === 'probability' ? 1 - (1 - val[p]) * (1 - val[k]) : val[p] + val[k];
+        }
+        continue;
+      }
+      seenRow[t] = u;
+      seenPos[t] = w;
+      tgt[w] = t;
+      if (val) val[w] = val[k];
+      w++;
+    }
+  }
+  distinctStart[n] = w;
+  const edges = w;
+
+  // 3. Out-CSR: directed graphs use the rows as they are; undirected ones store each edge both ways.
+  let outOffsets: Uint32Array;
+  let outTargets: Uint32Array;
+  let outValues: Float64Array | null;
+  if (directed) {
+    outOffsets = distinctStart;
+    outTargets = tgt.slice(0, w);
+    outValues = val ? val.slice(0, w) : null;
+  } else {
+    const deg = new Uint32Array(n + 1);
+    for (let u = 0; u < n; u++) {
+      for (let k = distinctStart[u]; k < distinctStart[u + 1]; k++) {
+        deg[u + 1]++;
+        deg[tgt[k] + 1]++;
+      }
+    }
+    for (let u = 0; u < n; u++) deg[u + 1] += deg[u];
+    outOffsets = deg;
+    outTargets = new Uint32Array(2 * w);
+    outValues = val ? new Float64Array(2 * w) : null;
+    const c = deg.slice(0, n);
+    // Visit arcs so each row lists neighbours in a deterministic order: lower ids first.
+    for (let u = 0; u < n; u++) {
+      for (let k = distinctStart[u]; k < distinctStart[u + 1]; k++) {
+        const v = tgt[k];
+        const a = c[v]++;
+        outTargets[a] = u;
+        if (outValues && val) outValues[a] = val[k];
+      }
+      for (let k = distinctStart[u]; k < distinctStart[u + 1]; k++) {
+        const v = tgt[k];
+        const a = c[u]++;
+        outTargets[a] = v;
+        if (outValues && val) outValues[a] = val[k];
+      }
+    }
+  }
+
+  const csr = withInArcs({
+    n,
+    directed,
+    outOffsets,
+    outTargets,
+    outValues,
+    values: outValues ? valueKind : null,
+  });
+  return { csr, selfLoops, duplicateEdges, edges };
+}
+
+/** Build the in-direction arrays of a CSR from its out-direction arrays (counting sort by target). */
+export function withInArcs(out: Pick<Csr, 'n' | 'directed' | 'outOffsets' | 'outTargets' | 'outValues' | 'values'>): Csr {
+  const { n, outOffsets, outTargets, outValues } = out;
+  const arcs = outTargets.length;
+  const inOffsets = new Uint32Array(n + 1);
+  for (let k = 0; k < arcs; k++) inOffsets[outTargets[k] + 1]++;
+  for (let v = 0; v < n; v++) inOffsets[v + 1] += inOffsets[v];
+  const c = inOffsets.slice(0, n);
+  const inSources = new Uint32Array(arcs);
+  const inValues = outValues ? new Float64Array(arcs) : null;
+  for (let u = 0; u < n; u++) {
+    for (let k = outOffsets[u]; k < outOffsets[u + 1]; k++) {
+      const at = c[outTargets[k]]++;
+      inSources[at] = u;
+      if (inValues && outValues) inValues[at] = outValues[k];
+    }
+  }
+  return { ...out, arcs, inOffsets, inSources, inValues };
+}
+
+/** Out-degree of every node in the reach direction. */
+export function outDegrees(csr: Csr): Uint32Array {
+  const d = new Uint32Array(csr.n);
+  for (let u = 0; u < csr.n; u++) d[u] = csr.outOffsets[u + 1] - csr.outOffsets[u];
+  return d;
+}
+
+/** In-degree of every node in the reach direction. */
+export function inDegrees(csr: Csr): Uint32Array {
+  const d = new Uint32Array(csr.n);
+  for (let v = 0; v < csr.n; v++) d[v] = csr.inOffsets[v + 1] - csr.inOffsets[v];
+  return d;
+}
+
+/** The typed arrays of a CSR, for Comlink.transfer / structured clone. */
+export function csrBuffers(csr: Csr): ArrayBuffer[] {
+  const arrays = [csr.outOffsets, csr.outTargets, csr.inOffsets, csr.inSources, csr.outValues, csr.inValues];
+  const buffers: ArrayBuffer[] = [];
+  for (const a of arrays) if (a && a.buffer instanceof ArrayBuffer && !buffers.includes(a.buffer)) buffers.push(a.buffer);
+  return buffers;
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+
+// Cross-origin isolation lets the page share one SharedArrayBuffer graph with every worker.
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  server: { host: '127.0.0.1', port: 5173, headers: isolation },
+  preview: { host: '127.0.0.1', port: 4173, headers: isolation },
+  worker: { format: 'es' },
+  build: { target: 'es2022' },
+});
