@@ -1,0 +1,8 @@
+/** What a command needs from its surroundings; tests pass their own streams. */
+export interface CommandContext {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+  /** The bundled engine worker (engine.node.ts) to start worker threads from. */
+  workerFile: URL;
+  signal?: AbortSignal;
+}

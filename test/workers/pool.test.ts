@@ -1,0 +1,107 @@
+/**
+ * The worker pool with real worker_threads: results independent of the number of workers,
+ * progress, cancellation, crash recovery, engine errors.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { summarize } from '../../src/diffusion/summary.ts';
+import type { ModelName } from '../../src/diffusion/types.ts';
+import { AbortError, EnginePool, PROGRESS_MS, type Progress } from '../../workers/pool.ts';
+import { createNodePool, nodeSpawner } from '../../workers/spawn-node.ts';
+import { shareCsr } from '../../workers/share.ts';
+import { csrOf } from '../support/graphs.ts';
+import { params, runLocal, seedsAt } from '../support/simulate.ts';
+import { CRASH_WORKER, ENGINE_WORKER } from '../support/workers.ts';
+
+/** A random graph with 3000 nodes and ~24000 arcs, fixed by a tiny LCG. */
+function randomGraph(n = 3000, m = 24_000) {
+  let x = 12345;
+  const next = () => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return x % n;
+  };
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < m; i++) pairs.push([next(), next()]);
+  return csrOf(n, pairs, 'influences');
+}
+
+const pools: EnginePool[] = [];
+const track = (pool: EnginePool) => {
+  pools.push(pool);
+  return pool;
+};
+afterEach(() => {
+  for (const p of pools.splice(0)) p.terminate();
+});
+
+describe('engine pool', () => {
+  const csr = randomGraph();
+  const models: ModelName[] = ['ic', 'wc', 'lt', 'sir', 'threshold'];
+
+  for (const model of models) {
+    it(`${model}: 1, 2 and 3 workers give the in-process result exactly`, async () => {
+      const p = params({ model, p: 0.08, gamma: 0.5, phi: 0.15 });
+      const seeds = model === 'threshold' ? { kind: 'random' as const, k: 20 } : seedsAt(1, 2, 3);
+      const expected = summarize(runLocal(csr, p, seeds, 400, 77).shard);
+      for (const size of [1, 2, 3]) {
+        const pool = track(createNodePool(ENGINE_WORKER, size));
+        pool.setGraph(csr);
+        const merged = await pool.simulate({ params: p, seeds, runs: 400, rngSeed: 77, traceRun: 5 });
+        expect(summarize(merged)).toEqual(expected);
+        expect(merged.trace?.run).toBe(5);
+      }
+    });
+  }
+
+  it('reports progress at least every PROGRESS_MS (4 times a second) and at the end', async () => {
+    expect(PROGRESS_MS).toBeLessThanOrEqual(250);
+    const pool = track(createNodePool(ENGINE_WORKER, 2));
+    pool.setGraph(csr);
+    const events: (Progress & { at: number })[] = [];
+    const started = Date.now();
+    await pool.simulate(
+      { params: params({ model: 'ic', p: 0.2 }), seeds: { kind: 'random', k: 3 }, runs: 6000, rngSeed: 1, traceRun: null },
+      { onProgress: (p) => events.push({ ...p, at: Date.now() }) },
+    );
+    const took = events.at(-1)!.at - started;
+    // One event per PROGRESS_MS while running (with slack for a loaded machine), plus the final one.
+    expect(events.length).toBeGreaterThanOrEqual(Math.floor(took / (2 * PROGRESS_MS)));
+    expect(events.at(-1)!.done).toBe(6000);
+    for (let i = 1; i < events.length; i++) expect(events[i].done).toBeGreaterThanOrEqual(events[i - 1].done);
+  });
+
+  it('cancels with an AbortSignal, then keeps working', async () => {
+    const pool = track(createNodePool(ENGINE_WORKER, 2));
+    pool.setGraph(csr);
+    const controller = new AbortController();
+    const scenario = { params: params({ model: 'ic', p: 0.2 }), seeds: { kind: 'random' as const, k: 3 }, runs: 10_000_000, rngSeed: 1, traceRun: null };
+    const job = pool.simulate(scenario, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 200);
+    const started = Date.now();
+    await expect(job).rejects.toBeInstanceOf(AbortError);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const again = await pool.simulate({ ...scenario, runs: 50 });
+    expect(again.runCount).toBe(50);
+  });
+
+  it('replaces a crashed worker, reports the crash and still returns every run', async () => {
+    let spawned = 0;
+    const real = nodeSpawner(ENGINE_WORKER);
+    const crashing = nodeSpawner(CRASH_WORKER);
+    const pool = track(new EnginePool(() => (spawned++ === 0 ? crashing() : real()), 2, shareCsr));
+    const crashes: Error[] = [];
+    pool.onCrash = (e) => crashes.push(e);
+    pool.setGraph(csr);
+    const p = params({ model: 'ic', p: 0.05 });
+    const merged = await pool.simulate({ params: p, seeds: seedsAt(4), runs: 200, rngSeed: 3, traceRun: null });
+    expect(crashes.length).toBe(1);
+    expect(crashes[0].message).toMatch(/exited with code 3/);
+    expect(summarize(merged)).toEqual(summarize(runLocal(csr, p, seedsAt(4), 200, 3).shard));
+  });
+
+  it('passes engine errors through with their message', async () => {
+    const pool = track(createNodePool(ENGINE_WORKER, 2));
+    pool.setGraph(csr);
+    const job = pool.simulate({ params: params({ model: 'ic', p: 0.1 }), seeds: seedsAt(999_999), runs: 10, rngSeed: 1, traceRun: null });
+    await expect(job).rejects.toThrow(/not in the graph/);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * The engine behind the worker boundary, environment-free: the browser and Node entry files
+ * only expose this object. Simulators (scratch space, per-arc tables) are cached per model
+ * parameters so consecutive shards of one scenario reuse them.
+ */
+import * as Comlink from 'comlink';
+import type { EngineApi } from '../src/diffusion/api.ts';
+import { createSimulator, type Simulator } from '../src/diffusion/simulator.ts';
+import type { ShardRequest, ShardResult } from '../src/diffusion/types.ts';
+import type { Csr } from '../src/graph/types.ts';
+
+export function createEngineApi(): EngineApi {
+  let graph: { csr: Csr; key: string } | null = null;
+  let simulator: { key: string; sim: Simulator } | null = null;
+
+  function installed(graphKey: string): Csr {
+    if (!graph || graph.key !== graphKey) throw new Error(`engine worker: graph '${graphKey}' was not sent to this worker`);
+    return graph.csr;
+  }
+
+  return {
+    setGraph(csr, graphKey) {
+      graph = { csr, key: graphKey };
+      simulator = null;
+    },
+    runShard(graphKey: string, request: ShardRequest): ShardResult {
+      const csr = installed(graphKey);
+      const key = JSON.stringify(request.params);
+      if (!simulator || simulator.key !== key) simulator = { key, sim: createSimulator(csr, request.params) };
+      const result = simulator.sim.runShard(request);
+      const buffers: Transferable[] = [result.sizes.buffer, result.exposed.buffer, result.hopCounts.buffer, result.stepCounts.buffer];
+      if (result.trace) {
+        const t = result.trace;
+        buffers.push(t.nodes.buffer, t.steps.buffer, t.hops.buffer, t.parents.buffer, t.exposed.buffer);
+      }
+      return Comlink.transfer(result, buffers as Transferable[]);
+    },
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * A pool of engine workers that shards Monte Carlo runs over all cores (the Squoosh
+ * worker-bridge habit: comlink wrap, cancel by terminate and respawn).
+ *
+ * Runs are handed out in chunks sized to take about CHUNK_MS each, so idle workers always find
+ * work and progress arrives often; since run r always uses random stream (seed, r), the merged
+ * result does not depend on the number of workers or the chunking. Progress is reported at
+ * least PROGRESS_MS apart (a timer, so a slow run does not silence it). Aborting terminates the
+ * busy workers at once; a crashed worker is replaced, its chunk retried once, the crash reported.
+ */
+import type { Remote } from 'comlink';
+import type { EngineApi } from '../src/diffusion/api.ts';
+import { mergeShards } from '../src/diffusion/summary.ts';
+import type { ModelParams, SeedPlan, ShardResult } from '../src/diffusion/types.ts';
+import type { Csr } from '../src/graph/types.ts';
+
+/** One live worker as the pool needs it, whatever the environment. */
+export interface WorkerHandle {
+  api: Remote<EngineApi>;
+  terminate(): void;
+  /** Called once if the worker dies (uncaught error or unexpected exit). */
+  onCrash(listener: (error: Error) => void): void;
+}
+
+export type Spawn = () => WorkerHandle;
+
+/** Turn the CSR into something cheap to send to every worker (shared memory when allowed). */
+export type ShareGraph = (csr: Csr) => Csr;
+
+export interface Scenario {
+  params: ModelParams;
+  seeds: SeedPlan;
+  runs: number;
+  rngSeed: number;
+  /** Run index whose cascade is recorded for playback, or null. */
+  traceRun: number | null;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  elapsedMs: number;
+  /** Estimated time left, null until the first chunk finishes. */
+  etaMs: number | null;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+export const CHUNK_MS = 100;
+export const PROGRESS_MS = 200;
+
+interface Slot {
+  handle: WorkerHandle | null;
+  graphKey: string | null;
+  busy: boolean;
+  /** Rejects the call in flight when the worker dies. */
+  crash?: (error: Error) => void;
+}
+
+export class AbortError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+export class WorkerCrashError extends Error {
+  constructor(cause: Error) {
+    super(`an engine worker crashed: ${cause.message}`);
+    this.name = 'WorkerCrashError';
+  }
+}
+
+let nextGraphId = 1;
+
+export class EnginePool {
+  readonly size: number;
+  private readonly spawn: Spawn;
+  private readonly share: ShareGraph;
+  private readonly slots: Slot[];
+  private graph: { csr: Csr; key: string } | null = null;
+  /** Crashes seen (reported to the listener, if any). */
+  readonly crashes: Error[] = [];
+  onCrash: ((error: Error) => void) | null = null;
+
+  constructor(spawn: Spawn, size: number, share: ShareGraph = (csr) => csr) {
+    if (!Number.isInteger(size) || size < 1) throw new Error(`workers: expected a whole number >= 1, got ${size}`);
+    this.spawn = spawn;
+    this.size = size;
+    this.share = share;
+    this.slots = Array.from({ length: size }, () => ({ handle: null, graphKey: null, busy: false }));
+  }
+
+  /** Use this graph from now on; workers receive it lazily, once each. */
+  setGraph(csr: Csr): void {
+    this.graph = { csr: this.share(csr), key: `g${nextGraphId++}` };
+  }
+
+  /** Run a scenario over all workers; resolves to the merged shard of all its runs. */
+  async simulate(scenario: Scenario, options: RunOptions = {}): Promise<ShardResult> {
+    const graph = this.graph;
+    if (!graph) throw new Error('engine pool: no graph set');
+    const { signal, onProgress } = options;
+    if (signal?.aborted) throw new AbortError();
+    const total = scenario.runs;
+    const started = Date.now();
+    const shards: ShardResult[] = [];
+    let nextRun = 0;
+    let done = 0;
+    let msPerRun: number | null = null;
+    let failure: Error | null = null;
+    const retried = new Set<number>();
+    const pending: { first: number; count: number }[] = [];
+
+    const report = () => {
+      if (!onProgress) return;
+      const elapsedMs = Date.now() - started;
+      const etaMs = done > 0 ? (elapsedMs / done) * (total - done) : null;
+      onProgress({ done, total, elapsedMs, etaMs });
+    };
+    const timer = onProgress ? setInterval(report, PROGRESS_MS) : null;
+
+    const takeChunk = (): { first: number; count: number } | null => {
+      const retry = pending.shift();
+      if (retry) return retry;
+      if (nextRun >= total) return null;
+      const remaining = total - nextRun;
+      const fair = Math.ceil(remaining / this.size);
+      const target = msPerRun === null ? 4 : Math.max(1, Math.round(CHUNK_MS / Math.max(msPerRun, 1e-3)));
+      const count = Math.max(1, Math.min(fair, target));
+      const chunk = { first: nextRun, count };
+      nextRun += count;
+      return chunk;
+    };
+
+    let abortAll: () => void = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      abortAll = () => reject(new AbortError());
+    });
+    aborted.catch(() => {});
+    const onAbort = () => {
+      for (const slot of this.slots) if (slot.busy) this.kill(slot);
+      abortAll();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const work = async (slot: Slot): Promise<void> => {
+      for (;;) {
+        if (failure || signal?.aborted) return;
+        const chunk = takeChunk();
+        if (!chunk) return;
+        slot.busy = true;
+        const t0 = Date.now();
+        try {
+          const api = await this.ready(slot, graph);
+          const shard = await this.call(slot, () =>
+            api.runShard(graph.key, {
+              params: scenario.params,
+              seeds: scenario.seeds,
+              rngSeed: scenario.rngSeed,
+              firstRun: chunk.first,
+              runCount: chunk.count,
+              traceRun: scenario.traceRun,
+            }),
+          );
+          shards.push(shard);
+          done += chunk.count;
+          const per = (Date.now() - t0) / chunk.count;
+          msPerRun = msPerRun === null ? per : 0.5 * msPerRun + 0.5 * per;
+        } catch (error) {
+          if (signal?.aborted) return;
+          if (error instanceof WorkerCrashError && !retried.has(chunk.first)) {
+            retried.add(chunk.first);
+            pending.push(chunk);
+          } else {
+            failure ??= error instanceof Error ? error : new Error(String(error));
+          }
+        } finally {
+          slot.busy = false;
+        }
+      }
+    };
+
+    try {
+      await Promise.race([Promise.all(this.slots.map(work)), aborted]);
+      if (failure) throw failure;
+      if (signal?.aborted) throw new AbortError();
+      const merged = mergeShards(shards);
+      report();
+      return merged;
+    } finally {
+      if (timer) clearInterval(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Terminate every worker; the pool respawns them if used again. */
+  terminate(): void {
+    for (const slot of this.slots) this.kill(slot);
+  }
+
+  private kill(slot: Slot): void {
+    slot.handle?.terminate();
+    slot.handle = null;
+    slot.graphKey = null;
+  }
+
+  private async ready(slot: Slot, graph: { csr: Csr; key: string }): Promise<Remote<EngineApi>> {
+    if (!slot.handle) {
+      const handle = this.spawn();
+      slot.handle = handle;
+      handle.onCrash((error) => {
+        if (slot.handle !== handle) return;
+        this.crashes.push(error);
+        this.onCrash?.(error);
+        slot.handle = null;
+        slot.graphKey = null;
+        slot.crash?.(new WorkerCrashError(error));
+      });
+    }
+    const api = slot.handle.api;
+    if (slot.graphKey !== graph.key) {
+      await this.call(slot, () => api.setGraph(graph.csr, graph.key));
+      slot.graphKey = graph.key;
+    }
+    return api;
+  }
+
+  /** Await a worker call, failing fast if the worker crashes meanwhile (comlink would wait forever). */
+  private call<T>(slot: Slot, fn: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      slot.crash = reject;
+      fn().then(resolve, reject);
+    }).finally(() => {
+      slot.crash = undefined;
+    });
+  }
+}
