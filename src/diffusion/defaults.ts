@@ -71,6 +71,8 @@ export function validateParams(params: ModelParams): void {
     throw new OptionError(`maxSteps: expected a whole number >= 0, got ${String(maxSteps)}`);
   }
   if (params.model === 'sir' && params.gamma === 0 && maxSteps === null) {
-    throw new OptionError('gamma: with gamma = 0 nobody recovers and SIR never ends; give maxSteps or gamma > 0');
+    throw new OptionError(
+      'gamma: with gamma = 0 nobody recovers and SIR never ends; give maxSteps or gamma > 0',
+    );
   }
 }

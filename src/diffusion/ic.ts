@@ -13,11 +13,13 @@ import type { Scratch } from './scratch.ts';
 
 /** Uniform probability p on every arc. */
 export function icUniform(csr: Csr, sc: Scratch, p: number): LevelExpander {
-  const off = csr.outOffsets;
-  const tgt = csr.outTargets;
-  const thr = probabilityThreshold(p);
-  const { state, order, hop, hopCounts, parent, step: stepOf } = sc;
+  const threshold = probabilityThreshold(p);
   return (rs, from, to, step) => {
+    // Everything the loop touches in locals, not closure slots.
+    const off = csr.outOffsets;
+    const tgt = csr.outTargets;
+    const thr = threshold;
+    const { state, order, hop, hopCounts, parent, step: stepOf } = sc;
     const rng = rs.rng;
     const seen = rs.seen;
     const active = rs.active;
@@ -26,6 +28,11 @@ export function icUniform(csr: Csr, sc: Scratch, p: number): LevelExpander {
     let exposed = rs.exposed;
     let examined = 0;
     let maxHop = sc.maxHop;
+    // SFC32 inlined with its state in locals: V8 keeps them in registers (as a C loop would).
+    let a = rng.a;
+    let b = rng.b;
+    let c = rng.c;
+    let d = rng.d;
     for (let i = from; i < to; i++) {
       const u = order[i];
       const h = hop[u] + 1;
@@ -40,7 +47,12 @@ export function icUniform(csr: Csr, sc: Scratch, p: number): LevelExpander {
           state[v] = seen;
           exposed++;
         }
-        if (rng.u31() < thr) {
+        const t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + t) | 0;
+        if (t >>> 1 < thr) {
           state[v] = active;
           hop[v] = h;
           order[tail++] = v;
@@ -53,6 +65,10 @@ export function icUniform(csr: Csr, sc: Scratch, p: number): LevelExpander {
         }
       }
     }
+    rng.a = a;
+    rng.b = b;
+    rng.c = c;
+    rng.d = d;
     finishLevel(sc, rs, tail, exposed, examined, maxHop, step);
   };
 }
@@ -71,6 +87,11 @@ export function icPerArc(csr: Csr, sc: Scratch, thresholds: Uint32Array): LevelE
     let exposed = rs.exposed;
     let examined = 0;
     let maxHop = sc.maxHop;
+    // SFC32 inlined with its state in locals: V8 keeps them in registers (as a C loop would).
+    let a = rng.a;
+    let b = rng.b;
+    let c = rng.c;
+    let d = rng.d;
     for (let i = from; i < to; i++) {
       const u = order[i];
       const h = hop[u] + 1;
@@ -85,7 +106,12 @@ export function icPerArc(csr: Csr, sc: Scratch, thresholds: Uint32Array): LevelE
           state[v] = seen;
           exposed++;
         }
-        if (rng.u31() < thresholds[k]) {
+        const t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + t) | 0;
+        if (t >>> 1 < thresholds[k]) {
           state[v] = active;
           hop[v] = h;
           order[tail++] = v;
@@ -98,6 +124,10 @@ export function icPerArc(csr: Csr, sc: Scratch, thresholds: Uint32Array): LevelE
         }
       }
     }
+    rng.a = a;
+    rng.b = b;
+    rng.c = c;
+    rng.d = d;
     finishLevel(sc, rs, tail, exposed, examined, maxHop, step);
   };
 }

@@ -45,6 +45,11 @@ export function linearThreshold(csr: Csr, sc: Scratch, weights: Float64Array): L
     let exposed = rs.exposed;
     let examined = 0;
     let maxHop = sc.maxHop;
+    // SFC32 inlined with its state in locals: V8 keeps them in registers (as a C loop would).
+    let a = rng.a;
+    let b = rng.b;
+    let c = rng.c;
+    let d = rng.d;
     for (let i = from; i < to; i++) {
       const u = order[i];
       const h = hop[u] + 1;
@@ -59,11 +64,16 @@ export function linearThreshold(csr: Csr, sc: Scratch, weights: Float64Array): L
           state[v] = seen;
           exposed++;
           acc[v] = 0;
-          theta[v] = 1 - rng.float();
+          const t = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + t) | 0;
+          theta[v] = 1 - (t >>> 0) / 4294967296;
         }
-        const a = acc[v] + weights[k];
-        acc[v] = a;
-        if (a >= theta[v]) {
+        const sum = acc[v] + weights[k];
+        acc[v] = sum;
+        if (sum >= theta[v]) {
           state[v] = active;
           hop[v] = h;
           order[tail++] = v;
@@ -76,6 +86,10 @@ export function linearThreshold(csr: Csr, sc: Scratch, weights: Float64Array): L
         }
       }
     }
+    rng.a = a;
+    rng.b = b;
+    rng.c = c;
+    rng.d = d;
     finishLevel(sc, rs, tail, exposed, examined, maxHop, step);
   };
 }

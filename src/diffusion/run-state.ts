@@ -24,7 +24,14 @@ export interface SeedSchedule {
 }
 
 /** Activate node v at `step`, `hop` hops from the seeds, by `parent` (-1 for seeds). */
-export function activate(sc: Scratch, rs: RunState, v: number, step: number, hop: number, parent: number): void {
+export function activate(
+  sc: Scratch,
+  rs: RunState,
+  v: number,
+  step: number,
+  hop: number,
+  parent: number,
+): void {
   if (sc.state[v] !== rs.seen) rs.exposed++;
   sc.state[v] = rs.active;
   sc.hop[v] = hop;
@@ -41,7 +48,13 @@ export function activate(sc: Scratch, rs: RunState, v: number, step: number, hop
 }
 
 /** Launch the seeds due at `step` from schedule position `si`; returns the next position. */
-export function launchSeeds(sc: Scratch, rs: RunState, seeds: SeedSchedule, si: number, step: number): number {
+export function launchSeeds(
+  sc: Scratch,
+  rs: RunState,
+  seeds: SeedSchedule,
+  si: number,
+  step: number,
+): number {
   const { nodes, starts } = seeds;
   while (si < nodes.length && starts[si] <= step) {
     const v = nodes[si++];
@@ -106,4 +119,3 @@ export function finishLevel(
   rs.examined += examined;
   sc.maxHop = maxHop;
 }
-

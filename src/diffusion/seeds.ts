@@ -11,11 +11,15 @@ export function compileSchedule(groups: SeedGroup[], n: number): SeedSchedule {
   const entries: { node: number; start: number }[] = [];
   groups.forEach((g, gi) => {
     if (!Number.isInteger(g.start) || g.start < 0) {
-      throw new OptionError(`seed group ${gi + 1}: start must be a whole number >= 0, got ${String(g.start)}`);
+      throw new OptionError(
+        `seed group ${gi + 1}: start must be a whole number >= 0, got ${String(g.start)}`,
+      );
     }
     for (const v of g.nodes) {
       if (!Number.isInteger(v) || v < 0 || v >= n) {
-        throw new OptionError(`seed group ${gi + 1}: node index ${String(v)} is not in the graph (0..${n - 1})`);
+        throw new OptionError(
+          `seed group ${gi + 1}: node index ${String(v)} is not in the graph (0..${n - 1})`,
+        );
       }
       entries.push({ node: v, start: g.start });
     }
@@ -47,7 +51,14 @@ export function validateSeedPlan(plan: SeedPlan, n: number): void {
  * k distinct nodes uniformly at random by Floyd's algorithm (O(k) draws), marking picks in
  * `mark` with `stamp` so no per-run allocation of size n is needed.
  */
-export function pickRandom(rng: Rng, n: number, k: number, mark: Uint32Array, stamp: number, out: Uint32Array): void {
+export function pickRandom(
+  rng: Rng,
+  n: number,
+  k: number,
+  mark: Uint32Array,
+  stamp: number,
+  out: Uint32Array,
+): void {
   let c = 0;
   for (let j = n - k; j < n; j++) {
     const t = rng.below(j + 1);

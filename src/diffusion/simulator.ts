@@ -31,7 +31,8 @@ function cascadeRunner(csr: Csr, sc: Scratch, params: ModelParams): RunCascade {
   switch (params.model) {
     case 'ic':
       if (params.p !== null) expand = icUniform(csr, sc, params.p);
-      else if (csr.outValues && csr.values === 'probability') expand = icPerArc(csr, sc, arcThresholds(csr.outValues));
+      else if (csr.outValues && csr.values === 'probability')
+        expand = icPerArc(csr, sc, arcThresholds(csr.outValues));
       else throw new Error('ic without p needs per-edge probabilities in the graph');
       break;
     case 'wc':

@@ -98,7 +98,8 @@ export function histogram(sorted: Uint32Array): HistogramBin[] {
   const max = sorted[sorted.length - 1];
   const width = Math.max(1, Math.ceil((max - min + 1) / HISTOGRAM_BINS));
   const bins: HistogramBin[] = [];
-  for (let from = min; from <= max; from += width) bins.push({ from, to: Math.min(max, from + width - 1), count: 0 });
+  for (let from = min; from <= max; from += width)
+    bins.push({ from, to: Math.min(max, from + width - 1), count: 0 });
   for (const s of sorted) bins[Math.floor((s - min) / width)].count++;
   return bins;
 }

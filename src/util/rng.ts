@@ -15,10 +15,11 @@ export function mix32(x: number): number {
 }
 
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // The state is public so hot loops can keep it in local variables (see ic.ts) and write it back.
+  a: number;
+  b: number;
+  c: number;
+  d: number;
 
   /** A stream for (seed, stream): distinct streams for distinct run indices of one seed. */
   constructor(seed: number, stream = 0) {

@@ -1,0 +1,26 @@
+/** The bundled datasets, served by Vite from datasets/ (hashed URLs in the build). */
+import manifest from '../../datasets/manifest.json';
+import type { Direction, EdgeValues } from '../graph/types.ts';
+
+export interface BundledDataset {
+  file: string;
+  name: string;
+  description: string;
+  direction: Direction;
+  edgeValues?: EdgeValues;
+  nodes: number;
+  edges: number;
+  source: string;
+  citation: string;
+  url: string;
+}
+
+const urls = import.meta.glob('../../datasets/*.{txt,gz}', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+
+export const DATASETS: BundledDataset[] = manifest.datasets.map((d) => {
+  const url = urls[`../../datasets/${d.file}`];
+  if (!url) throw new Error(`datasets/manifest.json lists ${d.file}, which is not in datasets/`);
+  return { ...(d as Omit<BundledDataset, 'url'>), url };
+});
+
+export const DEFAULT_DATASET = manifest.default;

@@ -1,0 +1,892 @@
+/**
+ * Edge-list parser: "source target [value]" lines separated by runs of spaces/tabs, commas,
+ * tabs or semicolons, with `#`/`%` comment lines and an optional header line.
+ *
+ * Built for files of tens of millions of edges: the bytes are read once, left to right, with no
+ * split into lines and no string or object per edge. Canonical decimal integer ids ("0", "42",
+ * never "007") are interned through a direct Int32Array table (or a Map above 2^24); every other
+ * id is interned by its bytes in an open-addressing hash table, so a string is decoded once per
+ * distinct node, not once per occurrence. Because an id takes the integer path exactly when its
+ * text is canonical, "7" and "007" are always different nodes, as the file says.
+ */
+import { compileCsr } from './csr.ts';
+import { LoadError } from './load-error.ts';
+import type { Direction, EdgeValues, LoadedGraph, LoadReport } from './types.ts';
+
+export type HeaderOption = 'auto' | 'yes' | 'no';
+export const HEADER_OPTIONS: readonly HeaderOption[] = ['auto', 'yes', 'no'];
+
+export interface EdgeListOptions {
+  /** Name used in messages and the report. */
+  file: string;
+  direction: Direction;
+  edgeValues: EdgeValues;
+  header: HeaderOption;
+  /** Whether the bytes were gunzipped (report only). */
+  gzip: boolean;
+}
+
+/** What every edge-list line must look like; quoted in error messages. */
+export const EDGE_LINE_SHAPE = '"source target [value]"';
+
+/** Parse an edge list held in memory and compile it into a LoadedGraph. */
+export function parseEdgeList(bytes: Uint8Array, options: EdgeListOptions): LoadedGraph {
+  return new EdgeListReader(bytes, options).read();
+}
+
+/**
+ * Check one edge value (third column, or an XML/JSON `weight`) against what it is supposed to be.
+ * Returns null when it is acceptable, else the problem in words, starting after "value X ".
+ */
+export function edgeValueProblem(value: number, kind: 'probability' | 'weight'): string | null {
+  if (kind === 'probability') {
+    if (value >= 0 && value <= 1) return null;
+    if (Number.isNaN(value)) {
+      return "is not a number; expected a probability in [0,1] (pass edgeValues 'weight' if it is a tie strength, or 'ignore' to skip it)";
+    }
+    return "is not a probability in [0,1]; pass edgeValues 'weight' if it is a tie strength";
+  }
+  if (value >= 0 && value < Number.POSITIVE_INFINITY) return null;
+  if (Number.isNaN(value)) return "is not a number; expected a weight >= 0 (or pass edgeValues 'ignore' to skip it)";
+  return 'is not a valid weight; expected a finite number >= 0';
+}
+
+/** The warning given when every probability read is exactly 1 (Gephi and friends write weight 1). */
+export function allOnesWarning(what: string): string {
+  return `every ${what} is 1, read as probability 1 (the edge always transmits); pass edgeValues 'ignore' to use the model's own probability instead`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Byte classes. One table per delimiter, so the hot loops do a single lookup per byte.
+
+const TOKEN = 0;
+const SPACE = 1;
+const NEWLINE = 2;
+const DELIM = 3;
+const QUOTE = 4;
+const CONTROL = 5;
+
+type Delimiter = 'whitespace' | 'comma' | 'tab' | 'semicolon';
+
+function classTable(delimiter: Delimiter): Uint8Array {
+  const t = new Uint8Array(256); // TOKEN everywhere, including every byte of UTF-8 sequences
+  for (let b = 0; b < 32; b++) t[b] = CONTROL;
+  t[0x7f] = CONTROL;
+  t[0x20] = SPACE;
+  t[0x09] = SPACE;
+  t[0x0d] = SPACE; // CR of CRLF is trailing whitespace
+  t[0x0a] = NEWLINE;
+  t[0x22] = QUOTE;
+  if (delimiter === 'comma') t[0x2c] = DELIM;
+  else if (delimiter === 'semicolon') t[0x3b] = DELIM;
+  else if (delimiter === 'tab') t[0x09] = DELIM;
+  return t;
+}
+
+/**
+ * The delimiter of the file, from its first data line: a comma if there is one (outside quotes),
+ * else a tab between two fields, else a semicolon, else runs of spaces/tabs.
+ */
+function detectDelimiter(bytes: Uint8Array, start: number): Delimiter {
+  let comma = false;
+  let semicolon = false;
+  let tab = false;
+  let tabPending = false;
+  let quoted = false;
+  for (let i = start; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x0a) break;
+    if (b === 0x22) quoted = !quoted;
+    if (quoted) continue;
+    if (b === 0x2c) comma = true;
+    else if (b === 0x3b) semicolon = true;
+    if (b === 0x09) tabPending = true;
+    else if (b !== 0x20 && b !== 0x0d && tabPending) tab = true; // a trailing tab is not a delimiter
+  }
+  return comma ? 'comma' : tab ? 'tab' : semicolon ? 'semicolon' : 'whitespace';
+}
+
+/** Column names that make a first line a header without further evidence (compared lower-case). */
+const COLUMN_NAMES = new Set([
+  'source',
+  'target',
+  'from',
+  'to',
+  'src',
+  'dst',
+  'dest',
+  'destination',
+  'follower',
+  'followee',
+  'followed',
+  'following',
+  'follows',
+  'user',
+  'user1',
+  'user2',
+  'user_id',
+  'userid',
+  'id',
+  'id1',
+  'id2',
+  'id_1',
+  'id_2',
+  'node',
+  'node1',
+  'node2',
+  'node_1',
+  'node_2',
+  'fromnodeid',
+  'tonodeid',
+  'from_id',
+  'to_id',
+  'source_id',
+  'target_id',
+  'sourceid',
+  'targetid',
+  'sender',
+  'receiver',
+  'recipient',
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Node interning.
+
+/** Integer ids below this use a direct table (at most 64 MB); larger ones a Map. */
+const DIRECT_LIMIT = 1 << 24;
+const MAX_CANONICAL = 2 ** 31 - 1;
+
+/**
+ * Node ids in first-appearance order. Integer ids and byte-string ids live in separate tables,
+ * which is safe because the caller sends an id to `int` exactly when its text is canonical.
+ */
+class NodeIndex {
+  readonly ids: string[] = [];
+  private direct = new Int32Array(1 << 12); // value -> node + 1 (0 = unseen)
+  private readonly large = new Map<number, number>();
+  // Byte-string ids: open addressing over (hash, bytes in pool); slots hold string ordinal + 1.
+  private slots = new Int32Array(1 << 10);
+  private strHash = new Int32Array(256);
+  private strStart = new Int32Array(256);
+  private strEnd = new Int32Array(256);
+  private strNode = new Int32Array(256);
+  private strCount = 0;
+  private pool = new Uint8Array(1 << 12);
+  private poolLength = 0;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Intern a canonical non-negative integer id. */
+  int(v: number): number {
+    if (v < DIRECT_LIMIT) {
+      let table = this.direct;
+      if (v >= table.length) table = this.growDirect(v);
+      const k = table[v];
+      if (k !== 0) return k - 1;
+      const node = this.ids.length;
+      table[v] = node + 1;
+      this.ids.push(String(v));
+      return node;
+    }
+    const k = this.large.get(v);
+    if (k !== undefined) return k;
+    const node = this.ids.length;
+    this.large.set(v, node);
+    this.ids.push(String(v));
+    return node;
+  }
+
+  /** Intern a non-integer id given as UTF-8 bytes; -1 when they are not valid UTF-8. */
+  bytes(buf: Uint8Array, s: number, e: number): number {
+    let h = 0x811c9dc5 | 0; // FNV-1a, then a murmur finaliser so the low bits mix well
+    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let i = h & mask;
+    for (let o = slots[i]; o !== 0; o = slots[i]) {
+      const ord = o - 1;
+      if (this.strHash[ord] === h && this.sameBytes(ord, buf, s, e)) return this.strNode[ord];
+      i = (i + 1) & mask;
+    }
+    let text: string;
+    try {
+      text = this.decoder.decode(buf.subarray(s, e));
+    } catch {
+      return -1;
+    }
+    return this.addString(h, i, text, buf, s, e);
+  }
+
+  /** Keep only the nodes with newIndex >= 0, in newIndex order (used to forget a header line). */
+  renumber(newIndex: Int32Array, size: number): void {
+    const kept = new Array<string>(size);
+    for (let u = 0; u < newIndex.length; u++) if (newIndex[u] >= 0) kept[newIndex[u]] = this.ids[u];
+    this.ids.length = 0;
+    for (const id of kept) this.ids.push(id);
+  }
+
+  private sameBytes(ord: number, buf: Uint8Array, s: number, e: number): boolean {
+    const a = this.strStart[ord];
+    if (this.strEnd[ord] - a !== e - s) return false;
+    const pool = this.pool;
+    for (let i = s, j = a; i < e; i++, j++) if (pool[j] !== buf[i]) return false;
+    return true;
+  }
+
+  private addString(h: number, slot: number, text: string, buf: Uint8Array, s: number, e: number): number {
+    const ord = this.strCount++;
+    if (ord === this.strHash.length) this.growStrings();
+    const need = this.poolLength + (e - s);
+    if (need > this.pool.length) {
+      const bigger = new Uint8Array(Math.max(need, this.pool.length * 2));
+      bigger.set(this.pool.subarray(0, this.poolLength));
+      this.pool = bigger;
+    }
+    this.pool.set(buf.subarray(s, e), this.poolLength);
+    this.strStart[ord] = this.poolLength;
+    this.strEnd[ord] = need;
+    this.poolLength = need;
+    this.strHash[ord] = h;
+    const node = this.ids.length;
+    this.strNode[ord] = node;
+    this.ids.push(text);
+    this.slots[slot] = ord + 1;
+    if (this.strCount * 2 > this.slots.length) this.rehash();
+    return node;
+  }
+
+  private growDirect(v: number): Int32Array {
+    const bigger = new Int32Array(Math.min(DIRECT_LIMIT, Math.max(v + 1, this.direct.length * 2)));
+    bigger.set(this.direct);
+    this.direct = bigger;
+    return bigger;
+  }
+
+  private growStrings(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.strHash = grow(this.strHash);
+    this.strStart = grow(this.strStart);
+    this.strEnd = grow(this.strEnd);
+    this.strNode = grow(this.strNode);
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let ord = 0; ord < this.strCount; ord++) {
+      let i = this.strHash[ord] & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = ord + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers in the value column.
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Parse a decimal number from bytes; NaN when the text is not one. Plain decimals of at most 15
+ * digits take the fast path: mantissa and 10^k are both exact doubles, so the one division is
+ * correctly rounded and equals what Number() gives. Anything else goes through Number().
+ */
+function parseDecimal(buf: Uint8Array, s: number, e: number): number {
+  let i = s;
+  const negative = buf[i] === 0x2d;
+  if (negative || buf[i] === 0x2b) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1; // digits after the point, -1 before any point
+  for (; i < e; i++) {
+    const d = buf[i] - 48;
+    if (d >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (d === -2 && fraction < 0) {
+      fraction = 0; // '.'
+    } else {
+      return slowDecimal(buf, s, e);
+    }
+  }
+  if (digits === 0) return Number.NaN;
+  if (digits > 15) return slowDecimal(buf, s, e);
+  const v = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+  return negative ? -v : v;
+}
+
+function slowDecimal(buf: Uint8Array, s: number, e: number): number {
+  if (e - s > 64) return Number.NaN;
+  let text = '';
+  for (let i = s; i < e; i++) {
+    if (buf[i] >= 0x80) return Number.NaN;
+    text += String.fromCharCode(buf[i]);
+  }
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+}
+
+const looseDecoder = new TextDecoder('utf-8');
+
+/** Text for messages: decoded leniently, control characters made visible, cut to a sane length. */
+function shown(buf: Uint8Array, s: number, e: number): string {
+  const text = looseDecoder.decode(buf.subarray(s, Math.min(e, s + 200)));
+  const cut = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return JSON.stringify(cut);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reader.
+
+/** A first line that may be a header; decided once the whole file has been read. */
+interface Candidate {
+  kind: 'counts' | 'columns';
+  line: number;
+  text: string;
+  columns: number;
+  /** For 'counts': the second integer, which must equal the number of remaining data lines. */
+  count: number;
+  /** For 'counts': the first integer, the announced number of nodes. */
+  nodes: number;
+  /** Whether the line was interned as record 0 (header 'auto'), so it must be removed if confirmed. */
+  interned: boolean;
+  /** The raw third column, validated only if the line turns out to be an edge. */
+  valueText: string | null;
+}
+
+class EdgeListReader {
+  private readonly bytes: Uint8Array;
+  private readonly o: EdgeListOptions;
+  private readonly nodes = new NodeIndex();
+  private cls = classTable('whitespace');
+  private delimiter: Delimiter | null = null;
+
+  // Cursor and the current line's fields (at most 3 are kept; more is an error anyway).
+  private pos = 0;
+  private line = 1;
+  private readonly fieldStart = new Int32Array(3);
+  private readonly fieldEnd = new Int32Array(3);
+  /** Canonical integer value of the field, or -1. */
+  private readonly fieldInt = new Int32Array(3);
+  /** 1 when the field's bytes are in `quoted` (an unescaped quoted field), else in `bytes`. */
+  private readonly fieldQuoted = new Uint8Array(3);
+  private quoted = new Uint8Array(256);
+  private quotedLength = 0;
+
+  // Records, grown by doubling.
+  private src: Uint32Array;
+  private dst: Uint32Array;
+  private values: Float64Array | null = null;
+  private count = 0;
+
+  // Line bookkeeping.
+  private columns = 0;
+  private columnsLine = 0;
+  private dataLines = 0;
+  private skippedLines = 0;
+  private stringEndpoints = 0;
+  private allOnes = true;
+  private candidate: Candidate | null = null;
+  private header: LoadReport['header'] = null;
+
+  constructor(bytes: Uint8Array, options: EdgeListOptions) {
+    this.bytes = bytes;
+    this.o = options;
+    const guess = Math.min(1 << 24, Math.max(1024, bytes.length >>> 4));
+    this.src = new Uint32Array(guess);
+    this.dst = new Uint32Array(guess);
+  }
+
+  read(): LoadedGraph {
+    this.scanFile();
+    this.settleCandidate();
+    if (this.count === 0) throw this.noEdges();
+    const valueKind = this.values ? (this.o.edgeValues as 'probability' | 'weight') : null;
+    const compiled = compileCsr(
+      {
+        n: this.nodes.size,
+        count: this.count,
+        src: this.src,
+        dst: this.dst,
+        values: this.values,
+        valueKind,
+      },
+      this.o.direction,
+    );
+    const warnings: string[] = [];
+    if (valueKind === 'probability' && this.allOnes) warnings.push(allOnesWarning('value in column 3'));
+    const c = this.candidate;
+    if (c && this.header?.kind === 'counts' && c.nodes !== this.nodes.size) {
+      warnings.push(`the header line announces ${c.nodes} nodes but the edges name ${this.nodes.size}`);
+    }
+    return {
+      csr: compiled.csr,
+      ids: this.nodes.ids,
+      labels: null,
+      positions: null,
+      report: {
+        file: this.o.file,
+        format: 'edgelist',
+        gzip: this.o.gzip,
+        direction: this.o.direction,
+        selfLoops: compiled.selfLoops,
+        duplicateEdges: compiled.duplicateEdges,
+        edges: compiled.edges,
+        header: this.header,
+        edgeLines: this.dataLines - (this.header ? 1 : 0),
+        skippedLines: this.skippedLines,
+        warnings,
+      },
+    };
+  }
+
+  private fail(line: number, problem: string): LoadError {
+    return new LoadError(this.o.file, 'edgelist', problem, { line });
+  }
+
+  private noEdges(): LoadError {
+    const seen = this.header ? `only a header line${this.skippedLines ? ' and comment/blank lines' : ''}` : 'only comment or blank lines';
+    return new LoadError(this.o.file, 'edgelist', `no edges: the file has ${seen}; expected lines ${EDGE_LINE_SHAPE}`);
+  }
+
+  /** Walk the file line by line; comment and blank lines are skipped without looking further. */
+  private scanFile(): void {
+    const bytes = this.bytes;
+    const len = bytes.length;
+    let p = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    let line = 1;
+    while (p < len) {
+      let b = bytes[p];
+      while (b === 0x20 || b === 0x09 || b === 0x0d) {
+        if (++p === len) break;
+        b = bytes[p];
+      }
+      if (p === len) {
+        this.skippedLines++; // a last line of only spaces
+        break;
+      }
+      if (b === 0x0a) {
+        this.skippedLines++;
+        line++;
+        p++;
+        continue;
+      }
+      if (b === 0x23 || b === 0x25) {
+        this.skippedLines++;
+        const nl = bytes.indexOf(0x0a, p);
+        if (nl < 0) break;
+        p = nl + 1;
+        line++;
+        continue;
+      }
+      if (this.delimiter === null) {
+        this.delimiter = detectDelimiter(bytes, p);
+        this.cls = classTable(this.delimiter);
+      }
+      this.pos = p;
+      this.line = line;
+      const fields = this.delimiter === 'whitespace' ? this.scanSpaced() : this.scanDelimited();
+      this.dataLine(fields, p);
+      p = this.pos;
+      if (p > 0 && bytes[p - 1] === 0x0a) line++;
+    }
+  }
+
+  /**
+   * Fields of a line separated by runs of spaces/tabs. Leaves `pos` after the newline (or at the
+   * end) and returns the number of fields.
+   */
+  private scanSpaced(): number {
+    const bytes = this.bytes;
+    const cls = this.cls;
+    const len = bytes.length;
+    let p = this.pos;
+    let n = 0;
+    this.quotedLength = 0;
+    for (;;) {
+      let k = SPACE;
+      while (p < len && (k = cls[bytes[p]]) === SPACE) p++;
+      if (p === len) break;
+      if (k === NEWLINE) {
+        p++;
+        break;
+      }
+      if (k === CONTROL) throw this.controlByte(p);
+      if (k === QUOTE) {
+        p = this.scanQuoted(p, n);
+        if (p < len && cls[bytes[p]] !== SPACE && cls[bytes[p]] !== NEWLINE) throw this.afterQuote(p);
+      } else {
+        // Unquoted field: accumulate its integer value on the way.
+        const s = p;
+        let v = 0;
+        let digits = true;
+        for (; p < len; p++) {
+          const b = bytes[p];
+          k = cls[b];
+          if (k !== TOKEN && k !== QUOTE) break;
+          const d = b - 48;
+          if (d >= 0 && d <= 9) v = v * 10 + d;
+          else digits = false;
+        }
+        if (p < len && k === CONTROL) throw this.controlByte(p);
+        if (n < 3) this.keepField(n, s, p, digits, v);
+      }
+      n++;
+    }
+    this.pos = p;
+    return n;
+  }
+
+  /**
+   * Fields of a line separated by one delimiter (comma, semicolon) or runs of tabs; spaces around
+   * a field are trimmed and spaces inside it are part of the id.
+   */
+  private scanDelimited(): number {
+    const bytes = this.bytes;
+    const cls = this.cls;
+    const len = bytes.length;
+    const collapse = this.delimiter === 'tab';
+    let p = this.pos;
+    let n = 0;
+    let wantField = true; // at line start, or right after a delimiter
+    let afterDelimiter = false;
+    this.quotedLength = 0;
+    for (;;) {
+      let k = SPACE;
+      while (p < len && (k = cls[bytes[p]]) === SPACE) p++;
+      if (p === len || k === NEWLINE) {
+        if (afterDelimiter && !collapse) throw this.emptyField(n + 1);
+        if (p < len) p++;
+        break;
+      }
+      if (k === DELIM) {
+        if (wantField && !collapse) throw this.emptyField(n + 1);
+        wantField = true;
+        afterDelimiter = true;
+        p++;
+        continue;
+      }
+      if (k === CONTROL) throw this.controlByte(p);
+      if (k === QUOTE) {
+        p = this.scanQuoted(p, n);
+        while (p < len && cls[bytes[p]] === SPACE) p++;
+        if (p < len && cls[bytes[p]] !== DELIM && cls[bytes[p]] !== NEWLINE) throw this.afterQuote(p);
+      } else {
+        const s = p;
+        let e = p;
+        let v = 0;
+        let digits = true;
+        let spaceBefore = false;
+        for (; p < len; p++) {
+          const b = bytes[p];
+          k = cls[b];
+          if (k === DELIM || k === NEWLINE || k === CONTROL) break;
+          if (k === SPACE) {
+            spaceBefore = true;
+            continue;
+          }
+          if (spaceBefore) digits = false; // "1 2" is one id, and not an integer
+          spaceBefore = false;
+          const d = b - 48;
+          if (d >= 0 && d <= 9) v = v * 10 + d;
+          else digits = false;
+          e = p + 1;
+        }
+        if (p < len && k === CONTROL) throw this.controlByte(p);
+        if (n < 3) this.keepField(n, s, e, digits, v);
+      }
+      n++;
+      wantField = false;
+      afterDelimiter = false;
+    }
+    this.pos = p;
+    return n;
+  }
+
+  /** Record field n (bytes [s,e) of the file); its integer value if its text is canonical. */
+  private keepField(n: number, s: number, e: number, digits: boolean, v: number): void {
+    this.fieldStart[n] = s;
+    this.fieldEnd[n] = e;
+    this.fieldQuoted[n] = 0;
+    const length = e - s;
+    const canonical = digits && length <= 10 && (length === 1 || this.bytes[s] !== 0x30) && v <= MAX_CANONICAL;
+    this.fieldInt[n] = canonical ? v : -1;
+  }
+
+  /**
+   * A double-quoted field starting at p (the slow path): `""` is a literal quote, and a field
+   * may not run past the end of its line. Its unescaped bytes go to `quoted`. Returns the
+   * position after the closing quote.
+   */
+  private scanQuoted(p: number, n: number): number {
+    const bytes = this.bytes;
+    const len = bytes.length;
+    const s = this.quotedLength;
+    let q = p + 1;
+    for (;;) {
+      if (q >= len || bytes[q] === 0x0a) {
+        throw this.fail(this.line, 'a quoted field is not closed before the end of the line; expected a closing "');
+      }
+      const b = bytes[q];
+      if (b === 0x22) {
+        if (bytes[q + 1] !== 0x22) break;
+        q++; // "" stands for one "
+      } else if (b < 0x20 && b !== 0x09 && b !== 0x0d) {
+        throw this.controlByte(q);
+      }
+      this.pushQuoted(b);
+      q++;
+    }
+    if (n < 3) {
+      const e = this.quotedLength;
+      let v = 0;
+      let digits = e > s;
+      for (let i = s; i < e && digits; i++) {
+        const d = this.quoted[i] - 48;
+        if (d >= 0 && d <= 9) v = v * 10 + d;
+        else digits = false;
+      }
+      const length = e - s;
+      const canonical = digits && length <= 10 && (length === 1 || this.quoted[s] !== 0x30) && v <= MAX_CANONICAL;
+      this.fieldStart[n] = s;
+      this.fieldEnd[n] = e;
+      this.fieldQuoted[n] = 1;
+      this.fieldInt[n] = canonical ? v : -1;
+    }
+    return q + 1;
+  }
+
+  private pushQuoted(b: number): void {
+    if (this.quotedLength === this.quoted.length) {
+      const bigger = new Uint8Array(this.quoted.length * 2);
+      bigger.set(this.quoted);
+      this.quoted = bigger;
+    }
+    this.quoted[this.quotedLength++] = b;
+  }
+
+  private controlByte(p: number): LoadError {
+    const b = this.bytes[p];
+    const what = b === 0 ? 'a NUL byte' : `control byte 0x${b.toString(16).padStart(2, '0')}`;
+    return this.fail(this.line, `${what} in the line; a text edge list has only ${EDGE_LINE_SHAPE} lines`);
+  }
+
+  private afterQuote(p: number): LoadError {
+    return this.fail(this.line, `unexpected ${shown(this.bytes, p, p + 1)} after a closing quote; expected a delimiter or the end of the line`);
+  }
+
+  private emptyField(column: number): LoadError {
+    return this.fail(this.line, `column ${column} is empty; expected ${EDGE_LINE_SHAPE}`);
+  }
+
+  private fieldBuffer(i: number): Uint8Array {
+    return this.fieldQuoted[i] ? this.quoted : this.bytes;
+  }
+
+  private fieldText(i: number): string {
+    return looseDecoder.decode(this.fieldBuffer(i).subarray(this.fieldStart[i], this.fieldEnd[i]));
+  }
+
+  /** Handle one data line whose fields were just scanned; lineStart is its first byte. */
+  private dataLine(fields: number, lineStart: number): void {
+    const line = this.line;
+    this.dataLines++;
+    if (fields > 3) {
+      throw this.fail(line, `${fields} columns; expected ${EDGE_LINE_SHAPE} (two node ids and an optional value)`);
+    }
+    if (fields === 1) {
+      throw this.fail(
+        line,
+        `only one column (${shown(this.fieldBuffer(0), this.fieldStart[0], this.fieldEnd[0])}); expected ${EDGE_LINE_SHAPE}: two node ids separated by spaces, a tab, a comma or a semicolon`,
+      );
+    }
+    if (this.dataLines === 1) {
+      if (this.firstLine(fields, lineStart)) return;
+    } else if (fields !== this.columns) {
+      if (this.columns !== 0) {
+        throw this.fail(
+          line,
+          `${fields} columns but line ${this.columnsLine} has ${this.columns}; every edge line needs the same columns ${EDGE_LINE_SHAPE}`,
+        );
+      }
+      this.setColumns(fields, line);
+    }
+    this.addEdge(line, true);
+  }
+
+  private setColumns(fields: number, line: number): void {
+    this.columns = fields;
+    this.columnsLine = line;
+    if (fields === 3 && this.o.edgeValues !== 'ignore') {
+      this.values = new Float64Array(this.src.length);
+      // A deferred first line (candidate header) may already be record 0; it gets its value later.
+    }
+  }
+
+  /**
+   * Decide what the first data line is. Returns true when it is certainly a header (not an
+   * edge). A line that only may be a header is kept as record 0 and settled at the end.
+   */
+  private firstLine(fields: number, lineStart: number): boolean {
+    const header = this.o.header;
+    const line = this.line;
+    if (header === 'no') {
+      this.setColumns(fields, line);
+      return false;
+    }
+    const text = looseDecoder.decode(this.bytes.subarray(lineStart, this.pos)).trim();
+    const twoIntegers = fields === 2 && this.fieldInt[0] >= 0 && this.fieldInt[1] >= 0;
+    if (header === 'yes' || this.isColumnNames()) {
+      this.header = { line, text, kind: 'columns' };
+      if (twoIntegers && header === 'yes') this.candidate = this.newCandidate('counts', fields, text, false);
+      return true;
+    }
+    const nonNumeric = (i: number) =>
+      this.fieldInt[i] < 0 && Number.isNaN(parseDecimal(this.fieldBuffer(i), this.fieldStart[i], this.fieldEnd[i]));
+    if (twoIntegers || (nonNumeric(0) && nonNumeric(1))) {
+      this.candidate = this.newCandidate(twoIntegers ? 'counts' : 'columns', fields, text, true);
+      this.addEdge(line, false);
+      return true;
+    }
+    this.setColumns(fields, line);
+    return false;
+  }
+
+  private newCandidate(kind: Candidate['kind'], fields: number, text: string, interned: boolean): Candidate {
+    return {
+      kind,
+      line: this.line,
+      text,
+      columns: fields,
+      count: this.fieldInt[1],
+      nodes: this.fieldInt[0],
+      interned,
+      valueText: fields === 3 ? this.fieldText(2) : null,
+    };
+  }
+
+  private isColumnNames(): boolean {
+    return COLUMN_NAMES.has(this.fieldText(0).toLowerCase()) && COLUMN_NAMES.has(this.fieldText(1).toLowerCase());
+  }
+
+  /** Append the current line as a record; with checkValue false its value is left for later. */
+  private addEdge(line: number, checkValue: boolean): void {
+    const before = this.stringEndpoints;
+    const a = this.endpoint(0, line);
+    const b = this.endpoint(1, line);
+    if (!checkValue) this.stringEndpoints = before; // the candidate line's own ids do not count
+    const k = this.count;
+    if (k === this.src.length) this.grow();
+    this.src[k] = a;
+    this.dst[k] = b;
+    if (this.values && checkValue) this.values[k] = this.value(line);
+    this.count = k + 1;
+  }
+
+  private endpoint(i: number, line: number): number {
+    const v = this.fieldInt[i];
+    if (v >= 0) return this.nodes.int(v);
+    const s = this.fieldStart[i];
+    const e = this.fieldEnd[i];
+    if (s === e) throw this.fail(line, `node id in column ${i + 1} is empty; expected ${EDGE_LINE_SHAPE}`);
+    this.stringEndpoints++;
+    const node = this.nodes.bytes(this.fieldBuffer(i), s, e);
+    if (node < 0) {
+      throw this.fail(line, `node id in column ${i + 1} is not valid UTF-8 text; this does not look like a text edge list`);
+    }
+    return node;
+  }
+
+  private value(line: number): number {
+    const v = parseDecimal(this.fieldBuffer(2), this.fieldStart[2], this.fieldEnd[2]);
+    this.checkValue(v, line, () => shown(this.fieldBuffer(2), this.fieldStart[2], this.fieldEnd[2]));
+    return v;
+  }
+
+  private checkValue(v: number, line: number, text: () => string): void {
+    const problem = edgeValueProblem(v, this.o.edgeValues as 'probability' | 'weight');
+    if (problem) throw this.fail(line, `value ${text()} in column 3 ${problem}`);
+    if (v !== 1) this.allOnes = false;
+  }
+
+  private grow(): void {
+    const size = this.src.length * 2;
+    const src = new Uint32Array(size);
+    src.set(this.src);
+    this.src = src;
+    const dst = new Uint32Array(size);
+    dst.set(this.dst);
+    this.dst = dst;
+    if (this.values) {
+      const values = new Float64Array(size);
+      values.set(this.values);
+      this.values = values;
+    }
+  }
+
+  /** Now that every line has been read, decide whether the first line was a header. */
+  private settleCandidate(): void {
+    const c = this.candidate;
+    if (!c) return;
+    const remaining = this.dataLines - 1;
+    if (!c.interned) {
+      // header 'yes': already a header; only its kind is open.
+      if (c.kind === 'counts' && c.count === remaining && this.header) this.header.kind = 'counts';
+      return;
+    }
+    const confirmed = c.kind === 'counts' ? c.count === remaining : remaining > 0 && this.stringEndpoints === 0;
+    if (confirmed) {
+      this.header = { line: c.line, text: c.text, kind: c.kind };
+      this.dropFirstRecord();
+      return;
+    }
+    // It was an edge after all: it must look like the others.
+    if (this.columns !== 0 && c.columns !== this.columns) {
+      throw this.fail(
+        c.line,
+        `${c.columns} columns but line ${this.columnsLine} has ${this.columns}; every edge line needs the same columns ${EDGE_LINE_SHAPE}`,
+      );
+    }
+    if (this.columns === 0) this.setColumns(c.columns, c.line);
+    if (this.values && c.valueText !== null) {
+      const bytes = new TextEncoder().encode(c.valueText);
+      const v = parseDecimal(bytes, 0, bytes.length);
+      this.checkValue(v, c.line, () => JSON.stringify(c.valueText));
+      this.values[0] = v;
+    }
+  }
+
+  /**
+   * Forget record 0 (a header line read as an edge) and renumber nodes so indices stay in order of
+   * first appearance among the real edges; nodes named only by the header disappear.
+   */
+  private dropFirstRecord(): void {
+    const n = this.nodes.size;
+    const newIndex = new Int32Array(n).fill(-1);
+    let next = 0;
+    const { src, dst, values } = this;
+    for (let k = 1; k < this.count; k++) {
+      let a = newIndex[src[k]];
+      if (a < 0) a = newIndex[src[k]] = next++;
+      let b = newIndex[dst[k]];
+      if (b < 0) b = newIndex[dst[k]] = next++;
+      src[k - 1] = a;
+      dst[k - 1] = b;
+      if (values) values[k - 1] = values[k];
+    }
+    this.count--;
+    this.nodes.renumber(newIndex, next);
+  }
+}
