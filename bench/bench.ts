@@ -11,10 +11,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readGraphFile } from '../src/cli/read-graph-file.ts';
 import { resolveParams } from '../src/diffusion/defaults.ts';
 import type { ModelName } from '../src/diffusion/types.ts';
 import type { Csr, Direction } from '../src/graph/types.ts';
-import { readGraphFile } from '../src/cli/read-graph-file.ts';
 import { createNodePool } from '../workers/spawn-node.ts';
 import { writePowerLawEdgeList } from './powerlaw.ts';
 
@@ -29,7 +29,12 @@ async function loadChild(file: string, direction: Direction): Promise<void> {
   const g = await readGraphFile(file, { direction });
   const seconds = (performance.now() - t0) / 1000;
   process.stdout.write(
-    JSON.stringify({ seconds, maxRssMB: process.resourceUsage().maxRSS / 1024, nodes: g.csr.n, arcs: g.csr.arcs }),
+    JSON.stringify({
+      seconds,
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+      nodes: g.csr.n,
+      arcs: g.csr.arcs,
+    }),
   );
 }
 
@@ -38,9 +43,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 function measureLoad(file: string, direction: Direction, repeats: number) {
   const results = [];
   for (let i = 0; i < repeats; i++) {
-    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), '--load-child', file, direction], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=4096', fileURLToPath(import.meta.url), '--load-child', file, direction],
+      {
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(`load of ${file} failed: ${r.stderr}`);
     results.push(JSON.parse(r.stdout) as { seconds: number; maxRssMB: number; nodes: number; arcs: number });
   }
@@ -100,14 +109,26 @@ async function throughput(csr: Csr, model: ModelName, p: number, workers: number
 function referenceC(csr: Csr, p: number, seconds: number): { arcsPerSecond: number } | null {
   const dir = join(root, '.cache', 'bench');
   const exe = join(dir, 'ic-reference');
-  const compile = spawnSync('cc', ['-O2', '-o', exe, join(root, 'bench', 'ic-reference.c')], { encoding: 'utf8' });
+  const compile = spawnSync('cc', ['-O2', '-o', exe, join(root, 'bench', 'ic-reference.c')], {
+    encoding: 'utf8',
+  });
   if (compile.status !== 0) return null;
   const bin = join(dir, 'csr.bin');
   const header = Uint32Array.from([csr.n, csr.arcs]);
-  writeFileSync(bin, Buffer.concat([Buffer.from(header.buffer), Buffer.from(csr.outOffsets.buffer), Buffer.from(csr.outTargets.buffer)]));
+  writeFileSync(
+    bin,
+    Buffer.concat([
+      Buffer.from(header.buffer),
+      Buffer.from(csr.outOffsets.buffer),
+      Buffer.from(csr.outTargets.buffer),
+    ]),
+  );
   let runs = 4;
   for (;;) {
-    const [examined, secs] = execFileSync(exe, [bin, String(p), String(runs), '7'], { encoding: 'utf8' }).trim().split(' ').map(Number);
+    const [examined, secs] = execFileSync(exe, [bin, String(p), String(runs), '7'], { encoding: 'utf8' })
+      .trim()
+      .split(' ')
+      .map(Number);
     if (secs > 0.3) {
       runs = Math.max(1, Math.round((runs * seconds) / secs));
       void examined;
@@ -117,23 +138,42 @@ function referenceC(csr: Csr, p: number, seconds: number): { arcsPerSecond: numb
   }
   const rates = [];
   for (let i = 0; i < 3; i++) {
-    const [examined, secs] = execFileSync(exe, [bin, String(p), String(runs), String(100 + i)], { encoding: 'utf8' }).trim().split(' ').map(Number);
+    const [examined, secs] = execFileSync(exe, [bin, String(p), String(runs), String(100 + i)], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split(' ')
+      .map(Number);
     rates.push(examined / secs);
   }
   return { arcsPerSecond: median(rates) };
 }
 
-const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(1)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(1));
+const fmt = (x: number) =>
+  x >= 1e6 ? `${(x / 1e6).toFixed(1)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(1);
 
-async function benchGraph(name: string, file: string, direction: Direction, opts: { seconds: number; p: number; withC: boolean; wc: boolean }) {
+async function benchGraph(
+  name: string,
+  file: string,
+  direction: Direction,
+  opts: { seconds: number; p: number; withC: boolean; wc: boolean },
+) {
   const load = measureLoad(file, direction, opts.wc ? 3 : 1);
-  const line: Record<string, unknown> = { graph: name, nodes: load.nodes, arcs: load.arcs, loadSeconds: load.seconds, peakRssMB: load.maxRssMB };
+  const line: Record<string, unknown> = {
+    graph: name,
+    nodes: load.nodes,
+    arcs: load.arcs,
+    loadSeconds: load.seconds,
+    peakRssMB: load.maxRssMB,
+  };
   if (opts.wc) {
     const wc = timeWc(file, 3);
     line.wcSeconds = wc;
     line.loadOverWc = load.seconds / wc;
   }
-  console.log(`\n${name}: ${load.nodes} nodes, ${load.arcs} arcs; load ${load.seconds.toFixed(2)} s, peak RSS ${load.maxRssMB.toFixed(0)} MB${opts.wc ? `, wc -l ${(line.wcSeconds as number).toFixed(3)} s (load/wc = ${(line.loadOverWc as number).toFixed(1)})` : ''}`);
+  console.log(
+    `\n${name}: ${load.nodes} nodes, ${load.arcs} arcs; load ${load.seconds.toFixed(2)} s, peak RSS ${load.maxRssMB.toFixed(0)} MB${opts.wc ? `, wc -l ${(line.wcSeconds as number).toFixed(3)} s (load/wc = ${(line.loadOverWc as number).toFixed(1)})` : ''}`,
+  );
   const { csr } = await readGraphFile(file, { direction });
   const all = availableParallelism();
   const models: ModelName[] = ['ic', 'wc', 'lt'];
@@ -151,7 +191,9 @@ async function benchGraph(name: string, file: string, direction: Direction, opts
     if (c) {
       line.icC = c.arcsPerSecond;
       line.icOverC = (line.ic1 as number) / c.arcsPerSecond;
-      console.log(`  ic  C reference ${fmt(c.arcsPerSecond)} arcs/s; TypeScript 1 worker / C = ${(line.icOverC as number).toFixed(2)}`);
+      console.log(
+        `  ic  C reference ${fmt(c.arcsPerSecond)} arcs/s; TypeScript 1 worker / C = ${(line.icOverC as number).toFixed(2)}`,
+      );
     } else console.log('  (no C compiler: C reference skipped)');
   }
   return line;
@@ -161,14 +203,44 @@ async function main(): Promise<void> {
   if (process.argv[2] === '--load-child') return loadChild(process.argv[3], process.argv[4] as Direction);
   const quick = args.has('--quick');
   const seconds = quick ? 0.5 : 1.5;
-  console.log(`Ripple benchmark: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(
+    `Ripple benchmark: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
   const results: Record<string, unknown>[] = [];
   if (!args.has('--large-only')) {
     const ds = (f: string) => join(root, 'datasets', f);
-    results.push(await benchGraph('ego-Facebook', ds('facebook_combined.txt'), 'undirected', { seconds, p: 0.01, withC: true, wc: false }));
-    results.push(await benchGraph('wiki-Vote', ds('Wiki-Vote.txt'), 'follows', { seconds, p: 0.05, withC: false, wc: false }));
-    results.push(await benchGraph('NetHEPT', ds('NetHEPT.txt'), 'influences', { seconds, p: 0.1, withC: false, wc: false }));
-    results.push(await benchGraph('soc-Slashdot0902', ds('soc-Slashdot0902.txt.gz'), 'follows', { seconds, p: 0.05, withC: false, wc: false }));
+    results.push(
+      await benchGraph('ego-Facebook', ds('facebook_combined.txt'), 'undirected', {
+        seconds,
+        p: 0.01,
+        withC: true,
+        wc: false,
+      }),
+    );
+    results.push(
+      await benchGraph('wiki-Vote', ds('Wiki-Vote.txt'), 'follows', {
+        seconds,
+        p: 0.05,
+        withC: false,
+        wc: false,
+      }),
+    );
+    results.push(
+      await benchGraph('NetHEPT', ds('NetHEPT.txt'), 'influences', {
+        seconds,
+        p: 0.1,
+        withC: false,
+        wc: false,
+      }),
+    );
+    results.push(
+      await benchGraph('soc-Slashdot0902', ds('soc-Slashdot0902.txt.gz'), 'follows', {
+        seconds,
+        p: 0.05,
+        withC: false,
+        wc: false,
+      }),
+    );
   }
   if (!quick) {
     const dir = join(root, '.cache', 'bench');
@@ -178,11 +250,21 @@ async function main(): Promise<void> {
       console.log('\ngenerating the 1M-node / 10M-arc power-law edge list (once, cached in .cache/bench)...');
       await writePowerLawEdgeList(file, 1_000_000, 10_000_000);
     }
-    results.push(await benchGraph('power-law 1M/10M', file, 'influences', { seconds: 3, p: 0.05, withC: true, wc: true }));
+    results.push(
+      await benchGraph('power-law 1M/10M', file, 'influences', {
+        seconds: 3,
+        p: 0.05,
+        withC: true,
+        wc: true,
+      }),
+    );
   }
   const out = join(root, 'bench', 'results');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), cpu: cpus()[0]?.model, cores: availableParallelism(), node: process.version, results }, null, 2)}\n`);
+  writeFileSync(
+    join(out, 'latest.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), cpu: cpus()[0]?.model, cores: availableParallelism(), node: process.version, results }, null, 2)}\n`,
+  );
   console.log(`\nwritten to bench/results/latest.json`);
 }
 

@@ -40,7 +40,7 @@ export async function writePowerLawEdgeList(path: string, n: number, m: number, 
   for (let written = 0; written < m; written += batch) {
     const lines: string[] = [];
     for (let i = 0; i < batch && written + i < m; i++) lines.push(`${draw()} ${draw()}`);
-    if (!out.write(`${lines.join('\n')}\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${lines.join('\n')}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }

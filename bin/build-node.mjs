@@ -27,7 +27,10 @@ async function newestSource() {
     }
   };
   for (const d of sourceDirs) await walk(join(root, d)).catch(() => {});
-  newest = Math.max(newest, (await stat(join(root, 'package-lock.json')).catch(() => ({ mtimeMs: 0 }))).mtimeMs);
+  newest = Math.max(
+    newest,
+    (await stat(join(root, 'package-lock.json')).catch(() => ({ mtimeMs: 0 }))).mtimeMs,
+  );
   return newest;
 }
 
@@ -57,7 +60,9 @@ export async function buildNode({ force = false } = {}) {
     write: false,
     logLevel: 'error',
     // CommonJS dependencies bundled into ESM may call require() for Node built-ins.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
   await mkdir(outDir, { recursive: true });
   for (const file of result.outputFiles) {

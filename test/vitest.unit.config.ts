@@ -1,2 +1,4 @@
 import { defineConfig } from 'vitest/config';
-export default defineConfig({ test: { include: ['test/diffusion/**/*.test.ts', 'test/workers/**/*.test.ts'] } });
+export default defineConfig({
+  test: { include: ['test/diffusion/**/*.test.ts', 'test/workers/**/*.test.ts'] },
+});

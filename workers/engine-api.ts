@@ -14,7 +14,8 @@ export function createEngineApi(): EngineApi {
   let simulator: { key: string; sim: Simulator } | null = null;
 
   function installed(graphKey: string): Csr {
-    if (!graph || graph.key !== graphKey) throw new Error(`engine worker: graph '${graphKey}' was not sent to this worker`);
+    if (!graph || graph.key !== graphKey)
+      throw new Error(`engine worker: graph '${graphKey}' was not sent to this worker`);
     return graph.csr;
   }
 
@@ -28,7 +29,12 @@ export function createEngineApi(): EngineApi {
       const key = JSON.stringify(request.params);
       if (!simulator || simulator.key !== key) simulator = { key, sim: createSimulator(csr, request.params) };
       const result = simulator.sim.runShard(request);
-      const buffers: Transferable[] = [result.sizes.buffer, result.exposed.buffer, result.hopCounts.buffer, result.stepCounts.buffer];
+      const buffers: Transferable[] = [
+        result.sizes.buffer,
+        result.exposed.buffer,
+        result.hopCounts.buffer,
+        result.stepCounts.buffer,
+      ];
       if (result.trace) {
         const t = result.trace;
         buffers.push(t.nodes.buffer, t.steps.buffer, t.hops.buffer, t.parents.buffer, t.exposed.buffer);

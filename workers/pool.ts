@@ -87,7 +87,8 @@ export class EnginePool {
   onCrash: ((error: Error) => void) | null = null;
 
   constructor(spawn: Spawn, size: number, share: ShareGraph = (csr) => csr) {
-    if (!Number.isInteger(size) || size < 1) throw new Error(`workers: expected a whole number >= 1, got ${size}`);
+    if (!Number.isInteger(size) || size < 1)
+      throw new Error(`workers: expected a whole number >= 1, got ${size}`);
     this.spawn = spawn;
     this.size = size;
     this.share = share;

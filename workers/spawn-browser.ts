@@ -5,7 +5,10 @@ import { EnginePool, type Spawn, type WorkerHandle } from './pool.ts';
 import { shareCsr } from './share.ts';
 
 export const browserSpawner: Spawn = (): WorkerHandle => {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'ripple-engine' });
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'ripple-engine',
+  });
   const api = Comlink.wrap<EngineApi>(worker);
   const listeners: ((e: Error) => void)[] = [];
   worker.addEventListener('error', (event) => {
@@ -25,6 +28,8 @@ export const browserSpawner: Spawn = (): WorkerHandle => {
   };
 };
 
-export function createBrowserPool(size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8))): EnginePool {
+export function createBrowserPool(
+  size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8)),
+): EnginePool {
   return new EnginePool(browserSpawner, size, shareCsr);
 }

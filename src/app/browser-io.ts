@@ -19,7 +19,12 @@ export async function fetchGraph(
   } catch (error) {
     throw new LoadError(file, 'unknown', `could not be fetched (${(error as Error).message})`);
   }
-  if (!response.ok) throw new LoadError(file, 'unknown', `could not be fetched: HTTP ${response.status} ${response.statusText}`);
+  if (!response.ok)
+    throw new LoadError(
+      file,
+      'unknown',
+      `could not be fetched: HTTP ${response.status} ${response.statusText}`,
+    );
   const bytes = new Uint8Array(await response.arrayBuffer());
   return loadGraph(bytes, { file, ...options, gunzip, DOMParser });
 }

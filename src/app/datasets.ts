@@ -15,7 +15,11 @@ export interface BundledDataset {
   url: string;
 }
 
-const urls = import.meta.glob('../../datasets/*.{txt,gz}', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+const urls = import.meta.glob('../../datasets/*.{txt,gz}', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 export const DATASETS: BundledDataset[] = manifest.datasets.map((d) => {
   const url = urls[`../../datasets/${d.file}`];

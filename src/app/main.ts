@@ -3,12 +3,13 @@
  * out-degree, and runs Monte Carlo cascades in the browser worker pool with progress and cancel.
  * The full app (sigma rendering, playback, panels) builds on this.
  */
+
+import { AbortError } from '../../workers/pool.ts';
+import { createBrowserPool } from '../../workers/spawn-browser.ts';
 import { resolveParams } from '../diffusion/defaults.ts';
 import { summarize } from '../diffusion/summary.ts';
 import type { LoadedGraph } from '../graph/types.ts';
 import { topByOutDegree } from '../seeding/seed-spec.ts';
-import { AbortError } from '../../workers/pool.ts';
-import { createBrowserPool } from '../../workers/spawn-browser.ts';
 import { fetchGraph } from './browser-io.ts';
 import { DATASETS, DEFAULT_DATASET } from './datasets.ts';
 import { el } from './dom.ts';
@@ -36,7 +37,13 @@ function render(graph: LoadedGraph, name: string): void {
     try {
       const params = resolveParams({ model: 'ic', p: Number(pInput.value) }, graph.csr);
       const merged = await pool.simulate(
-        { params, seeds: { kind: 'groups', groups: [{ nodes: [seed], start: 0 }] }, runs: Number(runsInput.value), rngSeed: 1, traceRun: 0 },
+        {
+          params,
+          seeds: { kind: 'groups', groups: [{ nodes: [seed], start: 0 }] },
+          runs: Number(runsInput.value),
+          rngSeed: 1,
+          traceRun: 0,
+        },
         { signal: controller.signal, onProgress: (p) => (progress.value = p.done / p.total) },
       );
       const s = summarize(merged);
@@ -59,8 +66,16 @@ function render(graph: LoadedGraph, name: string): void {
   pool.setGraph(graph.csr);
   root.replaceChildren(
     el('h1', {}, 'Ripple'),
-    el('p', { 'data-testid': 'graph-summary' }, `${name}: ${graph.csr.n} nodes, ${graph.report.edges} edges (${graph.report.direction}).`),
-    el('p', {}, `Seed: account ${graph.ids[seed]} (most followers-reach by out-degree). Independent cascade.`),
+    el(
+      'p',
+      { 'data-testid': 'graph-summary' },
+      `${name}: ${graph.csr.n} nodes, ${graph.report.edges} edges (${graph.report.direction}).`,
+    ),
+    el(
+      'p',
+      {},
+      `Seed: account ${graph.ids[seed]} (most followers-reach by out-degree). Independent cascade.`,
+    ),
     el('label', {}, 'Runs ', runsInput),
     el('label', {}, ' p ', pInput),
     run,
@@ -74,7 +89,10 @@ function render(graph: LoadedGraph, name: string): void {
 async function start(): Promise<void> {
   const dataset = DATASETS.find((d) => d.file === DEFAULT_DATASET) ?? DATASETS[0];
   try {
-    const graph = await fetchGraph(dataset.url, dataset.file, { direction: dataset.direction, edgeValues: dataset.edgeValues });
+    const graph = await fetchGraph(dataset.url, dataset.file, {
+      direction: dataset.direction,
+      edgeValues: dataset.edgeValues,
+    });
     render(graph, dataset.name);
   } catch (error) {
     root.replaceChildren(el('p', { role: 'alert' }, (error as Error).message));

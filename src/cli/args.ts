@@ -29,12 +29,15 @@ export function parseOptions(argv: string[], specs: OptionSpec[], command: strin
   const out: ParsedOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (!arg.startsWith('--')) throw new UsageError(`${command}: unexpected argument '${arg}' (options start with --)`);
+    if (!arg.startsWith('--'))
+      throw new UsageError(`${command}: unexpected argument '${arg}' (options start with --)`);
     const eq = arg.indexOf('=');
     const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
     const spec = byName.get(name);
     if (!spec) {
-      throw new UsageError(`${command}: unknown option --${name} (known: ${specs.map((s) => `--${s.name}`).join(' ')})`);
+      throw new UsageError(
+        `${command}: unknown option --${name} (known: ${specs.map((s) => `--${s.name}`).join(' ')})`,
+      );
     }
     if (name in out) throw new UsageError(`${command}: --${name} given twice`);
     if (spec.kind === 'flag') {
@@ -45,7 +48,8 @@ export function parseOptions(argv: string[], specs: OptionSpec[], command: strin
     let raw: string;
     if (eq >= 0) raw = arg.slice(eq + 1);
     else {
-      if (i + 1 >= argv.length) throw new UsageError(`${command}: --${name} needs a value${spec.value ? ` (${spec.value})` : ''}`);
+      if (i + 1 >= argv.length)
+        throw new UsageError(`${command}: --${name} needs a value${spec.value ? ` (${spec.value})` : ''}`);
       raw = argv[++i];
     }
     out[name] = convert(raw, spec, command);

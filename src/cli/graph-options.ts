@@ -1,28 +1,58 @@
 /** Options every command shares: which graph, how to read it, the random seed, JSON output. */
-import { DIRECTIONS, type Direction, EDGE_VALUES, type EdgeValues, type LoadedGraph } from '../graph/types.ts';
+import {
+  DIRECTIONS,
+  type Direction,
+  EDGE_VALUES,
+  type EdgeValues,
+  type LoadedGraph,
+} from '../graph/types.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from './args.ts';
 import { bundledDataset } from './datasets.ts';
 import { readGraphFile } from './read-graph-file.ts';
 
 export const GRAPH_OPTIONS: OptionSpec[] = [
-  { name: 'graph', kind: 'string', value: 'FILE', help: 'edge list (.txt/.csv/.tsv, optionally .gz), .gexf, .graphml or graphology .json' },
+  {
+    name: 'graph',
+    kind: 'string',
+    value: 'FILE',
+    help: 'edge list (.txt/.csv/.tsv, optionally .gz), .gexf, .graphml or graphology .json',
+  },
   {
     name: 'direction',
     kind: 'string',
     value: 'undirected|influences|follows',
     help: "how to read a line 'a b': undirected; influences = a's posts reach b; follows = a follows b, so b's posts reach a (bundled datasets know theirs)",
   },
-  { name: 'edge-values', kind: 'string', value: 'probability|weight|ignore', help: 'meaning of a third column / weight attribute', default: 'probability' },
-  { name: 'header', kind: 'string', value: 'auto|yes|no', help: 'whether the first data line holds column names', default: 'auto' },
+  {
+    name: 'edge-values',
+    kind: 'string',
+    value: 'probability|weight|ignore',
+    help: 'meaning of a third column / weight attribute',
+    default: 'probability',
+  },
+  {
+    name: 'header',
+    kind: 'string',
+    value: 'auto|yes|no',
+    help: 'whether the first data line holds column names',
+    default: 'auto',
+  },
   { name: 'json', kind: 'flag', help: 'print exactly one JSON object on stdout' },
   { name: 'help', kind: 'flag', help: 'show this help' },
 ];
 
-export const RNG_OPTION: OptionSpec = { name: 'rng', kind: 'integer', value: 'N', help: 'random seed; the same seed gives the same numbers', default: '1' };
+export const RNG_OPTION: OptionSpec = {
+  name: 'rng',
+  kind: 'integer',
+  value: 'N',
+  help: 'random seed; the same seed gives the same numbers',
+  default: '1',
+};
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], option: string): T | undefined {
   if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw new UsageError(`--${option}: expected one of ${allowed.join(', ')}, got '${String(value)}'`);
+  if (!allowed.includes(value as T))
+    throw new UsageError(`--${option}: expected one of ${allowed.join(', ')}, got '${String(value)}'`);
   return value as T;
 }
 
@@ -30,8 +60,10 @@ export async function loadGraphOption(options: ParsedOptions): Promise<LoadedGra
   const file = options.graph;
   if (typeof file !== 'string') throw new UsageError('--graph FILE is required');
   const bundled = bundledDataset(file);
-  const direction: Direction | undefined = oneOf(options.direction, DIRECTIONS, 'direction') ?? bundled?.direction;
-  const edgeValues: EdgeValues | undefined = oneOf(options['edge-values'], EDGE_VALUES, 'edge-values') ?? bundled?.edgeValues;
+  const direction: Direction | undefined =
+    oneOf(options.direction, DIRECTIONS, 'direction') ?? bundled?.direction;
+  const edgeValues: EdgeValues | undefined =
+    oneOf(options['edge-values'], EDGE_VALUES, 'edge-values') ?? bundled?.edgeValues;
   const header = oneOf(options.header, ['auto', 'yes', 'no'] as const, 'header');
   return readGraphFile(file, { direction, edgeValues, header });
 }

@@ -16,8 +16,16 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
-  simulate: { summary: 'Monte Carlo cascades from seed accounts', options: SIMULATE_OPTIONS, run: simulateCommand },
-  stats: { summary: 'what the graph file holds: nodes, edges, direction, dropped self-loops and duplicates', options: STATS_OPTIONS, run: statsCommand },
+  simulate: {
+    summary: 'Monte Carlo cascades from seed accounts',
+    options: SIMULATE_OPTIONS,
+    run: simulateCommand,
+  },
+  stats: {
+    summary: 'what the graph file holds: nodes, edges, direction, dropped self-loops and duplicates',
+    options: STATS_OPTIONS,
+    run: statsCommand,
+  },
 };
 
 const USAGE = `ripple: relationship-chain diffusion simulator
@@ -46,7 +54,9 @@ export async function main(argv: string[], ctx?: Partial<CommandContext>): Promi
   }
   const command = COMMANDS[name];
   if (!command) {
-    context.stderr.write(`ripple: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
+    context.stderr.write(
+      `ripple: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})\n`,
+    );
     return 2;
   }
   try {

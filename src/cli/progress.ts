@@ -1,7 +1,10 @@
 /** A progress bar on stderr, drawn only when stderr is a terminal. */
 import type { Progress } from '../../workers/pool.ts';
 
-export function progressBar(stream: NodeJS.WriteStream, label: string): { update(p: Progress): void; done(): void } {
+export function progressBar(
+  stream: NodeJS.WriteStream,
+  label: string,
+): { update(p: Progress): void; done(): void } {
   if (!stream.isTTY) return { update() {}, done() {} };
   let drawn = false;
   return {
@@ -9,7 +12,9 @@ export function progressBar(stream: NodeJS.WriteStream, label: string): { update
       const width = 30;
       const filled = total > 0 ? Math.round((done / total) * width) : 0;
       const eta = etaMs === null ? '' : `, ${(etaMs / 1000).toFixed(1)} s left`;
-      stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${eta}\x1b[K`);
+      stream.write(
+        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${eta}\x1b[K`,
+      );
       drawn = true;
     },
     done() {

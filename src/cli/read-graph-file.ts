@@ -23,7 +23,8 @@ export class NodeDOMParser {
     let first: { message: string; line: number | undefined } | null = null;
     const parser = new XmldomParser({
       onError: (level, message, context: { locator?: { lineNumber?: number } } | undefined) => {
-        if (level !== 'warning' && !first) first = { message: message.trim(), line: context?.locator?.lineNumber };
+        if (level !== 'warning' && !first)
+          first = { message: message.trim(), line: context?.locator?.lineNumber };
       },
     });
     let doc: unknown;

@@ -75,10 +75,11 @@ export function icUniform(csr: Csr, sc: Scratch, p: number): LevelExpander {
 
 /** Per-arc probabilities: the file's, or weighted cascade's 1/indegree(v). */
 export function icPerArc(csr: Csr, sc: Scratch, thresholds: Uint32Array): LevelExpander {
-  const off = csr.outOffsets;
-  const tgt = csr.outTargets;
-  const { state, order, hop, hopCounts, parent, step: stepOf } = sc;
   return (rs, from, to, step) => {
+    // Everything the loop touches in locals, not closure slots.
+    const off = csr.outOffsets;
+    const tgt = csr.outTargets;
+    const { state, order, hop, hopCounts, parent, step: stepOf } = sc;
     const rng = rs.rng;
     const seen = rs.seen;
     const active = rs.active;

@@ -31,12 +31,13 @@ export function linearThresholdWeights(csr: Csr): Float64Array {
 }
 
 export function linearThreshold(csr: Csr, sc: Scratch, weights: Float64Array): LevelExpander {
-  const off = csr.outOffsets;
-  const tgt = csr.outTargets;
   const acc = new Float64Array(csr.n);
   const theta = new Float64Array(csr.n);
-  const { state, order, hop, hopCounts, parent, step: stepOf } = sc;
   return (rs, from, to, step) => {
+    // Everything the loop touches in locals, not closure slots.
+    const off = csr.outOffsets;
+    const tgt = csr.outTargets;
+    const { state, order, hop, hopCounts, parent, step: stepOf } = sc;
     const rng = rs.rng;
     const seen = rs.seen;
     const active = rs.active;

@@ -2,8 +2,8 @@
  * Seed plans: fixed groups with start steps compiled into a schedule, and fresh random sets per run.
  */
 import type { Rng } from '../util/rng.ts';
-import type { SeedSchedule } from './run-state.ts';
 import { OptionError } from './defaults.ts';
+import type { SeedSchedule } from './run-state.ts';
 import type { SeedGroup, SeedPlan } from './types.ts';
 
 /** Sort seed groups by start (stable) into parallel arrays; a node in several groups starts at its earliest. */

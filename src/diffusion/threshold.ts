@@ -20,11 +20,12 @@ export function adoptionNeeds(csr: Csr, phi: number): Uint32Array {
 }
 
 export function fractionalThreshold(csr: Csr, sc: Scratch, need: Uint32Array): LevelExpander {
-  const off = csr.outOffsets;
-  const tgt = csr.outTargets;
   const count = new Uint32Array(csr.n);
-  const { state, order, hop, hopCounts, parent, step: stepOf } = sc;
   return (rs, from, to, step) => {
+    // Everything the loop touches in locals, not closure slots.
+    const off = csr.outOffsets;
+    const tgt = csr.outTargets;
+    const { state, order, hop, hopCounts, parent, step: stepOf } = sc;
     const seen = rs.seen;
     const active = rs.active;
     const tracing = rs.tracing;

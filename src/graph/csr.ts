@@ -44,7 +44,7 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
       selfLoops++;
       continue;
     }
-    const s = directed ? (reverse ? b : a) : a < b ? a : b;
+    const s = directed ? (reverse ? b : a) : Math.min(a, b);
     rowCount[s + 1]++;
   }
   for (let u = 0; u < n; u++) rowCount[u + 1] += rowCount[u];
@@ -153,7 +153,9 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
 }
 
 /** Build the in-direction arrays of a CSR from its out-direction arrays (counting sort by target). */
-export function withInArcs(out: Pick<Csr, 'n' | 'directed' | 'outOffsets' | 'outTargets' | 'outValues' | 'values'>): Csr {
+export function withInArcs(
+  out: Pick<Csr, 'n' | 'directed' | 'outOffsets' | 'outTargets' | 'outValues' | 'values'>,
+): Csr {
   const { n, outOffsets, outTargets, outValues } = out;
   const arcs = outTargets.length;
   const inOffsets = new Uint32Array(n + 1);
@@ -190,6 +192,7 @@ export function inDegrees(csr: Csr): Uint32Array {
 export function csrBuffers(csr: Csr): ArrayBuffer[] {
   const arrays = [csr.outOffsets, csr.outTargets, csr.inOffsets, csr.inSources, csr.outValues, csr.inValues];
   const buffers: ArrayBuffer[] = [];
-  for (const a of arrays) if (a && a.buffer instanceof ArrayBuffer && !buffers.includes(a.buffer)) buffers.push(a.buffer);
+  for (const a of arrays)
+    if (a && a.buffer instanceof ArrayBuffer && !buffers.includes(a.buffer)) buffers.push(a.buffer);
   return buffers;
 }

@@ -1,6 +1,12 @@
 /** The graph module's public surface: loading graph files into CSR form. Re-exports only. */
 export { compileCsr, csrBuffers, type EdgeRecords, inDegrees, outDegrees, withInArcs } from './csr.ts';
-export { EDGE_LINE_SHAPE, type EdgeListOptions, edgeValueProblem, HEADER_OPTIONS, parseEdgeList } from './edge-list.ts';
+export {
+  EDGE_LINE_SHAPE,
+  type EdgeListOptions,
+  edgeValueProblem,
+  HEADER_OPTIONS,
+  parseEdgeList,
+} from './edge-list.ts';
 export { buildObjectGraph, loadJson, type ObjectEdge, type ObjectNode } from './json.ts';
 export {
   DIRECTION_CHOICES,

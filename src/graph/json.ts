@@ -58,10 +58,15 @@ export function loadJson(text: string, options: JsonLoadOptions): LoadedGraph {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const at = /position (\d+)/.exec(message);
-    const line = at ? lineAt(text, Number(at[1])) : undefined;
-    throw fail(`not valid JSON (${message}); expected a graphology graph {"nodes": [...], "edges": [...]}`, { line });
+    const syntax = jsonSyntaxError(text);
+    const problem = syntax
+      ? syntax.problem
+      : e instanceof Error
+        ? e.message.split('\n')[0].slice(0, 200)
+        : String(e);
+    throw fail(`not valid JSON (${problem}); expected a graphology graph {"nodes": [...], "edges": [...]}`, {
+      line: syntax ? lineAt(text, syntax.offset) : undefined,
+    });
   }
   if (!isObject(data) || (!Array.isArray(data.nodes) && !Array.isArray(data.edges))) {
     throw fail('not a graphology JSON graph; expected an object with "nodes" and "edges" arrays');
@@ -87,7 +92,8 @@ function jsonNodes(raw: unknown, fail: Fail): ObjectNode[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw fail('"nodes" is not an array');
   return raw.map((item, i) => {
-    if (!isObject(item)) throw fail(`nodes[${i}] is not an object; expected {"key": ..., "attributes": {...}}`);
+    if (!isObject(item))
+      throw fail(`nodes[${i}] is not an object; expected {"key": ..., "attributes": {...}}`);
     const key = jsonKey(item.key);
     if (key === null) throw fail(`nodes[${i}]: "key" must be a string or a number`);
     return { key, attributes: jsonAttributes(item.attributes, `nodes[${i}]`, fail) };
@@ -135,11 +141,100 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function lineAt(text: string, position: number): number {
+function lineAt(text: string, offset: number): number {
   let line = 1;
-  const end = Math.min(position, text.length);
+  const end = Math.min(offset, text.length);
   for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
+}
+
+/**
+ * Where JSON.parse failed and why, found by a small recursive-descent scan of the JSON grammar.
+ * JSON.parse does not always give a position (V8 often quotes a snippet instead), and a line
+ * number is what helps a user fix the file. Only run after JSON.parse has thrown.
+ */
+export function jsonSyntaxError(text: string): { offset: number; problem: string } | null {
+  let i = 0;
+  const skip = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const error = (expected: string): { offset: number; problem: string } => {
+    const found = i < text.length ? `${JSON.stringify(text[i])}` : 'the end of the file';
+    return { offset: i, problem: `found ${found} where ${expected} was expected` };
+  };
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const STRING = /"(?:[^"\\]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+  const match = (re: RegExp): boolean => {
+    re.lastIndex = i;
+    if (!re.test(text)) return false;
+    i = re.lastIndex;
+    return true;
+  };
+  /** A string token; raw control characters are not allowed in JSON strings. */
+  const string = (): boolean => {
+    const start = i;
+    if (!match(STRING)) return false;
+    for (let j = start; j < i; j++) {
+      if (text.charCodeAt(j) < 0x20) {
+        i = j;
+        return false;
+      }
+    }
+    return true;
+  };
+  const scalar = (): boolean => {
+    if (text[i] === '"') return string();
+    if (match(NUMBER)) return true;
+    const word = ['true', 'false', 'null'].find((w) => text.startsWith(w, i));
+    if (word) i += word.length;
+    return word !== undefined;
+  };
+  const key = () => {
+    skip();
+    if (text[i] !== '"' || !string()) return error('a property name in double quotes');
+    skip();
+    if (text[i] !== ':') return error("':'");
+    i++;
+    return null;
+  };
+  // A loop over an explicit stack of closing brackets, so deep nesting cannot overflow the stack.
+  const closers: string[] = [];
+  let wantValue = true;
+  for (;;) {
+    skip();
+    if (wantValue) {
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        const close = c === '{' ? '}' : ']';
+        i++;
+        skip();
+        if (text[i] === close) {
+          i++;
+          wantValue = false;
+          continue;
+        }
+        closers.push(close);
+        const problem = c === '{' ? key() : null;
+        if (problem) return problem;
+        continue;
+      }
+      if (!scalar()) return error('a value');
+      wantValue = false;
+      continue;
+    }
+    const close = closers[closers.length - 1];
+    if (close === undefined) return i < text.length ? error('the end of the file') : null;
+    if (text[i] === close) {
+      closers.pop();
+      i++;
+      continue;
+    }
+    if (text[i] !== ',') return error(`',' or '${close}'`);
+    i++;
+    const problem = close === '}' ? key() : null;
+    if (problem) return problem;
+    wantValue = true;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,7 +249,7 @@ function numeric(v: unknown): number {
 
 function shownValue(v: unknown): string {
   if (typeof v === 'number') return String(v);
-  const text = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const text = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 }
 
@@ -178,7 +273,8 @@ export function buildObjectGraph(nodes: ObjectNode[], edges: ObjectEdge[], ctx: 
 
   let undirectedCount = 0;
   for (const e of edges) if (e.undirected) undirectedCount++;
-  const declared = undirectedCount === 0 ? 'directed' : undirectedCount === edges.length ? 'undirected' : 'mixed';
+  const declared =
+    undirectedCount === 0 ? 'directed' : undirectedCount === edges.length ? 'undirected' : 'mixed';
   const warnings: string[] = [];
   let direction: Direction;
   /** Whether undirected edges become two arcs (a mixed graph read with its own declaration). */
@@ -213,7 +309,8 @@ export function buildObjectGraph(nodes: ObjectNode[], edges: ObjectEdge[], ctx: 
     const a = index.get(e.source);
     const b = index.get(e.target);
     if (a === undefined || b === undefined) {
-      const missing = a === undefined ? `source ${JSON.stringify(e.source)}` : `target ${JSON.stringify(e.target)}`;
+      const missing =
+        a === undefined ? `source ${JSON.stringify(e.source)}` : `target ${JSON.stringify(e.target)}`;
       throw fail(ctx.edge(i), `${missing} is not a declared node`);
     }
     src[count] = a;
@@ -229,7 +326,8 @@ export function buildObjectGraph(nodes: ObjectNode[], edges: ObjectEdge[], ctx: 
   }
 
   const valueKind = values ? (ctx.edgeValues as 'probability' | 'weight') : null;
-  if (valueKind === 'probability' && values?.every((v) => v === 1)) warnings.push(allOnesWarning('edge weight'));
+  if (valueKind === 'probability' && values?.every((v) => v === 1))
+    warnings.push(allOnesWarning('edge weight'));
   const compiled = compileCsr({ n: nodes.length, count, src, dst, values: kept, valueKind }, direction);
   return {
     csr: compiled.csr,
@@ -277,7 +375,7 @@ function edgeValues(
   if (firstWithout >= 0) {
     throw fail(
       ctx.edge(firstWithout),
-      `edge has no weight but ${withWeight} other edges have one; give every edge a weight, or pass edgeValues 'ignore'`,
+      `this edge has no weight but ${withWeight} other edge${withWeight === 1 ? ' has' : 's have'} one; give every edge a weight, or pass edgeValues 'ignore'`,
     );
   }
   const values = new Float64Array(edges.length);

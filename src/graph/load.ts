@@ -8,11 +8,18 @@
 import { EDGE_LINE_SHAPE, HEADER_OPTIONS, type HeaderOption, parseEdgeList } from './edge-list.ts';
 import { loadJson } from './json.ts';
 import { LoadError } from './load-error.ts';
-import { DIRECTIONS, type Direction, EDGE_VALUES, type EdgeValues, type GraphFormat, type LoadedGraph } from './types.ts';
+import {
+  DIRECTIONS,
+  type Direction,
+  EDGE_VALUES,
+  type EdgeValues,
+  type GraphFormat,
+  type LoadedGraph,
+} from './types.ts';
 import { type DOMParserConstructor, loadXml } from './xml.ts';
 
-export type { DOMParserConstructor } from './xml.ts';
 export type { HeaderOption } from './edge-list.ts';
+export type { DOMParserConstructor } from './xml.ts';
 
 export interface LoadOptions {
   /** File name, used in every message and in the report (and its extension helps detection). */
@@ -59,7 +66,8 @@ export function resolveLoadOptions(options: unknown): ResolvedLoadOptions {
   const bad = (problem: string) => new LoadError(file, 'unknown', problem);
   if (!named) throw bad(`load options must be an object {file, direction?, ...}, got ${describe(options)}`);
   for (const key of Object.keys(named)) {
-    if (!OPTION_NAMES.includes(key)) throw bad(`unknown load option '${key}'; expected one of ${OPTION_NAMES.join(', ')}`);
+    if (!OPTION_NAMES.includes(key))
+      throw bad(`unknown load option '${key}'; expected one of ${OPTION_NAMES.join(', ')}`);
   }
   if (typeof named.file !== 'string' || named.file === '') {
     throw bad(`option 'file' must be a non-empty string (the file name), got ${describe(named.file)}`);
@@ -99,7 +107,8 @@ export async function loadGraph(bytes: Uint8Array, options: LoadOptions): Promis
   const o = resolveLoadOptions(options);
   let format: GraphFormat | 'unknown' = o.format ?? 'unknown';
   try {
-    if (!(bytes instanceof Uint8Array)) throw new LoadError(o.file, format, `expected the file's bytes (a Uint8Array), got ${describe(bytes)}`);
+    if (!(bytes instanceof Uint8Array))
+      throw new LoadError(o.file, format, `expected the file's bytes (a Uint8Array), got ${describe(bytes)}`);
     const gzip = isGzip(bytes);
     const data = gzip ? await gunzip(bytes, o) : bytes;
     checkText(data, o.file, format, gzip);
@@ -116,16 +125,38 @@ export async function loadGraph(bytes: Uint8Array, options: LoadOptions): Promis
 function parse(data: Uint8Array, format: GraphFormat, o: ResolvedLoadOptions, gzip: boolean): LoadedGraph {
   if (format === 'edgelist') {
     if (!o.direction) {
-      throw new LoadError(o.file, format, `an edge list does not say which way edges point; pass direction ${DIRECTION_CHOICES}`);
+      throw new LoadError(
+        o.file,
+        format,
+        `an edge list does not say which way edges point; pass direction ${DIRECTION_CHOICES}`,
+      );
     }
-    return parseEdgeList(data, { file: o.file, direction: o.direction, edgeValues: o.edgeValues, header: o.header, gzip });
+    return parseEdgeList(data, {
+      file: o.file,
+      direction: o.direction,
+      edgeValues: o.edgeValues,
+      header: o.header,
+      gzip,
+    });
   }
   const text = decodeText(data, o.file, format);
-  if (format === 'json') return loadJson(text, { file: o.file, gzip, direction: o.direction, edgeValues: o.edgeValues });
+  if (format === 'json')
+    return loadJson(text, { file: o.file, gzip, direction: o.direction, edgeValues: o.edgeValues });
   if (!o.DOMParser) {
-    throw new LoadError(o.file, format, `reading ${format.toUpperCase()} needs a DOMParser; pass options.DOMParser`);
+    throw new LoadError(
+      o.file,
+      format,
+      `reading ${format.toUpperCase()} needs a DOMParser; pass options.DOMParser`,
+    );
   }
-  return loadXml(text, { file: o.file, format, gzip, direction: o.direction, edgeValues: o.edgeValues, DOMParser: o.DOMParser });
+  return loadXml(text, {
+    file: o.file,
+    format,
+    gzip,
+    direction: o.direction,
+    edgeValues: o.edgeValues,
+    DOMParser: o.DOMParser,
+  });
 }
 
 /** gzip magic bytes 1f 8b. */
@@ -134,7 +165,12 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 async function gunzip(bytes: Uint8Array, o: ResolvedLoadOptions): Promise<Uint8Array> {
-  if (!o.gunzip) throw new LoadError(o.file, o.format ?? 'unknown', 'the file is gzip-compressed; pass options.gunzip to read it');
+  if (!o.gunzip)
+    throw new LoadError(
+      o.file,
+      o.format ?? 'unknown',
+      'the file is gzip-compressed; pass options.gunzip to read it',
+    );
   let out: unknown;
   try {
     out = await o.gunzip(bytes);
@@ -142,7 +178,8 @@ async function gunzip(bytes: Uint8Array, o: ResolvedLoadOptions): Promise<Uint8A
     const message = e instanceof Error ? e.message : String(e);
     throw new LoadError(o.file, o.format ?? 'unknown', `gzip data is corrupt or truncated (${message})`);
   }
-  if (!(out instanceof Uint8Array)) throw new LoadError(o.file, o.format ?? 'unknown', 'gunzip did not return bytes');
+  if (!(out instanceof Uint8Array))
+    throw new LoadError(o.file, o.format ?? 'unknown', 'gunzip did not return bytes');
   return out;
 }
 
@@ -152,14 +189,20 @@ const SNIFF_BYTES = 1 << 16;
 /** Refuse empty files, UTF-16 and binary data (NUL bytes or invalid UTF-8 near the start). */
 function checkText(data: Uint8Array, file: string, format: GraphFormat | 'unknown', gzip: boolean): void {
   const inside = gzip ? ' (after gunzip)' : '';
-  if (data.length === 0) throw new LoadError(file, format, `empty file${inside}; expected an edge list, GEXF, GraphML or JSON graph`);
+  if (data.length === 0)
+    throw new LoadError(
+      file,
+      format,
+      `empty file${inside}; expected an edge list, GEXF, GraphML or JSON graph`,
+    );
   if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) {
     throw new LoadError(file, format, `the file is UTF-16 text${inside}; save it as UTF-8`);
   }
   const head = data.subarray(0, SNIFF_BYTES);
   const nul = head.indexOf(0);
   const binary = `binary data${inside}, not a text graph file; expected an edge list, GEXF, GraphML or JSON (optionally gzip-compressed)`;
-  if (nul >= 0) throw new LoadError(file, format, `${binary} (NUL byte at offset ${nul})`, { line: lineOf(data, nul) });
+  if (nul >= 0)
+    throw new LoadError(file, format, `${binary} (NUL byte at offset ${nul})`, { line: lineOf(data, nul) });
   try {
     // stream: true so a character cut by the end of the sniffed block is not an error.
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: head.length < data.length });
@@ -191,7 +234,8 @@ export function detectFormat(data: Uint8Array, file: string): GraphFormat {
   const byExtension: GraphFormat | null =
     ext === 'gexf' ? 'gexf' : ext === 'graphml' ? 'graphml' : ext === 'json' ? 'json' : null;
   let p = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
-  while (p < data.length && (data[p] === 0x20 || data[p] === 0x09 || data[p] === 0x0a || data[p] === 0x0d)) p++;
+  while (p < data.length && (data[p] === 0x20 || data[p] === 0x09 || data[p] === 0x0a || data[p] === 0x0d))
+    p++;
   if (data[p] === 0x7b) return 'json';
   if (data[p] === 0x3c) {
     const head = new TextDecoder('utf-8').decode(data.subarray(p, p + SNIFF_BYTES)).toLowerCase();

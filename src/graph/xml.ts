@@ -52,16 +52,24 @@ export function loadXml(text: string, o: XmlLoadOptions): LoadedGraph {
     throw xmlError(o, root, `root element is <${rootName}>; expected a <${o.format}> document`);
   }
   const graph = root.getElementsByTagName('graph')[0];
-  if (!graph) throw xmlError(o, root, `has no <graph> element; expected <${o.format}><graph>…</graph></${o.format}>`);
+  if (!graph)
+    throw xmlError(o, root, `has no <graph> element; expected <${o.format}><graph>…</graph></${o.format}>`);
   const nodeElements = Array.from(doc.getElementsByTagName('node'));
   const edgeElements = Array.from(doc.getElementsByTagName('edge'));
-  const undirected = o.format === 'gexf' ? gexfUndirected(o, graph, edgeElements) : graphmlUndirected(o, graph, edgeElements);
+  const undirected =
+    o.format === 'gexf' ? gexfUndirected(o, graph, edgeElements) : graphmlUndirected(o, graph, edgeElements);
   checkNodes(o, nodeElements);
   checkEdges(o, edgeElements, nodeElements);
+  if (o.format === 'gexf') checkGexfValues(o, doc);
+  else prepareGraphmlKeys(o, doc);
 
   const exported = readAttributes(o, doc);
   if (exported.nodes.length !== nodeElements.length || exported.edges.length !== edgeElements.length) {
-    throw new LoadError(o.file, o.format, `graphology-${o.format} read a different number of nodes or edges than the file has`);
+    throw new LoadError(
+      o.file,
+      o.format,
+      `graphology-${o.format} read a different number of nodes or edges than the file has`,
+    );
   }
   const nodes: ObjectNode[] = exported.nodes.map((n) => ({ key: n.key, attributes: n.attributes ?? {} }));
   const edges: ObjectEdge[] = exported.edges.map((e, i) => ({
@@ -107,7 +115,11 @@ function readAttributes(o: XmlLoadOptions, doc: Document) {
     const parse = factory(o.DOMParser, doc.constructor);
     return parse(LoaderGraph, doc, { allowUndeclaredAttributes: true }).export();
   } catch (e) {
-    throw new LoadError(o.file, o.format, `graphology-${o.format} could not read the document: ${errorMessage(e)}`);
+    throw new LoadError(
+      o.file,
+      o.format,
+      `graphology-${o.format} could not read the document: ${errorMessage(e)}`,
+    );
   }
 }
 
@@ -120,7 +132,12 @@ function gexfUndirected(o: XmlLoadOptions, graph: Element, edges: Element[]): bo
   return edges.map((edge) => {
     const type = edge.getAttribute('type') || fallback;
     if (!['directed', 'undirected', 'mutual', 'mixed'].includes(type)) {
-      throw xmlError(o, edge, `type="${type}"; expected "directed", "undirected" or "mutual"`, describeEdge(edge));
+      throw xmlError(
+        o,
+        edge,
+        `type="${type}"; expected "directed", "undirected" or "mutual"`,
+        describeEdge(edge),
+      );
     }
     return type !== 'directed';
   });
@@ -146,8 +163,10 @@ function checkNodes(o: XmlLoadOptions, nodes: Element[]): void {
   const seen = new Set<string>();
   nodes.forEach((node, i) => {
     const id = node.getAttribute('id');
-    if (!id) throw xmlError(o, node, 'has no id attribute; every <node> needs a unique id', describeNode(node, i));
-    if (seen.has(id)) throw xmlError(o, node, `id "${id}" is used by an earlier <node>`, describeNode(node, i));
+    if (!id)
+      throw xmlError(o, node, 'has no id attribute; every <node> needs a unique id', describeNode(node, i));
+    if (seen.has(id))
+      throw xmlError(o, node, `id "${id}" is used by an earlier <node>`, describeNode(node, i));
     seen.add(id);
   });
 }
@@ -158,13 +177,63 @@ function checkEdges(o: XmlLoadOptions, edges: Element[], nodes: Element[]): void
   for (const edge of edges) {
     for (const end of ['source', 'target']) {
       const id = edge.getAttribute(end);
-      if (!id) throw xmlError(o, edge, `has no ${end} attribute; expected <edge source="…" target="…">`, describeEdge(edge));
-      if (!ids.has(id)) throw xmlError(o, edge, `${end} "${clip(id)}" is not the id of any <node>`, describeEdge(edge));
+      if (!id)
+        throw xmlError(
+          o,
+          edge,
+          `has no ${end} attribute; expected <edge source="…" target="…">`,
+          describeEdge(edge),
+        );
+      if (!ids.has(id))
+        throw xmlError(o, edge, `${end} "${clip(id)}" is not the id of any <node>`, describeEdge(edge));
     }
     const id = edge.getAttribute('id');
     if (id) {
-      if (edgeIds.has(id)) throw xmlError(o, edge, `id "${clip(id)}" is used by an earlier <edge>`, describeEdge(edge));
+      if (edgeIds.has(id))
+        throw xmlError(o, edge, `id "${clip(id)}" is used by an earlier <edge>`, describeEdge(edge));
       edgeIds.add(id);
+    }
+  }
+}
+
+/** GEXF <attvalue> needs a value (graphology-gexf reads list types from it without a check). */
+function checkGexfValues(o: XmlLoadOptions, doc: Document): void {
+  for (const attvalue of Array.from(doc.getElementsByTagName('attvalue'))) {
+    if (attvalue.getAttribute('value') === null) {
+      throw xmlError(o, attvalue, 'has no value attribute; expected <attvalue for="…" value="…"/>');
+    }
+  }
+}
+
+const GRAPHML_TYPES = ['boolean', 'int', 'long', 'float', 'double', 'string'];
+/** Valid GraphML key domains that carry nothing this loader reads. */
+const GRAPHML_OTHER_DOMAINS = ['graphml', 'hyperedge', 'port', 'endpoint'];
+
+/**
+ * Check GraphML <key> declarations and shape them for graphology-graphml, which only knows the
+ * domains node, edge and graph (and crashes on others) and crashes on an unknown attr.type:
+ * for="all" becomes one key per domain, keys for hyperedges, ports and the like are dropped.
+ */
+function prepareGraphmlKeys(o: XmlLoadOptions, doc: Document): void {
+  for (const key of Array.from(doc.getElementsByTagName('key'))) {
+    const describe = `key id="${clip(key.getAttribute('id') ?? '')}"`;
+    const type = key.getAttribute('attr.type') || 'string';
+    if (!GRAPHML_TYPES.includes(type)) {
+      throw xmlError(o, key, `attr.type="${clip(type)}"; expected ${GRAPHML_TYPES.join(', ')}`, describe);
+    }
+    const domain = key.getAttribute('for') || 'node';
+    if (domain === 'node' || domain === 'edge' || domain === 'graph') continue;
+    if (domain === 'all') {
+      key.setAttribute('for', 'node');
+      for (const other of ['edge', 'graph']) {
+        const copy = key.cloneNode(true) as Element;
+        copy.setAttribute('for', other);
+        key.parentNode?.insertBefore(copy, key);
+      }
+    } else if (GRAPHML_OTHER_DOMAINS.includes(domain)) {
+      key.parentNode?.removeChild(key);
+    } else {
+      throw xmlError(o, key, `for="${clip(domain)}"; expected node, edge, graph or all`, describe);
     }
   }
 }
@@ -177,7 +246,8 @@ function xmlError(o: XmlLoadOptions, element: Element, problem: string, descript
 /** Element and, when the DOMParser records it (xmldom does), its line. */
 function located(element: Element, description: string): Located {
   const line = (element as { lineNumber?: unknown }).lineNumber;
-  if (typeof line === 'number' && line > 0) return { where: { line, element: description }, prefix: `<${description}> ` };
+  if (typeof line === 'number' && line > 0)
+    return { where: { line, element: description }, prefix: `<${description}> ` };
   return { where: { element: description }, prefix: '' };
 }
 

@@ -35,7 +35,9 @@ function wholeNumber(text: string, what: string, max: number): number {
 
 function indexOf(graph: SeedGraph): Map<string, number> {
   const map = new Map<string, number>();
-  graph.ids.forEach((id, i) => map.set(id, i));
+  graph.ids.forEach((id, i) => {
+    map.set(id, i);
+  });
   return map;
 }
 
@@ -45,12 +47,14 @@ function parseGroup(text: string, graph: SeedGraph, lookup: () => Map<string, nu
   const at = body.lastIndexOf('@');
   if (at >= 0) {
     const step = body.slice(at + 1).trim();
-    if (!/^\d+$/.test(step)) throw new OptionError(`seeds: '@${step}' must give a start step (a whole number >= 0)`);
+    if (!/^\d+$/.test(step))
+      throw new OptionError(`seeds: '@${step}' must give a start step (a whole number >= 0)`);
     start = Number(step);
     body = body.slice(0, at).trim();
   }
   const top = /^top:degree:(.+)$/.exec(body);
-  if (top) return { nodes: topByOutDegree(graph.csr, wholeNumber(top[1], 'top:degree:K', graph.csr.n)), start };
+  if (top)
+    return { nodes: topByOutDegree(graph.csr, wholeNumber(top[1], 'top:degree:K', graph.csr.n)), start };
   if (body === '') throw new OptionError('seeds: empty seed group');
   const map = lookup();
   const nodes = body.split(',').map((raw) => {

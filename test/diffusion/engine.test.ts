@@ -49,7 +49,13 @@ describe('reproducibility and shard merging', () => {
       const csr = ringWithChords();
       const p = params({ model, p: 0.3, gamma: 0.5, phi: 0.35 });
       const seeds = model === 'threshold' ? { kind: 'random' as const, k: 2 } : seedsAt(0, 30);
-      const whole = createSimulator(csr, p).runShard({ seeds, rngSeed: 9, firstRun: 0, runCount: 300, traceRun: 17 });
+      const whole = createSimulator(csr, p).runShard({
+        seeds,
+        rngSeed: 9,
+        firstRun: 0,
+        runCount: 300,
+        traceRun: 17,
+      });
       const sim = createSimulator(csr, p);
       const parts = [
         sim.runShard({ seeds, rngSeed: 9, firstRun: 120, runCount: 180, traceRun: 17 }),
@@ -60,7 +66,13 @@ describe('reproducibility and shard merging', () => {
       expect(summarize(merged)).toEqual(summarize(whole));
       expect(merged.sizes).toEqual(whole.sizes);
       expect(merged.trace).toEqual(whole.trace);
-      const other = createSimulator(csr, p).runShard({ seeds, rngSeed: 10, firstRun: 0, runCount: 300, traceRun: null });
+      const other = createSimulator(csr, p).runShard({
+        seeds,
+        rngSeed: 10,
+        firstRun: 0,
+        runCount: 300,
+        traceRun: null,
+      });
       expect(other.sizes).not.toEqual(whole.sizes);
     });
   }
@@ -77,8 +89,18 @@ describe('reproducibility and shard merging', () => {
 describe('launches and steps', () => {
   it('staggered seed groups start at their own step; the cascade can lie dormant in between', () => {
     // 0 -> 1 -> 2 and 3 -> 4, all arcs certain. Seed 0 at step 0, seed 3 at step 4.
-    const csr = csrOf(5, [[0, 1], [1, 2], [3, 4]]);
-    const seeds = { kind: 'groups' as const, groups: [{ nodes: [0], start: 0 }, { nodes: [3], start: 4 }] };
+    const csr = csrOf(5, [
+      [0, 1],
+      [1, 2],
+      [3, 4],
+    ]);
+    const seeds = {
+      kind: 'groups' as const,
+      groups: [
+        { nodes: [0], start: 0 },
+        { nodes: [3], start: 4 },
+      ],
+    };
     const { summary, shard } = runLocal(csr, params({ model: 'ic', p: 1 }), seeds, 3, 1, 0);
     expect(summary.adoptionByStep).toEqual([1, 2, 3, 3, 4, 5]);
     expect(summary.reachByHop).toEqual([2, 4, 5]);
@@ -86,15 +108,30 @@ describe('launches and steps', () => {
   });
 
   it('a later seed already reached by the cascade is not launched twice', () => {
-    const csr = csrOf(3, [[0, 1], [1, 2]]);
-    const seeds = { kind: 'groups' as const, groups: [{ nodes: [0], start: 0 }, { nodes: [1], start: 3 }] };
+    const csr = csrOf(3, [
+      [0, 1],
+      [1, 2],
+    ]);
+    const seeds = {
+      kind: 'groups' as const,
+      groups: [
+        { nodes: [0], start: 0 },
+        { nodes: [1], start: 3 },
+      ],
+    };
     const { summary } = runLocal(csr, params({ model: 'ic', p: 1 }), seeds, 2);
     expect(summary.mean).toBe(3);
     expect(summary.adoptionByStep).toEqual([1, 2, 3]);
   });
 
   it('maxSteps stops the cascade', () => {
-    const path = csrOf(6, [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5]]);
+    const path = csrOf(6, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+    ]);
     expect(runLocal(path, params({ model: 'ic', p: 1, maxSteps: 2 }), seedsAt(0), 2).summary.mean).toBe(3);
     expect(runLocal(path, params({ model: 'ic', p: 1, maxSteps: 0 }), seedsAt(0), 2).summary.mean).toBe(1);
     expect(runLocal(path, params({ model: 'lt', maxSteps: 3 }), seedsAt(0), 2).summary.mean).toBe(4);
@@ -124,13 +161,22 @@ describe('trace of the sampled run', () => {
   for (const model of MODELS) {
     it(`${model}: parents form an activation tree consistent with hops and steps`, () => {
       const csr = ringWithChords();
-      const { shard } = runLocal(csr, params({ model, p: 0.4, gamma: 0.5, phi: 0.2 }), seedsAt(5, 40), 20, 3, 11);
+      const { shard } = runLocal(
+        csr,
+        params({ model, p: 0.4, gamma: 0.5, phi: 0.2 }),
+        seedsAt(5, 40),
+        20,
+        3,
+        11,
+      );
       const t = shard.trace!;
       expect(t.run).toBe(11);
       expect(t.nodes.length).toBe(shard.sizes[11]);
       expect(t.exposed.length).toBe(shard.exposed[11]);
       const position = new Map<number, number>();
-      t.nodes.forEach((v, i) => position.set(v, i));
+      t.nodes.forEach((v, i) => {
+        position.set(v, i);
+      });
       t.nodes.forEach((v, i) => {
         const parent = t.parents[i];
         if (parent < 0) {
@@ -143,7 +189,8 @@ describe('trace of the sampled run', () => {
         expect(t.hops[i]).toBe(t.hops[j] + 1);
         expect(t.steps[i]).toBeGreaterThan(t.steps[j]);
         let isNeighbour = false;
-        for (let k = csr.outOffsets[parent]; k < csr.outOffsets[parent + 1]; k++) if (csr.outTargets[k] === v) isNeighbour = true;
+        for (let k = csr.outOffsets[parent]; k < csr.outOffsets[parent + 1]; k++)
+          if (csr.outTargets[k] === v) isNeighbour = true;
         expect(isNeighbour).toBe(true);
       });
     });
@@ -157,10 +204,22 @@ describe('random seed sets', () => {
     const sim = createSimulator(empty, params({ model: 'ic', p: 1 }));
     const counts = new Array(n).fill(0);
     const runs = 20_000;
-    const shard = sim.runShard({ seeds: { kind: 'random', k: 3 }, rngSeed: 5, firstRun: 0, runCount: runs, traceRun: null });
+    const shard = sim.runShard({
+      seeds: { kind: 'random', k: 3 },
+      rngSeed: 5,
+      firstRun: 0,
+      runCount: runs,
+      traceRun: null,
+    });
     expect(new Set(shard.sizes)).toEqual(new Set([3]));
     for (let r = 0; r < 2000; r++) {
-      const one = sim.runShard({ seeds: { kind: 'random', k: 3 }, rngSeed: 5, firstRun: r, runCount: 1, traceRun: r });
+      const one = sim.runShard({
+        seeds: { kind: 'random', k: 3 },
+        rngSeed: 5,
+        firstRun: r,
+        runCount: 1,
+        traceRun: r,
+      });
       for (const v of one.trace!.nodes) counts[v]++;
     }
     for (const c of counts) expect(Math.abs(c / 2000 - 0.3)).toBeLessThan(0.045);
@@ -168,7 +227,10 @@ describe('random seed sets', () => {
 });
 
 describe('options', () => {
-  const csr = csrOf(3, [[0, 1], [1, 2]]);
+  const csr = csrOf(3, [
+    [0, 1],
+    [1, 2],
+  ]);
   const bad: [object, RegExp][] = [
     [{ model: 'ic', p: 1.5 }, /^p: expected a probability between 0 and 1, got 1.5/],
     [{ model: 'ic', p: -0.1 }, /^p: /],
@@ -187,14 +249,26 @@ describe('options', () => {
   }
   it('ic without p uses the file probabilities when there are some, else the default', () => {
     expect(resolveParams({ model: 'ic' }, csr).p).toBe(0.1);
-    const withProbs = csrOf(3, [[0, 1], [1, 2]], 'influences', [0.5, 0.5]);
+    const withProbs = csrOf(
+      3,
+      [
+        [0, 1],
+        [1, 2],
+      ],
+      'influences',
+      [0.5, 0.5],
+    );
     expect(resolveParams({ model: 'ic' }, withProbs).p).toBeNull();
     expect(resolveParams({ model: 'ic', p: 0.3 }, withProbs).p).toBe(0.3);
   });
   it('rejects seeds outside the graph', () => {
     const sim = createSimulator(csr, params({ model: 'ic', p: 0.5 }));
-    expect(() => sim.runShard({ seeds: seedsAt(7), rngSeed: 1, firstRun: 0, runCount: 1, traceRun: null })).toThrow(/not in the graph/);
-    expect(() => sim.runShard({ seeds: { kind: 'random', k: 4 }, rngSeed: 1, firstRun: 0, runCount: 1, traceRun: null })).toThrow(/1 to 3/);
+    expect(() =>
+      sim.runShard({ seeds: seedsAt(7), rngSeed: 1, firstRun: 0, runCount: 1, traceRun: null }),
+    ).toThrow(/not in the graph/);
+    expect(() =>
+      sim.runShard({ seeds: { kind: 'random', k: 4 }, rngSeed: 1, firstRun: 0, runCount: 1, traceRun: null }),
+    ).toThrow(/1 to 3/);
   });
 });
 
@@ -210,7 +284,16 @@ describe('summary', () => {
     expect(bins.slice(2, -3).every((b) => b.count === 0)).toBe(true);
   });
   it('mean, std and the normal 95% interval', () => {
-    const shard = { firstRun: 0, runCount: 4, sizes: Uint32Array.from([1, 3, 5, 7]), exposed: Uint32Array.from([2, 4, 6, 8]), hopCounts: new Float64Array([4, 8, 4]), stepCounts: new Float64Array([4, 12]), arcsExamined: 0, trace: null };
+    const shard = {
+      firstRun: 0,
+      runCount: 4,
+      sizes: Uint32Array.from([1, 3, 5, 7]),
+      exposed: Uint32Array.from([2, 4, 6, 8]),
+      hopCounts: new Float64Array([4, 8, 4]),
+      stepCounts: new Float64Array([4, 12]),
+      arcsExamined: 0,
+      trace: null,
+    };
     const s = summarize(shard);
     expect(s.mean).toBe(4);
     expect(s.std).toBeCloseTo(Math.sqrt(20 / 3), 12);

@@ -61,7 +61,18 @@ describe('independent cascade against live-edge enumeration', () => {
   });
 
   it('undirected graphs spread both ways', () => {
-    const csr = csrOf(5, [[0, 1], [1, 2], [2, 3], [3, 4], [4, 0], [1, 3]], 'undirected');
+    const csr = csrOf(
+      5,
+      [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 4],
+        [4, 0],
+        [1, 3],
+      ],
+      'undirected',
+    );
     const exact = exactIc(csr, [2], () => 0.3);
     const { summary } = runLocal(csr, params({ model: 'ic', p: 0.3 }), seedsAt(2), RUNS);
     expectWithin(summary.mean, exact.mean, summary.std, RUNS);
@@ -100,12 +111,15 @@ describe('SIR', () => {
 
   it('a star centre infects each leaf with probability 1 - E[(1-p)^D], D geometric(gamma)', () => {
     const leaves = 6;
-    const csr = csrOf(leaves + 1, Array.from({ length: leaves }, (_, i) => [0, i + 1] as [number, number]));
+    const csr = csrOf(
+      leaves + 1,
+      Array.from({ length: leaves }, (_, i) => [0, i + 1] as [number, number]),
+    );
     const p = 0.3;
     const gamma = 0.4;
     const x = 1 - p;
-    const escape = (gamma * x) / (1 - (1 - gamma) * x);
-    const exactMean = 1 + leaves * (1 - escape);
+    const escapes = (gamma * x) / (1 - (1 - gamma) * x);
+    const exactMean = 1 + leaves * (1 - escapes);
     const { summary } = runLocal(csr, params({ model: 'sir', p, gamma }), seedsAt(0), RUNS);
     expectWithin(summary.mean, exactMean, summary.std, RUNS);
   });
@@ -115,7 +129,13 @@ describe('fractional threshold (Watts)', () => {
   it('adopts exactly when the fraction of adopted in-neighbours reaches phi', () => {
     // 0 and 1 are seeds. 2 hears from 0,1,3 (2/3 adopted at first) -> adopts with phi 0.6.
     // 3 hears from 2 and 4 -> 1/2 after 2 adopts, below 0.6; 4 never adopts.
-    const csr = csrOf(5, [[0, 2], [1, 2], [3, 2], [2, 3], [4, 3]]);
+    const csr = csrOf(5, [
+      [0, 2],
+      [1, 2],
+      [3, 2],
+      [2, 3],
+      [4, 3],
+    ]);
     const { summary } = runLocal(csr, params({ model: 'threshold', phi: 0.6 }), seedsAt(0, 1), 3);
     expect(summary.mean).toBe(3);
     expect(summary.std).toBe(0);
@@ -125,9 +145,17 @@ describe('fractional threshold (Watts)', () => {
 
   it('random single seeds average the deterministic spread of each node', () => {
     const csr = csrOf(7, PAIRS);
-    const each = Array.from({ length: 7 }, (_, v) => runLocal(csr, params({ model: 'threshold', phi: 0.5 }), seedsAt(v), 1).summary.mean);
+    const each = Array.from(
+      { length: 7 },
+      (_, v) => runLocal(csr, params({ model: 'threshold', phi: 0.5 }), seedsAt(v), 1).summary.mean,
+    );
     const exact = each.reduce((a, b) => a + b, 0) / 7;
-    const { summary } = runLocal(csr, params({ model: 'threshold', phi: 0.5 }), { kind: 'random', k: 1 }, RUNS);
+    const { summary } = runLocal(
+      csr,
+      params({ model: 'threshold', phi: 0.5 }),
+      { kind: 'random', k: 1 },
+      RUNS,
+    );
     expectWithin(summary.mean, exact, summary.std, RUNS);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { build, type PreviewServer, preview } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -24,7 +24,8 @@ describe('app smoke test', () => {
     const foreign: string[] = [];
     const errors: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(served.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
+      if (!r.url().startsWith(served.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+        foreign.push(r.url());
     });
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
@@ -44,7 +45,13 @@ describe('app smoke test', () => {
     const { csr } = await readGraphFile('datasets/facebook_combined.txt', { direction: 'undirected' });
     const seed = topByOutDegree(csr, 1)[0];
     const params = resolveParams({ model: 'ic', p: 0.02 }, csr);
-    const { summary } = runLocal(csr, params, { kind: 'groups', groups: [{ nodes: [seed], start: 0 }] }, 300, 1);
+    const { summary } = runLocal(
+      csr,
+      params,
+      { kind: 'groups', groups: [{ nodes: [seed], start: 0 }] },
+      300,
+      1,
+    );
     expect(shown).toBe(Number(summary.mean.toFixed(2)));
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
@@ -57,7 +64,9 @@ describe('app smoke test', () => {
     await page.fill('#runs', '100000000');
     await page.fill('#p', '0.05');
     await page.getByTestId('run').click();
-    await page.waitForFunction(() => Number((document.querySelector('[data-testid=progress]') as HTMLProgressElement).value) > 0);
+    await page.waitForFunction(
+      () => Number((document.querySelector('[data-testid=progress]') as HTMLProgressElement).value) > 0,
+    );
     await page.getByTestId('cancel').click();
     await page.getByTestId('status').filter({ hasText: 'Cancelled.' }).waitFor({ timeout: 5_000 });
     await page.fill('#runs', '50');

@@ -31,7 +31,14 @@ function bfsDistances(n: number, live: [number, number][], seeds: number[]): num
   return dist;
 }
 
-function accumulate(total: ExactSpread, n: number, arcs: [number, number][], live: [number, number][], seeds: number[], weight: number): void {
+function accumulate(
+  total: ExactSpread,
+  n: number,
+  arcs: [number, number][],
+  live: [number, number][],
+  seeds: number[],
+  weight: number,
+): void {
   const dist = bfsDistances(n, live, seeds);
   const active = dist.filter((d) => d >= 0).length;
   const exposedSet = new Set<number>();
@@ -71,7 +78,9 @@ export function exactIc(csr: Csr, seeds: number[], prob: (k: number) => number):
 export function exactLt(csr: Csr, seeds: number[], weight: (k: number) => number): ExactSpread {
   const arcs = arcsOf(csr);
   const inArcs: number[][] = Array.from({ length: csr.n }, () => []);
-  arcs.forEach(([, b], k) => inArcs[b].push(k));
+  arcs.forEach(([, b], k) => {
+    inArcs[b].push(k);
+  });
   const total: ExactSpread = { mean: 0, exposed: 0, reach: new Array(csr.n).fill(0) };
   const choose = (v: number, live: [number, number][], w: number): void => {
     if (w === 0) return;

@@ -22,7 +22,13 @@ export function runLocal(
   rngSeed = 1,
   traceRun: number | null = null,
 ): { shard: ShardResult; summary: SimulationSummary } {
-  const shard = createSimulator(csr, model).runShard({ seeds, rngSeed, firstRun: 0, runCount: runs, traceRun });
+  const shard = createSimulator(csr, model).runShard({
+    seeds,
+    rngSeed,
+    firstRun: 0,
+    runCount: runs,
+    traceRun,
+  });
   return { shard, summary: summarize(shard) };
 }
 

@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { summarize } from '../../src/diffusion/summary.ts';
 import type { ModelName } from '../../src/diffusion/types.ts';
 import { AbortError, EnginePool, PROGRESS_MS, type Progress } from '../../workers/pool.ts';
-import { createNodePool, nodeSpawner } from '../../workers/spawn-node.ts';
 import { shareCsr } from '../../workers/share.ts';
+import { createNodePool, nodeSpawner } from '../../workers/spawn-node.ts';
 import { csrOf } from '../support/graphs.ts';
 import { params, runLocal, seedsAt } from '../support/simulate.ts';
 import { CRASH_WORKER, ENGINE_WORKER } from '../support/workers.ts';
@@ -59,7 +59,13 @@ describe('engine pool', () => {
     const events: (Progress & { at: number })[] = [];
     const started = Date.now();
     await pool.simulate(
-      { params: params({ model: 'ic', p: 0.2 }), seeds: { kind: 'random', k: 3 }, runs: 6000, rngSeed: 1, traceRun: null },
+      {
+        params: params({ model: 'ic', p: 0.2 }),
+        seeds: { kind: 'random', k: 3 },
+        runs: 6000,
+        rngSeed: 1,
+        traceRun: null,
+      },
       { onProgress: (p) => events.push({ ...p, at: Date.now() }) },
     );
     const took = events.at(-1)!.at - started;
@@ -73,7 +79,13 @@ describe('engine pool', () => {
     const pool = track(createNodePool(ENGINE_WORKER, 2));
     pool.setGraph(csr);
     const controller = new AbortController();
-    const scenario = { params: params({ model: 'ic', p: 0.2 }), seeds: { kind: 'random' as const, k: 3 }, runs: 10_000_000, rngSeed: 1, traceRun: null };
+    const scenario = {
+      params: params({ model: 'ic', p: 0.2 }),
+      seeds: { kind: 'random' as const, k: 3 },
+      runs: 10_000_000,
+      rngSeed: 1,
+      traceRun: null,
+    };
     const job = pool.simulate(scenario, { signal: controller.signal });
     setTimeout(() => controller.abort(), 200);
     const started = Date.now();
@@ -92,7 +104,13 @@ describe('engine pool', () => {
     pool.onCrash = (e) => crashes.push(e);
     pool.setGraph(csr);
     const p = params({ model: 'ic', p: 0.05 });
-    const merged = await pool.simulate({ params: p, seeds: seedsAt(4), runs: 200, rngSeed: 3, traceRun: null });
+    const merged = await pool.simulate({
+      params: p,
+      seeds: seedsAt(4),
+      runs: 200,
+      rngSeed: 3,
+      traceRun: null,
+    });
     expect(crashes.length).toBe(1);
     expect(crashes[0].message).toMatch(/exited with code 3/);
     expect(summarize(merged)).toEqual(summarize(runLocal(csr, p, seedsAt(4), 200, 3).shard));
@@ -101,7 +119,13 @@ describe('engine pool', () => {
   it('passes engine errors through with their message', async () => {
     const pool = track(createNodePool(ENGINE_WORKER, 2));
     pool.setGraph(csr);
-    const job = pool.simulate({ params: params({ model: 'ic', p: 0.1 }), seeds: seedsAt(999_999), runs: 10, rngSeed: 1, traceRun: null });
+    const job = pool.simulate({
+      params: params({ model: 'ic', p: 0.1 }),
+      seeds: seedsAt(999_999),
+      runs: 10,
+      rngSeed: 1,
+      traceRun: null,
+    });
     await expect(job).rejects.toThrow(/not in the graph/);
   });
 });

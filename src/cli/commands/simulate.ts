@@ -1,13 +1,14 @@
 /** `ripple simulate`: Monte Carlo cascades from a seed list, sharded over worker threads. */
+
+import { createNodePool, defaultWorkerCount } from '../../../workers/spawn-node.ts';
 import { resolveParams } from '../../diffusion/defaults.ts';
 import { summarize } from '../../diffusion/summary.ts';
 import { MODEL_NAMES, type ModelName } from '../../diffusion/types.ts';
 import { describeSeeds, parseSeedSpec } from '../../seeding/seed-spec.ts';
-import { createNodePool, defaultWorkerCount } from '../../../workers/spawn-node.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
+import type { CommandContext } from '../context.ts';
 import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed } from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
-import type { CommandContext } from '../context.ts';
 
 export const SIMULATE_OPTIONS: OptionSpec[] = [
   ...GRAPH_OPTIONS,
@@ -20,10 +21,28 @@ export const SIMULATE_OPTIONS: OptionSpec[] = [
     help: "ids 'a,b,c' | top:degree:K | random:K; staggered groups 'a,b;c@3' (c starts at step 3)",
   },
   { name: 'runs', kind: 'integer', value: 'R', help: 'Monte Carlo runs', default: '1000' },
-  { name: 'p', kind: 'number', value: 'P', help: 'ic/sir transmission probability (ic: the file’s probabilities if omitted)', default: '0.1' },
+  {
+    name: 'p',
+    kind: 'number',
+    value: 'P',
+    help: 'ic/sir transmission probability (ic: the file’s probabilities if omitted)',
+    default: '0.1',
+  },
   { name: 'gamma', kind: 'number', value: 'G', help: 'sir recovery probability per step', default: '0.2' },
-  { name: 'phi', kind: 'number', value: 'F', help: 'threshold: fraction of in-neighbours needed to adopt', default: '0.18' },
-  { name: 'max-steps', kind: 'integer', value: 'S', help: 'stop after this step', default: 'until the cascade dies out' },
+  {
+    name: 'phi',
+    kind: 'number',
+    value: 'F',
+    help: 'threshold: fraction of in-neighbours needed to adopt',
+    default: '0.18',
+  },
+  {
+    name: 'max-steps',
+    kind: 'integer',
+    value: 'S',
+    help: 'stop after this step',
+    default: 'until the cascade dies out',
+  },
   { name: 'workers', kind: 'integer', value: 'W', help: 'worker threads', default: 'all cores' },
   { name: 'trace', kind: 'flag', help: 'include the activations of run 0 (step, hop, parent) in the output' },
 ];
@@ -98,7 +117,13 @@ export async function simulateCommand(options: ParsedOptions, ctx: CommandContex
 }
 
 function formatSummary(
-  s: ReturnType<typeof summarize> & { nodes: number; share: number; model: string; workers: number; seconds: number },
+  s: ReturnType<typeof summarize> & {
+    nodes: number;
+    share: number;
+    model: string;
+    workers: number;
+    seconds: number;
+  },
   file: string,
 ): string {
   const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
@@ -107,13 +132,18 @@ function formatSummary(
     `mean reach   ${s.mean.toFixed(2)} of ${s.nodes} (${pct(s.share)}), 95% CI [${s.ci95[0].toFixed(2)}, ${s.ci95[1].toFixed(2)}], std ${s.std.toFixed(2)}`,
     `exposed      ${s.exposed.toFixed(2)} accounts received it (${pct(s.exposed / s.nodes)})`,
     `sizes        min ${s.sizes.min}, median ${s.sizes.median}, max ${s.sizes.max}`,
-    `reach by hop ${s.reachByHop.slice(0, 8).map((x) => x.toFixed(1)).join('  ')}${s.reachByHop.length > 8 ? ' ...' : ''}`,
+    `reach by hop ${s.reachByHop
+      .slice(0, 8)
+      .map((x) => x.toFixed(1))
+      .join('  ')}${s.reachByHop.length > 8 ? ' ...' : ''}`,
     'histogram of cascade sizes:',
   ];
   const peak = Math.max(1, ...s.sizes.histogram.map((b) => b.count));
   for (const b of s.sizes.histogram) {
     const label = b.from === b.to ? `${b.from}` : `${b.from}-${b.to}`;
-    lines.push(`  ${label.padStart(15)} ${'#'.repeat(Math.round((40 * b.count) / peak)).padEnd(40)} ${b.count}`);
+    lines.push(
+      `  ${label.padStart(15)} ${'#'.repeat(Math.round((40 * b.count) / peak)).padEnd(40)} ${b.count}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

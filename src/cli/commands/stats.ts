@@ -36,7 +36,8 @@ export async function statsCommand(options: ParsedOptions, ctx: CommandContext):
     `self-loops       ${report.selfLoops} dropped`,
     `duplicate edges  ${report.duplicateEdges} merged`,
   ];
-  if (report.header) lines.push(`header           line ${report.header.line}: ${report.header.text} (${report.header.kind})`);
+  if (report.header)
+    lines.push(`header           line ${report.header.line}: ${report.header.text} (${report.header.kind})`);
   for (const w of report.warnings) lines.push(`warning: ${w}`);
   ctx.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -1,0 +1,245 @@
+/**
+ * The `ripple` command as users run it: a real process, JSON on stdout, errors on stderr with a
+ * non-zero exit, results independent of --workers, counts of the bundled datasets.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function ripple(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ripple.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function json(...args: string[]) {
+  const r = ripple(...args, '--json');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  // Exactly one JSON object on stdout.
+  expect(r.stdout.trim().split('\n')).toHaveLength(1);
+  return JSON.parse(r.stdout);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'ripple-cli-'));
+const file = (name: string, text: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('ripple stats', () => {
+  it('reports the published counts of the bundled datasets', () => {
+    expect(json('stats', '--graph', 'datasets/facebook_combined.txt')).toMatchObject({
+      nodes: 4039,
+      edges: 88234,
+      directed: false,
+      selfLoops: 0,
+      duplicateEdges: 0,
+    });
+    expect(json('stats', '--graph', 'datasets/Wiki-Vote.txt')).toMatchObject({
+      nodes: 7115,
+      edges: 103689,
+      directed: true,
+      selfLoops: 0,
+    });
+    expect(json('stats', '--graph', 'datasets/email-Eu-core.txt')).toMatchObject({
+      nodes: 1005,
+      edges: 25571 - 642,
+      selfLoops: 642,
+    });
+    expect(json('stats', '--graph', 'datasets/karate.txt')).toMatchObject({
+      nodes: 34,
+      edges: 78,
+      directed: false,
+    });
+  });
+
+  it('counts self-loops and duplicates and keeps a node seen only in a self-loop', () => {
+    const path = file('dups.txt', 'a b\nb a\na b\nc c\n');
+    expect(json('stats', '--graph', path, '--direction', 'undirected')).toMatchObject({
+      nodes: 3,
+      edges: 1,
+      selfLoops: 1,
+      duplicateEdges: 2,
+    });
+    expect(json('stats', '--graph', path, '--direction', 'influences')).toMatchObject({
+      nodes: 3,
+      edges: 2,
+      selfLoops: 1,
+      duplicateEdges: 1,
+    });
+  });
+});
+
+describe('ripple simulate', () => {
+  const base = [
+    'simulate',
+    '--graph',
+    'datasets/karate.txt',
+    '--model',
+    'ic',
+    '--p',
+    '0.2',
+    '--seeds',
+    'top:degree:2',
+    '--runs',
+    '500',
+  ];
+
+  it('prints the documented fields', () => {
+    const out = json(...base);
+    for (const key of ['runs', 'mean', 'std', 'ci95', 'exposed', 'reachByHop', 'adoptionByStep', 'sizes'])
+      expect(out).toHaveProperty(key);
+    expect(out.runs).toBe(500);
+    expect(out.ci95[0]).toBeLessThan(out.mean);
+    expect(out.ci95[1]).toBeGreaterThan(out.mean);
+    expect(out.sizes.histogram.reduce((a: number, b: { count: number }) => a + b.count, 0)).toBe(500);
+    expect(out.reachByHop[0]).toBe(2);
+    expect(out.reachByHop.at(-1)).toBeCloseTo(out.mean, 9);
+    expect(out.adoptionByStep.at(-1)).toBeCloseTo(out.mean, 9);
+    expect(out.exposed).toBeGreaterThanOrEqual(out.mean);
+    // top:degree:2 on the karate club: members 33 (degree 17) and 0 (degree 16)
+    expect(out.seeds).toEqual([{ ids: ['33', '0'], start: 0 }]);
+  });
+
+  it('gives the same numbers with 1 or 3 workers and differs with another --rng', () => {
+    const one = json(...base, '--workers', '1');
+    const three = json(...base, '--workers', '3');
+    const { seconds: _a, workers: _b, ...a } = one;
+    const { seconds: _c, workers: _d, ...b } = three;
+    expect(a).toEqual(b);
+    expect(json(...base, '--rng', '2').mean).not.toBe(one.mean);
+  });
+
+  it('runs every model, staggered groups and a trace', () => {
+    for (const model of ['wc', 'lt', 'sir', 'threshold']) {
+      const out = json(
+        'simulate',
+        '--graph',
+        'datasets/karate.txt',
+        '--model',
+        model,
+        '--seeds',
+        '0,33;5@2',
+        '--runs',
+        '50',
+      );
+      expect(out.mean).toBeGreaterThanOrEqual(3);
+      expect(out.model).toBe(model);
+    }
+    const traced = json(
+      'simulate',
+      '--graph',
+      'datasets/karate.txt',
+      '--p',
+      '0.3',
+      '--seeds',
+      '0',
+      '--runs',
+      '10',
+      '--trace',
+    );
+    expect(traced.trace.activations[0]).toEqual({ id: '0', step: 0, hop: 0, parent: null });
+  });
+
+  it('reads direction: follows reverses the arcs', () => {
+    const path = file('follow.txt', 'alice bob\ncarol bob\n');
+    // alice and carol follow bob: bob's posts reach both, theirs reach nobody.
+    expect(
+      json('simulate', '--graph', path, '--direction', 'follows', '--p', '1', '--seeds', 'bob', '--runs', '3')
+        .mean,
+    ).toBe(3);
+    expect(
+      json(
+        'simulate',
+        '--graph',
+        path,
+        '--direction',
+        'follows',
+        '--p',
+        '1',
+        '--seeds',
+        'alice',
+        '--runs',
+        '3',
+      ).mean,
+    ).toBe(1);
+    expect(
+      json(
+        'simulate',
+        '--graph',
+        path,
+        '--direction',
+        'influences',
+        '--p',
+        '1',
+        '--seeds',
+        'alice',
+        '--runs',
+        '3',
+      ).mean,
+    ).toBe(2);
+  });
+});
+
+describe('errors', () => {
+  const cases: [string[], RegExp, number][] = [
+    [['simulate', '--graph', 'datasets/karate.txt', '--seeds', 'nobody'], /no node with id 'nobody'/, 2],
+    [
+      ['simulate', '--graph', 'datasets/karate.txt', '--seeds', '0', '--p', '2'],
+      /p: expected a probability between 0 and 1/,
+      2,
+    ],
+    [
+      ['simulate', '--graph', 'datasets/karate.txt', '--seeds', '0', '--runs', 'many'],
+      /--runs expects a number/,
+      2,
+    ],
+    [
+      ['simulate', '--graph', 'datasets/karate.txt', '--seeds', '0', '--model', 'xx'],
+      /model: expected one of/,
+      2,
+    ],
+    [['simulate', '--graph', 'datasets/karate.txt', '--sedes', '0'], /unknown option --sedes/, 2],
+    [['simulate', '--graph', 'datasets/karate.txt'], /--seeds LIST is required/, 2],
+    [['stats', '--graph', 'does-not-exist.txt', '--direction', 'undirected'], /does-not-exist.txt/, 1],
+    [
+      ['stats', '--graph', 'datasets/karate.txt', '--direction', 'sideways'],
+      /--direction: expected one of undirected, influences, follows/,
+      2,
+    ],
+    [['frobnicate'], /unknown command 'frobnicate'/, 2],
+  ];
+  for (const [args, message, code] of cases) {
+    it(`${args.join(' ')} -> exit ${code}`, () => {
+      const r = ripple(...args, '--json');
+      expect(r.code).toBe(code);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    });
+  }
+
+  it('an edge list without a direction asks for one', () => {
+    const path = file('plain.txt', '1 2\n2 3\n');
+    const r = ripple('stats', '--graph', path);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/undirected/);
+    expect(r.stderr).toMatch(/follows/);
+  });
+
+  it('a bad line names the file and the line', () => {
+    const path = file('bad.txt', '1 2 0.5\n2 3 1.7\n');
+    const r = ripple('stats', '--graph', path, '--direction', 'influences');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.txt:2');
+  });
+});
