@@ -16,6 +16,7 @@ import { resolveParams } from '../src/diffusion/defaults.ts';
 import type { ModelName } from '../src/diffusion/types.ts';
 import type { Csr, Direction } from '../src/graph/types.ts';
 import { createNodePool } from '../workers/spawn-node.ts';
+import type { BenchContext } from './context.ts';
 import { writePowerLawEdgeList } from './powerlaw.ts';
 
 const here = dirname(fileURLToPath(import.meta.url)); // .cache/node
@@ -242,10 +243,12 @@ async function main(): Promise<void> {
       }),
     );
   }
+  let largeGraph: string | null = null;
   if (!quick) {
     const dir = join(root, '.cache', 'bench');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'powerlaw-1M-10M.txt');
+    largeGraph = file;
     if (!existsSync(file)) {
       console.log('\ngenerating the 1M-node / 10M-arc power-law edge list (once, cached in .cache/bench)...');
       await writePowerLawEdgeList(file, 1_000_000, 10_000_000);
@@ -259,6 +262,9 @@ async function main(): Promise<void> {
       }),
     );
   }
+  const ctx: BenchContext = { quick, root, workerFile, largeGraph };
+  // Analysis sections, one module per capability: results.push(await benchX(ctx));
+  void ctx;
   const out = join(root, 'bench', 'results');
   mkdirSync(out, { recursive: true });
   writeFileSync(

@@ -8,10 +8,12 @@ import type { EngineApi } from '../src/diffusion/api.ts';
 import { createSimulator, type Simulator } from '../src/diffusion/simulator.ts';
 import type { ShardRequest, ShardResult } from '../src/diffusion/types.ts';
 import type { Csr } from '../src/graph/types.ts';
+import { JOBS, type JobHandler, transferables } from './jobs.ts';
 
 export function createEngineApi(): EngineApi {
   let graph: { csr: Csr; key: string } | null = null;
   let simulator: { key: string; sim: Simulator } | null = null;
+  let cache = new Map<string, unknown>();
 
   function installed(graphKey: string): Csr {
     if (!graph || graph.key !== graphKey)
@@ -23,6 +25,7 @@ export function createEngineApi(): EngineApi {
     setGraph(csr, graphKey) {
       graph = { csr, key: graphKey };
       simulator = null;
+      cache = new Map();
     },
     runShard(graphKey: string, request: ShardRequest): ShardResult {
       const csr = installed(graphKey);
@@ -34,12 +37,22 @@ export function createEngineApi(): EngineApi {
         result.exposed.buffer,
         result.hopCounts.buffer,
         result.stepCounts.buffer,
+        result.lastSteps.buffer,
+        result.stepSquares.buffer,
       ];
+      if (result.nodeCounts) buffers.push(result.nodeCounts.buffer);
       if (result.trace) {
         const t = result.trace;
         buffers.push(t.nodes.buffer, t.steps.buffer, t.hops.buffer, t.parents.buffer, t.exposed.buffer);
       }
       return Comlink.transfer(result, buffers as Transferable[]);
+    },
+    runJob(graphKey: string, kind: string, input: unknown): unknown {
+      const csr = installed(graphKey);
+      if (!Object.hasOwn(JOBS, kind)) throw new Error(`engine worker: unknown job '${kind}'`);
+      const handler = JOBS[kind as keyof typeof JOBS] as JobHandler;
+      const output = handler({ csr, cache }, input);
+      return Comlink.transfer(output, transferables(output));
     },
   };
 }

@@ -13,6 +13,7 @@ import type { EngineApi } from '../src/diffusion/api.ts';
 import { mergeShards } from '../src/diffusion/summary.ts';
 import type { ModelParams, SeedPlan, ShardResult } from '../src/diffusion/types.ts';
 import type { Csr } from '../src/graph/types.ts';
+import type { JobInput, JobKind, JobOutput } from './jobs.ts';
 
 /** One live worker as the pool needs it, whatever the environment. */
 export interface WorkerHandle {
@@ -34,6 +35,8 @@ export interface Scenario {
   rngSeed: number;
   /** Run index whose cascade is recorded for playback, or null. */
   traceRun: number | null;
+  /** Also count, per node, the runs that activated it (ShardResult.nodeCounts). */
+  nodeCounts?: boolean;
 }
 
 export interface Progress {
@@ -165,6 +168,7 @@ export class EnginePool {
               firstRun: chunk.first,
               runCount: chunk.count,
               traceRun: scenario.traceRun,
+              nodeCounts: scenario.nodeCounts ?? false,
             }),
           );
           shards.push(shard);
@@ -192,6 +196,87 @@ export class EnginePool {
       const merged = mergeShards(shards);
       report();
       return merged;
+    } finally {
+      if (timer) clearInterval(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /**
+   * Run a list of analysis jobs (workers/jobs.ts) over all workers, one job per call; resolves to
+   * the outputs in input order. Size the jobs to take roughly CHUNK_MS each, so progress
+   * (jobs done of total) flows and cancelling is quick. A crashed worker's job is retried once.
+   */
+  async runJobs<K extends JobKind>(
+    kind: K,
+    inputs: readonly JobInput<K>[],
+    options: RunOptions = {},
+  ): Promise<JobOutput<K>[]> {
+    const graph = this.graph;
+    if (!graph) throw new Error('engine pool: no graph set');
+    const { signal, onProgress } = options;
+    if (signal?.aborted) throw new AbortError();
+    const total = inputs.length;
+    const outputs = new Array<JobOutput<K>>(total);
+    const started = Date.now();
+    let next = 0;
+    let done = 0;
+    let failure: Error | null = null;
+    const retried = new Set<number>();
+    const pending: number[] = [];
+
+    const report = () => {
+      if (!onProgress) return;
+      const elapsedMs = Date.now() - started;
+      const etaMs = done > 0 ? (elapsedMs / done) * (total - done) : null;
+      onProgress({ done, total, elapsedMs, etaMs });
+    };
+    const timer = onProgress ? setInterval(report, PROGRESS_MS) : null;
+
+    let abortAll: () => void = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      abortAll = () => reject(new AbortError());
+    });
+    aborted.catch(() => {});
+    const onAbort = () => {
+      for (const slot of this.slots) if (slot.busy) this.kill(slot);
+      abortAll();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const work = async (slot: Slot): Promise<void> => {
+      for (;;) {
+        if (failure || signal?.aborted) return;
+        const index = pending.length > 0 ? (pending.shift() as number) : next < total ? next++ : -1;
+        if (index < 0) return;
+        slot.busy = true;
+        try {
+          const api = await this.ready(slot, graph);
+          outputs[index] = (await this.call(slot, () =>
+            api.runJob(graph.key, kind, inputs[index]),
+          )) as JobOutput<K>;
+          done++;
+        } catch (error) {
+          if (signal?.aborted) return;
+          if (error instanceof WorkerCrashError && !retried.has(index)) {
+            retried.add(index);
+            pending.push(index);
+          } else {
+            failure ??= error instanceof Error ? error : new Error(String(error));
+          }
+        } finally {
+          slot.busy = false;
+        }
+      }
+    };
+
+    try {
+      const busy = this.slots.slice(0, Math.max(1, Math.min(this.size, total)));
+      await Promise.race([Promise.all(busy.map(work)), aborted]);
+      if (failure) throw failure;
+      if (signal?.aborted) throw new AbortError();
+      report();
+      return outputs;
     } finally {
       if (timer) clearInterval(timer);
       signal?.removeEventListener('abort', onAbort);

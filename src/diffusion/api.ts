@@ -10,4 +10,6 @@ export interface EngineApi {
   setGraph(csr: Csr, graphKey: string): void;
   /** Run a shard of Monte Carlo runs on the installed graph. */
   runShard(graphKey: string, request: ShardRequest): ShardResult;
+  /** Run one analysis job (workers/jobs.ts) on the installed graph. */
+  runJob(graphKey: string, kind: string, input: unknown): unknown;
 }

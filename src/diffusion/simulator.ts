@@ -63,6 +63,9 @@ export function createSimulator(csr: Csr, params: ModelParams): Simulator {
       plan.kind === 'random' ? { nodes: new Uint32Array(plan.k), starts: new Uint32Array(plan.k) } : null;
     const sizes = new Uint32Array(runCount);
     const exposed = new Uint32Array(runCount);
+    const lastSteps = new Uint32Array(runCount);
+    const nodeCounts = request.nodeCounts ? new Uint32Array(csr.n) : null;
+    const curve = new AdoptionCurves();
     let arcsExamined = 0;
     let trace: Trace | null = null;
 
@@ -88,14 +91,72 @@ export function createSimulator(csr: Csr, params: ModelParams): Simulator {
       runCascade(rs, schedule as SeedSchedule);
       sizes[i] = rs.tail;
       exposed[i] = rs.exposed;
+      lastSteps[i] = curve.addRun(sc);
+      if (nodeCounts) for (let j = 0; j < rs.tail; j++) nodeCounts[sc.order[j]]++;
       arcsExamined += rs.examined;
       if (rs.tracing) trace = captureTrace(sc, rs, run);
     }
+    const stepSquares = curve.take(sc.maxStep);
     const { hopCounts, stepCounts } = sc.takeCounts();
-    return { firstRun, runCount, sizes, exposed, hopCounts, stepCounts, arcsExamined, trace };
+    return {
+      firstRun,
+      runCount,
+      sizes,
+      exposed,
+      hopCounts,
+      stepCounts,
+      lastSteps,
+      stepSquares,
+      nodeCounts,
+      arcsExamined,
+      trace,
+    };
   }
 
   return { params, runShard };
+}
+
+/**
+ * Per-run adoption curves from the shard's running per-step counts: the difference since the
+ * previous run is this run's activations by step. Costs O(steps seen so far) per run, small
+ * beside the cascade itself.
+ */
+class AdoptionCurves {
+  private previous: Float64Array<ArrayBuffer> = new Float64Array(16);
+  private squares: Float64Array<ArrayBuffer> = new Float64Array(16);
+
+  /** Account for the run just finished; returns the step of its last activation. */
+  addRun(sc: Scratch): number {
+    const counts = sc.stepCounts;
+    const top = sc.maxStep;
+    if (this.previous.length <= top) {
+      this.previous = grow(this.previous, top + 1);
+      this.squares = grow(this.squares, top + 1);
+    }
+    let last = 0;
+    for (let t = 0; t <= top; t++) if (counts[t] !== this.previous[t]) last = t;
+    let cumulative = 0;
+    for (let t = 0; t <= last; t++) {
+      cumulative += counts[t] - this.previous[t];
+      this.previous[t] = counts[t];
+      this.squares[t] += cumulative * cumulative;
+    }
+    return last;
+  }
+
+  /** The shard's sums of squares up to `top`, and reset for the next shard. */
+  take(top: number): Float64Array {
+    const out = this.squares.slice(0, top + 1);
+    this.previous.fill(0);
+    this.squares.fill(0);
+    return out;
+  }
+}
+
+function grow(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(Math.max(length, 2 * a.length));
+  b.set(a);
+  return b;
 }
 
 function captureTrace(sc: Scratch, rs: RunState, run: number): Trace {

@@ -12,23 +12,37 @@ export function mergeShards(shards: ShardResult[]): ShardResult {
   let runCount = 0;
   let hopLength = 0;
   let stepLength = 0;
+  let counted = sorted.every((s) => s.nodeCounts !== null);
   for (const s of sorted) {
     if (s.firstRun !== firstRun + runCount) {
       throw new Error(`mergeShards: runs ${firstRun + runCount}..${s.firstRun - 1} are missing or repeated`);
     }
     runCount += s.runCount;
     hopLength = Math.max(hopLength, s.hopCounts.length);
-    stepLength = Math.max(stepLength, s.stepCounts.length);
+    stepLength = Math.max(stepLength, s.stepCounts.length, s.stepSquares.length);
   }
   const sizes = new Uint32Array(runCount);
   const exposed = new Uint32Array(runCount);
+  const lastSteps = new Uint32Array(runCount);
   const hopCounts = new Float64Array(hopLength);
   const stepCounts = new Float64Array(stepLength);
+  const stepSquares = new Float64Array(stepLength);
+  const n = counted ? (sorted[0].nodeCounts as Uint32Array).length : 0;
+  counted &&= sorted.every((s) => s.nodeCounts?.length === n);
+  const nodeCounts = counted ? new Uint32Array(n) : null;
   let arcsExamined = 0;
   let trace = null;
   for (const s of sorted) {
     sizes.set(s.sizes, s.firstRun - firstRun);
     exposed.set(s.exposed, s.firstRun - firstRun);
+    lastSteps.set(s.lastSteps, s.firstRun - firstRun);
+    s.stepSquares.forEach((c, t) => {
+      stepSquares[t] += c;
+    });
+    if (nodeCounts) {
+      const counts = s.nodeCounts as Uint32Array;
+      for (let v = 0; v < n; v++) nodeCounts[v] += counts[v];
+    }
     s.hopCounts.forEach((c, h) => {
       hopCounts[h] += c;
     });
@@ -38,7 +52,19 @@ export function mergeShards(shards: ShardResult[]): ShardResult {
     arcsExamined += s.arcsExamined;
     trace ??= s.trace;
   }
-  return { firstRun, runCount, sizes, exposed, hopCounts, stepCounts, arcsExamined, trace };
+  return {
+    firstRun,
+    runCount,
+    sizes,
+    exposed,
+    hopCounts,
+    stepCounts,
+    lastSteps,
+    stepSquares,
+    nodeCounts,
+    arcsExamined,
+    trace,
+  };
 }
 
 /** At most this many histogram bins; sizes are integers so narrow ranges get one bin per size. */
@@ -57,7 +83,8 @@ export function summarize(result: ShardResult): SimulationSummary {
   let squares = 0;
   for (let i = 0; i < runs; i++) squares += (sizes[i] - mean) ** 2;
   const std = runs > 1 ? Math.sqrt(squares / (runs - 1)) : 0;
-  const half = runs > 0 ? (1.959963984540054 * std) / Math.sqrt(runs) : 0;
+  const half = runs > 0 ? (Z95 * std) / Math.sqrt(runs) : 0;
+  const adoptionByStep = cumulativeMeans(result.stepCounts, runs);
   const sorted = Uint32Array.from(sizes).sort();
   return {
     runs,
@@ -66,7 +93,8 @@ export function summarize(result: ShardResult): SimulationSummary {
     ci95: [mean - half, mean + half],
     exposed: runs > 0 ? exposedSum / runs : 0,
     reachByHop: cumulativeMeans(result.hopCounts, runs),
-    adoptionByStep: cumulativeMeans(result.stepCounts, runs),
+    adoptionByStep,
+    adoptionByStepCi95: adoptionBand(result, adoptionByStep),
     sizes: {
       min: runs > 0 ? sorted[0] : 0,
       max: runs > 0 ? sorted[runs - 1] : 0,
@@ -74,6 +102,33 @@ export function summarize(result: ShardResult): SimulationSummary {
       histogram: histogram(sorted),
     },
   };
+}
+
+const Z95 = 1.959963984540054;
+
+/**
+ * 95% CI of the mean adoption curve at every step. A run contributes A_r(t)^2 to stepSquares up
+ * to its last step and its final size squared after it (its curve is flat from there).
+ */
+function adoptionBand(result: ShardResult, means: number[]): [number, number][] {
+  const runs = result.runCount;
+  const steps = means.length;
+  // flatSquares[t] = sum of size^2 over runs that ended before step t.
+  const endedAt = new Float64Array(steps + 1);
+  for (let i = 0; i < runs; i++) {
+    const after = result.lastSteps[i] + 1;
+    if (after < steps) endedAt[after] += result.sizes[i] * result.sizes[i];
+  }
+  const band: [number, number][] = [];
+  let flat = 0;
+  for (let t = 0; t < steps; t++) {
+    flat += endedAt[t];
+    const meanSquare = ((t < result.stepSquares.length ? result.stepSquares[t] : 0) + flat) / runs;
+    const variance = runs > 1 ? Math.max(0, ((meanSquare - means[t] ** 2) * runs) / (runs - 1)) : 0;
+    const half = runs > 0 ? (Z95 * Math.sqrt(variance)) / Math.sqrt(runs) : 0;
+    band.push([means[t] - half, means[t] + half]);
+  }
+  return band;
 }
 
 function cumulativeMeans(counts: Float64Array, runs: number): number[] {

@@ -37,6 +37,8 @@ export interface ShardRequest {
   runCount: number;
   /** Record the activation tree of this run index if it falls in the shard. */
   traceRun: number | null;
+  /** Count, for every node, the runs in which it was activated (per-community reach, heat maps). */
+  nodeCounts?: boolean;
 }
 
 /** One cascade, recorded for playback: activation order with step, hop and parent. */
@@ -69,6 +71,15 @@ export interface ShardResult {
   hopCounts: Float64Array;
   /** Sum over runs of the number of nodes activated at step t (not cumulative). */
   stepCounts: Float64Array;
+  /** Step of each run's last activation (after it the run's adoption curve stays at its size). */
+  lastSteps: Uint32Array;
+  /**
+   * Sum over runs r of A_r(t)^2 for t <= lastSteps[r], where A_r(t) = nodes active after step t
+   * in run r: with stepCounts and lastSteps it gives the spread of the adoption curve per step.
+   */
+  stepSquares: Float64Array;
+  /** Runs in which each node was activated, when the request asked for nodeCounts; else null. */
+  nodeCounts: Uint32Array | null;
   /** Arcs examined (activation attempts considered), for throughput figures. */
   arcsExamined: number;
   trace: Trace | null;
@@ -86,6 +97,8 @@ export interface SimulationSummary {
   reachByHop: number[];
   /** adoptionByStep[t] = mean number active after step t (cumulative, index 0 = step 0). */
   adoptionByStep: number[];
+  /** 95% confidence interval of adoptionByStep[t], per step. */
+  adoptionByStepCi95: [number, number][];
   sizes: { min: number; max: number; median: number; histogram: HistogramBin[] };
 }
 

@@ -272,6 +272,71 @@ describe('options', () => {
   });
 });
 
+describe('adoption curves and node counts', () => {
+  /** A random graph where cascades die at different steps, including staggered launches. */
+  const n = 300;
+  let x = 99;
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < 1500; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    const u = x % n;
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    pairs.push([u, x % n]);
+  }
+  const csr = csrOf(n, pairs, 'influences');
+  const plan = {
+    kind: 'groups' as const,
+    groups: [
+      { nodes: [1], start: 0 },
+      { nodes: [2, 3], start: 4 },
+    ],
+  };
+
+  for (const model of ['ic', 'sir', 'lt'] as ModelName[]) {
+    it(`${model}: the per-step CI band matches the spread of each run's own curve`, () => {
+      const p = params({ model, p: 0.12, gamma: 0.6 });
+      const runs = 200;
+      const sim = createSimulator(csr, p);
+      const whole = summarize(
+        sim.runShard({ seeds: plan, rngSeed: 5, firstRun: 0, runCount: runs, traceRun: null }),
+      );
+      // Independent: every run alone, its cumulative curve extended flat to the last step.
+      const curves: number[][] = [];
+      for (let r = 0; r < runs; r++) {
+        const one = sim.runShard({ seeds: plan, rngSeed: 5, firstRun: r, runCount: 1, traceRun: null });
+        let c = 0;
+        curves.push(Array.from(one.stepCounts, (k) => (c += k)));
+      }
+      const steps = whole.adoptionByStep.length;
+      expect(Math.max(...curves.map((c) => c.length))).toBe(steps);
+      for (let t = 0; t < steps; t++) {
+        const values = curves.map((c) => c[Math.min(t, c.length - 1)]);
+        const mean = values.reduce((a, b) => a + b, 0) / runs;
+        const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (runs - 1));
+        const half = (1.959963984540054 * sd) / Math.sqrt(runs);
+        expect(whole.adoptionByStep[t]).toBeCloseTo(mean, 9);
+        expect(whole.adoptionByStepCi95[t][0]).toBeCloseTo(mean - half, 6);
+        expect(whole.adoptionByStepCi95[t][1]).toBeCloseTo(mean + half, 6);
+      }
+    });
+  }
+
+  it('node counts add up to the cascade sizes and merge across shards', () => {
+    const p = params({ model: 'ic', p: 0.1 });
+    const sim = createSimulator(csr, p);
+    const req = { seeds: plan, rngSeed: 9, traceRun: null, nodeCounts: true };
+    const a = sim.runShard({ ...req, firstRun: 0, runCount: 70 });
+    const b = sim.runShard({ ...req, firstRun: 70, runCount: 30 });
+    const merged = mergeShards([b, a]);
+    const whole = sim.runShard({ ...req, firstRun: 0, runCount: 100 });
+    expect(merged.nodeCounts).toEqual(whole.nodeCounts);
+    const total = (whole.nodeCounts as Uint32Array).reduce((s, c) => s + c, 0);
+    expect(total).toBe(whole.sizes.reduce((s, c) => s + c, 0));
+    expect(whole.nodeCounts?.[1]).toBe(100);
+    expect(sim.runShard({ ...req, nodeCounts: false, firstRun: 0, runCount: 5 }).nodeCounts).toBeNull();
+  });
+});
+
 describe('summary', () => {
   it('histogram bins cover min..max with integer edges and show two humps', () => {
     const sizes = Uint32Array.from([1, 1, 2, 1, 95, 97, 99, 100, 1, 2]).sort();
@@ -291,6 +356,9 @@ describe('summary', () => {
       exposed: Uint32Array.from([2, 4, 6, 8]),
       hopCounts: new Float64Array([4, 8, 4]),
       stepCounts: new Float64Array([4, 12]),
+      lastSteps: Uint32Array.from([0, 1, 1, 1]),
+      stepSquares: new Float64Array([4, 9 + 25 + 49]),
+      nodeCounts: null,
       arcsExamined: 0,
       trace: null,
     };
@@ -301,6 +369,8 @@ describe('summary', () => {
     expect(s.exposed).toBe(5);
     expect(s.reachByHop).toEqual([1, 3, 4]);
     expect(s.adoptionByStep).toEqual([1, 4]);
+    expect(s.adoptionByStepCi95[0]).toEqual([1, 1]);
+    expect(s.adoptionByStepCi95[1][1] - 4).toBeCloseTo((1.959963984540054 * Math.sqrt(20 / 3)) / 2, 12);
     expect(s.sizes.median).toBe(4);
   });
 });

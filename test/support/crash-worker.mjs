@@ -1,4 +1,4 @@
-// A worker that dies (process.exit inside the thread) on its first shard: for the pool's crash test.
+// A worker that dies (process.exit inside the thread) on its first shard or job: for the pool's crash test.
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
@@ -7,6 +7,9 @@ Comlink.expose(
   {
     setGraph() {},
     runShard() {
+      process.exit(3);
+    },
+    runJob() {
       process.exit(3);
     },
   },

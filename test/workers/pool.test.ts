@@ -128,4 +128,30 @@ describe('engine pool', () => {
     });
     await expect(job).rejects.toThrow(/not in the graph/);
   });
+
+  it('runs analysis jobs over the workers and returns their outputs in input order', async () => {
+    const pool = track(createNodePool(ENGINE_WORKER, 2));
+    pool.setGraph(csr);
+    const ranges = Array.from({ length: 30 }, (_, i) => ({ from: i * 100, to: (i + 1) * 100 }));
+    const progress: Progress[] = [];
+    const sums = await pool.runJobs('outDegreeSum', ranges, { onProgress: (p) => progress.push(p) });
+    expect(sums).toEqual(ranges.map((r) => csr.outOffsets[r.to] - csr.outOffsets[r.from]));
+    expect(sums.reduce((a, b) => a + b, 0)).toBe(csr.arcs);
+    expect(progress.at(-1)).toMatchObject({ done: 30, total: 30 });
+  });
+
+  it('retries the job of a crashed worker and rejects unknown jobs', async () => {
+    let spawned = 0;
+    const real = nodeSpawner(ENGINE_WORKER);
+    const crashing = nodeSpawner(CRASH_WORKER);
+    const pool = track(new EnginePool(() => (spawned++ === 0 ? crashing() : real()), 2, shareCsr));
+    pool.setGraph(csr);
+    const ranges = Array.from({ length: 6 }, (_, i) => ({ from: i * 500, to: (i + 1) * 500 }));
+    const sums = await pool.runJobs('outDegreeSum', ranges);
+    expect(sums.reduce((a, b) => a + b, 0)).toBe(csr.arcs);
+    expect(pool.crashes.length).toBe(1);
+    await expect(pool.runJobs('nope' as 'outDegreeSum', [{ from: 0, to: 1 }])).rejects.toThrow(
+      /unknown job 'nope'/,
+    );
+  });
 });
