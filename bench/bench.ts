@@ -79,7 +79,8 @@ async function throughput(csr: Csr, model: ModelName, p: number, workers: number
     pool.setGraph(csr);
     const params = resolveParams({ model, ...(model === 'ic' ? { p } : {}) }, csr);
     const scenario = { params, seeds: { kind: 'random' as const, k: 1 }, rngSeed: 7, traceRun: null };
-    // Warm up (JIT, graph transfer) and calibrate the number of runs.
+    // Warm up (JIT, graph transfer, per-arc tables), then calibrate the number of runs.
+    await pool.simulate({ ...scenario, runs: 2 * workers });
     let runs = 2 * workers;
     let t0 = performance.now();
     await pool.simulate({ ...scenario, runs });
@@ -109,11 +110,15 @@ async function throughput(csr: Csr, model: ModelName, p: number, workers: number
 /** The C reference on the same CSR: arcs examined per second, median of three. */
 function referenceC(csr: Csr, p: number, seconds: number): { arcsPerSecond: number } | null {
   const dir = join(root, '.cache', 'bench');
+  mkdirSync(dir, { recursive: true });
   const exe = join(dir, 'ic-reference');
   const compile = spawnSync('cc', ['-O2', '-o', exe, join(root, 'bench', 'ic-reference.c')], {
     encoding: 'utf8',
   });
-  if (compile.status !== 0) return null;
+  if (compile.status !== 0) {
+    console.log(`  (C reference skipped: cc failed: ${(compile.stderr || String(compile.error)).trim()})`);
+    return null;
+  }
   const bin = join(dir, 'csr.bin');
   const header = Uint32Array.from([csr.n, csr.arcs]);
   writeFileSync(
@@ -148,6 +153,42 @@ function referenceC(csr: Csr, p: number, seconds: number): { arcsPerSecond: numb
     rates.push(examined / secs);
   }
   return { arcsPerSecond: median(rates) };
+}
+
+/** Pool responsiveness on a graph: progress gaps and the delay from abort() to rejection. */
+async function poolResponsiveness(csr: Csr, p: number) {
+  const pool = createNodePool(workerFile, availableParallelism());
+  try {
+    pool.setGraph(csr);
+    const params = resolveParams({ model: 'ic', p }, csr);
+    const scenario = { params, seeds: { kind: 'random' as const, k: 1 }, rngSeed: 7, traceRun: null };
+    await pool.simulate({ ...scenario, runs: 200 });
+    const cancelMs: number[] = [];
+    let maxGapMs = 0;
+    for (let i = 0; i < 5; i++) {
+      const controller = new AbortController();
+      let last = performance.now();
+      const job = pool.simulate(
+        { ...scenario, runs: 100_000_000 },
+        {
+          signal: controller.signal,
+          onProgress: () => {
+            const now = performance.now();
+            maxGapMs = Math.max(maxGapMs, now - last);
+            last = now;
+          },
+        },
+      );
+      await new Promise((r) => setTimeout(r, 700));
+      const t0 = performance.now();
+      controller.abort();
+      await job.catch(() => {});
+      cancelMs.push(performance.now() - t0);
+    }
+    return { cancelMs: median(cancelMs), maxCancelMs: Math.max(...cancelMs), maxProgressGapMs: maxGapMs };
+  } finally {
+    pool.terminate();
+  }
 }
 
 const fmt = (x: number) =>
@@ -188,6 +229,11 @@ async function benchGraph(
     );
   }
   if (opts.withC) {
+    const r = await poolResponsiveness(csr, opts.p);
+    Object.assign(line, r);
+    console.log(
+      `  pool: cancel ${r.cancelMs.toFixed(1)} ms median (max ${r.maxCancelMs.toFixed(1)} ms) from abort() to rejection; longest gap between progress reports ${r.maxProgressGapMs.toFixed(0)} ms`,
+    );
     const c = referenceC(csr, opts.p, opts.seconds);
     if (c) {
       line.icC = c.arcsPerSecond;
@@ -195,7 +241,7 @@ async function benchGraph(
       console.log(
         `  ic  C reference ${fmt(c.arcsPerSecond)} arcs/s; TypeScript 1 worker / C = ${(line.icOverC as number).toFixed(2)}`,
       );
-    } else console.log('  (no C compiler: C reference skipped)');
+    }
   }
   return line;
 }
