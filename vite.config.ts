@@ -10,5 +10,6 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, headers: isolation },
   preview: { host: '127.0.0.1', port: 4173, headers: isolation },
   worker: { format: 'es' },
-  build: { target: 'es2022' },
+  // Datasets are never inlined as data: URLs (the CSP's connect-src allows only 'self').
+  build: { target: 'es2022', assetsInlineLimit: 0 },
 });

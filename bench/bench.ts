@@ -16,8 +16,12 @@ import { resolveParams } from '../src/diffusion/defaults.ts';
 import type { ModelName } from '../src/diffusion/types.ts';
 import type { Csr, Direction } from '../src/graph/types.ts';
 import { createNodePool } from '../workers/spawn-node.ts';
+import { benchCentrality } from './centrality.ts';
 import type { BenchContext } from './context.ts';
+import { benchDistance } from './distance.ts';
+import { benchImm } from './imm.ts';
 import { writePowerLawEdgeList } from './powerlaw.ts';
+import { benchTipping } from './tipping.ts';
 
 const here = dirname(fileURLToPath(import.meta.url)); // .cache/node
 const root = resolve(here, '../..');
@@ -310,6 +314,10 @@ async function main(): Promise<void> {
   }
   const ctx: BenchContext = { quick, root, workerFile, largeGraph };
   // Analysis sections, one module per capability: results.push(await benchX(ctx));
+  results.push(await benchCentrality(ctx));
+  results.push(await benchTipping(ctx));
+  results.push(await benchDistance(ctx));
+  results.push(await benchImm(ctx));
   void ctx;
   const out = join(root, 'bench', 'results');
   mkdirSync(out, { recursive: true });

@@ -52,6 +52,8 @@ export function createEngineApi(): EngineApi {
       if (!Object.hasOwn(JOBS, kind)) throw new Error(`engine worker: unknown job '${kind}'`);
       const handler = JOBS[kind as keyof typeof JOBS] as JobHandler;
       const output = handler({ csr, cache }, input);
+      // Comlink keys transfers by the object: primitives go back as they are.
+      if (output === null || typeof output !== 'object') return output;
       return Comlink.transfer(output, transferables(output));
     },
   };

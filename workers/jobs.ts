@@ -10,7 +10,13 @@
  * Handlers must be deterministic in their input (take an rng seed in the input when random), so
  * results never depend on which worker ran them.
  */
+import { centralityJobs } from '../src/analysis/centrality/jobs.ts';
+import { distanceJobs } from '../src/analysis/distance/jobs.ts';
 import type { Csr } from '../src/graph/types.ts';
+import { seedingJobs } from '../src/seeding/jobs.ts';
+import { graphMetricJobs } from './graph-metrics-jobs.ts';
+import { seedFindingJobs } from './seed-finding-jobs.ts';
+import { sixDegreesJobs } from './six-degrees-jobs.ts';
 
 export interface JobContext {
   csr: Csr;
@@ -23,6 +29,12 @@ export type JobHandler = (ctx: JobContext, input: any) => unknown;
 
 /** Every job kind, joined from the capabilities' job modules. */
 export const JOBS = {
+  ...centralityJobs,
+  ...distanceJobs,
+  ...seedingJobs,
+  ...seedFindingJobs,
+  ...sixDegreesJobs,
+  ...graphMetricJobs,
   /** A trivial job, used by the pool tests: sums the out-degrees of a range of nodes. */
   outDegreeSum(ctx: JobContext, input: { from: number; to: number }): number {
     const { outOffsets } = ctx.csr;

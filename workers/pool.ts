@@ -55,12 +55,17 @@ export interface RunOptions {
 export const CHUNK_MS = 100;
 export const PROGRESS_MS = 200;
 
+/** A call in flight on a worker, and who made it (one simulate/runJobs invocation). */
+interface InFlight {
+  owner: symbol;
+  reject: (error: Error) => void;
+}
+
 interface Slot {
   handle: WorkerHandle | null;
   graphKey: string | null;
-  busy: boolean;
-  /** Rejects the call in flight when the worker dies. */
-  crash?: (error: Error) => void;
+  /** Calls in flight on this worker (several callers may share the pool at once). */
+  calls: Set<InFlight>;
 }
 
 export class AbortError extends Error {
@@ -74,6 +79,17 @@ export class WorkerCrashError extends Error {
   constructor(cause: Error) {
     super(`an engine worker crashed: ${cause.message}`);
     this.name = 'WorkerCrashError';
+  }
+}
+
+/**
+ * The worker was terminated under a call because another caller cancelled its own work on the same
+ * worker: not a failure; the call's chunk goes back to the queue and runs on a fresh worker.
+ */
+class WorkerRecycledError extends Error {
+  constructor() {
+    super('engine worker recycled');
+    this.name = 'WorkerRecycledError';
   }
 }
 
@@ -95,7 +111,7 @@ export class EnginePool {
     this.spawn = spawn;
     this.size = size;
     this.share = share;
-    this.slots = Array.from({ length: size }, () => ({ handle: null, graphKey: null, busy: false }));
+    this.slots = Array.from({ length: size }, () => ({ handle: null, graphKey: null, calls: new Set() }));
   }
 
   /** Use this graph from now on; workers receive it lazily, once each. */
@@ -112,6 +128,8 @@ export class EnginePool {
     const total = scenario.runs;
     const started = Date.now();
     const shards: ShardResult[] = [];
+    // Per-node counts are added up as shards arrive, so only one n-sized array is kept.
+    let nodeCounts: Uint32Array | null = null;
     let nextRun = 0;
     let done = 0;
     let msPerRun: number | null = null;
@@ -145,8 +163,9 @@ export class EnginePool {
       abortAll = () => reject(new AbortError());
     });
     aborted.catch(() => {});
+    const owner = Symbol('simulate');
     const onAbort = () => {
-      for (const slot of this.slots) if (slot.busy) this.kill(slot);
+      this.killOwned(owner);
       abortAll();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -156,11 +175,10 @@ export class EnginePool {
         if (failure || signal?.aborted) return;
         const chunk = takeChunk();
         if (!chunk) return;
-        slot.busy = true;
         const t0 = Date.now();
         try {
-          const api = await this.ready(slot, graph);
-          const shard = await this.call(slot, () =>
+          const api = await this.ready(slot, graph, owner);
+          const shard = await this.call(slot, owner, () =>
             api.runShard(graph.key, {
               params: scenario.params,
               seeds: scenario.seeds,
@@ -171,20 +189,24 @@ export class EnginePool {
               nodeCounts: scenario.nodeCounts ?? false,
             }),
           );
+          if (shard.nodeCounts) {
+            if (nodeCounts) for (let v = 0; v < nodeCounts.length; v++) nodeCounts[v] += shard.nodeCounts[v];
+            else nodeCounts = shard.nodeCounts;
+            shard.nodeCounts = null;
+          }
           shards.push(shard);
           done += chunk.count;
           const per = (Date.now() - t0) / chunk.count;
           msPerRun = msPerRun === null ? per : 0.5 * msPerRun + 0.5 * per;
         } catch (error) {
           if (signal?.aborted) return;
-          if (error instanceof WorkerCrashError && !retried.has(chunk.first)) {
+          if (error instanceof WorkerRecycledError) pending.push(chunk);
+          else if (error instanceof WorkerCrashError && !retried.has(chunk.first)) {
             retried.add(chunk.first);
             pending.push(chunk);
           } else {
             failure ??= error instanceof Error ? error : new Error(String(error));
           }
-        } finally {
-          slot.busy = false;
         }
       }
     };
@@ -194,6 +216,7 @@ export class EnginePool {
       if (failure) throw failure;
       if (signal?.aborted) throw new AbortError();
       const merged = mergeShards(shards);
+      if (scenario.nodeCounts) merged.nodeCounts = nodeCounts;
       report();
       return merged;
     } finally {
@@ -238,8 +261,9 @@ export class EnginePool {
       abortAll = () => reject(new AbortError());
     });
     aborted.catch(() => {});
+    const owner = Symbol('runJobs');
     const onAbort = () => {
-      for (const slot of this.slots) if (slot.busy) this.kill(slot);
+      this.killOwned(owner);
       abortAll();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -249,23 +273,21 @@ export class EnginePool {
         if (failure || signal?.aborted) return;
         const index = pending.length > 0 ? (pending.shift() as number) : next < total ? next++ : -1;
         if (index < 0) return;
-        slot.busy = true;
         try {
-          const api = await this.ready(slot, graph);
-          outputs[index] = (await this.call(slot, () =>
+          const api = await this.ready(slot, graph, owner);
+          outputs[index] = (await this.call(slot, owner, () =>
             api.runJob(graph.key, kind, inputs[index]),
           )) as JobOutput<K>;
           done++;
         } catch (error) {
           if (signal?.aborted) return;
-          if (error instanceof WorkerCrashError && !retried.has(index)) {
+          if (error instanceof WorkerRecycledError) pending.push(index);
+          else if (error instanceof WorkerCrashError && !retried.has(index)) {
             retried.add(index);
             pending.push(index);
           } else {
             failure ??= error instanceof Error ? error : new Error(String(error));
           }
-        } finally {
-          slot.busy = false;
         }
       }
     };
@@ -283,18 +305,37 @@ export class EnginePool {
     }
   }
 
-  /** Terminate every worker; the pool respawns them if used again. */
+  /** Terminate every worker; the pool respawns them if used again. Calls in flight are rejected. */
   terminate(): void {
     for (const slot of this.slots) this.kill(slot);
+  }
+
+  /** Cancel one caller's work: terminate the workers it is using (others' calls there are requeued). */
+  private killOwned(owner: symbol): void {
+    for (const slot of this.slots) {
+      for (const call of slot.calls) {
+        if (call.owner === owner) {
+          this.kill(slot);
+          break;
+        }
+      }
+    }
   }
 
   private kill(slot: Slot): void {
     slot.handle?.terminate();
     slot.handle = null;
     slot.graphKey = null;
+    const calls = [...slot.calls];
+    slot.calls.clear();
+    for (const call of calls) call.reject(new WorkerRecycledError());
   }
 
-  private async ready(slot: Slot, graph: { csr: Csr; key: string }): Promise<Remote<EngineApi>> {
+  private async ready(
+    slot: Slot,
+    graph: { csr: Csr; key: string },
+    owner: symbol,
+  ): Promise<Remote<EngineApi>> {
     if (!slot.handle) {
       const handle = this.spawn();
       slot.handle = handle;
@@ -304,24 +345,30 @@ export class EnginePool {
         this.onCrash?.(error);
         slot.handle = null;
         slot.graphKey = null;
-        slot.crash?.(new WorkerCrashError(error));
+        const calls = [...slot.calls];
+        slot.calls.clear();
+        for (const call of calls) call.reject(new WorkerCrashError(error));
       });
     }
-    const api = slot.handle.api;
+    const handle = slot.handle;
     if (slot.graphKey !== graph.key) {
-      await this.call(slot, () => api.setGraph(graph.csr, graph.key));
-      slot.graphKey = graph.key;
+      await this.call(slot, owner, () => handle.api.setGraph(graph.csr, graph.key));
+      if (slot.handle === handle) slot.graphKey = graph.key;
     }
-    return api;
+    return handle.api;
   }
 
-  /** Await a worker call, failing fast if the worker crashes meanwhile (comlink would wait forever). */
-  private call<T>(slot: Slot, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Await a worker call, failing fast if the worker crashes or is terminated meanwhile (comlink
+   * would wait forever).
+   */
+  private call<T>(slot: Slot, owner: symbol, fn: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      slot.crash = reject;
-      fn().then(resolve, reject);
-    }).finally(() => {
-      slot.crash = undefined;
+      const entry: InFlight = { owner, reject };
+      slot.calls.add(entry);
+      fn()
+        .then(resolve, reject)
+        .finally(() => slot.calls.delete(entry));
     });
   }
 }

@@ -5,8 +5,13 @@
 import { OptionError } from '../diffusion/defaults.ts';
 import { LoadError } from '../graph/load-error.ts';
 import { helpText, type OptionSpec, type ParsedOptions, parseOptions, UsageError } from './args.ts';
+import { COMMUNITIES_OPTIONS, communitiesCommand } from './commands/communities.ts';
+import { RANK_OPTIONS, rankCommand } from './commands/rank.ts';
+import { REACH_OPTIONS, reachCommand } from './commands/reach.ts';
+import { SEEDS_OPTIONS, seedsCommand } from './commands/seeds.ts';
 import { SIMULATE_OPTIONS, simulateCommand } from './commands/simulate.ts';
 import { STATS_OPTIONS, statsCommand } from './commands/stats.ts';
+import { TIPPING_OPTIONS, tippingCommand } from './commands/tipping.ts';
 import type { CommandContext } from './context.ts';
 
 interface Command {
@@ -16,15 +21,41 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  communities: {
+    summary: 'Louvain communities and modularity; with --seeds, how far a cascade gets into each',
+    options: COMMUNITIES_OPTIONS,
+    run: communitiesCommand,
+  },
+  rank: {
+    summary: 'opinion leaders: top accounts by degree, pagerank, betweenness, closeness, ...',
+    options: RANK_OPTIONS,
+    run: rankCommand,
+  },
+  reach: {
+    summary: 'six degrees: share of the network within 0..6 hops of seeds, beside the simulated reach by hop',
+    options: REACH_OPTIONS,
+    run: reachCommand,
+  },
+  seeds: {
+    summary: 'choose k seed accounts that maximise expected spread (IMM, CELF, heuristics)',
+    options: SEEDS_OPTIONS,
+    run: seedsCommand,
+  },
   simulate: {
     summary: 'Monte Carlo cascades from seed accounts',
     options: SIMULATE_OPTIONS,
     run: simulateCommand,
   },
   stats: {
-    summary: 'what the graph file holds: nodes, edges, direction, dropped self-loops and duplicates',
+    summary:
+      'what the graph holds: counts, dropped self-loops and duplicates, components, clustering, distances',
     options: STATS_OPTIONS,
     run: statsCommand,
+  },
+  tipping: {
+    summary: 'critical mass: sweep p, the number of seeds or phi and find where cascades go global',
+    options: TIPPING_OPTIONS,
+    run: tippingCommand,
   },
 };
 

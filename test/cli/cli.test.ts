@@ -37,25 +37,25 @@ const file = (name: string, text: string) => {
 
 describe('ripple stats', () => {
   it('reports the published counts of the bundled datasets', () => {
-    expect(json('stats', '--graph', 'datasets/facebook_combined.txt')).toMatchObject({
+    expect(json('stats', '--distances', 'none', '--graph', 'datasets/facebook_combined.txt')).toMatchObject({
       nodes: 4039,
       edges: 88234,
       directed: false,
       selfLoops: 0,
       duplicateEdges: 0,
     });
-    expect(json('stats', '--graph', 'datasets/Wiki-Vote.txt')).toMatchObject({
+    expect(json('stats', '--distances', 'none', '--graph', 'datasets/Wiki-Vote.txt')).toMatchObject({
       nodes: 7115,
       edges: 103689,
       directed: true,
       selfLoops: 0,
     });
-    expect(json('stats', '--graph', 'datasets/email-Eu-core.txt')).toMatchObject({
+    expect(json('stats', '--distances', 'none', '--graph', 'datasets/email-Eu-core.txt')).toMatchObject({
       nodes: 1005,
       edges: 25571 - 642,
       selfLoops: 642,
     });
-    expect(json('stats', '--graph', 'datasets/karate.txt')).toMatchObject({
+    expect(json('stats', '--distances', 'none', '--graph', 'datasets/karate.txt')).toMatchObject({
       nodes: 34,
       edges: 78,
       directed: false,
@@ -64,13 +64,13 @@ describe('ripple stats', () => {
 
   it('counts self-loops and duplicates and keeps a node seen only in a self-loop', () => {
     const path = file('dups.txt', 'a b\nb a\na b\nc c\n');
-    expect(json('stats', '--graph', path, '--direction', 'undirected')).toMatchObject({
+    expect(json('stats', '--distances', 'none', '--graph', path, '--direction', 'undirected')).toMatchObject({
       nodes: 3,
       edges: 1,
       selfLoops: 1,
       duplicateEdges: 2,
     });
-    expect(json('stats', '--graph', path, '--direction', 'influences')).toMatchObject({
+    expect(json('stats', '--distances', 'none', '--graph', path, '--direction', 'influences')).toMatchObject({
       nodes: 3,
       edges: 2,
       selfLoops: 1,

@@ -1,10 +1,14 @@
 /**
- * Build the app once, serve it with `vite preview` (COOP/COEP headers on), and drive Debian's
- * Chromium through playwright-core. Flags from shared/PLATFORM.md: SwiftShader WebGL, and no
- * background networking (the machine has no internet).
+ * Build the app once per change of its sources (a stamp of every input's size and mtime; a lock
+ * directory so e2e files running in parallel wait for one build), serve it with `vite preview`
+ * (COOP/COEP headers on), and drive Debian's Chromium through playwright-core. Flags from
+ * shared/PLATFORM.md: SwiftShader WebGL, and no background networking (no internet here).
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,6 +24,58 @@ const FLAGS = [
   '--disable-quic',
 ];
 
+const ROOT = process.cwd();
+const OUT_DIR = join(ROOT, '.cache', 'e2e-dist');
+const STAMP = join(OUT_DIR, '.stamp');
+const LOCK = join(ROOT, '.cache', 'e2e-build.lock');
+const INPUTS = ['src', 'workers', 'datasets', 'index.html', 'vite.config.ts', 'package-lock.json'];
+
+function stampOf(): string {
+  const hash = createHash('sha256');
+  const visit = (path: string) => {
+    const s = statSync(path, { throwIfNoEntry: false });
+    if (!s) return;
+    if (s.isDirectory()) {
+      for (const name of readdirSync(path).sort()) visit(join(path, name));
+    } else hash.update(`${path}:${s.size}:${s.mtimeMs}\n`);
+  };
+  for (const input of INPUTS) visit(join(ROOT, input));
+  return hash.digest('hex');
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Build into .cache/e2e-dist unless the stamp says the build is current. */
+export async function buildOnce(): Promise<string> {
+  const stamp = stampOf();
+  const current = () => readFileSync(STAMP, { encoding: 'utf8', flag: 'a+' }) === stamp;
+  mkdirSync(join(ROOT, '.cache'), { recursive: true });
+  for (;;) {
+    try {
+      if (statSync(OUT_DIR, { throwIfNoEntry: false }) && current()) return OUT_DIR;
+    } catch {
+      // no stamp yet
+    }
+    try {
+      mkdirSync(LOCK);
+    } catch {
+      // Another test file is building; a lock older than 5 minutes is stale.
+      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 300_000) rmSync(LOCK, { recursive: true, force: true });
+      await sleep(500);
+      continue;
+    }
+    try {
+      if (statSync(OUT_DIR, { throwIfNoEntry: false }) && current()) return OUT_DIR;
+      await build({ logLevel: 'error', build: { outDir: OUT_DIR, emptyOutDir: true } });
+      writeFileSync(STAMP, stamp);
+      return OUT_DIR;
+    } finally {
+      rmSync(LOCK, { recursive: true, force: true });
+    }
+  }
+}
+
 export interface Served {
   url: string;
   browser: Browser;
@@ -27,8 +83,12 @@ export interface Served {
 }
 
 export async function serveApp(): Promise<Served> {
-  await build({ logLevel: 'error' });
-  const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const outDir = await buildOnce();
+  const server: PreviewServer = await preview({
+    preview: { port: 0, host: '127.0.0.1' },
+    build: { outDir },
+    logLevel: 'error',
+  });
   const address = server.httpServer.address() as AddressInfo;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   return {
@@ -39,4 +99,52 @@ export async function serveApp(): Promise<Served> {
       await server.close();
     },
   };
+}
+
+/** Requests to other origins and page errors, collected for assertions. */
+export function watchPage(page: Page, origin: string): { foreign: string[]; errors: string[] } {
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { foreign, errors };
+}
+
+/** Open the app and wait until the default graph is loaded and laid out (or cached). */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  try {
+    await page
+      .getByTestId('graph-summary')
+      .filter({ hasText: /nodes/ })
+      .waitFor({ state: 'attached', timeout: 60_000 });
+  } catch (error) {
+    // Say what the page shows instead (an alert, a load still running), not just "timeout".
+    const state = await page
+      .evaluate(() => ({
+        alert: document.querySelector('[data-testid=alert]')?.textContent,
+        loading: document.querySelector('[data-testid=load-status]')?.textContent,
+        app: document.getElementById('app')?.textContent?.slice(0, 200),
+      }))
+      .catch(() => null);
+    throw new Error(`the app did not show a loaded graph: ${JSON.stringify(state)}`, { cause: error });
+  }
+}
+
+/** Wait until the layout is no longer running. */
+export async function layoutSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const s = document.querySelector('[data-testid=layout-status]') as HTMLElement | null;
+      return s && s.dataset.state !== 'running' && s.dataset.state !== 'none';
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
 }

@@ -3,6 +3,7 @@
  * progress, cancellation, crash recovery, engine errors.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSimulator } from '../../src/diffusion/simulator.ts';
 import { summarize } from '../../src/diffusion/summary.ts';
 import type { ModelName } from '../../src/diffusion/types.ts';
 import { AbortError, EnginePool, PROGRESS_MS, type Progress } from '../../workers/pool.ts';
@@ -153,5 +154,62 @@ describe('engine pool', () => {
     await expect(pool.runJobs('nope' as 'outDegreeSum', [{ from: 0, to: 1 }])).rejects.toThrow(
       /unknown job 'nope'/,
     );
+  });
+
+  it('cancelling one caller leaves another caller on the same pool unharmed', async () => {
+    const pool = track(createNodePool(ENGINE_WORKER, 2));
+    pool.setGraph(csr);
+    const p = params({ model: 'ic', p: 0.05 });
+    const controller = new AbortController();
+    const doomed = pool.simulate(
+      { params: p, seeds: { kind: 'random', k: 3 }, runs: 10_000_000, rngSeed: 1, traceRun: null },
+      { signal: controller.signal },
+    );
+    const big = params({ model: 'ic', p: 0.2 }); // supercritical: the survivor is still running at the abort
+    let survivorDone = false;
+    const survivor = pool
+      .simulate({ params: big, seeds: seedsAt(4), runs: 4000, rngSeed: 3, traceRun: null })
+      .finally(() => {
+        survivorDone = true;
+      });
+    const ranges = Array.from({ length: 20 }, (_, i) => ({ from: i * 150, to: (i + 1) * 150 }));
+    const jobs = pool.runJobs('outDegreeSum', ranges);
+    setTimeout(() => controller.abort(), 100);
+    await expect(doomed).rejects.toBeInstanceOf(AbortError);
+    expect(survivorDone).toBe(false);
+    expect(summarize(await survivor)).toEqual(summarize(runLocal(csr, big, seedsAt(4), 4000, 3).shard));
+    expect((await jobs).reduce((a, b) => a + b, 0)).toBe(csr.arcs);
+    expect(pool.crashes).toEqual([]);
+  });
+
+  it('adds up per-node counts across shards exactly as one in-process shard', async () => {
+    const p = params({ model: 'ic', p: 0.1 });
+    const local = createSimulator(csr, p).runShard({
+      seeds: seedsAt(1, 2),
+      rngSeed: 8,
+      firstRun: 0,
+      runCount: 600,
+      traceRun: null,
+      nodeCounts: true,
+    });
+    const pool = track(createNodePool(ENGINE_WORKER, 2));
+    pool.setGraph(csr);
+    const merged = await pool.simulate({
+      params: p,
+      seeds: seedsAt(1, 2),
+      runs: 600,
+      rngSeed: 8,
+      traceRun: null,
+      nodeCounts: true,
+    });
+    expect(merged.nodeCounts).toEqual(local.nodeCounts);
+    const plain = await pool.simulate({
+      params: p,
+      seeds: seedsAt(1, 2),
+      runs: 10,
+      rngSeed: 8,
+      traceRun: null,
+    });
+    expect(plain.nodeCounts).toBeNull();
   });
 });

@@ -1,0 +1,76 @@
+/**
+ * Loader worker: parses a graph file off the main thread (all formats, gzip via
+ * DecompressionStream, XML via @xmldom/xmldom since workers have no DOMParser) and measures what
+ * the summary shows (components, degrees, PageRank). Replies once, then the page terminates it.
+ */
+import { DOMParser as XmldomParser } from '@xmldom/xmldom';
+import { pagerank } from '../../analysis/centrality/pagerank.ts';
+import { weakComponents } from '../../analysis/distance/components.ts';
+import { csrBuffers, inDegrees, outDegrees } from '../../graph/csr.ts';
+import { loadGraph } from '../../graph/load.ts';
+import { LoadError } from '../../graph/load-error.ts';
+import type { DOMParserConstructor } from '../../graph/xml.ts';
+import { gunzip } from '../browser-io.ts';
+import type { LoadReply, LoadRequest } from './protocol.ts';
+
+/** xmldom stopping at the first error, with its line (as the CLI's NodeDOMParser does). */
+class StrictXmlParser {
+  parseFromString(source: string, type: string): Document {
+    let first: { message: string; line: number | undefined } | null = null;
+    const parser = new XmldomParser({
+      onError: (level, message, context: { locator?: { lineNumber?: number } } | undefined) => {
+        if (level !== 'warning' && !first)
+          first = { message: message.trim(), line: context?.locator?.lineNumber };
+      },
+    });
+    let doc: unknown;
+    try {
+      doc = parser.parseFromString(source, type);
+    } catch (e) {
+      first ??= { message: e instanceof Error ? e.message : String(e), line: undefined };
+    }
+    if (first) {
+      const { message, line } = first;
+      throw Object.assign(new Error(message), { locator: { lineNumber: line } });
+    }
+    return doc as Document;
+  }
+}
+
+const post = (reply: LoadReply, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(reply, transfer);
+
+self.addEventListener('message', async (event: MessageEvent<LoadRequest>) => {
+  const { bytes, file, direction, edgeValues } = event.data;
+  try {
+    const loaded = await loadGraph(bytes, {
+      file,
+      direction,
+      edgeValues,
+      gunzip,
+      DOMParser: StrictXmlParser as unknown as DOMParserConstructor,
+    });
+    const components = weakComponents(loaded.csr);
+    const facts = {
+      components: components.count,
+      largestComponent: components.largestSize,
+      outDegree: outDegrees(loaded.csr),
+      inDegree: inDegrees(loaded.csr),
+      pagerank: loaded.csr.n > 0 ? pagerank(loaded.csr) : null,
+    };
+    const transfer: Transferable[] = [
+      ...csrBuffers(loaded.csr),
+      facts.outDegree.buffer,
+      facts.inDegree.buffer,
+    ];
+    if (facts.pagerank) transfer.push(facts.pagerank.buffer);
+    if (loaded.positions) transfer.push(loaded.positions.buffer);
+    post({ ok: true, loaded, facts }, transfer);
+  } catch (error) {
+    const message =
+      error instanceof LoadError
+        ? error.message
+        : `${file}: could not be read (${error instanceof Error ? error.message : String(error)})`;
+    post({ ok: false, message });
+  }
+});

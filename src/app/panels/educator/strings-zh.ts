@@ -1,0 +1,20 @@
+/** Simplified Chinese for educator mode (merged into the catalogue by the language module). */
+export const ZH_EDUCATOR: Record<string, string> = {
+  'educator.enter': '课堂模式',
+  'educator.title': '一条帖子，一步一步',
+  'educator.reachedLabel': '人已触达',
+  'educator.hopsLabel': '距最初发帖的跳数',
+  'educator.step': '第 {step} 步，共 {last} 步',
+  'educator.start': '种子已经发帖。按 → 或空格键继续传播。',
+  'educator.newly': '本步新增 {count} 人。',
+  'educator.done': '传播已停止：没有新的人被触达。',
+  'educator.back': '后退',
+  'educator.next': '下一步',
+  'educator.again': '换一次传播',
+  'educator.exit': '退出课堂模式',
+  'educator.keys': '→ 或空格：下一步 · ←：后退 · Esc：退出',
+  'educator.computing': '正在准备传播过程…',
+  'educator.noSeeds': '没有种子：请退出此模式，点击一个账号选为种子。',
+  'educator.error': '无法计算传播过程：{message}',
+  'educator.switched': '课堂模式使用小图：已切换到 Zachary 空手道俱乐部。',
+};

@@ -1,0 +1,141 @@
+/**
+ * Autosave to IndexedDB (the plain API, no wrapper package): the current scenario, and the bytes
+ * of the last graph file the user opened when they are of reasonable size, so a reload loses
+ * nothing. On load the URL hash wins over the autosave (see restoreScenario).
+ *
+ * One object store of key -> record. Every stored scenario is validated again when read: a record
+ * written by another version or damaged is dropped with a message, never trusted.
+ */
+import type { Scenario } from '../scenario.ts';
+import { decodeScenarioHash } from './hash.ts';
+import { ScenarioError, validateScenario } from './validate.ts';
+
+export const DB_NAME = 'ripple';
+const DB_VERSION = 1;
+const STORE = 'autosave';
+
+/** User files above this size are not kept (the scenario still is; the file must be opened again). */
+export const MAX_SAVED_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A user-opened graph file, kept so the scenario that refers to it can be restored (the scenario
+ * holds how to read it: direction and edge values).
+ */
+export interface SavedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface AutosaveStore {
+  saveScenario(scenario: Scenario): Promise<void>;
+  /** The saved scenario, or null when there is none or it is no longer valid. */
+  loadScenario(): Promise<Scenario | null>;
+  /** Keep a user file; returns false (and keeps nothing) when it is too large. */
+  saveFile(file: SavedFile): Promise<boolean>;
+  loadFile(): Promise<SavedFile | null>;
+  clear(): Promise<void>;
+  close(): void;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function transactionDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+/** Open the autosave database; null when IndexedDB is unavailable (private mode, old browser). */
+export async function openAutosave(name = DB_NAME): Promise<AutosaveStore | null> {
+  if (typeof indexedDB === 'undefined') return null;
+  let db: IDBDatabase;
+  try {
+    const open = indexedDB.open(name, DB_VERSION);
+    open.onupgradeneeded = () => {
+      if (!open.result.objectStoreNames.contains(STORE)) open.result.createObjectStore(STORE);
+    };
+    db = await request(open);
+  } catch {
+    return null;
+  }
+
+  async function put(key: string, value: unknown): Promise<void> {
+    const tx = db.transaction(STORE, 'readwrite');
+    tx.objectStore(STORE).put(value, key);
+    await transactionDone(tx);
+  }
+  async function get(key: string): Promise<unknown> {
+    const tx = db.transaction(STORE, 'readonly');
+    return request(tx.objectStore(STORE).get(key));
+  }
+
+  return {
+    async saveScenario(scenario) {
+      await put('scenario', validateScenario(scenario));
+    },
+    async loadScenario() {
+      const stored = await get('scenario');
+      if (stored === undefined) return null;
+      try {
+        return validateScenario(stored);
+      } catch (error) {
+        if (error instanceof ScenarioError) return null;
+        throw error;
+      }
+    },
+    async saveFile(file) {
+      if (file.bytes.byteLength > MAX_SAVED_FILE_BYTES) {
+        const tx = db.transaction(STORE, 'readwrite');
+        tx.objectStore(STORE).delete('file');
+        await transactionDone(tx);
+        return false;
+      }
+      await put('file', { ...file, bytes: file.bytes.slice() });
+      return true;
+    },
+    async loadFile() {
+      const stored = (await get('file')) as Partial<SavedFile> | undefined;
+      if (!stored || typeof stored.name !== 'string' || !(stored.bytes instanceof Uint8Array)) return null;
+      return stored as SavedFile;
+    },
+    async clear() {
+      const tx = db.transaction(STORE, 'readwrite');
+      tx.objectStore(STORE).clear();
+      await transactionDone(tx);
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+
+/** Where the scenario to start with came from, and any message to show about the hash. */
+export interface Restored {
+  scenario: Scenario | null;
+  from: 'hash' | 'autosave' | 'none';
+  /** A bad or foreign hash: the message to show; the autosave (or the default) is used instead. */
+  hashError: string | null;
+}
+
+/** The scenario to open with: a valid URL hash wins over the autosave. */
+export async function restoreScenario(hash: string, store: AutosaveStore | null): Promise<Restored> {
+  let hashError: string | null = null;
+  try {
+    const fromHash = decodeScenarioHash(hash);
+    if (fromHash) return { scenario: fromHash, from: 'hash', hashError };
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    hashError = error.message;
+  }
+  const saved = store ? await store.loadScenario().catch(() => null) : null;
+  return saved
+    ? { scenario: saved, from: 'autosave', hashError }
+    : { scenario: null, from: 'none', hashError };
+}

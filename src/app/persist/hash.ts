@@ -1,0 +1,188 @@
+/**
+ * The scenario in the URL hash, readable and versioned:
+ *
+ *   #v=1&graph=bundled:facebook_combined.txt&direction=undirected&values=probability&model=ic
+ *    &p=0.02&gamma=0.2&phi=0.18&steps=all&seeds=107@0;12,13@3&runs=1000&rng=1
+ *
+ * - graph: `bundled:FILE`, `url:URL` or `file:NAME` (the rest percent-encoded).
+ * - p: a number, or `file` for the file's per-edge probabilities; steps: a whole number or `all`.
+ * - seeds: groups `id,id@start` separated by `;` (each id percent-encoded, so ids may hold any
+ *   character), or `random:K`.
+ * - mode (optional, written only when set): `educator` opens the step-by-step classroom view;
+ *   links without it (all links made before it existed) open the normal app.
+ * Numbers are written in JavaScript's shortest round-trip form, so decoding gives back exactly the
+ * same values and opening the link reproduces the same numbers. Everything decoded goes through
+ * validateScenario; a malformed or foreign hash throws a ScenarioError that names the problem.
+ */
+import type { Scenario } from '../scenario.ts';
+import { SCENARIO_VERSION, ScenarioError, validateScenario } from './validate.ts';
+
+const KEYS = [
+  'v',
+  'graph',
+  'direction',
+  'values',
+  'model',
+  'p',
+  'gamma',
+  'phi',
+  'steps',
+  'seeds',
+  'runs',
+  'rng',
+  'mode',
+] as const;
+type Key = (typeof KEYS)[number];
+/** Keys added within format 1 that older links lack: absent means the default. */
+const OPTIONAL_KEYS: readonly Key[] = ['mode'];
+
+const enc = encodeURIComponent;
+
+export function encodeScenarioHash(scenario: Scenario): string {
+  const s = validateScenario(scenario);
+  const g = s.graph;
+  const graph =
+    g.kind === 'bundled'
+      ? `bundled:${enc(g.file)}`
+      : g.kind === 'url'
+        ? `url:${enc(g.url)}`
+        : `file:${enc(g.name)}`;
+  const seeds =
+    s.seeds.kind === 'random'
+      ? `random:${s.seeds.k}`
+      : s.seeds.groups.map((group) => `${group.ids.map(enc).join(',')}@${group.start}`).join(';');
+  const fields: Record<Key, string> = {
+    v: String(SCENARIO_VERSION),
+    graph,
+    direction: s.direction,
+    values: s.edgeValues,
+    model: s.model,
+    p: s.params.p === null ? 'file' : String(s.params.p),
+    gamma: String(s.params.gamma),
+    phi: String(s.params.phi),
+    steps: s.params.maxSteps === null ? 'all' : String(s.params.maxSteps),
+    seeds,
+    runs: String(s.runs),
+    rng: String(s.rngSeed),
+    mode: s.mode ?? '',
+  };
+  const written = KEYS.filter((key) => !(OPTIONAL_KEYS.includes(key) && fields[key] === ''));
+  return `#${written.map((key) => `${key}=${fields[key]}`).join('&')}`;
+}
+
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+function number(fields: Record<string, string>, key: Key): number {
+  const raw = fields[key];
+  if (!NUMBER.test(raw)) throw new ScenarioError(`link: '${key}' should be a number, got '${clip(raw)}'`);
+  return Number(raw);
+}
+
+function clip(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+}
+
+function decode(raw: string, key: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ScenarioError(`link: '${key}' holds a broken %-escape: '${clip(raw)}'`);
+  }
+}
+
+function parseSeeds(raw: string): Scenario['seeds'] {
+  const random = /^random:(.*)$/.exec(raw);
+  if (random) {
+    if (!/^\d+$/.test(random[1]))
+      throw new ScenarioError(`link: 'seeds=random:K' needs a whole number K, got '${clip(random[1])}'`);
+    return { kind: 'random', k: Number(random[1]) };
+  }
+  if (raw === '') return { kind: 'groups', groups: [] };
+  const groups = raw.split(';').map((part, g) => {
+    const at = part.lastIndexOf('@');
+    if (at < 0)
+      throw new ScenarioError(`link: seed group ${g + 1} ('${clip(part)}') lacks its '@start' step`);
+    const start = part.slice(at + 1);
+    if (!/^\d+$/.test(start)) {
+      throw new ScenarioError(
+        `link: seed group ${g + 1} has start step '${clip(start)}', expected a whole number`,
+      );
+    }
+    const list = part.slice(0, at);
+    return { ids: list === '' ? [] : list.split(',').map((id) => decode(id, 'seeds')), start: Number(start) };
+  });
+  return { kind: 'groups', groups };
+}
+
+/**
+ * Read a scenario from `location.hash` (with or without the leading '#'). An empty hash gives
+ * null (nothing to restore); anything else must be a whole, valid scenario or a ScenarioError is
+ * thrown, so the caller can show the message and keep its current state.
+ */
+export function decodeScenarioHash(hash: string): Scenario | null {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (body === '') return null;
+  if (!body.startsWith('v=')) {
+    throw new ScenarioError("link: the part after '#' is not a Ripple scenario (it should start with 'v=')");
+  }
+  const fields: Record<string, string> = {};
+  for (const pair of body.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq < 0) throw new ScenarioError(`link: '${clip(pair)}' is not of the form key=value`);
+    const key = pair.slice(0, eq);
+    if (!(KEYS as readonly string[]).includes(key)) {
+      throw new ScenarioError(`link: unknown field '${clip(key)}' (expected ${KEYS.join(', ')})`);
+    }
+    if (key in fields) throw new ScenarioError(`link: field '${key}' appears twice`);
+    fields[key] = pair.slice(eq + 1);
+  }
+  const version = number(fields, 'v');
+  if (version !== SCENARIO_VERSION) {
+    throw new ScenarioError(
+      version > SCENARIO_VERSION
+        ? `link: scenario format ${version} comes from a newer Ripple; this one reads format ${SCENARIO_VERSION}`
+        : `link: unknown scenario format ${version}`,
+    );
+  }
+  for (const key of KEYS)
+    if (!(key in fields) && !OPTIONAL_KEYS.includes(key))
+      throw new ScenarioError(`link: missing field '${key}'`);
+
+  const graphMatch = /^(bundled|url|file):(.+)$/.exec(fields.graph);
+  if (!graphMatch) {
+    throw new ScenarioError(
+      `link: 'graph' should be bundled:FILE, url:URL or file:NAME, got '${clip(fields.graph)}'`,
+    );
+  }
+  const where = decode(graphMatch[2], 'graph');
+  const graph: Scenario['graph'] =
+    graphMatch[1] === 'bundled'
+      ? { kind: 'bundled', file: where }
+      : graphMatch[1] === 'url'
+        ? { kind: 'url', url: where }
+        : { kind: 'file', name: where };
+
+  const candidate = {
+    version,
+    graph,
+    direction: fields.direction,
+    edgeValues: fields.values,
+    model: fields.model,
+    params: {
+      p: fields.p === 'file' ? null : number(fields, 'p'),
+      gamma: number(fields, 'gamma'),
+      phi: number(fields, 'phi'),
+      maxSteps: fields.steps === 'all' ? null : number(fields, 'steps'),
+    },
+    seeds: parseSeeds(fields.seeds),
+    runs: number(fields, 'runs'),
+    rngSeed: number(fields, 'rng'),
+    ...('mode' in fields ? { mode: fields.mode } : {}),
+  };
+  try {
+    return validateScenario(candidate);
+  } catch (error) {
+    if (error instanceof ScenarioError) throw new ScenarioError(`link: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * Scenario validation: the one gate every scenario passes when it comes from outside the running
+ * page (URL hash, scenario JSON file, IndexedDB autosave). Strict: unknown keys are rejected, and
+ * every error names the field and what it expected, so a bad link or file says what is wrong.
+ */
+import { MODEL_NAMES } from '../../diffusion/types.ts';
+import { DIRECTIONS, EDGE_VALUES } from '../../graph/types.ts';
+import { type GraphSource, SCENARIO_MODES, type Scenario, type ScenarioSeedGroup } from '../scenario.ts';
+
+/** The scenario format this build writes and reads. */
+export const SCENARIO_VERSION = 1;
+
+/** Upper bounds that keep a hostile link or file from asking for absurd work. */
+export const LIMITS = {
+  runs: 100_000_000,
+  seedIds: 100_000,
+  groups: 1_000,
+  start: 1_000_000,
+  maxSteps: 1_000_000,
+  idLength: 1_000,
+} as const;
+
+export class ScenarioError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioError';
+  }
+}
+
+type Dict = Record<string, unknown>;
+
+function isDict(value: unknown): value is Dict {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+function onlyKeys(
+  value: Dict,
+  allowed: readonly string[],
+  where: string,
+  optional: readonly string[] = [],
+): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key) && !optional.includes(key)) {
+      throw new ScenarioError(
+        `${where}: unknown field '${key}' (expected ${[...allowed, ...optional].join(', ')})`,
+      );
+    }
+  }
+  for (const key of allowed) {
+    if (!(key in value)) throw new ScenarioError(`${where}: missing field '${key}'`);
+  }
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], where: string): T {
+  if (typeof value !== 'string' || !allowed.includes(value as T)) {
+    throw new ScenarioError(`${where}: expected one of ${allowed.join(', ')}, got ${describe(value)}`);
+  }
+  return value as T;
+}
+
+function probability(value: unknown, where: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+    throw new ScenarioError(`${where}: expected a probability between 0 and 1, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function integer(value: unknown, min: number, max: number, where: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ScenarioError(
+      `${where}: expected a whole number from ${min} to ${max}, got ${describe(value)}`,
+    );
+  }
+  return value;
+}
+
+function text(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new ScenarioError(`${where}: expected a non-empty text, got ${describe(value)}`);
+  }
+  if (value.length > 2_000) throw new ScenarioError(`${where}: text longer than 2000 characters`);
+  return value;
+}
+
+function graphSource(value: unknown): GraphSource {
+  if (!isDict(value)) throw new ScenarioError(`graph: expected an object, got ${describe(value)}`);
+  const kind = oneOf(value.kind, ['bundled', 'url', 'file'] as const, 'graph.kind');
+  if (kind === 'bundled') {
+    onlyKeys(value, ['kind', 'file'], 'graph');
+    return { kind, file: text(value.file, 'graph.file') };
+  }
+  if (kind === 'url') {
+    onlyKeys(value, ['kind', 'url'], 'graph');
+    return { kind, url: text(value.url, 'graph.url') };
+  }
+  onlyKeys(value, ['kind', 'name'], 'graph');
+  return { kind, name: text(value.name, 'graph.name') };
+}
+
+function seedGroups(value: unknown): ScenarioSeedGroup[] {
+  if (!Array.isArray(value)) throw new ScenarioError(`seeds.groups: expected a list, got ${describe(value)}`);
+  if (value.length > LIMITS.groups) {
+    throw new ScenarioError(`seeds.groups: at most ${LIMITS.groups} groups, got ${value.length}`);
+  }
+  let total = 0;
+  return value.map((group, g) => {
+    const where = `seeds.groups[${g}]`;
+    if (!isDict(group)) throw new ScenarioError(`${where}: expected an object, got ${describe(group)}`);
+    onlyKeys(group, ['ids', 'start'], where);
+    if (!Array.isArray(group.ids)) {
+      throw new ScenarioError(`${where}.ids: expected a list of node ids, got ${describe(group.ids)}`);
+    }
+    total += group.ids.length;
+    if (total > LIMITS.seedIds) throw new ScenarioError(`seeds: more than ${LIMITS.seedIds} seed ids`);
+    const ids = group.ids.map((id, i) => {
+      if (typeof id !== 'string' || id.length === 0 || id.length > LIMITS.idLength) {
+        throw new ScenarioError(
+          `${where}.ids[${i}]: expected a node id (non-empty text), got ${describe(id)}`,
+        );
+      }
+      return id;
+    });
+    return { ids, start: integer(group.start, 0, LIMITS.start, `${where}.start`) };
+  });
+}
+
+/** Check a parsed value and return it as a Scenario (a fresh object), or throw a ScenarioError. */
+export function validateScenario(value: unknown): Scenario {
+  if (!isDict(value)) throw new ScenarioError(`scenario: expected an object, got ${describe(value)}`);
+  if (value.version !== SCENARIO_VERSION) {
+    if (typeof value.version === 'number' && value.version > SCENARIO_VERSION) {
+      throw new ScenarioError(
+        `version: this scenario has format ${value.version}, made by a newer Ripple; this one reads format ${SCENARIO_VERSION}`,
+      );
+    }
+    throw new ScenarioError(`version: expected ${SCENARIO_VERSION}, got ${describe(value.version)}`);
+  }
+  // 'mode' is optional (added within format 1): check it, then the required fields without it.
+  const mode = value.mode === undefined ? undefined : oneOf(value.mode, SCENARIO_MODES, 'mode');
+  const { mode: _mode, ...required } = value;
+  onlyKeys(
+    required,
+    ['version', 'graph', 'direction', 'edgeValues', 'model', 'params', 'seeds', 'runs', 'rngSeed'],
+    'scenario',
+    ['mode'],
+  );
+  const params = value.params;
+  if (!isDict(params)) throw new ScenarioError(`params: expected an object, got ${describe(params)}`);
+  onlyKeys(params, ['p', 'gamma', 'phi', 'maxSteps'], 'params');
+  const seeds = value.seeds;
+  if (!isDict(seeds)) throw new ScenarioError(`seeds: expected an object, got ${describe(seeds)}`);
+  const seedKind = oneOf(seeds.kind, ['groups', 'random'] as const, 'seeds.kind');
+  let seedPlan: Scenario['seeds'];
+  if (seedKind === 'groups') {
+    onlyKeys(seeds, ['kind', 'groups'], 'seeds');
+    seedPlan = { kind: 'groups', groups: seedGroups(seeds.groups) };
+  } else {
+    onlyKeys(seeds, ['kind', 'k'], 'seeds');
+    seedPlan = { kind: 'random', k: integer(seeds.k, 1, LIMITS.seedIds, 'seeds.k') };
+  }
+  return {
+    version: SCENARIO_VERSION,
+    graph: graphSource(value.graph),
+    direction: oneOf(value.direction, DIRECTIONS, 'direction'),
+    edgeValues: oneOf(value.edgeValues, EDGE_VALUES, 'edgeValues'),
+    model: oneOf(value.model, MODEL_NAMES, 'model'),
+    params: {
+      p: params.p === null ? null : probability(params.p, 'params.p'),
+      gamma: probability(params.gamma, 'params.gamma'),
+      phi: probability(params.phi, 'params.phi'),
+      maxSteps:
+        params.maxSteps === null ? null : integer(params.maxSteps, 0, LIMITS.maxSteps, 'params.maxSteps'),
+    },
+    seeds: seedPlan,
+    runs: integer(value.runs, 1, LIMITS.runs, 'runs'),
+    rngSeed: integer(value.rngSeed, 0, 0xffffffff, 'rngSeed'),
+    ...(mode ? { mode } : {}),
+  };
+}
+
+/** Two scenarios are the same when they would give the same numbers (field by field). */
+export function sameScenario(a: Scenario, b: Scenario): boolean {
+  return JSON.stringify(validateScenario(a)) === JSON.stringify(validateScenario(b));
+}

@@ -1,0 +1,114 @@
+/**
+ * Running the scenario: resolve the model parameters, turn seed ids into indices, simulate in
+ * the browser worker pool (run 0 traced for playback, per-node counts for the reach heat map),
+ * and publish progress and the result through the store.
+ */
+import { AbortError, type EnginePool } from '../../workers/pool.ts';
+import { resolveParams } from '../diffusion/defaults.ts';
+import { summarize } from '../diffusion/summary.ts';
+import type { ModelParams } from '../diffusion/types.ts';
+import { t } from './i18n.ts';
+import { usePoolGraph } from './panels/pool-graph.ts';
+import type { Scenario } from './scenario.ts';
+import { toSeedPlan } from './seeds.ts';
+import type { GraphState, Store } from './store.ts';
+
+/** Model parameters for the engine; throws OptionError naming the bad one. */
+export function modelParams(scenario: Scenario, graph: GraphState): ModelParams {
+  const { p, gamma, phi, maxSteps } = scenario.params;
+  const useFile = scenario.model === 'ic' && p === null;
+  return resolveParams(
+    { model: scenario.model, p: useFile ? null : (p ?? undefined), gamma, phi, maxSteps },
+    graph.loaded.csr,
+  );
+}
+
+/**
+ * Per-node activation counts (the reach heat map) only up to this many nodes: every shard sends
+ * an n-sized array (the pool adds them up as they arrive), which beyond this size costs more in
+ * messages than the heat map is worth.
+ */
+export const NODE_COUNTS_MAX_NODES = 250_000;
+
+export class RunController {
+  private controller: AbortController | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly pool: EnginePool,
+  ) {}
+
+  get running(): boolean {
+    return this.controller !== null;
+  }
+
+  async run(): Promise<void> {
+    if (this.controller) return;
+    const { graph, scenario } = this.store.get();
+    if (!graph) {
+      this.store.setRun({ state: 'error', message: t('run.noGraph') });
+      return;
+    }
+    const seeds = toSeedPlan(scenario.seeds, graph.index);
+    if (seeds.kind === 'groups' && seeds.groups.length === 0) {
+      this.store.setRun({ state: 'error', message: t('run.noSeeds') });
+      return;
+    }
+    let params: ModelParams;
+    try {
+      params = modelParams(scenario, graph);
+    } catch (error) {
+      this.store.setRun({ state: 'error', message: (error as Error).message });
+      return;
+    }
+    usePoolGraph(this.pool, graph);
+    const controller = new AbortController();
+    this.controller = controller;
+    const started = performance.now();
+    this.store.setRun({
+      state: 'running',
+      done: 0,
+      total: scenario.runs,
+      elapsedMs: 0,
+      etaMs: null,
+      message: null,
+    });
+    try {
+      const shard = await this.pool.simulate(
+        {
+          params,
+          seeds,
+          runs: scenario.runs,
+          rngSeed: scenario.rngSeed,
+          traceRun: 0,
+          nodeCounts: graph.loaded.csr.n <= NODE_COUNTS_MAX_NODES,
+        },
+        {
+          signal: controller.signal,
+          onProgress: (p) =>
+            this.store.setRun({ done: p.done, total: p.total, elapsedMs: p.elapsedMs, etaMs: p.etaMs }),
+        },
+      );
+      const summary = summarize(shard);
+      const seconds = (performance.now() - started) / 1000;
+      this.store.setResult({
+        shard,
+        summary,
+        scenario,
+        graphSerial: graph.serial,
+        seedGroups: seeds.kind === 'groups' ? seeds.groups : [],
+        seconds,
+      });
+      this.store.setRun({ state: 'done', done: shard.runCount, etaMs: 0, elapsedMs: seconds * 1000 });
+    } catch (error) {
+      if (error instanceof AbortError) this.store.setRun({ state: 'cancelled', etaMs: null });
+      else this.store.setRun({ state: 'error', message: (error as Error).message });
+    } finally {
+      this.controller = null;
+    }
+  }
+
+  cancel(): void {
+    this.controller?.abort();
+  }
+}

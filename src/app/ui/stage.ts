@@ -1,0 +1,164 @@
+/**
+ * The graph stage: the sigma view of the loaded graph (rebuilt when a new graph arrives), the
+ * layout status with stop / improve, the note when only part of the graph is drawn, a legend,
+ * and the drop zone for graph files.
+ */
+import { el } from '../dom.ts';
+import { formatNumber, t } from '../i18n.ts';
+import { groupsOf } from '../seeds.ts';
+import type { Store } from '../store.ts';
+import { GraphView } from '../view/graph-view.ts';
+import { NODE_COLOR, SEED_COLOR } from '../view/palette.ts';
+
+export interface StageOptions {
+  store: Store;
+  onNodeClick(index: number): void;
+  onDropFile(file: File): void;
+}
+
+export class Stage {
+  readonly element: HTMLElement;
+  /** Where on-graph controls go (playback etc.). */
+  readonly overlay: HTMLElement;
+  private readonly canvasBox: HTMLElement;
+  private readonly note = el('p', { class: 'stage-note', 'data-testid': 'budget-note', hidden: '' });
+  private readonly layoutStatus = el('span', { 'data-testid': 'layout-status', 'data-state': 'none' });
+  private readonly layoutButton = el('button', {
+    type: 'button',
+    'data-testid': 'layout-toggle',
+    hidden: '',
+  });
+  private view: GraphView | null = null;
+  private readonly listeners = new Set<(view: GraphView | null) => void>();
+
+  constructor(private readonly options: StageOptions) {
+    const { store } = options;
+    this.canvasBox = el('div', { class: 'sigma-box', 'data-testid': 'graph-canvas' });
+    this.overlay = el('div', { class: 'stage-overlay' });
+    const legend = el(
+      'ul',
+      { class: 'legend' },
+      el('li', {}, el('span', { class: 'swatch', style: `background:${SEED_COLOR}` }), t('view.legend.seed')),
+      el(
+        'li',
+        {},
+        el('span', { class: 'swatch', style: `background:${NODE_COLOR}` }),
+        t('view.legend.account'),
+      ),
+      el(
+        'li',
+        { class: 'heat-legend', hidden: '' },
+        el('span', { class: 'swatch heat' }),
+        t('view.legend.heat'),
+      ),
+    );
+    this.element = el(
+      'section',
+      { class: 'stage', 'aria-label': t('view.label', { name: '' }) },
+      this.canvasBox,
+      el(
+        'div',
+        { class: 'stage-top' },
+        el('p', { class: 'layout' }, this.layoutStatus, ' ', this.layoutButton),
+        this.note,
+      ),
+      legend,
+      this.overlay,
+    );
+    this.layoutButton.addEventListener('click', () => {
+      if (!this.view) return;
+      if (this.view.layoutRunning) this.view.stopLayout();
+      else this.view.startLayout();
+    });
+    this.element.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      this.element.classList.add('dragging');
+    });
+    this.element.addEventListener('dragleave', () => this.element.classList.remove('dragging'));
+    this.element.addEventListener('drop', (e) => {
+      e.preventDefault();
+      this.element.classList.remove('dragging');
+      const file = e.dataTransfer?.files?.[0];
+      if (file) options.onDropFile(file);
+    });
+
+    store.select(
+      (s) => s.graph,
+      () => this.rebuild(),
+    );
+    store.select(
+      (s) => s.scenario.seeds,
+      () => this.showSeeds(),
+    );
+    store.select(
+      (s) => s.result,
+      (result) => {
+        const g = store.get().graph;
+        const ok = result && g && result.graphSerial === g.serial && result.shard.nodeCounts;
+        this.view?.setHeat(ok ? result.shard.nodeCounts : null, result?.shard.runCount ?? 0);
+        legend.querySelector<HTMLElement>('.heat-legend')?.toggleAttribute('hidden', !ok);
+      },
+    );
+  }
+
+  current(): GraphView | null {
+    return this.view;
+  }
+
+  onView(listener: (view: GraphView | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private rebuild(): void {
+    const graph = this.options.store.get().graph;
+    this.view?.kill();
+    this.view = null;
+    for (const l of this.listeners) l(null);
+    this.canvasBox.replaceChildren();
+    if (!graph) return;
+    this.element.setAttribute('aria-label', t('view.label', { name: graph.name }));
+    this.view = new GraphView(this.canvasBox, graph, {
+      onNodeClick: (i) => this.options.onNodeClick(i),
+      onLayout: (state, seconds) => this.showLayout(state, seconds),
+    });
+    const v = this.view;
+    this.note.hidden = !v.cut;
+    this.note.textContent = v.cut
+      ? t('view.budget', {
+          shown: formatNumber(v.drawn.length),
+          total: formatNumber(graph.loaded.csr.n),
+          edges: formatNumber(v.drawnEdges),
+        })
+      : '';
+    this.showSeeds();
+    for (const l of this.listeners) l(v);
+  }
+
+  private showLayout(state: 'running' | 'stopped' | 'file' | 'cached', seconds: number): void {
+    this.layoutStatus.dataset.state = state;
+    this.layoutStatus.textContent =
+      state === 'running'
+        ? t('layout.running', { seconds })
+        : state === 'file'
+          ? t('layout.fromFile')
+          : state === 'cached'
+            ? t('layout.cached')
+            : t('layout.done');
+    this.layoutButton.hidden = state === 'file';
+    this.layoutButton.textContent = state === 'running' ? t('layout.stop') : t('layout.resume');
+  }
+
+  private showSeeds(): void {
+    const { graph, scenario } = this.options.store.get();
+    if (!this.view || !graph) return;
+    const seeds = new Map<number, number>();
+    groupsOf(scenario.seeds).forEach((g, gi) => {
+      for (const id of g.ids) {
+        const v = graph.index.get(id);
+        if (v !== undefined && !seeds.has(v)) seeds.set(v, gi);
+      }
+    });
+    this.view.setSeeds(seeds);
+  }
+}

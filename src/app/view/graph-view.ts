@@ -1,0 +1,223 @@
+/**
+ * The graph on screen: a graphology graph for sigma built once from the draw plan, node keys =
+ * node index as text, display state (seeds, reach heat, overlays such as playback) kept outside
+ * the graph and applied by one node reducer. Positions come from the file, the layout cache or
+ * ForceAtlas2 in a worker.
+ */
+import Graph from 'graphology';
+import Sigma from 'sigma';
+import type { NodeDisplayData } from 'sigma/types';
+import type { GraphState } from '../store.ts';
+import { planDrawing } from './budget.ts';
+import { LayoutRunner, type LayoutState, layoutBudgetMs } from './layout.ts';
+import { getLayout } from './layout-cache.ts';
+import { EDGE_COLOR, heatColor, NODE_COLOR, seedGroupColor } from './palette.ts';
+
+/** Changes the display of node `index`; return the fields to override (playback, panels). */
+export type NodeOverlay = (index: number, display: Partial<NodeDisplayData>) => Partial<NodeDisplayData>;
+
+export interface GraphViewEvents {
+  onNodeClick(index: number): void;
+  onLayout(state: LayoutState | 'file' | 'cached', seconds: number): void;
+}
+
+interface NodeAttributes {
+  x: number;
+  y: number;
+  size: number;
+  label: string;
+  /** Node index in the CSR. */
+  i: number;
+}
+
+export class GraphView {
+  readonly sigma: Sigma<NodeAttributes>;
+  readonly graph: Graph<NodeAttributes>;
+  /** Node indices drawn. */
+  readonly drawn: Uint32Array;
+  /** Edges drawn. */
+  readonly drawnEdges: number;
+  /** True when only part of the graph is drawn. */
+  readonly cut: boolean;
+  /** Seed node index -> its launch group. */
+  private seeds = new Map<number, number>();
+  private heat: string[] | null = null;
+  /** The playback overlay: applied last, over seeds. */
+  private overlay: NodeOverlay | null = null;
+  /** Named display layers (analysis panels: colour by metric, communities, focus), in insertion order. */
+  private readonly layers = new Map<string, NodeOverlay>();
+  private layout: LayoutRunner | null = null;
+  private allKeys: string[] | null = null;
+
+  constructor(
+    container: HTMLElement,
+    private readonly state: GraphState,
+    private readonly events: GraphViewEvents,
+  ) {
+    const { csr, ids, labels, positions } = state.loaded;
+    const score = state.facts.pagerank ?? state.facts.outDegree;
+    const plan = planDrawing(csr, score);
+    this.drawn = plan.nodes;
+    this.drawnEdges = plan.edges.length / 2;
+    this.cut = plan.cut;
+    const degree = state.facts.outDegree;
+    let maxDegree = 1;
+    for (const v of plan.nodes) maxDegree = Math.max(maxDegree, degree[v] + state.facts.inDegree[v]);
+    const graph = new Graph<NodeAttributes>({ type: csr.directed ? 'directed' : 'undirected' });
+    const rng = mulberry(plan.nodes.length);
+    for (const v of plan.nodes) {
+      const d = degree[v] + state.facts.inDegree[v];
+      graph.addNode(String(v), {
+        x: positions ? positions[2 * v] : rng(),
+        y: positions ? positions[2 * v + 1] : rng(),
+        size: 1.5 + 8 * Math.sqrt(d / maxDegree),
+        label: labels?.[v] ?? ids[v],
+        i: v,
+      });
+    }
+    const e = plan.edges;
+    for (let k = 0; k < e.length; k += 2) graph.addEdge(String(e[k]), String(e[k + 1]));
+    this.graph = graph;
+    this.sigma = new Sigma(graph, container, {
+      hideEdgesOnMove: true,
+      hideLabelsOnMove: graph.order > 2000,
+      defaultNodeColor: NODE_COLOR,
+      defaultEdgeColor: EDGE_COLOR,
+      labelRenderedSizeThreshold: 9,
+      zIndex: true,
+      nodeReducer: (_key, data) => this.reduce(data),
+    });
+    this.sigma.on('clickNode', ({ node }) => this.events.onNodeClick(Number(node)));
+    this.sigma.on('enterNode', () => container.classList.add('pointer'));
+    this.sigma.on('leaveNode', () => container.classList.remove('pointer'));
+    if (positions) this.events.onLayout('file', 0);
+    else void this.placeNodes();
+  }
+
+  private reduce(data: NodeAttributes): Partial<NodeDisplayData> {
+    const i = data.i;
+    let display: Partial<NodeDisplayData> = { ...data };
+    if (this.heat) display.color = this.heat[i] ?? NODE_COLOR;
+    for (const layer of this.layers.values()) display = { ...display, ...layer(i, display) };
+    const group = this.seeds.get(i);
+    if (group !== undefined) {
+      display.color = seedGroupColor(group);
+      display.size = data.size * 1.5 + 3;
+      display.forceLabel = true;
+      display.zIndex = 2;
+    }
+    if (this.overlay) display = { ...display, ...this.overlay(i, display) };
+    return display;
+  }
+
+  /** Key of the layout cache: the graph's identity and what is drawn. */
+  get layoutKey(): string {
+    const { loaded, source } = this.state;
+    return `${JSON.stringify(source)}|${loaded.report.direction}|${loaded.csr.n}|${loaded.csr.arcs}|${this.drawn.length}`;
+  }
+
+  private async placeNodes(): Promise<void> {
+    const cached = await getLayout(this.layoutKey);
+    if (cached && cached.length === this.graph.order * 2) {
+      let k = 0;
+      this.graph.updateEachNodeAttributes((_, a) => ({ ...a, x: cached[k++], y: cached[k++] }));
+      this.events.onLayout('cached', 0);
+      return;
+    }
+    this.startLayout();
+  }
+
+  startLayout(budgetMs = layoutBudgetMs(this.graph.order)): void {
+    this.layout ??= new LayoutRunner(this.graph, this.layoutKey, (state, seconds) =>
+      this.events.onLayout(state, seconds),
+    );
+    this.layout.start(budgetMs);
+  }
+
+  stopLayout(): void {
+    this.layout?.stop();
+  }
+
+  get layoutRunning(): boolean {
+    return this.layout?.running ?? false;
+  }
+
+  /** Highlight seeds: node index -> launch group (coloured by group). */
+  setSeeds(seeds: Map<number, number>): void {
+    const changed = [...new Set([...this.seeds.keys(), ...seeds.keys()])].filter(
+      (i) => this.seeds.get(i) !== seeds.get(i),
+    );
+    this.seeds = seeds;
+    this.refreshNodes(changed);
+  }
+
+  /** Colour nodes by the share of runs that reached them, or back to plain (null). */
+  setHeat(counts: Uint32Array | null, runs: number): void {
+    if (counts && runs > 0) {
+      const heat: string[] = [];
+      for (const v of this.drawn) heat[v] = heatColor(counts[v] / runs);
+      this.heat = heat;
+    } else this.heat = null;
+    this.refreshAll();
+  }
+
+  /**
+   * Install (or with null remove) a named display layer: a function of node index and the
+   * display so far returning fields to override. Layers apply after the reach colours and before
+   * the seed highlight, in the order they were first installed. Call refreshNodes/refreshAll when
+   * a layer's state changes.
+   */
+  setLayer(name: string, layer: NodeOverlay | null): void {
+    if (layer) this.layers.set(name, layer);
+    else if (!this.layers.delete(name)) return;
+    this.refreshAll();
+  }
+
+  /** Install the playback overlay (null removes it); it applies after every layer and the seeds. */
+  setOverlay(overlay: NodeOverlay | null): void {
+    this.overlay = overlay;
+    this.refreshAll();
+  }
+
+  /** Re-apply the node reducer to every drawn node in the next frame (edges untouched: cheap). */
+  refreshAll(): void {
+    this.allKeys ??= this.graph.nodes();
+    this.sigma.refresh({ partialGraph: { nodes: this.allKeys }, skipIndexation: true, schedule: true });
+  }
+
+  /** Redraw some nodes (by index) in the next frame. */
+  refreshNodes(indices: Iterable<number>): void {
+    const nodes: string[] = [];
+    for (const i of indices) if (this.graph.hasNode(String(i))) nodes.push(String(i));
+    if (nodes.length > 0)
+      this.sigma.refresh({ partialGraph: { nodes }, skipIndexation: true, schedule: true });
+  }
+
+  isDrawn(index: number): boolean {
+    return this.graph.hasNode(String(index));
+  }
+
+  /** Centre the camera on a node. */
+  focus(index: number): void {
+    const display = this.sigma.getNodeDisplayData(String(index));
+    if (display)
+      void this.sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.4 }, { duration: 400 });
+  }
+
+  kill(): void {
+    this.layout?.kill();
+    this.sigma.kill();
+  }
+}
+
+/** A small seeded generator for initial positions (same start, same layout). */
+function mulberry(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The budget curve: expected spread of the first k seeds of one IMM run, for k = 1..K.
+ *
+ * Greedy picks seeds in order, so the prefix of length k is IMM's answer for budget k as well.
+ * Spreads are estimated on RR sets independent of the ones the seeds were chosen on (the sampling
+ * phase's, topped up from the same stream if they are few), so they are not inflated by the
+ * selection: spread = n * (fraction of sets hit by the prefix), with a normal 95% interval of
+ * that binomial fraction.
+ */
+import { type ImmResult, phaseSeed } from './imm.ts';
+import type { RrCollection, RrSource } from './rr-sets.ts';
+
+export interface BudgetPoint {
+  k: number;
+  spread: number;
+  ci95: [number, number];
+}
+
+const Z95 = 1.959963984540054;
+
+/** Spread of every prefix of `seeds` from RR sets that did not take part in choosing them. */
+export function budgetCurve(sets: RrCollection, seeds: readonly number[]): BudgetPoint[] {
+  const n = sets.n;
+  const total = sets.count;
+  if (total === 0) throw new Error('budget curve: no RR sets');
+  return sets.prefixCoverage(seeds).map((covered, i) => {
+    const f = covered / total;
+    const half = Z95 * Math.sqrt((f * (1 - f)) / total);
+    return { k: i + 1, spread: n * f, ci95: [n * Math.max(0, f - half), n * Math.min(1, f + half)] };
+  });
+}
+
+/**
+ * The budget curve of an IMM result, on its sampling-phase sets topped up (same stream, later
+ * indices) to at least half of theta so the curve is as precise as the selection was.
+ */
+export async function immBudgetCurve(
+  source: RrSource,
+  result: ImmResult,
+  rngSeed: number,
+): Promise<BudgetPoint[]> {
+  const sets = result.samplingSets;
+  const target = Math.ceil(result.theta / 2);
+  if (sets.count < target) {
+    for (const batch of await source.generate(phaseSeed(rngSeed, 1), sets.count, target - sets.count))
+      sets.append(batch);
+  }
+  return budgetCurve(sets, result.seeds);
+}

@@ -1,0 +1,398 @@
+/**
+ * Reverse-reachable (RR) sets (Borgs, Brautbar, Chayes, Lucier, SODA 2014; Tang, Xiao, Shi,
+ * SIGMOD 2014): pick a root v uniformly at random, draw a random live-edge world, and collect
+ * every node that reaches v in it. For any seed set S, P(S meets an RR set) = sigma(S) / n, so
+ * n * (fraction of RR sets hit by S) is an unbiased estimate of the expected spread sigma(S).
+ *
+ * The world is drawn lazily while walking the in-arcs backwards from the root:
+ * - ic / wc: each in-arc (u,v) is live independently with p(u,v) (uniform p, the file's
+ *   probabilities, or 1/indegree(v) for weighted cascade): a BFS over in-arcs with coin flips.
+ *   When all of v's in-arcs share one p (always for wc and uniform p), the live ones are found by
+ *   geometric skipping, one draw per live arc instead of one per arc (the gap to the next live
+ *   arc is Geometric(p)), so a high in-degree node with p = 1/indegree costs O(1), not O(indegree).
+ * - lt: every node keeps at most one live in-arc, arc (u,v) with probability w(u,v) (the live-edge
+ *   equivalent of linear threshold, Kempe et al. 2003), so the set is a backward random walk that
+ *   stops at a node already in the set or when no arc is drawn.
+ * Weights are the engine's (src/diffusion/lt.ts): the file's values normalised per receiver, or
+ * 1/indegree(v).
+ *
+ * Set i of stream s always uses the random stream Rng(s, i), so a batch of sets is the same
+ * whatever worker generated it and however generation was split. Sets are stored flat in typed
+ * arrays: nodes of set j are nodes[offsets[j] .. offsets[j+1]).
+ */
+import { OptionError } from '../diffusion/defaults.ts';
+import type { ModelParams } from '../diffusion/types.ts';
+import type { Csr } from '../graph/types.ts';
+import { probabilityThreshold, Rng } from '../util/rng.ts';
+
+/** The models RR sets exist for (those with a live-edge representation). */
+export type RrModel = 'ic' | 'wc' | 'lt';
+export const RR_MODELS: readonly RrModel[] = ['ic', 'wc', 'lt'];
+
+/** What an RR sampler needs to know of the model: the resolved parameters, reduced. */
+export interface RrParams {
+  model: RrModel;
+  /** ic: uniform probability per arc, or null to use the file's per-arc probabilities. */
+  p: number | null;
+}
+
+/** Reduce resolved model parameters to what RR sets use; other models are refused by name. */
+export function rrParams(params: Pick<ModelParams, 'model' | 'p'>): RrParams {
+  const model = params.model;
+  if (model !== 'ic' && model !== 'wc' && model !== 'lt') {
+    throw new OptionError(
+      `model: seed finding works with ${RR_MODELS.join(', ')} (models with live-edge worlds), got '${model}'`,
+    );
+  }
+  return { model, p: model === 'ic' ? params.p : null };
+}
+
+/** RR sets with indices [first, first + count) of one stream, flat. */
+export interface RrBatch {
+  first: number;
+  count: number;
+  /** count + 1 offsets into nodes. */
+  offsets: Uint32Array;
+  nodes: Uint32Array;
+  /** In-arcs looked at while generating (the cost measure, for job sizing). */
+  examined: number;
+}
+
+export interface RrSampler {
+  readonly params: RrParams;
+  /** Sets first .. first + count - 1 of stream rngSeed. */
+  generate(rngSeed: number, first: number, count: number): RrBatch;
+  /** Only how many of the sets contain each node (influence scores need no more). */
+  count(rngSeed: number, first: number, count: number, into: Uint32Array): number;
+}
+
+/** Activation probability of in-arc k of v for ic / wc. */
+function inArcProbability(csr: Csr, params: RrParams): (v: number, k: number) => number {
+  if (params.model === 'wc') return (v) => 1 / (csr.inOffsets[v + 1] - csr.inOffsets[v]);
+  const p = params.p;
+  if (p !== null) return () => p;
+  const values = csr.inValues;
+  if (!values || csr.values !== 'probability')
+    throw new OptionError('p: ic without --p needs per-edge probabilities in the graph');
+  return (_v, k) => values[k];
+}
+
+/** 31-bit coin thresholds per in-arc for ic / wc (aligned with csr.inSources). */
+export function inArcThresholds(csr: Csr, params: RrParams): Uint32Array {
+  const prob = inArcProbability(csr, params);
+  const t = new Uint32Array(csr.arcs);
+  for (let v = 0; v < csr.n; v++)
+    for (let k = csr.inOffsets[v]; k < csr.inOffsets[v + 1]; k++) t[k] = probabilityThreshold(prob(v, k));
+  return t;
+}
+
+/**
+ * Cost of one geometric skip (a logarithm) in coin flips: skipping pays off at receivers whose
+ * expected number of draws, 1 + indegree * p, is below indegree / cost.
+ */
+export const GEOMETRIC_COST = 8;
+
+/**
+ * Per receiver v, log(1 - p) when all of v's in-arcs share one probability p and skipping pays
+ * off (-Infinity for p = 1, 0 for p = 0), or NaN for one coin flip per arc.
+ */
+export function sharedLogMiss(csr: Csr, params: RrParams, geometricCost = GEOMETRIC_COST): Float64Array {
+  const prob = inArcProbability(csr, params);
+  const out = new Float64Array(csr.n);
+  for (let v = 0; v < csr.n; v++) {
+    const from = csr.inOffsets[v];
+    const to = csr.inOffsets[v + 1];
+    if (to === from) continue;
+    const p = prob(v, from);
+    let shared = (1 + (to - from) * p) * geometricCost < to - from;
+    for (let k = from + 1; k < to && shared; k++) shared = prob(v, k) === p;
+    out[v] = shared ? Math.log1p(-p) : Number.NaN;
+  }
+  return out;
+}
+
+/**
+ * Linear threshold weights per in-arc, cumulated per receiver: cumulative[k] = sum of the
+ * weights of v's in-arcs up to and including k. Same weights as the simulator's (lt.ts).
+ */
+export function inArcCumulativeWeights(csr: Csr): Float64Array {
+  const cumulative = new Float64Array(csr.arcs);
+  const values = csr.inValues;
+  for (let v = 0; v < csr.n; v++) {
+    const from = csr.inOffsets[v];
+    const to = csr.inOffsets[v + 1];
+    if (to === from) continue;
+    let total = 0;
+    if (values) for (let k = from; k < to; k++) total += values[k];
+    let running = 0;
+    for (let k = from; k < to; k++) {
+      const w = values ? (total > 0 ? values[k] / total : 0) : 1 / (to - from);
+      running += w;
+      cumulative[k] = running;
+    }
+  }
+  return cumulative;
+}
+
+/** `geometricCost`: see GEOMETRIC_COST (tests force either path with 0 or Infinity). */
+export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GEOMETRIC_COST): RrSampler {
+  const params = rrParams(paramsIn);
+  const n = csr.n;
+  if (n === 0) throw new OptionError('graph: RR sets need at least one node');
+  const mark = new Uint32Array(n);
+  let stamp = 0;
+  let queue = new Uint32Array(Math.min(n, 1024));
+  const thresholds = params.model === 'lt' ? null : inArcThresholds(csr, params);
+  const logMiss = params.model === 'lt' ? null : sharedLogMiss(csr, params, geometricCost);
+  const cumulative = params.model === 'lt' ? inArcCumulativeWeights(csr) : null;
+  let examined = 0;
+
+  const nextStamp = () => {
+    stamp++;
+    if (stamp === 0xffffffff) {
+      mark.fill(0);
+      stamp = 1;
+    }
+    return stamp;
+  };
+  const grow = () => {
+    const bigger = new Uint32Array(Math.min(n, queue.length * 2));
+    bigger.set(queue);
+    queue = bigger;
+  };
+
+  /** One RR set into queue[0 .. size); returns its size. */
+  function icSet(rng: Rng, thr: Uint32Array, lq: Float64Array): number {
+    const off = csr.inOffsets;
+    const src = csr.inSources;
+    const s = nextStamp();
+    const root = rng.below(n);
+    mark[root] = s;
+    queue[0] = root;
+    let tail = 1;
+    let seen = 0;
+    for (let head = 0; head < tail; head++) {
+      const v = queue[head];
+      const end = off[v + 1];
+      let k = off[v];
+      const logMissV = lq[v];
+      if (Number.isNaN(logMissV)) {
+        // Probabilities differ: one coin per arc.
+        seen += end - k;
+        for (; k < end; k++) {
+          const u = src[k];
+          if (mark[u] === s) continue;
+          if (rng.u31() < thr[k]) {
+            mark[u] = s;
+            if (tail === queue.length) grow();
+            queue[tail++] = u;
+          }
+        }
+        continue;
+      }
+      if (logMissV === 0) continue; // p = 0: no live arc
+      // Shared p: jump from live arc to live arc; gaps are Geometric(p) (p = 1: every arc).
+      k--;
+      for (;;) {
+        seen++;
+        k += logMissV === Number.NEGATIVE_INFINITY ? 1 : 1 + Math.floor(Math.log(1 - rng.float()) / logMissV);
+        if (k >= end) break;
+        const u = src[k];
+        if (mark[u] === s) continue;
+        mark[u] = s;
+        if (tail === queue.length) grow();
+        queue[tail++] = u;
+      }
+    }
+    examined += seen;
+    return tail;
+  }
+
+  function ltSet(rng: Rng, cum: Float64Array): number {
+    const off = csr.inOffsets;
+    const src = csr.inSources;
+    const s = nextStamp();
+    let v = rng.below(n);
+    mark[v] = s;
+    queue[0] = v;
+    let tail = 1;
+    for (;;) {
+      const from = off[v];
+      const to = off[v + 1];
+      if (to === from) break;
+      // Draw in (0,1] as the simulator's thresholds; arc k is chosen when x <= cumulative[k].
+      const x = 1 - rng.float();
+      let k = from;
+      while (k < to && x > cum[k]) k++;
+      examined += k - from + 1;
+      if (k === to) break;
+      const u = src[k];
+      if (mark[u] === s) break;
+      mark[u] = s;
+      if (tail === queue.length) grow();
+      queue[tail++] = u;
+      v = u;
+    }
+    return tail;
+  }
+
+  const one = (rng: Rng): number =>
+    cumulative ? ltSet(rng, cumulative) : icSet(rng, thresholds as Uint32Array, logMiss as Float64Array);
+
+  function generate(rngSeed: number, first: number, count: number): RrBatch {
+    checkRange(first, count);
+    examined = 0;
+    const offsets = new Uint32Array(count + 1);
+    let nodes = new Uint32Array(Math.max(16, count * 4));
+    let size = 0;
+    for (let j = 0; j < count; j++) {
+      const len = one(new Rng(rngSeed, first + j));
+      if (size + len > nodes.length) {
+        const bigger = new Uint32Array(Math.max(nodes.length * 2, size + len));
+        bigger.set(nodes.subarray(0, size));
+        nodes = bigger;
+      }
+      nodes.set(queue.subarray(0, len), size);
+      size += len;
+      offsets[j + 1] = size;
+    }
+    return { first, count, offsets, nodes: nodes.slice(0, size), examined };
+  }
+
+  function countInto(rngSeed: number, first: number, count: number, into: Uint32Array): number {
+    checkRange(first, count);
+    examined = 0;
+    for (let j = 0; j < count; j++) {
+      const len = one(new Rng(rngSeed, first + j));
+      for (let i = 0; i < len; i++) into[queue[i]]++;
+    }
+    return examined;
+  }
+
+  return { params, generate, count: countInto };
+}
+
+function checkRange(first: number, count: number): void {
+  if (!Number.isInteger(first) || first < 0 || !Number.isInteger(count) || count < 0)
+    throw new Error(`RR sets: bad index range first=${first} count=${count}`);
+  // Stream indices are 32-bit (Rng takes the run index as a 32-bit word).
+  if (first + count > 0x100000000) throw new Error('RR sets: more than 2^32 sets in one stream');
+}
+
+/**
+ * A growing collection of RR sets (batches appended in index order), flat in typed arrays, with
+ * the inverted index node -> sets built on demand for greedy coverage.
+ */
+export class RrCollection {
+  readonly n: number;
+  count = 0;
+  size = 0;
+  offsets: Uint32Array = new Uint32Array(1024);
+  nodes: Uint32Array = new Uint32Array(4096);
+
+  constructor(n: number) {
+    this.n = n;
+  }
+
+  append(batch: RrBatch): void {
+    const add = batch.nodes.length;
+    if (this.size + add > 0xffffffff)
+      throw new Error('RR sets: more than 2^32 stored nodes; use a larger --epsilon');
+    if (this.count + batch.count + 1 > this.offsets.length) {
+      const bigger = new Uint32Array(Math.max(this.offsets.length * 2, this.count + batch.count + 1));
+      bigger.set(this.offsets.subarray(0, this.count + 1));
+      this.offsets = bigger;
+    }
+    if (this.size + add > this.nodes.length) {
+      const bigger = new Uint32Array(Math.max(this.nodes.length * 2, this.size + add));
+      bigger.set(this.nodes.subarray(0, this.size));
+      this.nodes = bigger;
+    }
+    this.nodes.set(batch.nodes, this.size);
+    for (let j = 1; j <= batch.count; j++) this.offsets[this.count + j] = this.size + batch.offsets[j];
+    this.count += batch.count;
+    this.size += add;
+  }
+
+  /** Sets containing each node: setsOf[setOffsets[v] .. setOffsets[v+1]), in increasing order. */
+  invert(): { setOffsets: Uint32Array; setsOf: Uint32Array } {
+    const { n, count, offsets, nodes, size } = this;
+    const setOffsets = new Uint32Array(n + 1);
+    for (let i = 0; i < size; i++) setOffsets[nodes[i] + 1]++;
+    for (let v = 0; v < n; v++) setOffsets[v + 1] += setOffsets[v];
+    const fill = setOffsets.slice(0, n);
+    const setsOf = new Uint32Array(size);
+    for (let j = 0; j < count; j++) {
+      for (let i = offsets[j]; i < offsets[j + 1]; i++) setsOf[fill[nodes[i]]++] = j;
+    }
+    return { setOffsets, setsOf };
+  }
+
+  /** Number of sets that contain at least one node of `seeds`. */
+  coverage(seeds: readonly number[]): number {
+    const chosen = new Uint8Array(this.n);
+    for (const s of seeds) chosen[s] = 1;
+    let covered = 0;
+    for (let j = 0; j < this.count; j++) {
+      for (let i = this.offsets[j]; i < this.offsets[j + 1]; i++) {
+        if (chosen[this.nodes[i]]) {
+          covered++;
+          break;
+        }
+      }
+    }
+    return covered;
+  }
+
+  /** Coverage of each prefix seeds[0..i], i = 0..k-1 (sets hit by the first i+1 seeds). */
+  prefixCoverage(seeds: readonly number[]): number[] {
+    const rank = new Uint32Array(this.n).fill(0xffffffff);
+    seeds.forEach((s, i) => {
+      if (rank[s] === 0xffffffff) rank[s] = i;
+    });
+    const firstHit = new Float64Array(seeds.length);
+    for (let j = 0; j < this.count; j++) {
+      let best = 0xffffffff;
+      for (let i = this.offsets[j]; i < this.offsets[j + 1]; i++) {
+        const r = rank[this.nodes[i]];
+        if (r < best) best = r;
+      }
+      if (best !== 0xffffffff) firstHit[best]++;
+    }
+    const out: number[] = [];
+    let running = 0;
+    for (let i = 0; i < seeds.length; i++) {
+      running += firstHit[i];
+      out.push(running);
+    }
+    return out;
+  }
+}
+
+/**
+ * Where RR sets come from: generated in this thread, or sharded over the worker pool
+ * (src/seeding/jobs.ts). Either way set i of stream s is the same set.
+ */
+export interface RrSource {
+  readonly n: number;
+  /** Sets [first, first + count) of stream rngSeed, as batches in index order. */
+  generate(rngSeed: number, first: number, count: number): Promise<RrBatch[]>;
+  /** How many of sets [first, first + count) of stream rngSeed contain each node. */
+  counts(rngSeed: number, first: number, count: number): Promise<Uint32Array>;
+}
+
+/** RR sets generated in the calling thread (tests, small graphs, the browser's main thread). */
+export function localRrSource(csr: Csr, params: RrParams): RrSource {
+  const sampler = createRrSampler(csr, params);
+  return {
+    n: csr.n,
+    async generate(rngSeed, first, count) {
+      return [sampler.generate(rngSeed, first, count)];
+    },
+    async counts(rngSeed, first, count) {
+      const into = new Uint32Array(csr.n);
+      sampler.count(rngSeed, first, count, into);
+      return into;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The compare tab in the built app: two results kept after two runs (one seed against five) show
+ * as two rows with their own means, which equal the runs' results; rename and remove work.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type Served, serveApp, watchPage } from './browser.ts';
+
+let served: Served;
+beforeAll(async () => {
+  served = await serveApp();
+}, 300_000);
+afterAll(async () => {
+  await served?.close();
+});
+
+const ONE =
+  '#v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.2&gamma=0.2&phi=0.18&steps=all&seeds=0@0&runs=300&rng=1';
+const FIVE = ONE.replace('seeds=0@0', 'seeds=5,6,10,16,24@0');
+
+async function runAndKeep(page: Page): Promise<number> {
+  await page.getByTestId('run').click();
+  await page.getByTestId('status').filter({ hasText: /^Done/ }).waitFor({ timeout: 60_000 });
+  const mean = await page.evaluate(() => {
+    const w = window as unknown as {
+      ripple: { store: { get(): { result: { summary: { mean: number } } } } };
+    };
+    return w.ripple.store.get().result.summary.mean;
+  });
+  const keep = page.getByTestId('compare-keep');
+  await expect.poll(() => keep.isEnabled()).toBe(true);
+  await keep.click();
+  return mean;
+}
+
+describe('compare', () => {
+  it('keeps two results and shows both rows', async () => {
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const watch = watchPage(page, served.url);
+    await page.goto(`${served.url}${ONE}`);
+    await openApp(page, page.url());
+    await page
+      .getByTestId('graph-summary')
+      .filter({ hasText: /^Zachary/ })
+      .waitFor({ state: 'attached' });
+    const one = await runAndKeep(page);
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, FIVE);
+    await page.waitForFunction(() => {
+      const w = window as unknown as {
+        ripple: { store: { get(): { scenario: { seeds: { kind: string; groups: { ids: string[] }[] } } } } };
+      };
+      const seeds = w.ripple.store.get().scenario.seeds;
+      return seeds.kind === 'groups' && seeds.groups.flatMap((g) => g.ids).length === 5;
+    });
+    const five = await runAndKeep(page);
+
+    await page.getByTestId('tab-compare').click();
+    const rows = page.getByTestId('compare-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    const means = await page.getByTestId('compare-mean').allTextContents();
+    expect(means.map(Number)).toEqual([Number(one.toFixed(2)), Number(five.toFixed(2))]);
+    expect(await page.getByTestId('compare-seeds').allTextContents()).toEqual([
+      '1: 0',
+      '5: 5, 6, 10, 16 (+1)',
+    ]);
+    expect(
+      await page
+        .getByTestId('compare-label')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+    ).toEqual(['A', 'B']);
+    await page.getByTestId('compare-adoption').waitFor({ state: 'visible' });
+    await page.getByTestId('compare-hops').waitFor({ state: 'visible' });
+
+    // Rename the first, remove the second.
+    const label = page.getByTestId('compare-label').first();
+    await label.fill('one big');
+    await label.press('Enter');
+    await expect.poll(() => page.getByTestId('compare-label').first().inputValue()).toBe('one big');
+    await page.getByTestId('compare-remove').nth(1).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * The "Suggest seeds" panel in headless Chromium: IMM's suggestion on the karate club equals
+ * `ripple seeds --method imm` with the same k, model, p, epsilon, runs and --rng (seeds and the
+ * fresh Monte Carlo spread, computed in this process by the CLI's main() on worker threads); each
+ * method run adds its line to the one budget chart; "Use as seeds" sets the scenario's seed
+ * groups; CELF is disabled with an explanation on ego-Facebook; cancel stops a long task and
+ * keeps the previous suggestion.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { ENGINE_WORKER } from '../support/workers.ts';
+import { openApp, type Served, serveApp, watchPage } from './browser.ts';
+
+let served: Served;
+beforeAll(async () => {
+  served = await serveApp();
+}, 180_000);
+afterAll(async () => {
+  await served?.close();
+});
+
+const KARATE =
+  '#v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.3&gamma=0.2&phi=0.18&steps=all&seeds=33@0&runs=200&rng=1';
+
+/** `ripple <args> --json` in this process (worker threads run the bundled engine). */
+async function ripple(...args: string[]): Promise<Record<string, unknown>> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (s: string) => void) =>
+    ({
+      isTTY: false,
+      write(chunk: string) {
+        append(chunk);
+        return true;
+      },
+    }) as unknown as NodeJS.WriteStream;
+  const code = await main([...args, '--json'], {
+    stdout: sink((s) => {
+      stdout += s;
+    }),
+    stderr: sink((s) => {
+      stderr += s;
+    }),
+    workerFile: ENGINE_WORKER,
+  });
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  return JSON.parse(stdout);
+}
+
+async function open(page: Page, hash = KARATE, name = /^Zachary/): Promise<void> {
+  await page.goto(`${served.url}${hash}`);
+  await openApp(page, page.url());
+  await page.getByTestId('graph-summary').filter({ hasText: name }).waitFor({ state: 'attached' });
+  await page.getByTestId('tab-seed-finding').click();
+}
+
+async function fill(page: Page, testid: string, value: string | number): Promise<void> {
+  const input = page.getByTestId(testid);
+  await input.fill(String(value));
+  await input.dispatchEvent('change');
+}
+
+/** Start a suggestion and wait until the task ends; returns its final state. */
+async function suggest(page: Page, timeout = 60_000): Promise<string> {
+  await page.getByTestId('seedfind-run').click();
+  await page.waitForFunction(
+    () => {
+      const s = document.querySelector('[data-testid=seedfind-task]') as HTMLElement | null;
+      return s && s.dataset.state !== 'running' && s.dataset.state !== 'idle';
+    },
+    undefined,
+    { timeout },
+  );
+  return (await page.getByTestId('seedfind-task').getAttribute('data-state')) ?? '';
+}
+
+const suggested = (page: Page) =>
+  page.$$eval('[data-testid=seedfind-list] [data-node]', (nodes) =>
+    nodes.map((n) => (n as HTMLElement).dataset.node ?? ''),
+  );
+
+describe('seed finding panel', () => {
+  it('suggests the same IMM seeds and spread as `ripple seeds`, charts every method, sets the seeds', async () => {
+    const page = await served.browser.newPage();
+    const watched = watchPage(page, served.url);
+    await open(page);
+    await fill(page, 'seedfind-k', 4);
+    await page.getByTestId('seedfind-method').selectOption('imm');
+    await page.getByTestId('seedfind-model').selectOption('ic');
+    await fill(page, 'seedfind-p', 0.1);
+    await fill(page, 'seedfind-epsilon', 0.2);
+    await fill(page, 'seedfind-runs', 1000);
+    await fill(page, 'seedfind-rng', 7);
+    expect(await suggest(page)).toBe('done');
+
+    const reference = await ripple(
+      'seeds',
+      ...['--graph', 'datasets/karate.txt', '--method', 'imm', '--k', '4', '--model', 'ic', '--p', '0.1'],
+      ...['--epsilon', '0.2', '--runs', '1000', '--rng', '7', '--workers', '2'],
+    );
+    expect(await suggested(page)).toEqual(reference.seeds);
+    // Fresh runs on the same stream: the same cascades, so the same mean.
+    const spread = Number(await page.getByTestId('seedfind-spread').getAttribute('data-value'));
+    expect(spread).toBeCloseTo(reference.spread as number, 9);
+    const chart = page.getByTestId('seedfind-budget-chart');
+    expect(await chart.getAttribute('data-methods')).toBe('imm');
+
+    // A second method adds its line to the same chart.
+    await page.getByTestId('seedfind-method').selectOption('degree');
+    expect(await suggest(page)).toBe('done');
+    expect(await chart.getAttribute('data-methods')).toBe('imm,degree');
+    const degreeRef = await ripple(
+      'seeds',
+      ...['--graph', 'datasets/karate.txt', '--method', 'degree', '--k', '4', '--model', 'ic', '--p', '0.1'],
+      ...['--runs', '1000', '--rng', '7', '--workers', '1'],
+    );
+    expect(await suggested(page)).toEqual(degreeRef.seeds);
+
+    // CELF (small graphs only) on the same settings: the CLI's choice, a third line.
+    await page.getByTestId('seedfind-method').selectOption('celf');
+    expect(await suggest(page)).toBe('done');
+    expect(await chart.getAttribute('data-methods')).toBe('imm,degree,celf');
+    const celfRef = await ripple(
+      'seeds',
+      ...['--graph', 'datasets/karate.txt', '--method', 'celf', '--k', '4', '--model', 'ic', '--p', '0.1'],
+      ...['--runs', '1000', '--rng', '7', '--workers', '2'],
+    );
+    expect(await suggested(page)).toEqual(celfRef.seeds);
+
+    await page.getByTestId('seedfind-method').selectOption('degree');
+    expect(await suggest(page)).toBe('done');
+    expect(await chart.getAttribute('data-methods')).toBe('imm,celf,degree');
+    await page.getByTestId('seedfind-use').click();
+    const seeds = await page.evaluate(
+      () =>
+        (
+          window as unknown as { ripple: { store: { get(): { scenario: { seeds: unknown } } } } }
+        ).ripple.store.get().scenario.seeds,
+    );
+    expect(seeds).toEqual({ kind: 'groups', groups: [{ ids: degreeRef.seeds, start: 0 }] });
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('cancel stops a long suggestion and keeps the previous one', async () => {
+    const page = await served.browser.newPage();
+    await open(page);
+    await fill(page, 'seedfind-k', 3);
+    await page.getByTestId('seedfind-method').selectOption('degree');
+    await fill(page, 'seedfind-runs', 500);
+    expect(await suggest(page)).toBe('done');
+    const before = await suggested(page);
+    expect(before).toHaveLength(3);
+
+    await page.getByTestId('seedfind-method').selectOption('random');
+    await fill(page, 'seedfind-runs', 10_000_000);
+    await page.getByTestId('seedfind-run').click();
+    await page.getByTestId('seedfind-task').and(page.locator('[data-state=running]')).waitFor();
+    await page.getByTestId('seedfind-task-progress').waitFor({ state: 'visible' });
+    await page.getByTestId('seedfind-task-cancel').click();
+    await page
+      .getByTestId('seedfind-task')
+      .and(page.locator('[data-state=cancelled]'))
+      .waitFor({ timeout: 10_000 });
+    expect(await suggested(page)).toEqual(before);
+
+    // The pool works again after the cancel.
+    await fill(page, 'seedfind-runs', 300);
+    expect(await suggest(page)).toBe('done');
+    expect(await suggested(page)).toHaveLength(3);
+    await page.close();
+  });
+
+  it('disables CELF with an explanation above the size limit', async () => {
+    const page = await served.browser.newPage();
+    await open(page, '', /^ego-Facebook/);
+    const celf = page.locator('[data-testid=seedfind-method] option[value=celf]');
+    expect(await celf.isDisabled()).toBe(true);
+    const note = page.getByTestId('seedfind-celf-note');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toContain('4,039');
+    await page.close();
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Seed-finding jobs for the engine workers (registered in workers/jobs.ts), beside the RR-set and
+ * CELF jobs of src/seeding/jobs.ts:
+ *   heuristicSeeds  the seeds of a heuristic method (degree, degree discount, PageRank, community
+ *                   spread, random) and their budget-curve order (src/seeding/seed-order.ts), so
+ *                   PageRank and Louvain never run on the page's main thread
+ *   rrFirstHits     RR sets [first, first + count) of a stream, reduced in the worker to how many
+ *                   of them each prefix of a seed order newly covers (a budget curve without
+ *                   sending the sets back)
+ *   maxCoverage     IMM's greedy max coverage over a collection of RR sets (imm.ts), and
+ *   budgetCurve     the spread of every prefix of a seed list on a collection (budget-curve.ts),
+ *                   so the page's main thread never blocks on large collections
+ * Both are deterministic in their input: set i of stream s is the same set in every worker.
+ */
+import { type BudgetPoint, budgetCurve } from '../src/seeding/budget-curve.ts';
+import { type Coverage, maxCoverage } from '../src/seeding/imm.ts';
+import { createRrSampler, RrCollection, type RrParams, type RrSampler } from '../src/seeding/rr-sets.ts';
+import {
+  firstHits,
+  type HeuristicMethod,
+  type OrderedChoice,
+  orderedHeuristicSeeds,
+} from '../src/seeding/seed-order.ts';
+import type { JobContext } from './jobs.ts';
+
+export interface HeuristicSeedsInput {
+  method: HeuristicMethod;
+  k: number;
+  rngSeed: number;
+  rr: RrParams;
+}
+
+export interface FirstHitsInput {
+  params: RrParams;
+  rngSeed: number;
+  first: number;
+  count: number;
+  order: number[];
+}
+
+/** A collection of RR sets as plain arrays (shared memory where allowed): see collectionInput. */
+export interface CollectionInput {
+  n: number;
+  count: number;
+  /** count + 1 offsets into nodes (exactly, no spare capacity). */
+  offsets: Uint32Array;
+  nodes: Uint32Array;
+}
+
+function collection(input: CollectionInput): RrCollection {
+  const sets = new RrCollection(input.n);
+  sets.count = input.count;
+  sets.size = input.nodes.length;
+  sets.offsets = input.offsets;
+  sets.nodes = input.nodes;
+  return sets;
+}
+
+export interface FirstHitsOutput {
+  hits: Float64Array;
+  count: number;
+  examined: number;
+}
+
+function sampler(ctx: JobContext, params: RrParams): RrSampler {
+  const key = `rr-order:${params.model}:${params.p}`;
+  let s = ctx.cache.get(key) as RrSampler | undefined;
+  if (!s) {
+    s = createRrSampler(ctx.csr, params);
+    ctx.cache.set(key, s);
+  }
+  return s;
+}
+
+export const seedFindingJobs = {
+  heuristicSeeds(ctx: JobContext, input: HeuristicSeedsInput): OrderedChoice {
+    return orderedHeuristicSeeds(ctx.csr, input.method, input.k, input.rngSeed, input.rr);
+  },
+  rrFirstHits(ctx: JobContext, input: FirstHitsInput): FirstHitsOutput {
+    const batch = sampler(ctx, input.params).generate(input.rngSeed, input.first, input.count);
+    return { hits: firstHits(batch, input.order, ctx.csr.n), count: batch.count, examined: batch.examined };
+  },
+  maxCoverage(_ctx: JobContext, input: CollectionInput & { k: number }): Coverage {
+    return maxCoverage(collection(input), input.k);
+  },
+  budgetCurve(_ctx: JobContext, input: CollectionInput & { seeds: number[] }): BudgetPoint[] {
+    return budgetCurve(collection(input), input.seeds);
+  },
+};
