@@ -108,6 +108,19 @@ export function defaultScenario(file = 'facebook_combined.txt'): Scenario {
   };
 }
 
+/** Longest stretch of queued listener calls in one task. */
+const SLICE_MS = 12;
+
+/** Run fn in a new task (not a microtask), without setTimeout's clamping. */
+function nextTask(fn: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(null);
+}
+
 export class Store {
   private state: AppState;
   private readonly listeners = new Set<Listener>();
@@ -143,10 +156,46 @@ export class Store {
     });
   }
 
-  private update(patch: Partial<AppState>): void {
+  /**
+   * Listener calls not yet delivered. A heavy change (a new result: charts, heat map, tables) is
+   * delivered to its listeners spread over several tasks so the page never freezes for long; every
+   * change after it queues behind it, so each listener still sees the changes in order.
+   */
+  private readonly pending: (() => void)[] = [];
+  private draining = false;
+
+  private update(patch: Partial<AppState>, heavy = false): void {
     const previous = this.state;
-    this.state = { ...previous, ...patch };
-    for (const listener of [...this.listeners]) listener(this.state, previous);
+    const state = { ...previous, ...patch };
+    this.state = state;
+    const calls = [...this.listeners].map((listener) => () => listener(state, previous));
+    if (!heavy && this.pending.length === 0 && !this.draining) {
+      for (const call of calls) call();
+      return;
+    }
+    this.pending.push(...calls);
+    if (!this.draining) {
+      this.draining = true;
+      nextTask(() => this.drain());
+    }
+  }
+
+  /** Deliver queued calls for up to SLICE_MS, then yield to the browser and carry on. */
+  private drain(): void {
+    const started = performance.now();
+    while (this.pending.length > 0) {
+      const call = this.pending.shift() as () => void;
+      try {
+        call();
+      } catch (error) {
+        console.error(error);
+      }
+      if (this.pending.length > 0 && performance.now() - started > SLICE_MS) {
+        nextTask(() => this.drain());
+        return;
+      }
+    }
+    this.draining = false;
   }
 
   // Actions -------------------------------------------------------------------------------
@@ -177,7 +226,7 @@ export class Store {
   }
 
   setResult(result: RunResult): void {
-    this.update({ result, trace: result.shard.trace });
+    this.update({ result, trace: result.shard.trace }, true);
   }
 
   setTrace(trace: Trace | null): void {

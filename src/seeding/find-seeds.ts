@@ -185,7 +185,9 @@ export async function poolBudgetCurve(
  * copy, nothing copied again when sent to a worker), for the coverage jobs.
  */
 export function collectionInput(sets: RrCollection): CollectionInput {
+  // Collections live in shared memory where allowed (rr-sets.ts): a view is enough, no copy.
   const copy = (a: Uint32Array, length: number): Uint32Array => {
+    if (a.buffer instanceof SharedArrayBuffer) return a.subarray(0, length);
     if (!canShare()) return a.slice(0, length);
     const out = new Uint32Array(new SharedArrayBuffer(4 * length));
     out.set(a.subarray(0, length));

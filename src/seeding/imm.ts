@@ -185,9 +185,26 @@ export function validateImmOptions(
   return { k, epsilon, ell, rngSeed };
 }
 
+/**
+ * Generate sets up to `target` and append them: room for all of them is made once, and the
+ * appending yields to the event loop every few milliseconds, so a browser page stays responsive
+ * while tens of megabytes of sets come in.
+ */
 async function topUp(source: RrSource, sets: RrCollection, stream: number, target: number): Promise<void> {
   if (sets.count >= target) return;
-  for (const batch of await source.generate(stream, sets.count, target - sets.count)) sets.append(batch);
+  const batches = await source.generate(stream, sets.count, target - sets.count);
+  sets.reserve(
+    batches.reduce((s, b) => s + b.count, 0),
+    batches.reduce((s, b) => s + b.nodes.length, 0),
+  );
+  let slice = performance.now();
+  for (const batch of batches) {
+    sets.append(batch);
+    if (performance.now() - slice > 8) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      slice = performance.now();
+    }
+  }
 }
 
 export async function imm(source: RrSource, options: ImmOptions): Promise<ImmResult> {

@@ -283,15 +283,42 @@ function checkRange(first: number, count: number): void {
  * A growing collection of RR sets (batches appended in index order), flat in typed arrays, with
  * the inverted index node -> sets built on demand for greedy coverage.
  */
+/** Shared memory where the environment allows it (Node; cross-origin isolated pages). */
+const SHARABLE =
+  typeof SharedArrayBuffer === 'function' &&
+  ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated ?? true);
+
+/**
+ * A Uint32Array in shared memory when allowed, so a collection can be handed to a worker (greedy
+ * coverage) as a view, without copying tens of megabytes on the page's main thread.
+ */
+function storage(length: number): Uint32Array {
+  return SHARABLE ? new Uint32Array(new SharedArrayBuffer(4 * length)) : new Uint32Array(length);
+}
+
 export class RrCollection {
   readonly n: number;
   count = 0;
   size = 0;
-  offsets: Uint32Array = new Uint32Array(1024);
-  nodes: Uint32Array = new Uint32Array(4096);
+  offsets: Uint32Array = storage(1024);
+  nodes: Uint32Array = storage(4096);
 
   constructor(n: number) {
     this.n = n;
+  }
+
+  /** Make room for `sets` more sets holding `entries` more nodes in all (one copy, not many). */
+  reserve(sets: number, entries: number): void {
+    if (this.count + sets + 1 > this.offsets.length) {
+      const bigger = storage(this.count + sets + 1);
+      bigger.set(this.offsets.subarray(0, this.count + 1));
+      this.offsets = bigger;
+    }
+    if (this.size + entries > this.nodes.length) {
+      const bigger = storage(this.size + entries);
+      bigger.set(this.nodes.subarray(0, this.size));
+      this.nodes = bigger;
+    }
   }
 
   append(batch: RrBatch): void {
@@ -299,12 +326,12 @@ export class RrCollection {
     if (this.size + add > 0xffffffff)
       throw new Error('RR sets: more than 2^32 stored nodes; use a larger --epsilon');
     if (this.count + batch.count + 1 > this.offsets.length) {
-      const bigger = new Uint32Array(Math.max(this.offsets.length * 2, this.count + batch.count + 1));
+      const bigger = storage(Math.max(this.offsets.length * 2, this.count + batch.count + 1));
       bigger.set(this.offsets.subarray(0, this.count + 1));
       this.offsets = bigger;
     }
     if (this.size + add > this.nodes.length) {
-      const bigger = new Uint32Array(Math.max(this.nodes.length * 2, this.size + add));
+      const bigger = storage(Math.max(this.nodes.length * 2, this.size + add));
       bigger.set(this.nodes.subarray(0, this.size));
       this.nodes = bigger;
     }
