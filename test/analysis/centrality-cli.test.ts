@@ -7,29 +7,10 @@
  * (Springer, 2017), chapter 8 "Network Analysis", Out[8] (seen at
  * https://slidepub.com/slideshow/introduction-to-datascience-r20ds501-pdf).
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { json, ripple } from '../support/cli.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FACEBOOK = 'datasets/facebook_combined.txt';
-
-function ripple(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ripple.mjs'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function json(...args: string[]) {
-  const r = ripple(...args, '--json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  expect(r.stdout.trim().split('\n')).toHaveLength(1);
-  return JSON.parse(r.stdout);
-}
 
 type Top = { id: string; score: number }[];
 

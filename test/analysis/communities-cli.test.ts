@@ -1,26 +1,6 @@
 /** `ripple communities` as users run it: JSON shape, modularity, per-community reach. */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function ripple(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ripple.mjs'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function json(...args: string[]) {
-  const r = ripple(...args, '--json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  expect(r.stdout.trim().split('\n')).toHaveLength(1);
-  return JSON.parse(r.stdout);
-}
+import { json, ripple } from '../support/cli.ts';
 
 describe('ripple communities', () => {
   it('karate: counts, sizes, members partition the ids, modularity near the known 0.42', () => {

@@ -2,38 +2,10 @@
  * The `ripple` command as users run it: a real process, JSON on stdout, errors on stderr with a
  * non-zero exit, results independent of --workers, counts of the bundled datasets.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { json, ripple, scratchFiles } from '../support/cli.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function ripple(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ripple.mjs'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function json(...args: string[]) {
-  const r = ripple(...args, '--json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  // Exactly one JSON object on stdout.
-  expect(r.stdout.trim().split('\n')).toHaveLength(1);
-  return JSON.parse(r.stdout);
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'ripple-cli-'));
-const file = (name: string, text: string) => {
-  const path = join(tmp, name);
-  writeFileSync(path, text);
-  return path;
-};
+const file = scratchFiles('ripple-cli-');
 
 describe('ripple stats', () => {
   it('reports the published counts of the bundled datasets', () => {

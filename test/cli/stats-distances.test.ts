@@ -4,37 +4,10 @@
  * the expected reach of an independent cascade on a path worked by hand; results independent of
  * --workers.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { json, ripple, scratchFiles } from '../support/cli.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function ripple(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ripple.mjs'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function json(...args: string[]) {
-  const r = ripple(...args, '--json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  expect(r.stdout.trim().split('\n')).toHaveLength(1);
-  return JSON.parse(r.stdout);
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'ripple-distances-'));
-const file = (name: string, text: string) => {
-  const path = join(tmp, name);
-  writeFileSync(path, text);
-  return path;
-};
+const file = scratchFiles('ripple-distances-');
 
 describe('ripple stats: distances', () => {
   it('karate club: NetworkX values (clustering 0.5706, 45 triangles, diameter 5, mean distance 2.4082)', () => {

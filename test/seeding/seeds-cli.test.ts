@@ -2,42 +2,24 @@
  * `ripple seeds` as users run it: one JSON object, fresh Monte Carlo spread, methods, the budget
  * curve, independence of --workers, and one-line errors with exit code 2 for bad usage.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { json, ripple, scratchFiles } from '../support/cli.ts';
 import { csrOf } from '../support/graphs.ts';
 import { exactSpread } from './exact.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function ripple(...args: string[]) {
-  return command('seeds', ...args);
+function run(...args: string[]) {
+  return ripple('seeds', ...args);
 }
 
-function command(name: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ripple.mjs'), name, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function json(...args: string[]) {
-  const r = ripple(...args, '--json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  expect(r.stdout.trim().split('\n')).toHaveLength(1);
-  return JSON.parse(r.stdout);
+function seedsJson(...args: string[]) {
+  return json('seeds', ...args);
 }
 
 const karate = ['--graph', 'datasets/karate.txt'];
 
 describe('ripple seeds', () => {
   it('IMM on the karate club: the two leaders first, a budget curve, spread from fresh runs', () => {
-    const out = json(
+    const out = seedsJson(
       ...karate,
       '--k',
       '2',
@@ -73,12 +55,12 @@ describe('ripple seeds', () => {
       return rest;
     };
     const args = [...karate, '--k', '3', '--model', 'wc', '--runs', '500'];
-    expect(strip(json(...args, '--workers', '1'))).toEqual(strip(json(...args, '--workers', '3')));
+    expect(strip(seedsJson(...args, '--workers', '1'))).toEqual(strip(seedsJson(...args, '--workers', '3')));
   });
 
   it('runs every method', () => {
     for (const method of ['celf', 'degree', 'degree-discount', 'pagerank', 'community', 'random']) {
-      const out = json(
+      const out = seedsJson(
         ...karate,
         '--k',
         '3',
@@ -95,7 +77,7 @@ describe('ripple seeds', () => {
       expect(new Set(out.seeds).size).toBe(3);
       expect(out.budgetCurve).toBeUndefined();
     }
-    expect(json(...karate, '--k', '2', '--method', 'degree', '--runs', '10').seeds).toEqual(['33', '0']);
+    expect(seedsJson(...karate, '--k', '2', '--method', 'degree', '--runs', '10').seeds).toEqual(['33', '0']);
   });
 
   it('rejects bad usage with one line and exit code 2', () => {
@@ -111,7 +93,7 @@ describe('ripple seeds', () => {
       [[...karate, '--k', '2', '--p', '2'], /p: expected a probability between 0 and 1/],
     ];
     for (const [args, message] of cases) {
-      const r = ripple(...args);
+      const r = run(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);
@@ -133,9 +115,8 @@ describe('ripple rank --metric influence', () => {
       [6, 4],
       [1, 5],
     ];
-    const path = join(mkdtempSync(join(tmpdir(), 'ripple-seeds-')), 'tiny.txt');
-    writeFileSync(path, pairs.map(([a, b]) => `${a} ${b}`).join('\n'));
-    const r = command(
+    const path = scratchFiles('ripple-seeds-')('tiny.txt', pairs.map(([a, b]) => `${a} ${b}`).join('\n'));
+    const r = ripple(
       'rank',
       '--graph',
       path,
@@ -163,7 +144,7 @@ describe('ripple rank --metric influence', () => {
       const half = (leader.ci95[1] - leader.ci95[0]) / 2;
       expect(Math.abs(leader.score - exact), `node ${leader.id}`).toBeLessThanOrEqual(2.1 * half + 1e-9);
     }
-    const bad = command(
+    const bad = ripple(
       'rank',
       '--graph',
       path,
