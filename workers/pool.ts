@@ -93,6 +93,21 @@ class WorkerRecycledError extends Error {
   }
 }
 
+/** How a caller's work is cut into pieces and run on a worker (see EnginePool.schedule). */
+interface WorkPlan<T> {
+  name: string;
+  /** Progress total (runs or jobs). */
+  total: number;
+  /** How many worker slots to use. */
+  slots: number;
+  /** The next new piece, or null when all are handed out. */
+  next(): T | null;
+  /** Run a piece; resolves to a function that keeps its result and returns the progress it made. */
+  run(api: Remote<EngineApi>, graphKey: string, piece: T): Promise<() => number>;
+  /** Identity of a piece, for retrying it once after a crash. */
+  key(piece: T): number;
+}
+
 let nextGraphId = 1;
 
 export class EnginePool {
@@ -121,108 +136,56 @@ export class EnginePool {
 
   /** Run a scenario over all workers; resolves to the merged shard of all its runs. */
   async simulate(scenario: Scenario, options: RunOptions = {}): Promise<ShardResult> {
-    const graph = this.graph;
-    if (!graph) throw new Error('engine pool: no graph set');
-    const { signal, onProgress } = options;
-    if (signal?.aborted) throw new AbortError();
     const total = scenario.runs;
-    const started = Date.now();
     const shards: ShardResult[] = [];
     // Per-node counts are added up as shards arrive, so only one n-sized array is kept.
     let nodeCounts: Uint32Array | null = null;
     let nextRun = 0;
-    let done = 0;
     let msPerRun: number | null = null;
-    let failure: Error | null = null;
-    const retried = new Set<number>();
-    const pending: { first: number; count: number }[] = [];
-
-    const report = () => {
-      if (!onProgress) return;
-      const elapsedMs = Date.now() - started;
-      const etaMs = done > 0 ? (elapsedMs / done) * (total - done) : null;
-      onProgress({ done, total, elapsedMs, etaMs });
-    };
-    const timer = onProgress ? setInterval(report, PROGRESS_MS) : null;
-
-    const takeChunk = (): { first: number; count: number } | null => {
-      const retry = pending.shift();
-      if (retry) return retry;
-      if (nextRun >= total) return null;
-      const remaining = total - nextRun;
-      const fair = Math.ceil(remaining / this.size);
-      const target = msPerRun === null ? 4 : Math.max(1, Math.round(CHUNK_MS / Math.max(msPerRun, 1e-3)));
-      const count = Math.max(1, Math.min(fair, target));
-      const chunk = { first: nextRun, count };
-      nextRun += count;
-      return chunk;
-    };
-
-    let abortAll: () => void = () => {};
-    const aborted = new Promise<never>((_, reject) => {
-      abortAll = () => reject(new AbortError());
-    });
-    aborted.catch(() => {});
-    const owner = Symbol('simulate');
-    const onAbort = () => {
-      this.killOwned(owner);
-      abortAll();
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    const work = async (slot: Slot): Promise<void> => {
-      for (;;) {
-        if (failure || signal?.aborted) return;
-        const chunk = takeChunk();
-        if (!chunk) return;
-        const t0 = Date.now();
-        try {
-          const api = await this.ready(slot, graph, owner);
-          const shard = await this.call(slot, owner, () =>
-            api.runShard(graph.key, {
-              params: scenario.params,
-              seeds: scenario.seeds,
-              rngSeed: scenario.rngSeed,
-              firstRun: chunk.first,
-              runCount: chunk.count,
-              traceRun: scenario.traceRun,
-              nodeCounts: scenario.nodeCounts ?? false,
-            }),
-          );
-          if (shard.nodeCounts) {
-            if (nodeCounts) for (let v = 0; v < nodeCounts.length; v++) nodeCounts[v] += shard.nodeCounts[v];
-            else nodeCounts = shard.nodeCounts;
-            shard.nodeCounts = null;
-          }
-          shards.push(shard);
-          done += chunk.count;
-          const per = (Date.now() - t0) / chunk.count;
-          msPerRun = msPerRun === null ? per : 0.5 * msPerRun + 0.5 * per;
-        } catch (error) {
-          if (signal?.aborted) return;
-          if (error instanceof WorkerRecycledError) pending.push(chunk);
-          else if (error instanceof WorkerCrashError && !retried.has(chunk.first)) {
-            retried.add(chunk.first);
-            pending.push(chunk);
-          } else {
-            failure ??= error instanceof Error ? error : new Error(String(error));
-          }
-        }
-      }
-    };
-
-    try {
-      await Promise.race([Promise.all(this.slots.map(work)), aborted]);
-      if (failure) throw failure;
-      if (signal?.aborted) throw new AbortError();
-      const merged = mergeShards(shards);
-      if (scenario.nodeCounts) merged.nodeCounts = nodeCounts;
-      report();
-      return merged;
-    } finally {
-      if (timer) clearInterval(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
+    await this.schedule<{ first: number; count: number }>(
+      {
+        name: 'simulate',
+        total,
+        slots: this.size,
+        next: () => {
+          if (nextRun >= total) return null;
+          const fair = Math.ceil((total - nextRun) / this.size);
+          const target = msPerRun === null ? 4 : Math.max(1, Math.round(CHUNK_MS / Math.max(msPerRun, 1e-3)));
+          const chunk = { first: nextRun, count: Math.max(1, Math.min(fair, target)) };
+          nextRun += chunk.count;
+          return chunk;
+        },
+        async run(api, graphKey, chunk) {
+          const t0 = Date.now();
+          const shard = await api.runShard(graphKey, {
+            params: scenario.params,
+            seeds: scenario.seeds,
+            rngSeed: scenario.rngSeed,
+            firstRun: chunk.first,
+            runCount: chunk.count,
+            traceRun: scenario.traceRun,
+            nodeCounts: scenario.nodeCounts ?? false,
+          });
+          return () => {
+            if (shard.nodeCounts) {
+              if (nodeCounts)
+                for (let v = 0; v < nodeCounts.length; v++) nodeCounts[v] += shard.nodeCounts[v];
+              else nodeCounts = shard.nodeCounts;
+              shard.nodeCounts = null;
+            }
+            shards.push(shard);
+            const per = (Date.now() - t0) / chunk.count;
+            msPerRun = msPerRun === null ? per : 0.5 * msPerRun + 0.5 * per;
+            return chunk.count;
+          };
+        },
+        key: (chunk) => chunk.first,
+      },
+      options,
+    );
+    const merged = mergeShards(shards);
+    if (scenario.nodeCounts) merged.nodeCounts = nodeCounts;
+    return merged;
   }
 
   /**
@@ -235,18 +198,46 @@ export class EnginePool {
     inputs: readonly JobInput<K>[],
     options: RunOptions = {},
   ): Promise<JobOutput<K>[]> {
+    const total = inputs.length;
+    const outputs = new Array<JobOutput<K>>(total);
+    let next = 0;
+    await this.schedule<number>(
+      {
+        name: 'runJobs',
+        total,
+        slots: Math.max(1, Math.min(this.size, total)),
+        next: () => (next < total ? next++ : null),
+        async run(api, graphKey, index) {
+          const output = (await api.runJob(graphKey, kind, inputs[index])) as JobOutput<K>;
+          return () => {
+            outputs[index] = output;
+            return 1;
+          };
+        },
+        key: (index) => index,
+      },
+      options,
+    );
+    return outputs;
+  }
+
+  /**
+   * The scheduling both callers share: every worker slot takes pieces of work until none are
+   * left; a piece whose worker crashed is retried once, one whose worker was recycled by another
+   * caller's cancel always; progress every PROGRESS_MS; an abort terminates the workers this
+   * caller is using and rejects at once.
+   */
+  private async schedule<T>(plan: WorkPlan<T>, options: RunOptions): Promise<void> {
     const graph = this.graph;
     if (!graph) throw new Error('engine pool: no graph set');
     const { signal, onProgress } = options;
     if (signal?.aborted) throw new AbortError();
-    const total = inputs.length;
-    const outputs = new Array<JobOutput<K>>(total);
+    const { total } = plan;
     const started = Date.now();
-    let next = 0;
     let done = 0;
     let failure: Error | null = null;
     const retried = new Set<number>();
-    const pending: number[] = [];
+    const pending: T[] = [];
 
     const report = () => {
       if (!onProgress) return;
@@ -261,7 +252,7 @@ export class EnginePool {
       abortAll = () => reject(new AbortError());
     });
     aborted.catch(() => {});
-    const owner = Symbol('runJobs');
+    const owner = Symbol(plan.name);
     const onAbort = () => {
       this.killOwned(owner);
       abortAll();
@@ -271,20 +262,18 @@ export class EnginePool {
     const work = async (slot: Slot): Promise<void> => {
       for (;;) {
         if (failure || signal?.aborted) return;
-        const index = pending.length > 0 ? (pending.shift() as number) : next < total ? next++ : -1;
-        if (index < 0) return;
+        const piece = pending.length > 0 ? (pending.shift() as T) : plan.next();
+        if (piece === null) return;
         try {
           const api = await this.ready(slot, graph, owner);
-          outputs[index] = (await this.call(slot, owner, () =>
-            api.runJob(graph.key, kind, inputs[index]),
-          )) as JobOutput<K>;
-          done++;
+          const accept = await this.call(slot, owner, () => plan.run(api, graph.key, piece));
+          done += accept();
         } catch (error) {
           if (signal?.aborted) return;
-          if (error instanceof WorkerRecycledError) pending.push(index);
-          else if (error instanceof WorkerCrashError && !retried.has(index)) {
-            retried.add(index);
-            pending.push(index);
+          if (error instanceof WorkerRecycledError) pending.push(piece);
+          else if (error instanceof WorkerCrashError && !retried.has(plan.key(piece))) {
+            retried.add(plan.key(piece));
+            pending.push(piece);
           } else {
             failure ??= error instanceof Error ? error : new Error(String(error));
           }
@@ -293,12 +282,10 @@ export class EnginePool {
     };
 
     try {
-      const busy = this.slots.slice(0, Math.max(1, Math.min(this.size, total)));
-      await Promise.race([Promise.all(busy.map(work)), aborted]);
+      await Promise.race([Promise.all(this.slots.slice(0, plan.slots).map(work)), aborted]);
       if (failure) throw failure;
       if (signal?.aborted) throw new AbortError();
       report();
-      return outputs;
     } finally {
       if (timer) clearInterval(timer);
       signal?.removeEventListener('abort', onAbort);
