@@ -555,6 +555,9 @@ const EN = {
   // Language switch (src/app/language).
   'language.label': 'Language',
   'data.datasetOption': '{name} ({nodes} nodes)',
+  'result.meanCi': '{mean} (95% CI {lo} – {hi})',
+  'time.seconds': '{s} s',
+  'time.minutes': '{m} min {s} s',
   // The bundled datasets' descriptions, word for word as in datasets/manifest.json.
   'dataset.about.karate':
     'Friendships between 34 members of a university karate club (1970-72); the club later split in two. The classic small graph for classroom demonstrations.',
@@ -635,4 +638,10 @@ export function formatDate(value: Date | number, dateOnly = false): string {
     ? { dateStyle: 'medium' }
     : { dateStyle: 'medium', timeStyle: 'short' };
   return new Intl.DateTimeFormat(currentLocale, options).format(value);
+}
+
+/** A time span as the current language writes it ("45 s", "2 min 5 s"; "45 秒", "2 分 5 秒"). */
+export function formatDuration(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  return s < 90 ? t('time.seconds', { s }) : t('time.minutes', { m: Math.floor(s / 60), s: s % 60 });
 }

@@ -7,6 +7,7 @@ import type { Direction } from '../../graph/types.ts';
 import { DATASETS } from '../datasets.ts';
 import { el, select } from '../dom.ts';
 import { formatNumber, t } from '../i18n.ts';
+import { datasetAbout, datasetOption } from '../language/datasets.ts';
 import type { LoadController } from '../load/controller.ts';
 import type { PanelDef } from '../panels.ts';
 import type { GraphState } from '../store.ts';
@@ -20,8 +21,7 @@ export function dataPanel(loader: LoadController): PanelDef {
     order: 10,
     mount(container, ctx) {
       const picker = el('select', { id: 'dataset', 'data-testid': 'dataset' });
-      for (const d of DATASETS)
-        picker.append(el('option', { value: d.file }, `${d.name} (${formatNumber(d.nodes)} nodes)`));
+      for (const d of DATASETS) picker.append(el('option', { value: d.file }, datasetOption(d)));
       const about = el('div', { class: 'about', 'data-testid': 'dataset-about' });
       const file = el('input', { type: 'file', id: 'file', accept: ACCEPT, 'data-testid': 'file-input' });
       const direction = select(
@@ -45,7 +45,7 @@ export function dataPanel(loader: LoadController): PanelDef {
         about.replaceChildren();
         if (!d) return;
         about.append(
-          el('p', {}, d.description),
+          el('p', {}, datasetAbout(d)),
           el('p', { class: 'hint' }, t('data.citation', { citation: d.citation })),
           el('p', { class: 'hint' }, t('data.source', { source: d.source })),
         );

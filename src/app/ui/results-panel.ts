@@ -158,11 +158,11 @@ export const resultsPanel: PanelDef = {
       numbers.replaceChildren(
         ...row(
           t('result.mean'),
-          `${s.mean.toFixed(2)} (95% CI ${s.ci95[0].toFixed(2)} – ${s.ci95[1].toFixed(2)})`,
+          t('result.meanCi', { mean: s.mean.toFixed(2), lo: s.ci95[0].toFixed(2), hi: s.ci95[1].toFixed(2) }),
           'result-mean',
         ),
         ...row('%', `${((100 * s.mean) / n).toFixed(2)}%`, 'result-share'),
-        ...row('runs', formatNumber(s.runs), 'result-runs'),
+        ...row(t('result.sizes.count'), formatNumber(s.runs), 'result-runs'),
       );
       const seeds = result.seedGroups.flatMap((g) => g.nodes);
       const within = seedReach(graph.loaded.csr, seeds, MAX_HOP - 1).within;

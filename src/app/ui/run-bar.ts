@@ -3,13 +3,12 @@
  * and the headline result (data-testid="spread-mean" holds the mean as a plain number).
  */
 import { el } from '../dom.ts';
-import { formatNumber, t } from '../i18n.ts';
+import { formatDuration, formatNumber, t } from '../i18n.ts';
 import type { AppContext } from '../panels.ts';
 import type { AppState } from '../store.ts';
 
 function duration(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  return s < 90 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+  return formatDuration(ms);
 }
 
 export function runBar(ctx: AppContext): HTMLElement {

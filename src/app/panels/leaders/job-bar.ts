@@ -11,12 +11,11 @@
  */
 import { AbortError, type Progress, type RunOptions } from '../../../../workers/pool.ts';
 import { el } from '../../dom.ts';
-import { formatNumber, t } from '../../i18n.ts';
+import { formatDuration, formatNumber, t } from '../../i18n.ts';
 import type { Store } from '../../store.ts';
 
 function duration(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  return s < 90 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+  return formatDuration(ms);
 }
 
 /** Thrown to abandon a job without cancelling the pool. */

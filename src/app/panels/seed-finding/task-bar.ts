@@ -7,12 +7,11 @@
  */
 import { AbortError, type Progress } from '../../../../workers/pool.ts';
 import { el } from '../../dom.ts';
-import { formatNumber, type StringKey, t } from '../../i18n.ts';
+import { formatDuration, formatNumber, type StringKey, t } from '../../i18n.ts';
 import type { Store } from '../../store.ts';
 
 export function duration(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  return s < 90 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+  return formatDuration(ms);
 }
 
 export type TaskState = 'idle' | 'running' | 'done' | 'cancelled' | 'error';

@@ -1,0 +1,288 @@
+/**
+ * English / 中文 in headless Chromium: switching to Chinese leaves no English word in the visible
+ * text of the header, the graph stage, the run bar, the toolbar and every tab (allowing model
+ * codes, method names, units, dataset names and ids), the charts get Chinese axis titles and
+ * legends, and the loaded graph, the result and the open tab stay; switching back gives English
+ * again; the choice survives a reload; a Chinese browser starts in Chinese.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { layoutSettled, openApp, type Served, serveApp, watchPage } from './browser.ts';
+
+let served: Served;
+beforeAll(async () => {
+  served = await serveApp();
+}, 180_000);
+afterAll(async () => {
+  await served?.close();
+});
+
+const KARATE =
+  '#v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.3&gamma=0.2&phi=0.18&steps=all&seeds=33@0&runs=200&rng=1';
+
+/** Words that are the same in Chinese: names of methods and formats, model codes, units, symbols. */
+const ALLOWED = new Set(
+  [
+    'Ripple',
+    'English',
+    'PageRank',
+    'HITS',
+    'IMM',
+    'CELF',
+    'HyperANF',
+    'Louvain',
+    'SIR',
+    'IC',
+    'WC',
+    'LT',
+    'CSV',
+    'JSON',
+    'PNG',
+    'GEXF',
+    'GraphML',
+    'graphology',
+    'txt',
+    'csv',
+    'tsv',
+    'edges',
+    'gz',
+    'IndexedDB',
+    'URL',
+    'ID',
+    'phi',
+    'gamma',
+    'epsilon',
+    'Esc',
+    'Home',
+    'End',
+    'ms',
+    'min',
+  ].map((w) => w.toLowerCase()),
+);
+
+/** Dataset names, sources and citations are proper names and references, kept as published. */
+const manifest = JSON.parse(readFileSync('datasets/manifest.json', 'utf8')) as {
+  datasets: { name: string; source: string; citation: string }[];
+};
+for (const d of manifest.datasets)
+  for (const word of `${d.name} ${d.source} ${d.citation}`.match(/[A-Za-z]+/g) ?? [])
+    ALLOWED.add(word.toLowerCase());
+
+/** The visible text of the main regions (text nodes and labels of controls), with where it is. */
+async function visibleTexts(page: Page): Promise<{ where: string; text: string }[]> {
+  return page.evaluate(() => {
+    const roots = [
+      ...document.querySelectorAll('#app > header, .stage, aside.side, body > :not(#app, script)'),
+    ];
+    const out: { where: string; text: string }[] = [];
+    for (const root of roots) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent?.trim() ?? '';
+        const parent = node.parentElement;
+        if (!text || !parent) continue;
+        // Options of a closed select are not drawn but are what the user picks from: check them.
+        const shown =
+          parent.tagName === 'OPTION' ? parent.parentElement?.checkVisibility() : parent.checkVisibility();
+        if (!shown) continue;
+        const owner = parent.closest('[data-testid]')?.getAttribute('data-testid') ?? parent.tagName;
+        out.push({ where: owner, text });
+      }
+      // What a screen reader says for the visible controls, and their tooltips.
+      for (const element of root.querySelectorAll('[aria-label], [title], [placeholder]')) {
+        if (!element.checkVisibility()) continue;
+        const owner = element.getAttribute('data-testid') ?? element.tagName;
+        for (const name of ['aria-label', 'title', 'placeholder']) {
+          const text = element.getAttribute(name)?.trim();
+          if (text) out.push({ where: `${owner}@${name}`, text });
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/** English words left in the visible text (outside the allow-list). */
+async function englishLeft(page: Page): Promise<string[]> {
+  const left: string[] = [];
+  for (const { where, text } of await visibleTexts(page)) {
+    const words = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED.has(w.toLowerCase()));
+    if (words.length) left.push(`${where}: ${text}`);
+  }
+  return left;
+}
+
+/** Chinese characters left in the visible text (the language picker's 中文 aside). */
+async function chineseLeft(page: Page): Promise<string[]> {
+  return (await visibleTexts(page))
+    .filter(({ text }) => /\p{Script=Han}/u.test(text) && text !== '中文')
+    .map(({ where, text }) => `${where}: ${text}`);
+}
+
+const tabIds = (page: Page) =>
+  page.$$eval('[role=tab]', (tabs) =>
+    tabs.map((t) => (t.getAttribute('data-testid') ?? '').replace(/^tab-/, '')),
+  );
+
+/** Every tab opened in turn: the problems found in each. */
+async function acrossTabs(page: Page, check: (page: Page) => Promise<string[]>): Promise<string[]> {
+  const problems: string[] = [];
+  for (const id of await tabIds(page)) {
+    await page.getByTestId(`tab-${id}`).click();
+    problems.push(...(await check(page)).map((p) => `[${id}] ${p}`));
+  }
+  return [...new Set(problems)];
+}
+
+async function ready(page: Page): Promise<void> {
+  await openApp(page, served.url);
+  const status = page.getByTestId('layout-status');
+  if ((await status.getAttribute('data-state')) === 'running')
+    await page.getByTestId('layout-toggle').click();
+  await layoutSettled(page);
+}
+
+/** Texts of the charts (dataset labels, axis titles), through the language module's hook. */
+const chartTexts = async (page: Page) =>
+  (
+    await page.evaluate(() =>
+      (window as unknown as { rippleLanguage: { chartTexts(): string[] } }).rippleLanguage.chartTexts(),
+    )
+  ).filter((text) => /\p{L}/u.test(text));
+
+describe('English / 中文', () => {
+  it('switches live to Chinese and back, keeping the graph, the result and the open tab', async () => {
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const watch = watchPage(page, served.url);
+    await ready(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByTestId('tab-model').click();
+    await page.fill('#runs', '200');
+    await page.dispatchEvent('#runs', 'change');
+    await page.getByTestId('run').click();
+    await page.getByTestId('status').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    const mean = await page.getByTestId('spread-mean').textContent();
+    const summary = await page.getByTestId('graph-summary').textContent();
+    expect(summary).toContain('4,039 nodes');
+    expect(await page.getByTestId('tab-results').getAttribute('aria-selected')).toBe('true');
+    // The detector finds English when there is English.
+    expect((await englishLeft(page)).length).toBeGreaterThan(5);
+    const englishCharts = await chartTexts(page);
+    expect(englishCharts).toContain('Simulated reach (mean)');
+
+    await page.selectOption('[data-testid=language]', 'zh-CN');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // Same graph, same result, same tab; only the words changed.
+    expect(await page.getByTestId('tab-results').getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('spread-mean').textContent()).toBe(mean);
+    expect(await page.getByTestId('graph-summary').textContent()).toBe(
+      'ego-Facebook：4,039 个节点，88,234 条边，无向，1 个连通分量（最大 4,039）。',
+    );
+    expect(await page.getByTestId('run').textContent()).toBe('运行');
+    expect(await page.getByTestId('tab-results').textContent()).toBe('结果');
+    const chineseCharts = await chartTexts(page);
+    expect(chineseCharts).toContain('模拟触达（平均）');
+    expect(chineseCharts.filter((text) => /[A-Za-z]{2,}/.test(text))).toEqual([]);
+    expect(await acrossTabs(page, englishLeft)).toEqual([]);
+
+    // A new run renders in Chinese from the start.
+    await page.getByTestId('run').click();
+    await page.getByTestId('status').filter({ hasText: '完成' }).waitFor({ timeout: 60_000 });
+    expect(await englishLeft(page)).toEqual([]);
+
+    await page.selectOption('[data-testid=language]', 'en');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByTestId('graph-summary').textContent()).toBe(summary);
+    expect(await page.getByTestId('run').textContent()).toBe('Run');
+    // The same chart texts as before (and those of charts drawn since, also in English).
+    const backInEnglish = await chartTexts(page);
+    expect(backInEnglish).toEqual(expect.arrayContaining(englishCharts));
+    expect(backInEnglish.filter((text) => /\p{Script=Han}/u.test(text))).toEqual([]);
+    expect(await acrossTabs(page, chineseLeft)).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("shows every panel's results in Chinese, and switches them live both ways (the karate club)", async () => {
+    const context = await served.browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1400, height: 900 },
+    });
+    const page = await context.newPage();
+    const watch = watchPage(page, served.url);
+    await page.goto(`${served.url}${KARATE}`);
+    await page
+      .getByTestId('graph-summary')
+      .filter({ hasText: /^Zachary.*个节点/ })
+      .waitFor({ state: 'attached', timeout: 60_000 });
+    await page.getByTestId('run').click();
+    await page.getByTestId('status').filter({ hasText: '完成' }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('compare-keep').click();
+    await page.getByTestId('tab-six-degrees').click();
+    await page.getByTestId('six-compute').click();
+    await page.getByTestId('six-diameter').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.getByTestId('tab-communities').click();
+    await page.locator('[data-testid=communities-summary][data-modularity]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('tab-leaders').click();
+    await page.locator('[data-testid=leader-row] td[data-col=pagerank]').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('tab-seed-finding').click();
+    await page.getByTestId('seedfind-method').selectOption('degree');
+    await page.getByTestId('seedfind-run').click();
+    await page.locator('[data-testid=seedfind-task][data-state=done]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('tab-critical-mass').click();
+    await page.getByTestId('critical-run').click();
+    await page.locator('[data-testid=critical-task][data-state=done]').waitFor({ timeout: 60_000 });
+    expect(await acrossTabs(page, englishLeft)).toEqual([]);
+    expect(
+      (await chartTexts(page)).filter(
+        (text) => /[A-Za-z]{2,}/.test(text) && !ALLOWED.has(text.toLowerCase()),
+      ),
+    ).toEqual([]);
+    // The playback of one cascade and educator mode, over the graph.
+    await page.getByTestId('playback-open').click();
+    await page.getByTestId('playback').waitFor({ state: 'visible' });
+    await page.getByTestId('playback-forward').click();
+    expect(await englishLeft(page)).toEqual([]);
+    await page.getByTestId('educator-enter').click();
+    await page.getByTestId('educator-hud').waitFor({ state: 'visible' });
+    await page.getByTestId('educator-next').click();
+    expect(await englishLeft(page)).toEqual([]);
+    await page.getByTestId('educator-exit').click();
+
+    // Live both ways with every panel's results on the page.
+    await page.selectOption('[data-testid=language]', 'en');
+    expect(await acrossTabs(page, chineseLeft)).toEqual([]);
+    expect((await chartTexts(page)).filter((text) => /\p{Script=Han}/u.test(text))).toEqual([]);
+    await page.selectOption('[data-testid=language]', 'zh-CN');
+    expect(await acrossTabs(page, englishLeft)).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('remembers the choice across a reload, and a Chinese browser starts in Chinese', async () => {
+    const page = await served.browser.newPage();
+    await ready(page);
+    await page.selectOption('[data-testid=language]', 'zh-CN');
+    await page.reload();
+    await page
+      .getByTestId('graph-summary')
+      .filter({ hasText: '个节点' })
+      .waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.getByTestId('language').inputValue()).toBe('zh-CN');
+    expect(await page.getByTestId('run').textContent()).toBe('运行');
+    await page.close();
+
+    const context = await served.browser.newContext({ locale: 'zh-CN' });
+    const zhPage = await context.newPage();
+    await zhPage.goto(served.url);
+    await zhPage
+      .getByTestId('graph-summary')
+      .filter({ hasText: '个节点' })
+      .waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await zhPage.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await zhPage.getByTestId('tab-data').textContent()).toBe('数据');
+    await context.close();
+  }, 120_000);
+});
