@@ -1,8 +1,7 @@
 /**
  * Simplified Chinese: one entry for every key of the English catalogue (typed as the Catalogue, so
- * the compiler lists any missing key). The panels' translations come from their own tables
- * (src/app/panels/<panel>/strings-zh.ts); test/app/i18n-zh.test.ts checks that this table agrees
- * with them, that placeholders match, and that no two different English texts share one Chinese text
+ * the compiler lists any missing key); the one place where Chinese text lives. test/app/i18n-zh.test.ts
+ * checks that placeholders match and that no two different English texts share one Chinese text
  * (the live language switch translates the page by looking texts up in both tables).
  */
 import type { Catalogue } from './i18n.ts';
