@@ -1,4 +1,9 @@
 /** Options every command shares: which graph, how to read it, the random seed, JSON output. */
+
+import { defaultWorkerCount } from '../../workers/spawn-node.ts';
+import { resolveParams } from '../diffusion/defaults.ts';
+import type { ModelName, ModelParams } from '../diffusion/types.ts';
+import type { Csr } from '../graph/types.ts';
 import {
   DIRECTIONS,
   type Direction,
@@ -74,4 +79,30 @@ export function rngSeed(options: ParsedOptions): number {
     throw new UsageError(`--rng: expected a whole number from 0 to 4294967295, got ${String(seed)}`);
   }
   return seed;
+}
+
+/** A whole-number option that must be at least `min`, or its default. */
+export function wholeAtLeast(options: ParsedOptions, name: string, min: number, fallback: number): number {
+  const value = (options[name] as number | undefined) ?? fallback;
+  if (value < min) throw new UsageError(`--${name}: expected a whole number >= ${min}, got ${value}`);
+  return value;
+}
+
+/** --workers: how many worker threads (all cores by default). */
+export function workerCount(options: ParsedOptions): number {
+  return wholeAtLeast(options, 'workers', 1, defaultWorkerCount());
+}
+
+/** The model options of `simulate` (--model --p --gamma --phi --max-steps), resolved for the graph. */
+export function modelParamsOption(options: ParsedOptions, csr: Csr): ModelParams {
+  return resolveParams(
+    {
+      model: (options.model ?? 'ic') as ModelName,
+      ...(options.p !== undefined ? { p: options.p as number } : {}),
+      ...(options.gamma !== undefined ? { gamma: options.gamma as number } : {}),
+      ...(options.phi !== undefined ? { phi: options.phi as number } : {}),
+      ...(options['max-steps'] !== undefined ? { maxSteps: options['max-steps'] as number } : {}),
+    },
+    csr,
+  );
 }

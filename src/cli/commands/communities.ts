@@ -2,15 +2,21 @@
  * `ripple communities`: Louvain communities (src/analysis/communities.ts) with their modularity,
  * and optionally how far a simulated cascade gets into each community.
  */
-import { createNodePool, defaultWorkerCount } from '../../../workers/spawn-node.ts';
+import { createNodePool } from '../../../workers/spawn-node.ts';
 import { communityReach, louvainCommunities } from '../../analysis/communities.ts';
-import { resolveParams } from '../../diffusion/defaults.ts';
 import { summarize } from '../../diffusion/summary.ts';
-import type { ModelName } from '../../diffusion/types.ts';
 import { describeSeeds, parseSeedSpec } from '../../seeding/seed-spec.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed } from '../graph-options.ts';
+import {
+  GRAPH_OPTIONS,
+  loadGraphOption,
+  modelParamsOption,
+  RNG_OPTION,
+  rngSeed,
+  wholeAtLeast,
+  workerCount,
+} from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
 import { SIMULATE_OPTIONS } from './simulate.ts';
 
@@ -97,22 +103,10 @@ async function simulateReach(
   found: ReturnType<typeof louvainCommunities>,
   seed: number,
 ): Promise<Record<string, unknown>> {
-  const model = (options.model ?? 'ic') as ModelName;
-  const params = resolveParams(
-    {
-      model,
-      ...(options.p !== undefined ? { p: options.p as number } : {}),
-      ...(options.gamma !== undefined ? { gamma: options.gamma as number } : {}),
-      ...(options.phi !== undefined ? { phi: options.phi as number } : {}),
-      ...(options['max-steps'] !== undefined ? { maxSteps: options['max-steps'] as number } : {}),
-    },
-    csr,
-  );
+  const params = modelParamsOption(options, csr);
   const seeds = parseSeedSpec(options.seeds as string, { csr, ids });
-  const runs = (options.runs as number | undefined) ?? 1000;
-  if (runs < 1) throw new UsageError(`--runs: expected a whole number >= 1, got ${runs}`);
-  const workers = (options.workers as number | undefined) ?? defaultWorkerCount();
-  if (workers < 1) throw new UsageError(`--workers: expected a whole number >= 1, got ${workers}`);
+  const runs = wholeAtLeast(options, 'runs', 1, 1000);
+  const workers = workerCount(options);
   const pool = createNodePool(ctx.workerFile, workers);
   const bar = progressBar(ctx.stderr, 'simulating');
   try {

@@ -3,7 +3,7 @@
  * Heavy metrics (betweenness, closeness) run as worker jobs with a progress bar; the others run
  * here. Scores follow networkx's conventions; see the README's `ripple rank` section.
  */
-import { createNodePool, defaultWorkerCount } from '../../../workers/spawn-node.ts';
+import { createNodePool } from '../../../workers/spawn-node.ts';
 import {
   type JobRunner,
   localRunner,
@@ -22,7 +22,7 @@ import { poolRrSource } from '../../seeding/jobs.ts';
 import { rrParams } from '../../seeding/rr-sets.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed } from '../graph-options.ts';
+import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed, workerCount } from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
 import { INFLUENCE_RANK_OPTIONS, influenceSettings } from './seeds.ts';
 
@@ -73,8 +73,7 @@ export async function rankCommand(options: ParsedOptions, ctx: CommandContext): 
     throw new UsageError(`--samples: expected a whole number >= 0, got ${samples}`);
   if (samples !== undefined && name !== 'betweenness' && name !== 'closeness')
     throw new UsageError('--samples applies to --metric betweenness and closeness only');
-  const workers = (options.workers as number | undefined) ?? defaultWorkerCount();
-  if (workers < 1) throw new UsageError(`--workers: expected a whole number >= 1, got ${workers}`);
+  const workers = workerCount(options);
   const seed = rngSeed(options);
   if (name === 'influence') return influenceRanking(options, ctx, { top, workers, seed });
   if (options.model !== undefined || options.p !== undefined || options.sets !== undefined)

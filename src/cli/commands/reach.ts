@@ -4,15 +4,13 @@
  * beside the share the simulated content actually reached within h hops (behaviour: the mean
  * over Monte Carlo runs of the chosen cascade model).
  */
-import { createNodePool, defaultWorkerCount } from '../../../workers/spawn-node.ts';
+import { createNodePool } from '../../../workers/spawn-node.ts';
 import { reachableCount, SIX_DEGREES, seedReach } from '../../analysis/distance/seed-reach.ts';
-import { resolveParams } from '../../diffusion/defaults.ts';
 import { summarize } from '../../diffusion/summary.ts';
-import type { ModelName } from '../../diffusion/types.ts';
 import { describeSeeds, parseSeedSpec } from '../../seeding/seed-spec.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import { loadGraphOption, rngSeed } from '../graph-options.ts';
+import { loadGraphOption, modelParamsOption, rngSeed, wholeAtLeast, workerCount } from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
 import { SIMULATE_OPTIONS } from './simulate.ts';
 
@@ -30,17 +28,7 @@ export const REACH_OPTIONS: OptionSpec[] = [
 export async function reachCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
   const loaded = await loadGraphOption(options);
   const { csr, ids } = loaded;
-  const model = (options.model ?? 'ic') as ModelName;
-  const params = resolveParams(
-    {
-      model,
-      ...(options.p !== undefined ? { p: options.p as number } : {}),
-      ...(options.gamma !== undefined ? { gamma: options.gamma as number } : {}),
-      ...(options.phi !== undefined ? { phi: options.phi as number } : {}),
-      ...(options['max-steps'] !== undefined ? { maxSteps: options['max-steps'] as number } : {}),
-    },
-    csr,
-  );
+  const params = modelParamsOption(options, csr);
   if (typeof options.seeds !== 'string') throw new UsageError('reach: --seeds LIST is required');
   const seeds = parseSeedSpec(options.seeds, { csr, ids });
   if (seeds.kind === 'random')
@@ -50,10 +38,8 @@ export async function reachCommand(options: ParsedOptions, ctx: CommandContext):
   const hops = (options.hops as number | undefined) ?? SIX_DEGREES;
   if (hops < 0 || hops > 1000)
     throw new UsageError(`--hops: expected a whole number from 0 to 1000, got ${hops}`);
-  const runs = (options.runs as number | undefined) ?? 1000;
-  if (runs < 1) throw new UsageError(`--runs: expected a whole number >= 1, got ${runs}`);
-  const workers = (options.workers as number | undefined) ?? defaultWorkerCount();
-  if (workers < 1) throw new UsageError(`--workers: expected a whole number >= 1, got ${workers}`);
+  const runs = wholeAtLeast(options, 'runs', 1, 1000);
+  const workers = workerCount(options);
   const seed = rngSeed(options);
 
   const seedNodes = seeds.groups.flatMap((g) => g.nodes);

@@ -4,7 +4,7 @@
  * random stream of their own, never with the samples used to choose it.
  */
 
-import { createNodePool, defaultWorkerCount } from '../../../workers/spawn-node.ts';
+import { createNodePool } from '../../../workers/spawn-node.ts';
 import { resolveParams } from '../../diffusion/defaults.ts';
 import type { ModelParams } from '../../diffusion/types.ts';
 import type { Csr } from '../../graph/types.ts';
@@ -16,7 +16,14 @@ import { INFLUENCE_DEFAULTS } from '../../seeding/influence.ts';
 import { RR_MODELS, type RrModel } from '../../seeding/rr-sets.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed } from '../graph-options.ts';
+import {
+  GRAPH_OPTIONS,
+  loadGraphOption,
+  RNG_OPTION,
+  rngSeed,
+  wholeAtLeast,
+  workerCount,
+} from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
 
 export { SEED_METHODS, type SeedMethod } from '../../seeding/find-seeds.ts';
@@ -79,12 +86,6 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], option: 
   return value as T;
 }
 
-function wholeAtLeast(options: ParsedOptions, name: string, min: number, fallback: number): number {
-  const value = (options[name] as number | undefined) ?? fallback;
-  if (value < min) throw new UsageError(`--${name}: expected a whole number >= ${min}, got ${value}`);
-  return value;
-}
-
 export async function seedsCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
   const method = oneOf(options.method, SEED_METHODS, 'method', SEEDS_DEFAULTS.method);
   const model = oneOf<RrModel>(options.model, RR_MODELS, 'model', SEEDS_DEFAULTS.model);
@@ -96,7 +97,7 @@ export async function seedsCommand(options: ParsedOptions, ctx: CommandContext):
     throw new UsageError(`--epsilon: expected a number between 0 and 1 (exclusive), got ${epsilon}`);
   const runs = wholeAtLeast(options, 'runs', 1, SEEDS_DEFAULTS.runs);
   const celfRuns = wholeAtLeast(options, 'celf-runs', 1, CELF_DEFAULTS.runs);
-  const workers = wholeAtLeast(options, 'workers', 1, defaultWorkerCount());
+  const workers = workerCount(options);
   const seed = rngSeed(options);
 
   const loaded = await loadGraphOption(options);

@@ -1,13 +1,20 @@
 /** `ripple simulate`: Monte Carlo cascades from a seed list, sharded over worker threads. */
 
-import { createNodePool, defaultWorkerCount } from '../../../workers/spawn-node.ts';
-import { resolveParams } from '../../diffusion/defaults.ts';
+import { createNodePool } from '../../../workers/spawn-node.ts';
 import { summarize } from '../../diffusion/summary.ts';
-import { MODEL_NAMES, type ModelName } from '../../diffusion/types.ts';
+import { MODEL_NAMES } from '../../diffusion/types.ts';
 import { describeSeeds, parseSeedSpec } from '../../seeding/seed-spec.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed } from '../graph-options.ts';
+import {
+  GRAPH_OPTIONS,
+  loadGraphOption,
+  modelParamsOption,
+  RNG_OPTION,
+  rngSeed,
+  wholeAtLeast,
+  workerCount,
+} from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
 
 export const SIMULATE_OPTIONS: OptionSpec[] = [
@@ -50,23 +57,11 @@ export const SIMULATE_OPTIONS: OptionSpec[] = [
 export async function simulateCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
   const loaded = await loadGraphOption(options);
   const { csr, ids } = loaded;
-  const model = (options.model ?? 'ic') as ModelName;
-  const params = resolveParams(
-    {
-      model,
-      ...(options.p !== undefined ? { p: options.p as number } : {}),
-      ...(options.gamma !== undefined ? { gamma: options.gamma as number } : {}),
-      ...(options.phi !== undefined ? { phi: options.phi as number } : {}),
-      ...(options['max-steps'] !== undefined ? { maxSteps: options['max-steps'] as number } : {}),
-    },
-    csr,
-  );
+  const params = modelParamsOption(options, csr);
   if (typeof options.seeds !== 'string') throw new UsageError('simulate: --seeds LIST is required');
   const seeds = parseSeedSpec(options.seeds, { csr, ids });
-  const runs = (options.runs as number | undefined) ?? 1000;
-  if (runs < 1) throw new UsageError(`--runs: expected a whole number >= 1, got ${runs}`);
-  const workers = (options.workers as number | undefined) ?? defaultWorkerCount();
-  if (workers < 1) throw new UsageError(`--workers: expected a whole number >= 1, got ${workers}`);
+  const runs = wholeAtLeast(options, 'runs', 1, 1000);
+  const workers = workerCount(options);
   const seed = rngSeed(options);
 
   const pool = createNodePool(ctx.workerFile, workers);

@@ -3,7 +3,7 @@
  * analysis: components, average clustering, and the hop plot of the largest weak component with
  * its diameter, effective diameter and average distance (exact, or HyperANF on large graphs).
  */
-import { createNodePool, defaultWorkerCount } from '../../../workers/spawn-node.ts';
+import { createNodePool } from '../../../workers/spawn-node.ts';
 import {
   analyzeDistances,
   DISTANCE_MODES,
@@ -16,7 +16,7 @@ import { poolDistanceRunner } from '../../analysis/distance/pool-runner.ts';
 import type { Csr } from '../../graph/types.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed } from '../graph-options.ts';
+import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed, workerCount } from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
 
 export const STATS_OPTIONS: OptionSpec[] = [
@@ -50,8 +50,7 @@ export async function statsCommand(options: ParsedOptions, ctx: CommandContext):
   const registers = options.registers as number | undefined;
   if (registers !== undefined && (registers < 16 || registers > 4096 || (registers & (registers - 1)) !== 0))
     throw new UsageError(`--registers: expected a power of two from 16 to 4096, got ${registers}`);
-  const workers = (options.workers as number | undefined) ?? defaultWorkerCount();
-  if (workers < 1) throw new UsageError(`--workers: expected a whole number >= 1, got ${workers}`);
+  const workers = workerCount(options);
   const seed = rngSeed(options);
   const { csr, report } = await loadGraphOption(options);
   const loadSeconds = (performance.now() - started) / 1000;

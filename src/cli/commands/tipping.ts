@@ -3,7 +3,7 @@
  * and find where cascades tip from local to global (src/analysis/tipping), beside theory.
  */
 
-import { createNodePool, defaultWorkerCount } from '../../../workers/spawn-node.ts';
+import { createNodePool } from '../../../workers/spawn-node.ts';
 import { RANK_BY, type RankBy, seedRanking } from '../../analysis/tipping/rank.ts';
 import { tippingSweep } from '../../analysis/tipping/sweep.ts';
 import { type KSeeds, type TippingResult, VARIES, type Vary } from '../../analysis/tipping/types.ts';
@@ -12,7 +12,7 @@ import { MODEL_NAMES, type ModelName, type SeedPlan } from '../../diffusion/type
 import { describeSeeds, parseSeedSpec } from '../../seeding/seed-spec.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed } from '../graph-options.ts';
+import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed, workerCount } from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
 
 const BY: readonly string[] = [...RANK_BY, 'random'];
@@ -117,8 +117,7 @@ export async function tippingCommand(options: ParsedOptions, ctx: CommandContext
   if (!BY.includes(by)) throw new UsageError(`--by: expected one of ${BY.join(', ')}, got '${by}'`);
   const refineRounds = (options.refine as number | undefined) ?? 4;
   if (refineRounds < 0) throw new UsageError(`--refine: expected a whole number >= 0, got ${refineRounds}`);
-  const workers = (options.workers as number | undefined) ?? defaultWorkerCount();
-  if (workers < 1) throw new UsageError(`--workers: expected a whole number >= 1, got ${workers}`);
+  const workers = workerCount(options);
   const seed = rngSeed(options);
 
   const loaded = await loadGraphOption(options);

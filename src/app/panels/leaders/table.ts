@@ -4,7 +4,7 @@
  * pages of PAGE_SIZE rows so large graphs stay light. Clicking a row (or Enter on it) focuses the
  * account on the graph; its button adds it to the seeds. Ids and labels are set as text only.
  */
-import type { MetricName } from '../../../analysis/centrality/index.ts';
+import { METRIC_NAMES, type MetricName } from '../../../analysis/centrality/index.ts';
 import { el } from '../../dom.ts';
 import { formatNumber, type StringKey, t } from '../../i18n.ts';
 import type { GraphState } from '../../store.ts';
@@ -15,18 +15,8 @@ import { matching, orderBy } from './ranking.ts';
 
 export const PAGE_SIZE = 50;
 
-export const COLUMNS: MetricName[] = [
-  'degree',
-  'indegree',
-  'outdegree',
-  'pagerank',
-  'betweenness',
-  'closeness',
-  'eigenvector',
-  'hits',
-  'kcore',
-  'influence',
-];
+/** One column per metric of the registry, in its order. */
+export const COLUMNS: readonly MetricName[] = METRIC_NAMES;
 
 export function metricLabel(metric: MetricName): string {
   return t(`leaders.metric.${metric}` as StringKey);
