@@ -265,8 +265,8 @@ export class EnginePool {
         const piece = pending.length > 0 ? (pending.shift() as T) : plan.next();
         if (piece === null) return;
         try {
-          const api = await this.ready(slot, graph, owner);
-          const accept = await this.call(slot, owner, () => plan.run(api, graph.key, piece));
+          const handle = await this.ready(slot, graph, owner);
+          const accept = await this.call(slot, owner, handle, () => plan.run(handle.api, graph.key, piece));
           done += accept();
         } catch (error) {
           if (signal?.aborted) return;
@@ -318,11 +318,7 @@ export class EnginePool {
     for (const call of calls) call.reject(new WorkerRecycledError());
   }
 
-  private async ready(
-    slot: Slot,
-    graph: { csr: Csr; key: string },
-    owner: symbol,
-  ): Promise<Remote<EngineApi>> {
+  private async ready(slot: Slot, graph: { csr: Csr; key: string }, owner: symbol): Promise<WorkerHandle> {
     if (!slot.handle) {
       const handle = this.spawn();
       slot.handle = handle;
@@ -339,17 +335,19 @@ export class EnginePool {
     }
     const handle = slot.handle;
     if (slot.graphKey !== graph.key) {
-      await this.call(slot, owner, () => handle.api.setGraph(graph.csr, graph.key));
+      await this.call(slot, owner, handle, () => handle.api.setGraph(graph.csr, graph.key));
       if (slot.handle === handle) slot.graphKey = graph.key;
     }
-    return handle.api;
+    return handle;
   }
 
   /**
-   * Await a worker call, failing fast if the worker crashes or is terminated meanwhile (comlink
-   * would wait forever).
+   * Await a call on `handle`, failing fast if its worker crashes or is terminated meanwhile, or was
+   * already replaced (another caller's cancel between ready() and here): comlink would wait forever
+   * on a terminated worker.
    */
-  private call<T>(slot: Slot, owner: symbol, fn: () => Promise<T>): Promise<T> {
+  private call<T>(slot: Slot, owner: symbol, handle: WorkerHandle, fn: () => Promise<T>): Promise<T> {
+    if (slot.handle !== handle) return Promise.reject(new WorkerRecycledError());
     return new Promise<T>((resolve, reject) => {
       const entry: InFlight = { owner, reject };
       slot.calls.add(entry);
