@@ -111,19 +111,36 @@ async function throughput(csr: Csr, model: ModelName, p: number, workers: number
   }
 }
 
-/** The C reference on the same CSR: arcs examined per second, median of three. */
-function referenceC(csr: Csr, p: number, seconds: number): { arcsPerSecond: number } | null {
+/** Compile bench/NAME.c into .cache/bench/NAME; null (and a note) when there is no C compiler. */
+function compileReference(name: string): string | null {
   const dir = join(root, '.cache', 'bench');
   mkdirSync(dir, { recursive: true });
-  const exe = join(dir, 'ic-reference');
-  const compile = spawnSync('cc', ['-O2', '-o', exe, join(root, 'bench', 'ic-reference.c')], {
+  const exe = join(dir, name);
+  const compile = spawnSync('cc', ['-O2', '-o', exe, join(root, 'bench', `${name}.c`)], {
     encoding: 'utf8',
   });
   if (compile.status !== 0) {
     console.log(`  (C reference skipped: cc failed: ${(compile.stderr || String(compile.error)).trim()})`);
     return null;
   }
-  const bin = join(dir, 'csr.bin');
+  return exe;
+}
+
+/** The C loader (bench/load-reference.c) on the same file: seconds, median of `repeats`. */
+function loadReferenceC(file: string, repeats: number): number | null {
+  const exe = compileReference('load-reference');
+  if (!exe) return null;
+  const times = [];
+  for (let i = 0; i < repeats; i++)
+    times.push(Number(execFileSync(exe, [file], { encoding: 'utf8' }).split(' ')[0]));
+  return median(times);
+}
+
+/** The C reference on the same CSR: arcs examined per second, median of three. */
+function referenceC(csr: Csr, p: number, seconds: number): { arcsPerSecond: number } | null {
+  const exe = compileReference('ic-reference');
+  if (!exe) return null;
+  const bin = join(root, '.cache', 'bench', 'csr.bin');
   const header = Uint32Array.from([csr.n, csr.arcs]);
   writeFileSync(
     bin,
@@ -212,13 +229,21 @@ async function benchGraph(
     loadSeconds: load.seconds,
     peakRssMB: load.maxRssMB,
   };
+  let versus = '';
   if (opts.wc) {
     const wc = timeWc(file, 3);
     line.wcSeconds = wc;
     line.loadOverWc = load.seconds / wc;
+    versus = `, wc -l ${wc.toFixed(3)} s (load/wc = ${(load.seconds / wc).toFixed(1)})`;
+    const c = loadReferenceC(file, 3);
+    if (c !== null) {
+      line.cLoadSeconds = c;
+      line.loadOverC = load.seconds / c;
+      versus += `, C loader ${c.toFixed(2)} s (load/C = ${(load.seconds / c).toFixed(2)}, C/wc = ${(c / wc).toFixed(1)})`;
+    }
   }
   console.log(
-    `\n${name}: ${load.nodes} nodes, ${load.arcs} arcs; load ${load.seconds.toFixed(2)} s, peak RSS ${load.maxRssMB.toFixed(0)} MB${opts.wc ? `, wc -l ${(line.wcSeconds as number).toFixed(3)} s (load/wc = ${(line.loadOverWc as number).toFixed(1)})` : ''}`,
+    `\n${name}: ${load.nodes} nodes, ${load.arcs} arcs; load ${load.seconds.toFixed(2)} s, peak RSS ${load.maxRssMB.toFixed(0)} MB${versus}`,
   );
   const { csr } = await readGraphFile(file, { direction });
   const all = availableParallelism();

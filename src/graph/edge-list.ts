@@ -536,7 +536,96 @@ class EdgeListReader {
       this.dataLine(fields, p);
       p = this.pos;
       if (p > 0 && bytes[p - 1] === 0x0a) line++;
+      if (this.columns === 2 && p < len) {
+        p = this.scanIntegerPairs(p, line);
+        line = this.line;
+      }
     }
+  }
+
+  /**
+   * The fast path for the bulk of a large file: consecutive lines of exactly two canonical
+   * integer ids, read and stored in one tight loop with no per-line call. It stops at the first
+   * line of any other shape (a comment, a string id, a quote, a stray byte, a third column...)
+   * and hands that line back to the general path, so every line it accepts is read exactly as
+   * scanSpaced/scanDelimited + dataLine would read it. Returns the position of the first line
+   * not taken and leaves that line's number in `line`.
+   */
+  private scanIntegerPairs(from: number, firstLine: number): number {
+    const bytes = this.bytes;
+    const len = bytes.length;
+    // The separator between the ids: runs of spaces/tabs, or one delimiter byte (any number of
+    // tabs when tabs delimit) with optional spaces/tabs around it.
+    const sep = this.delimiter === 'comma' ? 0x2c : this.delimiter === 'semicolon' ? 0x3b : -1;
+    const needTab = this.delimiter === 'tab';
+    let src = this.src;
+    let dst = this.dst;
+    const before = this.count;
+    let count = before;
+    let maxSmall = this.maxSmall;
+    let line = firstLine;
+    let p = from;
+    while (p < len) {
+      const start = p;
+      // First id.
+      let b = bytes[p];
+      const lead1 = b;
+      let a = 0;
+      while (b >= 0x30 && b <= 0x39) {
+        a = a * 10 + (b - 0x30);
+        b = bytes[++p];
+      }
+      let digits = p - start;
+      if (digits === 0 || digits > 10 || (lead1 === 0x30 && digits > 1) || a > MAX_CANONICAL) break;
+      // Separator.
+      const sepStart = p;
+      let tabs = 0;
+      while (b === 0x20 || b === 0x09) {
+        if (b === 0x09) tabs++;
+        b = bytes[++p];
+      }
+      if (sep >= 0) {
+        if (b !== sep) break;
+        b = bytes[++p];
+        while (b === 0x20 || b === 0x09) b = bytes[++p];
+      } else if (p === sepStart || (needTab && tabs === 0)) {
+        break;
+      }
+      // Second id.
+      const s2 = p;
+      const lead2 = b;
+      let c = 0;
+      while (b >= 0x30 && b <= 0x39) {
+        c = c * 10 + (b - 0x30);
+        b = bytes[++p];
+      }
+      digits = p - s2;
+      if (digits === 0 || digits > 10 || (lead2 === 0x30 && digits > 1) || c > MAX_CANONICAL) break;
+      // End of line: trailing spaces, tabs or CR, then a newline or the end of the file.
+      while (b === 0x20 || b === 0x09 || b === 0x0d) b = bytes[++p];
+      if (p < len && b !== 0x0a) break;
+      if (count === src.length) {
+        this.count = count;
+        this.grow();
+        src = this.src;
+        dst = this.dst;
+      }
+      src[count] = a;
+      dst[count] = c;
+      count++;
+      if (a > maxSmall && a < DIRECT_LIMIT) maxSmall = a;
+      if (c > maxSmall && c < DIRECT_LIMIT) maxSmall = c;
+      if (p < len) {
+        p++;
+        line++;
+      }
+      from = p;
+    }
+    this.dataLines += count - before;
+    this.count = count;
+    this.maxSmall = maxSmall;
+    this.line = line;
+    return from;
   }
 
   /**
