@@ -53,7 +53,7 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
       const a = src[i];
       const b = dst[i];
       if (a === b) selfLoops++;
-      else rowCount[(a < b ? a : b) + 1]++;
+      else rowCount[Math.min(a, b) + 1]++;
     }
   }
   for (let u = 0; u < n; u++) rowCount[u + 1] += rowCount[u];
