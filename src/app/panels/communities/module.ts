@@ -11,8 +11,8 @@ import { el, labelled, select } from '../../dom.ts';
 import { formatNumber, t } from '../../i18n.ts';
 import type { AppContext, PanelDef } from '../../panels.ts';
 import type { GraphState, RunResult } from '../../store.ts';
+import { TaskBar } from '../../ui/task-bar.ts';
 import { computeCommunities, computeHeavy, computeLight } from '../leaders/compute.ts';
-import { JobBar } from '../leaders/job-bar.ts';
 import { bookOf, LIGHT } from '../leaders/metric-book.ts';
 import { COLUMNS, metricLabel } from '../leaders/table.ts';
 import { COMMUNITY_COLORS, communityColor, OTHER_COMMUNITY } from './palette.ts';
@@ -46,7 +46,11 @@ export const communitiesPanel: PanelDef = {
   order: 60,
   mount(container, ctx: AppContext) {
     const { store } = ctx;
-    const job = new JobBar(store, 'communities-job');
+    const job = new TaskBar({
+      testid: 'communities-job',
+      cancelled: 'leaders.job.cancelled',
+      error: 'leaders.job.error',
+    });
     const rng = el('input', { type: 'number', step: '1', value: '1', 'data-testid': 'communities-rng' });
     const resolution = el('input', {
       type: 'number',

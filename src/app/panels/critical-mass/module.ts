@@ -16,8 +16,8 @@ import { t } from '../../i18n.ts';
 import type { AppContext, AppModule, PanelDef } from '../../panels.ts';
 import { toSeedPlan } from '../../seeds.ts';
 import type { GraphState } from '../../store.ts';
+import { TaskBar } from '../../ui/task-bar.ts';
 import { usePoolGraph } from '../pool-graph.ts';
-import { TaskBar } from '../seed-finding/task-bar.ts';
 import { CriticalForm, type CriticalSettings } from './form.ts';
 import { SCurveChart } from './s-curve-chart.ts';
 import { SweepSummary, varyLabel } from './summary.ts';
@@ -75,19 +75,11 @@ const criticalPanel: PanelDef = {
   mount(container, ctx: AppContext) {
     const { store } = ctx;
     const form = new CriticalForm(store);
-    const task = new TaskBar(
-      store,
-      {
-        cancel: 'critical.cancel',
-        progress: 'critical.progress',
-        progressNoEta: 'critical.progressNoEta',
-        done: 'critical.done',
-        cancelled: 'critical.cancelled',
-        error: 'critical.error',
-        busy: 'critical.busy',
-      },
-      'critical-task',
-    );
+    const task = new TaskBar({
+      testid: 'critical-task',
+      cancelled: 'critical.cancelled',
+      error: 'critical.error',
+    });
     const start = el(
       'button',
       { type: 'button', class: 'primary', 'data-testid': 'critical-run' },
@@ -152,12 +144,9 @@ const criticalPanel: PanelDef = {
       const vary: Vary = settings.vary;
       const result: TippingResult | null = await task.run(
         t('critical.phase', { what: varyLabel(vary) }),
-        (signal) => {
+        (runOptions) => {
           usePoolGraph(ctx.pool, graph);
-          return tippingSweep(ctx.pool, graph.loaded.csr, options, {
-            signal,
-            onProgress: (p) => task.progress(p),
-          });
+          return tippingSweep(ctx.pool, graph.loaded.csr, options, runOptions);
         },
       );
       start.disabled = !store.get().graph;

@@ -15,10 +15,10 @@ import { modelParams } from '../../run.ts';
 import { addSeeds, allSeedIds } from '../../seeds.ts';
 import type { GraphState } from '../../store.ts';
 import { activeSeedGroup } from '../../ui/seeds-panel.ts';
+import { TaskBar } from '../../ui/task-bar.ts';
 import { communitiesPanel } from '../communities/module.ts';
 import { agreementView } from './agreement.ts';
 import { computeHeavy, computeInfluence, computeLight } from './compute.ts';
-import { JobBar } from './job-bar.ts';
 import { leadersCsv } from './leaders-csv.ts';
 import { bookOf, HEAVY, LIGHT, type MetricBook } from './metric-book.ts';
 import { applyMetricDisplay, legendBox, type MetricDisplay, percentiles } from './metric-overlay.ts';
@@ -44,7 +44,11 @@ const leadersPanel: PanelDef = {
   order: 50,
   mount(container, ctx) {
     const { store } = ctx;
-    const job = new JobBar(store, 'leaders-job');
+    const job = new TaskBar({
+      testid: 'leaders-job',
+      cancelled: 'leaders.job.cancelled',
+      error: 'leaders.job.error',
+    });
     const message = el('p', { class: 'hint', role: 'status', 'data-testid': 'leaders-message' });
     const notes = el('p', { class: 'hint', 'data-testid': 'leaders-notes' });
     const heavy = el('button', { type: 'button', 'data-testid': 'leaders-heavy' }, t('leaders.heavy'));

@@ -12,11 +12,11 @@ import { el } from '../../dom.ts';
 import { formatNumber, t } from '../../i18n.ts';
 import type { AppContext, AppModule, PanelDef } from '../../panels.ts';
 import type { GraphState } from '../../store.ts';
+import { TaskBar } from '../../ui/task-bar.ts';
 import { usePoolGraph } from '../pool-graph.ts';
 import { BudgetChart } from './budget-chart.ts';
 import { methodLabel, SeedFindForm, type SeedFindSettings } from './form.ts';
 import { SuggestionList } from './suggestion-list.ts';
-import { TaskBar } from './task-bar.ts';
 
 export const HIGHLIGHT_LAYER = 'seed-finding';
 
@@ -56,19 +56,11 @@ const seedFindingPanel: PanelDef = {
   mount(container, ctx: AppContext) {
     const { store } = ctx;
     const form = new SeedFindForm(store);
-    const task = new TaskBar(
-      store,
-      {
-        cancel: 'seedfind.cancel',
-        progress: 'seedfind.progress',
-        progressNoEta: 'seedfind.progressNoEta',
-        done: 'seedfind.done',
-        cancelled: 'seedfind.cancelled',
-        error: 'seedfind.error',
-        busy: 'seedfind.busy',
-      },
-      'seedfind-task',
-    );
+    const task = new TaskBar({
+      testid: 'seedfind-task',
+      cancelled: 'seedfind.cancelled',
+      error: 'seedfind.error',
+    });
     const suggest = el(
       'button',
       { type: 'button', class: 'primary', 'data-testid': 'seedfind-run' },
@@ -145,27 +137,30 @@ const seedFindingPanel: PanelDef = {
         return;
       }
       suggest.disabled = true;
-      const found: FoundSeeds | null = await task.run(t('seedfind.phase.starting'), (signal) => {
-        usePoolGraph(ctx.pool, graph);
-        return findSeeds(
-          ctx.pool,
-          graph.loaded.csr,
-          {
-            method: settings.method,
-            params,
-            k: settings.k,
-            epsilon: settings.epsilon,
-            rngSeed: settings.rngSeed,
-            runs: settings.runs,
-            curveSets: CURVE_SETS_PER_RUN * settings.runs,
-          },
-          {
-            signal,
-            onPhase: (phase) => task.phase(phaseLabel(phase)),
-            onProgress: (p) => task.progress(p),
-          },
-        );
-      });
+      const found: FoundSeeds | null = await task.run(
+        t('seedfind.phase.starting'),
+        ({ signal, onProgress }) => {
+          usePoolGraph(ctx.pool, graph);
+          return findSeeds(
+            ctx.pool,
+            graph.loaded.csr,
+            {
+              method: settings.method,
+              params,
+              k: settings.k,
+              epsilon: settings.epsilon,
+              rngSeed: settings.rngSeed,
+              runs: settings.runs,
+              curveSets: CURVE_SETS_PER_RUN * settings.runs,
+            },
+            {
+              signal,
+              onPhase: (phase) => task.phase(phaseLabel(phase)),
+              onProgress,
+            },
+          );
+        },
+      );
       suggest.disabled = !store.get().graph;
       if (!found || store.get().graph !== graph) return;
       const key = curveKey(graph, settings);

@@ -9,10 +9,10 @@ import { formatNumber, t } from '../../i18n.ts';
 import type { AppContext } from '../../panels.ts';
 import type { GraphState } from '../../store.ts';
 import { Chart } from '../../ui/charts.ts';
+import { TaskBar } from '../../ui/task-bar.ts';
 import { OKABE_ITO } from '../../view/palette.ts';
 import { usePoolGraph } from '../pool-graph.ts';
 import { graphDistances } from './analysis.ts';
-import { jobBar } from './job-bar.ts';
 
 export interface DistancesView {
   element: HTMLElement;
@@ -32,7 +32,12 @@ export function distancesView(ctx: AppContext): DistancesView {
     { 'data-testid': 'six-mode' },
   );
   const compute = el('button', { type: 'button', 'data-testid': 'six-compute' }, t('six.compute'));
-  const bar = jobBar('six');
+  const bar = new TaskBar({
+    testid: 'six',
+    cancelled: 'six.cancelled',
+    error: 'six.error',
+    whileRunning: 'replace',
+  });
   const numbers = el('dl', { class: 'numbers', 'data-testid': 'six-numbers', hidden: '' });
   const approx = el('p', { class: 'hint', 'data-testid': 'six-approx', hidden: '' });
   const scale = select(
@@ -149,8 +154,8 @@ export function distancesView(ctx: AppContext): DistancesView {
     pendingSerial = -1;
     const chosen = mode.value as HopPlotMode;
     usePoolGraph(ctx.pool, graph);
-    const result = await bar.run('six.computing', (signal, onProgress) =>
-      graphDistances(ctx.pool, graph.loaded.csr, chosen, { signal, onProgress }),
+    const result = await bar.run(t('six.computing'), (options) =>
+      graphDistances(ctx.pool, graph.loaded.csr, chosen, options),
     );
     if (!result || store.get().graph !== graph) return;
     shown = { serial: graph.serial, mode: chosen, result };
@@ -169,7 +174,6 @@ export function distancesView(ctx: AppContext): DistancesView {
   store.select(
     (s) => s.run.state,
     (state) => {
-      bar.setCancelAllowed(state !== 'running');
       const graph = store.get().graph;
       if (state !== 'running' && graph && pendingSerial === graph.serial) void start();
     },
@@ -190,7 +194,7 @@ export function distancesView(ctx: AppContext): DistancesView {
     element,
     ensure() {
       const graph = store.get().graph;
-      if (!graph || bar.busy) return;
+      if (!graph || bar.running) return;
       if (shown && shown.serial === graph.serial) return;
       void start();
     },
