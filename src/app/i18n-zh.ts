@@ -286,7 +286,9 @@ export const ZH: Catalogue = {
   'compare.intro':
     '把结果并排比较：一个大账号对比五个小账号，同时发布对比分批发布，选定的种子对比连接最多的账号。',
   'compare.empty': '还没有保留任何结果：运行后点击“保留此结果”。',
-  'compare.memoryOnly': '保留的结果在关闭页面前有效（不会保存在浏览器中）。',
+  'compare.saved': '保留的结果保存在本浏览器中，重新加载页面后仍在。',
+  'compare.restoreDropped': '有 {count} 条已保存的结果无法读回，已略去。',
+  'compare.saveFailed': '无法在本浏览器中保存保留的结果：{message}',
   'compare.label': '名称',
   'compare.mean': '平均触达',
   'compare.ci': '95% 置信区间',

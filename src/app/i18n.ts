@@ -301,7 +301,9 @@ const EN = {
   'compare.intro':
     'Keep results side by side: one big account against five small ones, launching together against staggered, chosen seeds against the most connected.',
   'compare.empty': 'Nothing kept yet: after a run, press "Keep this result".',
-  'compare.memoryOnly': 'Kept results last until the page is closed (they are not saved in the browser).',
+  'compare.saved': 'Kept results are saved in this browser and come back after a reload.',
+  'compare.restoreDropped': '{count} saved result(s) could not be read back and were left out.',
+  'compare.saveFailed': 'Could not save the kept results in this browser: {message}',
   'compare.label': 'Name',
   'compare.mean': 'Mean reach',
   'compare.ci': '95% CI',

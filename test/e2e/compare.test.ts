@@ -1,6 +1,7 @@
 /**
  * The compare tab in the built app: two results kept after two runs (one seed against five) show
- * as two rows with their own means, which equal the runs' results; rename and remove work.
+ * as two rows with their own means, which equal the runs' results; rename and remove work, and
+ * the list comes back after a reload (autosaved in IndexedDB).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,26 @@ async function runAndKeep(page: Page): Promise<number> {
   await expect.poll(() => keep.isEnabled()).toBe(true);
   await keep.click();
   return mean;
+}
+
+/** Labels of the kept results as stored in the page's IndexedDB autosave. */
+function savedLabels(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('ripple');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('autosave').objectStore('autosave').get('module:compare');
+          get.onerror = () => reject(get.error);
+          get.onsuccess = () => {
+            const saved = get.result as { items?: { label: string }[] } | undefined;
+            open.result.close();
+            resolve(saved?.items?.map((k) => k.label) ?? []);
+          };
+        };
+      }),
+  );
 }
 
 describe('compare', () => {
@@ -80,6 +101,16 @@ describe('compare', () => {
     await expect.poll(() => page.getByTestId('compare-label').first().inputValue()).toBe('one big');
     await page.getByTestId('compare-remove').nth(1).click();
     await expect.poll(() => rows.count()).toBe(1);
+
+    // The list is autosaved: once saved, a reload shows the same row.
+    await expect.poll(() => savedLabels(page), { timeout: 10_000 }).toEqual(['one big']);
+    await openApp(page, page.url());
+    await page.getByTestId('tab-compare').click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await page.getByTestId('compare-label').first().inputValue()).toBe('one big');
+    expect((await page.getByTestId('compare-mean').allTextContents()).map(Number)).toEqual([
+      Number(one.toFixed(2)),
+    ]);
     expect(watch.errors).toEqual([]);
     await page.close();
   });

@@ -1,7 +1,7 @@
 /**
- * Autosave to IndexedDB (the plain API, no wrapper package): the current scenario, and the bytes
- * of the last graph file the user opened when they are of reasonable size, so a reload loses
- * nothing. On load the URL hash wins over the autosave (see restoreScenario).
+ * Autosave to IndexedDB (the plain API, no wrapper package): the current scenario, the bytes
+ * of the last graph file the user opened when they are of reasonable size, and modules' own data
+ * (the compare tab's kept results), so a reload loses nothing. On load the URL hash wins over the autosave (see restoreScenario).
  *
  * One object store of key -> record. Every stored scenario is validated again when read: a record
  * written by another version or damaged is dropped with a message, never trusted.
@@ -33,6 +33,10 @@ export interface AutosaveStore {
   /** Keep a user file; returns false (and keeps nothing) when it is too large. */
   saveFile(file: SavedFile): Promise<boolean>;
   loadFile(): Promise<SavedFile | null>;
+  /** A module's own data (plain, structured-clonable), kept beside the scenario. */
+  saveModuleData(moduleId: string, value: unknown): Promise<void>;
+  /** What saveModuleData kept, unchecked: the caller validates it. undefined when none. */
+  loadModuleData(moduleId: string): Promise<unknown>;
   clear(): Promise<void>;
   close(): void;
 }
@@ -104,6 +108,12 @@ export async function openAutosave(name = DB_NAME): Promise<AutosaveStore | null
       const stored = (await get('file')) as Partial<SavedFile> | undefined;
       if (!stored || typeof stored.name !== 'string' || !(stored.bytes instanceof Uint8Array)) return null;
       return stored as SavedFile;
+    },
+    async saveModuleData(moduleId, value) {
+      await put(`module:${moduleId}`, value);
+    },
+    async loadModuleData(moduleId) {
+      return get(`module:${moduleId}`);
     },
     async clear() {
       const tx = db.transaction(STORE, 'readwrite');

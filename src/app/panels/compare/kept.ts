@@ -1,7 +1,7 @@
 /**
  * Results kept for comparison: a label, the scenario that produced the result and its summary.
- * Plain data in memory (the page's autosave keeps scenarios only, so kept results last as long
- * as the page); listeners hear every change.
+ * Plain data; listeners hear every change (the compare module autosaves the list on each one,
+ * see kept-storage.ts).
  */
 import type { SimulationSummary } from '../../../diffusion/types.ts';
 import type { Scenario } from '../../scenario.ts';
@@ -43,6 +43,13 @@ export class KeptResults {
     this.items = [...this.items, kept].slice(-MAX_KEPT);
     this.emit();
     return kept;
+  }
+
+  /** Replace the list by results read back from storage (ids kept, new ones continue after). */
+  restore(items: readonly KeptResult[]): void {
+    this.items = items.slice(-MAX_KEPT);
+    this.nextId = Math.max(this.nextId, ...this.items.map((k) => k.id + 1));
+    this.emit();
   }
 
   remove(id: number): void {

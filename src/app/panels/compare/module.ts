@@ -3,16 +3,41 @@
  * staggered, IMM seeds vs top-degree seeds). "Keep this result" (toolbar, enabled after a run)
  * stores a label, the scenario and the summary; the Compare tab shows them in a table (mean,
  * 95% CI, share, exposed, seeds, model, parameters) with rename and remove, and overlays their
- * adoption curves and reach by hop on one chart each. Kept results live in memory only: the
- * persistence module autosaves the scenario and offers no hook for more.
+ * adoption curves and reach by hop on one chart each. The list is autosaved in IndexedDB on
+ * every change and read back (and checked) when the page opens, so a reload keeps it.
  */
 import './compare.css';
 import { el } from '../../dom.ts';
 import { formatNumber, t } from '../../i18n.ts';
 import type { AppContext, AppModule } from '../../panels.ts';
+import { openAutosave } from '../../persist/autosave.ts';
 import type { AppState } from '../../store.ts';
 import { compareCharts } from './charts.ts';
 import { type KeptResult, KeptResults, paramsText, seedCount, seedsText } from './kept.ts';
+import { readSavedKept, savedKept } from './kept-storage.ts';
+
+/** Save this long after the last change to the list. */
+const SAVE_DELAY_MS = 300;
+
+/** Read the kept results back, then save every change; messages go to `say`. */
+async function autosaveKept(kept: KeptResults, say: (text: string) => void): Promise<void> {
+  const autosave = await openAutosave().catch(() => null);
+  if (!autosave) return;
+  const saved = await autosave.loadModuleData('compare').catch(() => undefined);
+  const { items, dropped } = readSavedKept(saved);
+  if (items.length > 0) kept.restore(items);
+  if (dropped > 0) say(t('compare.restoreDropped', { count: formatNumber(dropped) }));
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  kept.subscribe((list) => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      autosave
+        .saveModuleData('compare', savedKept(list))
+        .catch((error: Error) => say(t('compare.saveFailed', { message: error.message })));
+    }, SAVE_DELAY_MS);
+  });
+}
 
 /** The last result when it belongs to the graph on screen. */
 function currentResult(s: AppState) {
@@ -31,6 +56,9 @@ export const compareModule: AppModule = {
     );
     const keepStatus = el('span', { class: 'hint', role: 'status', 'data-testid': 'compare-keep-status' });
     ctx.toolbar.append(keep, keepStatus);
+    void autosaveKept(kept, (text) => {
+      keepStatus.textContent = text;
+    });
     let keptResult: unknown = null;
     const syncKeep = () => {
       const r = currentResult(store.get());
@@ -91,7 +119,7 @@ export const compareModule: AppModule = {
           empty,
           scroll,
           charts.element,
-          el('p', { class: 'hint' }, t('compare.memoryOnly')),
+          el('p', { class: 'hint' }, t('compare.saved')),
         );
 
         const row = (k: KeptResult) => {
