@@ -605,6 +605,11 @@ export function t(key: StringKey, vars: Record<string, string | number> = {}): s
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** A label followed by a colon as the current language writes it: "Mean reach: ", "平均触达：". */
+export function labelColon(key: StringKey): string {
+  return /^zh/i.test(currentLocale) ? `${t(key)}：` : `${t(key)}: `;
+}
+
 /** The current language tag (e.g. for a cached Intl.NumberFormat in long tables). */
 export function currentLanguage(): string {
   return currentLocale;

@@ -190,6 +190,8 @@ describe('English / 中文', () => {
     await page.getByTestId('run').click();
     await page.getByTestId('status').filter({ hasText: '完成' }).waitFor({ timeout: 60_000 });
     expect(await englishLeft(page)).toEqual([]);
+    // Chinese punctuation too: a full-width colon after the label, as the live switch writes it.
+    expect(await page.getByTestId('headline').textContent()).toMatch(/^平均触达：\d/);
 
     await page.selectOption('[data-testid=language]', 'en');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

@@ -3,7 +3,7 @@
  * and the headline result (data-testid="spread-mean" holds the mean as a plain number).
  */
 import { el } from '../dom.ts';
-import { formatDuration, formatNumber, t } from '../i18n.ts';
+import { formatDuration, formatNumber, labelColon, t } from '../i18n.ts';
 import type { AppContext } from '../panels.ts';
 import type { AppState } from '../store.ts';
 
@@ -70,7 +70,7 @@ export function runBar(ctx: AppContext): HTMLElement {
       share: `${((100 * sum.mean) / n).toFixed(2)}%`,
       exposed: formatNumber(sum.exposed, 1),
     })}`;
-    headline.replaceChildren(`${t('result.mean')}: `, mean, meanLine);
+    headline.replaceChildren(labelColon('result.mean'), mean, meanLine);
   };
   store.subscribe((s, prev) => {
     if (s.run !== prev.run || s.graph !== prev.graph) render(s);
