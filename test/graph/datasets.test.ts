@@ -2,12 +2,13 @@
  * The real datasets load with their published counts (see datasets/README.md): SNAP edge lists
  * with CRLF and # comments, NetHEPT with its "n m" header and probabilities, a gzip archive.
  */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
 import type { LoadOptions } from '../../src/graph/load.ts';
 import { checkShape } from './support.ts';
 
-const DATASETS = '/work/main/datasets/';
+const DATASETS = fileURLToPath(new URL('../../datasets/', import.meta.url));
 
 interface Expected {
   file: string;
