@@ -15,7 +15,7 @@ export interface BundledDataset {
   url: string;
 }
 
-const urls = import.meta.glob('../../datasets/*.{txt,gz}', {
+const urls = import.meta.glob(['../../datasets/*.{txt,gz,json}', '!../../datasets/manifest.json'], {
   query: '?url',
   import: 'default',
   eager: true,

@@ -323,6 +323,8 @@ export const ZH: Catalogue = {
   'educator.back': '后退',
   'educator.next': '下一步',
   'educator.again': '换一次传播',
+  'educator.graph': '课堂用图：',
+  'educator.otherGraph': '（当前的图）',
   'educator.exit': '退出课堂模式',
   'educator.keys': '→ 或空格：下一步 · ←：后退 · Esc：退出',
   'educator.computing': '正在准备传播过程…',
@@ -518,6 +520,8 @@ export const ZH: Catalogue = {
   'time.minutes': '{m} 分 {s} 秒',
   'dataset.about.karate':
     '某大学空手道俱乐部 34 名成员之间的友谊关系（1970–72 年）；俱乐部后来一分为二。课堂演示用的经典小图。',
+  'dataset.about.smallWorld':
+    '100 人围成一圈，每人与最近的 4 人相连，每条连接以 0.1 的概率随机改连（Watts-Strogatz 模型）：这些捷径画成弦，让这个圈变成“小世界”。适合课堂演示。',
   'dataset.about.facebook':
     '10 位用户的 Facebook 自我中心网络中的好友关系，合并而成（SNAP）。无向：好友彼此能看到对方的帖子。',
   'dataset.about.email':

@@ -338,6 +338,8 @@ const EN = {
   'educator.back': 'Back',
   'educator.next': 'Next step',
   'educator.again': 'Another cascade',
+  'educator.graph': 'Class graph:',
+  'educator.otherGraph': '(this graph)',
   'educator.exit': 'Leave educator mode',
   'educator.keys': '→ or space: next step · ←: back · Esc: leave',
   'educator.computing': 'Preparing the cascade…',
@@ -547,6 +549,8 @@ const EN = {
   // The bundled datasets' descriptions, word for word as in datasets/manifest.json.
   'dataset.about.karate':
     'Friendships between 34 members of a university karate club (1970-72); the club later split in two. The classic small graph for classroom demonstrations.',
+  'dataset.about.smallWorld':
+    'A ring of 100 people, each tied to the 4 nearest, with each tie rewired at random with probability 0.1 (Watts-Strogatz): the shortcuts, drawn as chords, make the ring a small world. For classroom demonstrations.',
   'dataset.about.facebook':
     "Facebook friendships from 10 users' ego networks, combined (SNAP). Undirected: friends see each other's posts.",
   'dataset.about.email':

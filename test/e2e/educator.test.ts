@@ -23,11 +23,23 @@ const LINK =
   '#v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.3&gamma=0.2&phi=0.18&steps=all&seeds=33@0&runs=200&rng=7&mode=educator';
 
 /** The engine's trace of run 0: accounts reached by each step and the farthest hop. */
-async function engineSteps(): Promise<{ reached: number[]; hops: number[] }> {
-  const { csr, ids } = await readGraphFile('datasets/karate.txt', { direction: 'undirected' });
-  const seed = ids.indexOf('33');
-  const params = resolveParams({ model: 'ic', p: 0.3, gamma: 0.2, phi: 0.18, maxSteps: null }, csr);
-  const { shard } = runLocal(csr, params, { kind: 'groups', groups: [{ nodes: [seed], start: 0 }] }, 1, 7, 0);
+async function engineSteps(
+  file = 'karate.txt',
+  seedId = '33',
+  p = 0.3,
+  rng = 7,
+): Promise<{ reached: number[]; hops: number[] }> {
+  const { csr, ids } = await readGraphFile(`datasets/${file}`, { direction: 'undirected' });
+  const seed = ids.indexOf(seedId);
+  const params = resolveParams({ model: 'ic', p, gamma: 0.2, phi: 0.18, maxSteps: null }, csr);
+  const { shard } = runLocal(
+    csr,
+    params,
+    { kind: 'groups', groups: [{ nodes: [seed], start: 0 }] },
+    1,
+    rng,
+    0,
+  );
   const trace = shard.trace;
   if (!trace) throw new Error('no trace');
   const last = Math.max(...trace.steps);
@@ -121,6 +133,42 @@ describe('educator mode', () => {
     expect(hash).toContain('graph=bundled:karate.txt');
     await page.getByTestId('educator-next').click();
     await waitStep(page, 1);
+    await page.close();
+  });
+
+  it('switches to the small world, drawn on its circle, and steps through its cascade as the engine does', async () => {
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const watch = watchPage(page, served.url);
+    await page.goto(`${served.url}${LINK}`);
+    await openApp(page, page.url());
+    await page
+      .getByTestId('educator-step')
+      .filter({ hasText: /Step 0 of/ })
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('educator-graph').inputValue()).toBe('karate.txt');
+    await page.getByTestId('educator-graph').selectOption('small-world.json');
+    await page
+      .getByTestId('graph-summary')
+      .filter({ hasText: /^Small world/ })
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    await page.waitForFunction(() => location.hash.includes('graph=bundled:small-world.json'));
+    expect(await page.evaluate(() => location.hash)).toContain('mode=educator');
+    // The file's own positions: no layout runs.
+    expect(await page.getByTestId('layout-status').getAttribute('data-state')).toBe('file');
+    await page
+      .getByTestId('educator-step')
+      .filter({ hasText: /Step 0 of/ })
+      .waitFor({ timeout: 30_000 });
+    const truth = await engineSteps('small-world.json', '0', 0.5, 7);
+    expect(await counter(page)).toEqual({ step: 0, reached: 1, hops: 0 });
+    const last = truth.reached.length - 1;
+    expect(last).toBeGreaterThan(3); // this run spreads for a while: steps to compare
+    for (let s = 1; s <= 4; s++) {
+      await page.keyboard.press('ArrowRight');
+      await waitStep(page, s);
+      expect(await counter(page)).toEqual({ step: s, reached: truth.reached[s], hops: truth.hops[s] });
+    }
+    expect(watch.errors).toEqual([]);
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ import { catalogueOf, formatNumber, type StringKey, t } from '../i18n.ts';
 
 const ABOUT: Record<string, StringKey> = {
   'karate.txt': 'dataset.about.karate',
+  'small-world.json': 'dataset.about.smallWorld',
   'facebook_combined.txt': 'dataset.about.facebook',
   'email-Eu-core.txt': 'dataset.about.email',
   'Wiki-Vote.txt': 'dataset.about.wikiVote',

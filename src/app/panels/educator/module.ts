@@ -5,11 +5,15 @@
  * many hops the post has travelled; the left arrow goes back. The cascade is run 0 of the
  * scenario (the same random stream as the engine's trace of `ripple simulate --trace`), computed
  * in the worker pool. The mode is part of the scenario (mode: 'educator'), so its link opens
- * straight into this view. On a large graph, entering the mode switches to Zachary's karate club.
+ * straight into this view. On a large graph, entering the mode switches to Zachary's karate club;
+ * the heads-up display offers the class graphs (the karate club, a Watts-Strogatz small world
+ * drawn as a ring whose shortcuts show as chords).
  */
 import './educator.css';
+import { DATASETS } from '../../datasets.ts';
 import { el } from '../../dom.ts';
 import { formatNumber, t } from '../../i18n.ts';
+import { datasetOption } from '../../language/datasets.ts';
 import type { AppContext, AppModule } from '../../panels.ts';
 import { modelParams } from '../../run.ts';
 import type { Scenario } from '../../scenario.ts';
@@ -25,19 +29,36 @@ export const CLASS_GRAPH = 'karate.txt';
 const PULSE_MS = 1600;
 const PULSES = 3;
 
-/** What the classroom scenario changes when the current graph is too big for a class. */
-export function classroomScenario(scenario: Scenario): Scenario {
+/**
+ * The class graphs, each with a seed and a spread probability that make a cascade worth watching:
+ * node 0 is the karate club's instructor ("Mr. Hi"); on the small world p 0.5 sits near its
+ * tipping point, so some cascades die early and others jump along the shortcuts (mean reach 34
+ * of 100, anywhere from 1 to all).
+ */
+export const CLASS_GRAPHS: Record<string, { seed: string; p: number }> = {
+  'karate.txt': { seed: '0', p: 0.3 },
+  'small-world.json': { seed: '0', p: 0.5 },
+};
+
+/** The classroom scenario on one of the class graphs (the karate club unless told). */
+export function classroomScenario(scenario: Scenario, file = CLASS_GRAPH): Scenario {
+  const { seed, p } = CLASS_GRAPHS[file] ?? CLASS_GRAPHS[CLASS_GRAPH];
   return {
     ...scenario,
-    graph: { kind: 'bundled', file: CLASS_GRAPH },
+    graph: { kind: 'bundled', file: file in CLASS_GRAPHS ? file : CLASS_GRAPH },
     direction: 'undirected',
     edgeValues: 'probability',
     model: 'ic',
-    params: { ...scenario.params, p: 0.3, maxSteps: null },
-    // Node 0 is the instructor ("Mr. Hi") of Zachary's club.
-    seeds: { kind: 'groups', groups: [{ ids: ['0'], start: 0 }] },
+    params: { ...scenario.params, p, maxSteps: null },
+    seeds: { kind: 'groups', groups: [{ ids: [seed], start: 0 }] },
     mode: 'educator',
   };
+}
+
+/** The class graph a scenario shows, or '' for any other graph. */
+function classGraphOf(scenario: Scenario): string {
+  const g = scenario.graph;
+  return g.kind === 'bundled' && g.file in CLASS_GRAPHS ? g.file : '';
 }
 
 /** The fields that decide the cascade (everything but the presentation mode). */
@@ -75,6 +96,17 @@ export const educatorModule: AppModule = {
     );
     const again = el('button', { type: 'button', 'data-testid': 'educator-again' }, t('educator.again'));
     const exit = el('button', { type: 'button', 'data-testid': 'educator-exit' }, t('educator.exit'));
+    const graphChoice = el(
+      'select',
+      { 'data-testid': 'educator-graph', 'aria-label': t('educator.graph') },
+      el('option', { value: '', disabled: '' }, t('educator.otherGraph')),
+      ...DATASETS.filter((d) => d.file in CLASS_GRAPHS).map((d) =>
+        el('option', { value: d.file }, datasetOption(d)),
+      ),
+    );
+    graphChoice.addEventListener('change', () => {
+      if (graphChoice.value) store.setScenario(classroomScenario(store.get().scenario, graphChoice.value));
+    });
     const hud = el(
       'section',
       { class: 'educator-hud', 'data-testid': 'educator-hud', 'aria-label': t('educator.title'), hidden: '' },
@@ -89,6 +121,7 @@ export const educatorModule: AppModule = {
       note,
       switched,
       el('div', { class: 'educator-buttons' }, back, next, again, exit),
+      el('label', { class: 'educator-graph' }, `${t('educator.graph')} `, graphChoice),
       el('p', { class: 'educator-keys' }, t('educator.keys')),
     );
     ctx.toolbar.append(enter);
@@ -271,6 +304,7 @@ export const educatorModule: AppModule = {
     store.select(
       (s) => s.scenario,
       (scenario) => {
+        graphChoice.value = classGraphOf(scenario);
         setActive(scenario.mode === 'educator');
         void compute();
       },
@@ -280,6 +314,7 @@ export const educatorModule: AppModule = {
       () => void compute(),
     );
     ctx.onView((v) => attach(v));
+    graphChoice.value = classGraphOf(store.get().scenario);
     setActive(store.get().scenario.mode === 'educator');
   },
 };
