@@ -210,6 +210,14 @@ describe('Ripple app', () => {
 
   it('a dropped CSV loads after the direction question; a bad file keeps the previous graph; GEXF keeps its layout', async () => {
     const { page, watch } = await newPage();
+    // Mark the renderer's canvases: every later graph must be drawn by the same renderer (a new
+    // one per graph made the browser flush and drop WebGL contexts: seconds of frozen page).
+    const marked = await page.evaluate(() => {
+      const canvases = document.querySelectorAll<HTMLCanvasElement>('.stage canvas');
+      for (const c of canvases) c.dataset.probe = 'first';
+      return canvases.length;
+    });
+    expect(marked).toBeGreaterThan(0);
     const csv = 'source,target\nalice,bob\nbob,carol\ncarol,dave\nalice,alice\nalice,bob\n';
     await dropFile(page, 'follows.csv', csv);
     const dialog = page.getByTestId('direction-dialog');
@@ -249,6 +257,8 @@ describe('Ripple app', () => {
     await page.getByTestId('seed-search').fill('cy');
     await page.getByTestId('seed-search').press('Enter');
     await page.getByRole('button', { name: 'Remove Cy' }).waitFor();
+    expect(await page.locator('.stage canvas[data-probe=first]').count()).toBe(marked);
+    expect(await page.locator('.stage canvas').count()).toBe(marked);
     expect(watch.foreign).toEqual([]);
     expect(watch.errors).toEqual([]);
   }, 150_000);

@@ -149,7 +149,7 @@ describe('educator mode', () => {
     await page.getByTestId('educator-graph').selectOption('small-world.json');
     await page
       .getByTestId('graph-summary')
-      .filter({ hasText: /^Small world/ })
+      .filter({ hasText: /^Watts-Strogatz small world/ })
       .waitFor({ state: 'attached', timeout: 30_000 });
     await page.waitForFunction(() => location.hash.includes('graph=bundled:small-world.json'));
     expect(await page.evaluate(() => location.hash)).toContain('mode=educator');

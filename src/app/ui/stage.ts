@@ -3,11 +3,12 @@
  * layout status with stop / improve, the note when only part of the graph is drawn, a legend,
  * and the drop zone for graph files.
  */
+import Graph from 'graphology';
 import { el } from '../dom.ts';
 import { formatNumber, t } from '../i18n.ts';
 import { groupsOf } from '../seeds.ts';
 import type { Store } from '../store.ts';
-import { GraphView } from '../view/graph-view.ts';
+import { GraphView, type Renderer } from '../view/graph-view.ts';
 import { NODE_COLOR, SEED_COLOR } from '../view/palette.ts';
 
 export interface StageOptions {
@@ -29,6 +30,8 @@ export class Stage {
     hidden: '',
   });
   private view: GraphView | null = null;
+  /** One sigma renderer for every graph of the page (see GraphView: dropping it is slow). */
+  private renderer: Renderer | null = null;
   private readonly listeners = new Set<(view: GraphView | null) => void>();
 
   constructor(private readonly options: StageOptions) {
@@ -115,13 +118,21 @@ export class Stage {
     this.view?.kill();
     this.view = null;
     for (const l of this.listeners) l(null);
-    this.canvasBox.replaceChildren();
-    if (!graph) return;
+    if (!graph) {
+      this.renderer?.setGraph(new Graph());
+      return;
+    }
     this.element.setAttribute('aria-label', t('view.label', { name: graph.name }));
-    this.view = new GraphView(this.canvasBox, graph, {
-      onNodeClick: (i) => this.options.onNodeClick(i),
-      onLayout: (state, seconds) => this.showLayout(state, seconds),
-    });
+    this.view = new GraphView(
+      this.canvasBox,
+      graph,
+      {
+        onNodeClick: (i) => this.options.onNodeClick(i),
+        onLayout: (state, seconds) => this.showLayout(state, seconds),
+      },
+      this.renderer,
+    );
+    this.renderer = this.view.renderer;
     const v = this.view;
     this.note.hidden = !v.cut;
     this.note.textContent = v.cut

@@ -3,6 +3,11 @@
  * node index as text, display state (seeds, reach heat, overlays such as playback) kept outside
  * the graph and applied by one node reducer. Positions come from the file, the layout cache or
  * ForceAtlas2 in a worker.
+ *
+ * One sigma renderer serves every graph of the page: a new view hands it its graph
+ * (sigma.setGraph) and its reducers, and kill() only detaches the view. Killing the renderer
+ * instead would drop its WebGL contexts, which makes the browser finish all queued drawing first:
+ * seconds on a software renderer, once per graph switch.
  */
 import Graph from 'graphology';
 import Sigma from 'sigma';
@@ -16,12 +21,14 @@ import { EDGE_COLOR, heatColor, NODE_COLOR, seedGroupColor } from './palette.ts'
 /** Changes the display of node `index`; return the fields to override (playback, panels). */
 export type NodeOverlay = (index: number, display: Partial<NodeDisplayData>) => Partial<NodeDisplayData>;
 
+export type Renderer = Sigma<NodeAttributes>;
+
 export interface GraphViewEvents {
   onNodeClick(index: number): void;
   onLayout(state: LayoutState | 'file' | 'cached', seconds: number): void;
 }
 
-interface NodeAttributes {
+export interface NodeAttributes {
   x: number;
   y: number;
   size: number;
@@ -31,7 +38,7 @@ interface NodeAttributes {
 }
 
 export class GraphView {
-  readonly sigma: Sigma<NodeAttributes>;
+  readonly sigma: Renderer;
   readonly graph: Graph<NodeAttributes>;
   /** Node indices drawn. */
   readonly drawn: Uint32Array;
@@ -48,11 +55,23 @@ export class GraphView {
   private readonly layers = new Map<string, NodeOverlay>();
   private layout: LayoutRunner | null = null;
   private allKeys: string[] | null = null;
+  /** Set by kill(): the renderer belongs to the next view, so this one leaves it alone. */
+  private detached = false;
+  private readonly handlers: {
+    clickNode: (e: { node: string }) => void;
+    enterNode: () => void;
+    leaveNode: () => void;
+  };
 
+  /**
+   * Draw a graph in container: with a new renderer, or with `renderer` (the previous view's,
+   * already killed) when there is one.
+   */
   constructor(
-    container: HTMLElement,
+    private readonly container: HTMLElement,
     private readonly state: GraphState,
     private readonly events: GraphViewEvents,
+    renderer: Renderer | null = null,
   ) {
     const { csr, ids, labels, positions } = state.loaded;
     const score = state.facts.pagerank ?? state.facts.outDegree;
@@ -78,18 +97,34 @@ export class GraphView {
     const e = plan.edges;
     for (let k = 0; k < e.length; k += 2) graph.addEdge(String(e[k]), String(e[k + 1]));
     this.graph = graph;
-    this.sigma = new Sigma(graph, container, {
-      hideEdgesOnMove: true,
-      hideLabelsOnMove: graph.order > 2000,
-      defaultNodeColor: NODE_COLOR,
-      defaultEdgeColor: EDGE_COLOR,
-      labelRenderedSizeThreshold: 9,
-      zIndex: true,
-      nodeReducer: (_key, data) => this.reduce(data),
-    });
-    this.sigma.on('clickNode', ({ node }) => this.events.onNodeClick(Number(node)));
-    this.sigma.on('enterNode', () => container.classList.add('pointer'));
-    this.sigma.on('leaveNode', () => container.classList.remove('pointer'));
+    const nodeReducer = (_key: string, data: NodeAttributes) => this.reduce(data);
+    if (renderer) {
+      // Settings first (applied at the next refresh), then the graph, which refreshes at once.
+      renderer.setSetting('nodeReducer', nodeReducer);
+      renderer.setSetting('edgeReducer', null);
+      renderer.setSetting('hideLabelsOnMove', graph.order > 2000);
+      renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      renderer.setGraph(graph);
+      this.sigma = renderer;
+    } else {
+      this.sigma = new Sigma(graph, container, {
+        hideEdgesOnMove: true,
+        hideLabelsOnMove: graph.order > 2000,
+        defaultNodeColor: NODE_COLOR,
+        defaultEdgeColor: EDGE_COLOR,
+        labelRenderedSizeThreshold: 9,
+        zIndex: true,
+        nodeReducer,
+      });
+    }
+    this.handlers = {
+      clickNode: ({ node }) => this.events.onNodeClick(Number(node)),
+      enterNode: () => container.classList.add('pointer'),
+      leaveNode: () => container.classList.remove('pointer'),
+    };
+    this.sigma.on('clickNode', this.handlers.clickNode);
+    this.sigma.on('enterNode', this.handlers.enterNode);
+    this.sigma.on('leaveNode', this.handlers.leaveNode);
     if (positions) this.events.onLayout('file', 0);
     else void this.placeNodes();
   }
@@ -181,12 +216,14 @@ export class GraphView {
 
   /** Re-apply the node reducer to every drawn node in the next frame (edges untouched: cheap). */
   refreshAll(): void {
+    if (this.detached) return;
     this.allKeys ??= this.graph.nodes();
     this.sigma.refresh({ partialGraph: { nodes: this.allKeys }, skipIndexation: true, schedule: true });
   }
 
   /** Redraw some nodes (by index) in the next frame. */
   refreshNodes(indices: Iterable<number>): void {
+    if (this.detached) return;
     const nodes: string[] = [];
     for (const i of indices) if (this.graph.hasNode(String(i))) nodes.push(String(i));
     if (nodes.length > 0)
@@ -199,14 +236,25 @@ export class GraphView {
 
   /** Centre the camera on a node. */
   focus(index: number): void {
+    if (this.detached) return;
     const display = this.sigma.getNodeDisplayData(String(index));
     if (display)
       void this.sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.4 }, { duration: 400 });
   }
 
+  /** Stop this view's work and detach it from the renderer, which the next view reuses. */
   kill(): void {
+    this.detached = true;
     this.layout?.kill();
-    this.sigma.kill();
+    this.sigma.off('clickNode', this.handlers.clickNode);
+    this.sigma.off('enterNode', this.handlers.enterNode);
+    this.sigma.off('leaveNode', this.handlers.leaveNode);
+    this.container.classList.remove('pointer');
+  }
+
+  /** The renderer, for the next view (see kill). */
+  get renderer(): Renderer {
+    return this.sigma;
   }
 }
 
