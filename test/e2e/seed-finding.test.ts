@@ -4,7 +4,8 @@
  * fresh Monte Carlo spread, computed in this process by the CLI's main() on worker threads); each
  * method run adds its line to the one budget chart; "Use as seeds" sets the scenario's seed
  * groups; CELF is disabled with an explanation on ego-Facebook; cancel stops a long task and
- * keeps the previous suggestion.
+ * keeps the previous suggestion, also while a simulation shares the workers (which then ends with
+ * exactly `ripple simulate`'s mean).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +173,58 @@ describe('seed finding panel', () => {
     expect(await suggested(page)).toHaveLength(3);
     await page.close();
   });
+
+  it('runs beside a simulation; cancelling it leaves the simulation to finish with its own result', async () => {
+    const runs = 4_000_000;
+    const page = await served.browser.newPage();
+    await open(page, KARATE.replace('runs=200', `runs=${runs}`));
+    const runState = () =>
+      page.evaluate(
+        () =>
+          (
+            window as unknown as { ripple: { store: { get(): { run: { state: string } } } } }
+          ).ripple.store.get().run.state,
+      );
+    await page.getByTestId('run').click();
+    await expect.poll(runState).toBe('running');
+
+    await page.getByTestId('seedfind-method').selectOption('random');
+    await fill(page, 'seedfind-runs', 10_000_000);
+    await page.getByTestId('seedfind-run').click();
+    await page.getByTestId('seedfind-task').and(page.locator('[data-state=running]')).waitFor();
+    await page.getByTestId('seedfind-task-cancel').click();
+    await page
+      .getByTestId('seedfind-task')
+      .and(page.locator('[data-state=cancelled]'))
+      .waitFor({ timeout: 10_000 });
+    // The two really overlapped: the simulation was still going when the suggestion stopped.
+    expect(await runState()).toBe('running');
+
+    await page.getByTestId('status').filter({ hasText: /^Done/ }).waitFor({ timeout: 120_000 });
+    const mean = await page.evaluate(
+      () =>
+        (
+          window as unknown as { ripple: { store: { get(): { result: { summary: { mean: number } } } } } }
+        ).ripple.store.get().result.summary.mean,
+    );
+    const cli = await ripple(
+      'simulate',
+      '--graph',
+      'datasets/karate.txt',
+      '--model',
+      'ic',
+      '--p',
+      '0.3',
+      '--seeds',
+      '33',
+      '--runs',
+      String(runs),
+      '--rng',
+      '1',
+    );
+    expect(mean).toBe(cli.mean);
+    await page.close();
+  }, 180_000);
 
   it('disables CELF with an explanation above the size limit', async () => {
     const page = await served.browser.newPage();
