@@ -161,6 +161,16 @@ describe('the text matcher of the live switch', () => {
     expect(translateText('The Seeds', en, ZH, 'zh-CN')).toBeNull();
   });
 
+  it('finds the number even when a name before it has brackets of its own', () => {
+    expect(translateText('Small world (Watts-Strogatz) (100 nodes)', en, ZH, 'zh-CN')).toBe(
+      'Small world (Watts-Strogatz)（100 个节点）',
+    );
+    expect(translateText('Small world (Watts-Strogatz)（100 个节点）', zh, EN, 'en')).toBe(
+      'Small world (Watts-Strogatz) (100 nodes)',
+    );
+    expect(translateText('graph (2).csv (12 nodes)', en, ZH, 'zh-CN')).toBe('graph (2).csv（12 个节点）');
+  });
+
   it('leaves data alone: ids, numbers, names, and texts made of placeholders only', () => {
     for (const text of [
       '4039',

@@ -61,8 +61,9 @@ const NUMERIC = new Set(
     'duplicates degree components community communities common s m'
   ).split(' '),
 );
-const NUMBER =
-  /^[\s\p{N}.,:%+\-−–×/()≈~]*\p{N}[\s\p{N}.,:%+\-−–×/()≈~]*(?:(?:ms|s|min|h|秒|分钟?)[\s\p{N}.,]*)*$/u;
+const NUMBER_SOURCE =
+  '[\\s\\p{N}.,:%+\\-−–×/()≈~]*\\p{N}[\\s\\p{N}.,:%+\\-−–×/()≈~]*(?:(?:ms|s|min|h|秒|分钟?)[\\s\\p{N}.,]*)*';
+const NUMBER = new RegExp(`^${NUMBER_SOURCE}$`, 'u');
 
 const WORD = /\p{L}/u;
 
@@ -81,10 +82,16 @@ export function indexCatalogue(table: Catalogue): CatalogueIndex {
     }
     const literals = text.split(PLACEHOLDER).filter((_, i) => i % 2 === 0);
     if (!literals.some((part) => WORD.test(part))) continue;
-    const pattern = literals.map(escapeRegex).join('([\\s\\S]+?)');
+    // A numeric placeholder only matches a number, inside the pattern, so the match can move on:
+    // in "Small world (2) (100 nodes)" {name} takes "Small world (2)" and {nodes} "100".
+    let pattern = escapeRegex(literals[0]);
+    names.forEach((name, i) => {
+      pattern += NUMERIC.has(name) ? `(${NUMBER_SOURCE})` : '([\\s\\S]+?)';
+      pattern += escapeRegex(literals[i + 1]);
+    });
     templates.push({
       key,
-      regex: new RegExp(`^${pattern}$`),
+      regex: new RegExp(`^${pattern}$`, 'u'),
       names,
       literal: literals.join('').length,
     });
