@@ -11,6 +11,7 @@
  */
 import type { ShardResult, SimulationSummary, Trace } from '../diffusion/types.ts';
 import type { LoadedGraph } from '../graph/types.ts';
+import { nextTask } from './next-task.ts';
 import type { GraphSource, Scenario } from './scenario.ts';
 
 /** What the loader worker measured about a graph, shown in the summary line. */
@@ -110,16 +111,6 @@ export function defaultScenario(file = 'facebook_combined.txt'): Scenario {
 
 /** Longest stretch of queued listener calls in one task. */
 const SLICE_MS = 12;
-
-/** Run fn in a new task (not a microtask), without setTimeout's clamping. */
-function nextTask(fn: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    fn();
-  };
-  channel.port2.postMessage(null);
-}
 
 export class Store {
   private state: AppState;

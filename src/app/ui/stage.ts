@@ -8,6 +8,7 @@ import { el } from '../dom.ts';
 import { formatNumber, t } from '../i18n.ts';
 import { groupsOf } from '../seeds.ts';
 import type { Store } from '../store.ts';
+import { buildDrawing } from '../view/drawing.ts';
 import { GraphView, type Renderer } from '../view/graph-view.ts';
 import { NODE_COLOR, SEED_COLOR } from '../view/palette.ts';
 
@@ -32,6 +33,9 @@ export class Stage {
   private view: GraphView | null = null;
   /** One sigma renderer for every graph of the page (see GraphView: dropping it is slow). */
   private renderer: Renderer | null = null;
+  private readonly legend: HTMLElement;
+  /** Counts graph changes: a drawing still being built for an older graph is dropped. */
+  private builds = 0;
   private readonly listeners = new Set<(view: GraphView | null) => void>();
 
   constructor(private readonly options: StageOptions) {
@@ -87,21 +91,25 @@ export class Stage {
 
     store.select(
       (s) => s.graph,
-      () => this.rebuild(),
+      () => void this.rebuild(),
     );
     store.select(
       (s) => s.scenario.seeds,
       () => this.showSeeds(),
     );
+    this.legend = legend;
     store.select(
       (s) => s.result,
-      (result) => {
-        const g = store.get().graph;
-        const ok = result && g && result.graphSerial === g.serial && result.shard.nodeCounts;
-        this.view?.setHeat(ok ? result.shard.nodeCounts : null, result?.shard.runCount ?? 0);
-        legend.querySelector<HTMLElement>('.heat-legend')?.toggleAttribute('hidden', !ok);
-      },
+      () => this.showHeat(),
     );
+  }
+
+  /** Colour the drawn nodes by the last result's reach, when it belongs to this graph. */
+  private showHeat(): void {
+    const { graph, result } = this.options.store.get();
+    const counts = result && graph && result.graphSerial === graph.serial ? result.shard.nodeCounts : null;
+    this.view?.setHeat(counts, result?.shard.runCount ?? 0);
+    this.legend.querySelector<HTMLElement>('.heat-legend')?.toggleAttribute('hidden', !counts);
   }
 
   current(): GraphView | null {
@@ -113,8 +121,13 @@ export class Stage {
     return () => this.listeners.delete(listener);
   }
 
-  private rebuild(): void {
+  /**
+   * Show the store's graph: the old view goes at once, the new one comes when its drawing is
+   * built (in slices, see buildDrawing); a newer graph arriving meanwhile wins.
+   */
+  private async rebuild(): Promise<void> {
     const graph = this.options.store.get().graph;
+    const build = ++this.builds;
     this.view?.kill();
     this.view = null;
     for (const l of this.listeners) l(null);
@@ -123,6 +136,10 @@ export class Stage {
       return;
     }
     this.element.setAttribute('aria-label', t('view.label', { name: graph.name }));
+    this.element.dataset.drawing = 'building';
+    const drawing = await buildDrawing(graph, () => build !== this.builds);
+    if (!drawing || build !== this.builds) return;
+    delete this.element.dataset.drawing;
     this.view = new GraphView(
       this.canvasBox,
       graph,
@@ -130,6 +147,7 @@ export class Stage {
         onNodeClick: (i) => this.options.onNodeClick(i),
         onLayout: (state, seconds) => this.showLayout(state, seconds),
       },
+      drawing,
       this.renderer,
     );
     this.renderer = this.view.renderer;
@@ -143,6 +161,7 @@ export class Stage {
         })
       : '';
     this.showSeeds();
+    this.showHeat();
     for (const l of this.listeners) l(v);
   }
 

@@ -9,11 +9,11 @@
  * instead would drop its WebGL contexts, which makes the browser finish all queued drawing first:
  * seconds on a software renderer, once per graph switch.
  */
-import Graph from 'graphology';
+import type Graph from 'graphology';
 import Sigma from 'sigma';
 import type { NodeDisplayData } from 'sigma/types';
 import type { GraphState } from '../store.ts';
-import { planDrawing } from './budget.ts';
+import type { Drawing, NodeAttributes } from './drawing.ts';
 import { LayoutRunner, type LayoutState, layoutBudgetMs } from './layout.ts';
 import { getLayout } from './layout-cache.ts';
 import { EDGE_COLOR, heatColor, NODE_COLOR, seedGroupColor } from './palette.ts';
@@ -26,15 +26,6 @@ export type Renderer = Sigma<NodeAttributes>;
 export interface GraphViewEvents {
   onNodeClick(index: number): void;
   onLayout(state: LayoutState | 'file' | 'cached', seconds: number): void;
-}
-
-export interface NodeAttributes {
-  x: number;
-  y: number;
-  size: number;
-  label: string;
-  /** Node index in the CSR. */
-  i: number;
 }
 
 export class GraphView {
@@ -64,38 +55,20 @@ export class GraphView {
   };
 
   /**
-   * Draw a graph in container: with a new renderer, or with `renderer` (the previous view's,
-   * already killed) when there is one.
+   * Show a drawing (see buildDrawing) of the graph in container: with a new renderer, or with
+   * `renderer` (the previous view's, already killed) when there is one.
    */
   constructor(
     private readonly container: HTMLElement,
     private readonly state: GraphState,
     private readonly events: GraphViewEvents,
+    drawing: Drawing,
     renderer: Renderer | null = null,
   ) {
-    const { csr, ids, labels, positions } = state.loaded;
-    const score = state.facts.pagerank ?? state.facts.outDegree;
-    const plan = planDrawing(csr, score);
+    const { plan, graph } = drawing;
     this.drawn = plan.nodes;
     this.drawnEdges = plan.edges.length / 2;
     this.cut = plan.cut;
-    const degree = state.facts.outDegree;
-    let maxDegree = 1;
-    for (const v of plan.nodes) maxDegree = Math.max(maxDegree, degree[v] + state.facts.inDegree[v]);
-    const graph = new Graph<NodeAttributes>({ type: csr.directed ? 'directed' : 'undirected' });
-    const rng = mulberry(plan.nodes.length);
-    for (const v of plan.nodes) {
-      const d = degree[v] + state.facts.inDegree[v];
-      graph.addNode(String(v), {
-        x: positions ? positions[2 * v] : rng(),
-        y: positions ? positions[2 * v + 1] : rng(),
-        size: 1.5 + 8 * Math.sqrt(d / maxDegree),
-        label: labels?.[v] ?? ids[v],
-        i: v,
-      });
-    }
-    const e = plan.edges;
-    for (let k = 0; k < e.length; k += 2) graph.addEdge(String(e[k]), String(e[k + 1]));
     this.graph = graph;
     const nodeReducer = (_key: string, data: NodeAttributes) => this.reduce(data);
     if (renderer) {
@@ -125,7 +98,7 @@ export class GraphView {
     this.sigma.on('clickNode', this.handlers.clickNode);
     this.sigma.on('enterNode', this.handlers.enterNode);
     this.sigma.on('leaveNode', this.handlers.leaveNode);
-    if (positions) this.events.onLayout('file', 0);
+    if (state.loaded.positions) this.events.onLayout('file', 0);
     else void this.placeNodes();
   }
 
@@ -256,16 +229,4 @@ export class GraphView {
   get renderer(): Renderer {
     return this.sigma;
   }
-}
-
-/** A small seeded generator for initial positions (same start, same layout). */
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
