@@ -1,6 +1,6 @@
 /**
- * The graph on screen: a graphology graph for sigma built once from the draw plan, node keys =
- * node index as text, display state (seeds, reach heat, overlays such as playback) kept outside
+ * The graph on screen: the drawing (a graphology graph built from the draw plan, see drawing.ts)
+ * shown by sigma, with display state (seeds, reach heat, overlays such as playback) kept outside
  * the graph and applied by one node reducer. Positions come from the file, the layout cache or
  * ForceAtlas2 in a worker.
  *
