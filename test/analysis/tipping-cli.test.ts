@@ -6,34 +6,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { rippleInProcess } from '../support/cli-in-process.ts';
 import { arcsOf } from '../support/graphs.ts';
 import { erdosRenyiGnm } from '../support/random-graphs.ts';
-import { ENGINE_WORKER } from '../support/workers.ts';
 
-/** The command's main() in this process with captured streams; worker threads run the bundled engine. */
-async function ripple(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void) =>
-    ({
-      isTTY: false,
-      write(chunk: string) {
-        append(chunk);
-        return true;
-      },
-    }) as unknown as NodeJS.WriteStream;
-  const code = await main(['tipping', ...args], {
-    stdout: sink((s) => {
-      stdout += s;
-    }),
-    stderr: sink((s) => {
-      stderr += s;
-    }),
-    workerFile: ENGINE_WORKER,
-  });
-  return { code, stdout, stderr };
-}
+const ripple = (...args: string[]) => rippleInProcess('tipping', ...args);
 
 // An Erdős–Rényi graph with z = 4 (p_c = 1/4) as an undirected edge list.
 const dir = mkdtempSync(join(tmpdir(), 'ripple-tipping-'));

@@ -9,8 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import { ENGINE_WORKER } from '../support/workers.ts';
+import { jsonInProcess } from '../support/cli-in-process.ts';
 import { openApp, type Served, serveApp, watchPage } from './browser.ts';
 
 let served: Served;
@@ -24,31 +23,7 @@ afterAll(async () => {
 const KARATE =
   '#v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.3&gamma=0.2&phi=0.18&steps=all&seeds=33@0&runs=200&rng=1';
 
-/** `ripple <args> --json` in this process (worker threads run the bundled engine). */
-async function ripple(...args: string[]): Promise<Record<string, unknown>> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void) =>
-    ({
-      isTTY: false,
-      write(chunk: string) {
-        append(chunk);
-        return true;
-      },
-    }) as unknown as NodeJS.WriteStream;
-  const code = await main([...args, '--json'], {
-    stdout: sink((s) => {
-      stdout += s;
-    }),
-    stderr: sink((s) => {
-      stderr += s;
-    }),
-    workerFile: ENGINE_WORKER,
-  });
-  expect(stderr).toBe('');
-  expect(code).toBe(0);
-  return JSON.parse(stdout);
-}
+const ripple = jsonInProcess;
 
 async function open(page: Page, hash = KARATE, name = /^Zachary/): Promise<void> {
   await page.goto(`${served.url}${hash}`);

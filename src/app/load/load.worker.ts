@@ -3,39 +3,14 @@
  * DecompressionStream, XML via @xmldom/xmldom since workers have no DOMParser) and measures what
  * the summary shows (components, degrees, PageRank). Replies once, then the page terminates it.
  */
-import { DOMParser as XmldomParser } from '@xmldom/xmldom';
 import { pagerank } from '../../analysis/centrality/pagerank.ts';
 import { weakComponents } from '../../analysis/distance/components.ts';
 import { csrBuffers, inDegrees, outDegrees } from '../../graph/csr.ts';
 import { loadGraph } from '../../graph/load.ts';
 import { LoadError } from '../../graph/load-error.ts';
-import type { DOMParserConstructor } from '../../graph/xml.ts';
+import { strictXmlParser } from '../../util/strict-xml-parser.ts';
 import { gunzip } from '../browser-io.ts';
 import type { LoadReply, LoadRequest } from './protocol.ts';
-
-/** xmldom stopping at the first error, with its line (as the CLI's NodeDOMParser does). */
-class StrictXmlParser {
-  parseFromString(source: string, type: string): Document {
-    let first: { message: string; line: number | undefined } | null = null;
-    const parser = new XmldomParser({
-      onError: (level, message, context: { locator?: { lineNumber?: number } } | undefined) => {
-        if (level !== 'warning' && !first)
-          first = { message: message.trim(), line: context?.locator?.lineNumber };
-      },
-    });
-    let doc: unknown;
-    try {
-      doc = parser.parseFromString(source, type);
-    } catch (e) {
-      first ??= { message: e instanceof Error ? e.message : String(e), line: undefined };
-    }
-    if (first) {
-      const { message, line } = first;
-      throw Object.assign(new Error(message), { locator: { lineNumber: line } });
-    }
-    return doc as Document;
-  }
-}
 
 const post = (reply: LoadReply, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(reply, transfer);
@@ -48,7 +23,7 @@ self.addEventListener('message', async (event: MessageEvent<LoadRequest>) => {
       direction,
       edgeValues,
       gunzip,
-      DOMParser: StrictXmlParser as unknown as DOMParserConstructor,
+      DOMParser: strictXmlParser,
     });
     const components = weakComponents(loaded.csr);
     const facts = {
