@@ -609,9 +609,14 @@ export function t(key: StringKey, vars: Record<string, string | number> = {}): s
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** Whether a language writes full-width punctuation (，：。) that carries its own spacing. */
+export function fullWidthPunctuation(locale: string): boolean {
+  return /^zh/i.test(locale);
+}
+
 /** A label followed by a colon as the current language writes it: "Mean reach: ", "平均触达：". */
 export function labelColon(key: StringKey): string {
-  return /^zh/i.test(currentLocale) ? `${t(key)}：` : `${t(key)}: `;
+  return fullWidthPunctuation(currentLocale) ? `${t(key)}：` : `${t(key)}: `;
 }
 
 /** The current language tag (e.g. for a cached Intl.NumberFormat in long tables). */

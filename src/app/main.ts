@@ -11,6 +11,7 @@ import { t } from './i18n.ts';
 import { LoadController } from './load/controller.ts';
 import { MODULES } from './modules.ts';
 import type { AppContext } from './panels.ts';
+import { openAutosave } from './persist/autosave.ts';
 import { RunController } from './run.ts';
 import { store } from './store.ts';
 import { dataPanel } from './ui/data-panel.ts';
@@ -61,6 +62,7 @@ async function start(): Promise<void> {
     selectPanel: (id) => tabs.select(id),
     loadScenarioGraph: () => loader.syncWithScenario(store.get().scenario),
     alert: (message) => showAlert(message),
+    autosave: openAutosave().catch(() => null),
   };
 
   // A read-only handle for the console and the end-to-end tests (no secrets in it).

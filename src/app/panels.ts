@@ -10,6 +10,7 @@
 import type { EnginePool } from '../../workers/pool.ts';
 import type { StringKey } from './i18n.ts';
 import type { LoadController } from './load/controller.ts';
+import type { AutosaveStore } from './persist/autosave.ts';
 import type { RunController } from './run.ts';
 import type { Store } from './store.ts';
 import type { GraphView } from './view/graph-view.ts';
@@ -47,6 +48,8 @@ export interface AppContext {
   loadScenarioGraph(): Promise<void>;
   /** Show a one-line message in the page's alert region. */
   alert(message: string): void;
+  /** The page's IndexedDB autosave, opened once for every module; null where unavailable. */
+  autosave: Promise<AutosaveStore | null>;
 }
 
 export interface AppModule {

@@ -12,7 +12,7 @@ import { effectiveDiameter } from '../../src/analysis/distance/effective-diamete
 import { seedReach } from '../../src/analysis/distance/seed-reach.ts';
 import type { Csr, Direction } from '../../src/graph/types.ts';
 import { Rng } from '../../src/util/rng.ts';
-import { csrOf } from '../support/graphs.ts';
+import { csrOf, randomArcsGraph, referenceBfs } from '../support/graphs.ts';
 
 const path = (n: number): [number, number][] => Array.from({ length: n - 1 }, (_, i) => [i, i + 1]);
 const complete = (n: number): [number, number][] => {
@@ -23,33 +23,13 @@ const complete = (n: number): [number, number][] => {
 
 function randomGraph(n: number, m: number, seed: number, direction: Direction): Csr {
   const rng = new Rng(seed, 7);
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < m; i++) pairs.push([rng.below(n), rng.below(n)]);
-  return csrOf(n, pairs, direction);
-}
-
-/** Plain queue BFS from one source: distance of every node, -1 if unreachable. */
-function plainBfs(csr: Csr, s: number): Int32Array {
-  const dist = new Int32Array(csr.n).fill(-1);
-  const queue = [s];
-  dist[s] = 0;
-  for (let i = 0; i < queue.length; i++) {
-    const u = queue[i];
-    for (let k = csr.outOffsets[u]; k < csr.outOffsets[u + 1]; k++) {
-      const v = csr.outTargets[k];
-      if (dist[v] < 0) {
-        dist[v] = dist[u] + 1;
-        queue.push(v);
-      }
-    }
-  }
-  return dist;
+  return randomArcsGraph(n, m, (k) => rng.below(k), direction);
 }
 
 function plainCounts(csr: Csr, sources: number[]): number[] {
   const counts: number[] = [];
   for (const s of sources) {
-    for (const d of plainBfs(csr, s)) if (d >= 0) counts[d] = (counts[d] ?? 0) + 1;
+    for (const d of referenceBfs(csr, s)) if (d >= 0) counts[d] = (counts[d] ?? 0) + 1;
   }
   return counts;
 }

@@ -17,31 +17,13 @@ import type { Csr } from '../../src/graph/types.ts';
 import { Rng } from '../../src/util/rng.ts';
 import type { EnginePool } from '../../workers/pool.ts';
 import { createNodePool } from '../../workers/spawn-node.ts';
-import { csrOf } from '../support/graphs.ts';
+import { randomArcsGraph, referenceBfs } from '../support/graphs.ts';
 import { ENGINE_WORKER } from '../support/workers.ts';
 
 const pools: EnginePool[] = [];
 afterEach(() => {
   for (const p of pools.splice(0)) p.terminate();
 });
-
-/** Distances from s along out-arcs by a plain queue BFS (-1 = unreachable). */
-function bfs(csr: Csr, s: number): Int32Array {
-  const dist = new Int32Array(csr.n).fill(-1);
-  dist[s] = 0;
-  const queue = [s];
-  for (let i = 0; i < queue.length; i++) {
-    const u = queue[i];
-    for (let k = csr.outOffsets[u]; k < csr.outOffsets[u + 1]; k++) {
-      const v = csr.outTargets[k];
-      if (dist[v] < 0) {
-        dist[v] = dist[u] + 1;
-        queue.push(v);
-      }
-    }
-  }
-  return dist;
-}
 
 /** Weak components by union-find over the arc list: the largest one's members. */
 function naiveLargest(csr: Csr): number[] {
@@ -68,7 +50,7 @@ function naive(csr: Csr) {
   const members = naiveLargest(csr);
   const atDistance: number[] = [];
   for (const s of members) {
-    const dist = bfs(csr, s);
+    const dist = referenceBfs(csr, s);
     for (const t of members) if (dist[t] >= 0) atDistance[dist[t]] = (atDistance[dist[t]] ?? 0) + 1;
   }
   for (let d = 0; d < atDistance.length; d++) atDistance[d] ??= 0;
@@ -91,9 +73,7 @@ function naive(csr: Csr) {
 
 function randomGraph(n: number, m: number, seed: number, directed: boolean): Csr {
   const rng = new Rng(seed);
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < m; i++) pairs.push([rng.below(n), rng.below(n)]);
-  return csrOf(n, pairs, directed ? 'influences' : 'undirected');
+  return randomArcsGraph(n, m, (k) => rng.below(k), directed ? 'influences' : 'undirected');
 }
 
 const karate = async () => (await readGraphFile('datasets/karate.txt', { direction: 'undirected' })).csr;
@@ -178,7 +158,7 @@ describe('six-degrees jobs in the worker pool', () => {
 
     // Node 0 (the instructor) has 16 friends: 17 accounts within one hop.
     const [reach] = await pool.runJobs('sixSeedReach', [{ seeds: Uint32Array.of(0), maxHops: 6 }]);
-    const dist = bfs(csr, 0);
+    const dist = referenceBfs(csr, 0);
     const within = Array.from({ length: 7 }, (_, h) => dist.filter((d) => d >= 0 && d <= h).length);
     expect(reach.within).toEqual(within);
     expect(reach.within[1]).toBe(17);

@@ -6,19 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import { runLocal } from '../support/simulate.ts';
-import { layoutSettled, openApp, type Served, serveApp, watchPage } from './browser.ts';
+import { layoutSettled, openApp, serveAppForFile, watchPage } from './browser.ts';
 
-let served: Served;
-beforeAll(async () => {
-  served = await serveApp();
-}, 180_000);
-afterAll(async () => {
-  await served?.close();
-});
+const served = serveAppForFile();
 
 async function newPage(): Promise<{ page: Page; watch: ReturnType<typeof watchPage> }> {
   const page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });

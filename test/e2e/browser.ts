@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -99,6 +100,57 @@ export async function serveApp(): Promise<Served> {
       await server.close();
     },
   };
+}
+
+/**
+ * The built app served for the tests of one file: started before them, closed after them. Call at
+ * the top level of a test file; the fields are usable inside its tests.
+ */
+export function serveAppForFile(): Served {
+  let served: Served | null = null;
+  beforeAll(async () => {
+    served = await serveApp();
+  }, 300_000);
+  afterAll(async () => {
+    await served?.close();
+  });
+  const running = (): Served => {
+    if (!served) throw new Error('the app is not served: its beforeAll hook failed or has not run');
+    return served;
+  };
+  return {
+    get url() {
+      return running().url;
+    },
+    get browser() {
+      return running().browser;
+    },
+    close: () => running().close(),
+  };
+}
+
+/** Type a value into an input and fire its change event (the panels read their forms on change). */
+export async function fillField(page: Page, testid: string, value: string | number): Promise<void> {
+  const input = page.getByTestId(testid);
+  await input.fill(String(value));
+  await input.dispatchEvent('change');
+}
+
+/**
+ * Click a panel's start button and wait until its task bar (src/app/ui/task-bar.ts) has ended;
+ * returns the final state: done, cancelled or error.
+ */
+export async function runTask(page: Page, button: string, task: string, timeout = 60_000): Promise<string> {
+  await page.getByTestId(button).click();
+  await page.waitForFunction(
+    (testid) => {
+      const s = document.querySelector(`[data-testid=${testid}]`) as HTMLElement | null;
+      return s && s.dataset.state !== 'running' && s.dataset.state !== 'idle';
+    },
+    task,
+    { timeout },
+  );
+  return (await page.getByTestId(task).getAttribute('data-state')) ?? '';
 }
 
 /** Requests to other origins and page errors, collected for assertions. */

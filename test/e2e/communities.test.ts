@@ -6,21 +6,15 @@
  * seed per community" seeds the PageRank leader of each of the largest communities.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeMetric } from '../../src/analysis/centrality/index.ts';
 import { communityReach, louvainCommunities } from '../../src/analysis/communities.ts';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import { createSimulator } from '../../src/diffusion/simulator.ts';
-import { openApp, type Served, serveApp, watchPage } from './browser.ts';
+import { openApp, serveAppForFile, watchPage } from './browser.ts';
 
-let served: Served;
-beforeAll(async () => {
-  served = await serveApp();
-}, 180_000);
-afterAll(async () => {
-  await served?.close();
-});
+const served = serveAppForFile();
 
 interface Exposed {
   ripple: {

@@ -4,16 +4,10 @@
  * the list comes back after a reload (autosaved in IndexedDB).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Served, serveApp, watchPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openApp, serveAppForFile, watchPage } from './browser.ts';
 
-let served: Served;
-beforeAll(async () => {
-  served = await serveApp();
-}, 300_000);
-afterAll(async () => {
-  await served?.close();
-});
+const served = serveAppForFile();
 
 const ONE =
   '#v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.2&gamma=0.2&phi=0.18&steps=all&seeds=0@0&runs=300&rng=1';

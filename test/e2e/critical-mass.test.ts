@@ -5,17 +5,11 @@
  * a reach target as the CLI; cancel stops a long sweep and keeps the previous result.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jsonInProcess } from '../support/cli-in-process.ts';
-import { openApp, type Served, serveApp, watchPage } from './browser.ts';
+import { fillField, openApp, runTask, serveAppForFile, watchPage } from './browser.ts';
 
-let served: Served;
-beforeAll(async () => {
-  served = await serveApp();
-}, 180_000);
-afterAll(async () => {
-  await served?.close();
-});
+const served = serveAppForFile();
 
 const KARATE =
   '#v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.3&gamma=0.2&phi=0.18&steps=all&seeds=33@0&runs=200&rng=1';
@@ -32,24 +26,9 @@ async function open(page: Page): Promise<void> {
   await page.getByTestId('tab-critical-mass').click();
 }
 
-async function fill(page: Page, testid: string, value: string | number): Promise<void> {
-  const input = page.getByTestId(testid);
-  await input.fill(String(value));
-  await input.dispatchEvent('change');
-}
+const fill = fillField;
 
-async function sweep(page: Page, timeout = 60_000): Promise<string> {
-  await page.getByTestId('critical-run').click();
-  await page.waitForFunction(
-    () => {
-      const s = document.querySelector('[data-testid=critical-task]') as HTMLElement | null;
-      return s && s.dataset.state !== 'running' && s.dataset.state !== 'idle';
-    },
-    undefined,
-    { timeout },
-  );
-  return (await page.getByTestId('critical-task').getAttribute('data-state')) ?? '';
-}
+const sweep = (page: Page, timeout?: number) => runTask(page, 'critical-run', 'critical-task', timeout);
 
 const dataValue = async (page: Page, testid: string) => {
   const raw = await page.getByTestId(testid).getAttribute('data-value');

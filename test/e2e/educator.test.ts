@@ -5,19 +5,13 @@
  * arrow goes back; leaving the mode drops it from the link.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import { runLocal } from '../support/simulate.ts';
-import { openApp, type Served, serveApp, watchPage } from './browser.ts';
+import { openApp, serveAppForFile, watchPage } from './browser.ts';
 
-let served: Served;
-beforeAll(async () => {
-  served = await serveApp();
-}, 300_000);
-afterAll(async () => {
-  await served?.close();
-});
+const served = serveAppForFile();
 
 const LINK =
   '#v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.3&gamma=0.2&phi=0.18&steps=all&seeds=33@0&runs=200&rng=7&mode=educator';

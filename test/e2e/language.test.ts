@@ -7,16 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { layoutSettled, openApp, type Served, serveApp, watchPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { layoutSettled, openApp, serveAppForFile, watchPage } from './browser.ts';
 
-let served: Served;
-beforeAll(async () => {
-  served = await serveApp();
-}, 180_000);
-afterAll(async () => {
-  await served?.close();
-});
+const served = serveAppForFile();
 
 const KARATE =
   '#v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.3&gamma=0.2&phi=0.18&steps=all&seeds=33@0&runs=200&rng=1';

@@ -7,17 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { openApp, type Served, serveApp, watchPage } from './browser.ts';
+import { openApp, serveAppForFile, watchPage } from './browser.ts';
 
-let served: Served;
-beforeAll(async () => {
-  served = await serveApp();
-}, 180_000);
-afterAll(async () => {
-  await served?.close();
-});
+const served = serveAppForFile();
 
 async function cliTop(metric: string, top: number): Promise<string[]> {
   let out = '';

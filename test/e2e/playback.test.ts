@@ -4,18 +4,12 @@
  * the keyboard (Space, arrows, Home/End) and the scrub bar drive it.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
 import { params, runLocal, seedsAt } from '../support/simulate.ts';
-import { layoutSettled, openApp, type Served, serveApp, watchPage } from './browser.ts';
+import { layoutSettled, openApp, serveAppForFile, watchPage } from './browser.ts';
 
-let served: Served;
-beforeAll(async () => {
-  served = await serveApp();
-}, 300_000);
-afterAll(async () => {
-  await served?.close();
-});
+const served = serveAppForFile();
 
 const HASH =
   'v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.3&gamma=0.2&phi=0.18&steps=all&seeds=33@0&runs=200&rng=1';

@@ -8,17 +8,11 @@
  * exactly `ripple simulate`'s mean).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jsonInProcess } from '../support/cli-in-process.ts';
-import { openApp, type Served, serveApp, watchPage } from './browser.ts';
+import { fillField, openApp, runTask, serveAppForFile, watchPage } from './browser.ts';
 
-let served: Served;
-beforeAll(async () => {
-  served = await serveApp();
-}, 180_000);
-afterAll(async () => {
-  await served?.close();
-});
+const served = serveAppForFile();
 
 const KARATE =
   '#v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.3&gamma=0.2&phi=0.18&steps=all&seeds=33@0&runs=200&rng=1';
@@ -32,25 +26,9 @@ async function open(page: Page, hash = KARATE, name = /^Zachary/): Promise<void>
   await page.getByTestId('tab-seed-finding').click();
 }
 
-async function fill(page: Page, testid: string, value: string | number): Promise<void> {
-  const input = page.getByTestId(testid);
-  await input.fill(String(value));
-  await input.dispatchEvent('change');
-}
+const fill = fillField;
 
-/** Start a suggestion and wait until the task ends; returns its final state. */
-async function suggest(page: Page, timeout = 60_000): Promise<string> {
-  await page.getByTestId('seedfind-run').click();
-  await page.waitForFunction(
-    () => {
-      const s = document.querySelector('[data-testid=seedfind-task]') as HTMLElement | null;
-      return s && s.dataset.state !== 'running' && s.dataset.state !== 'idle';
-    },
-    undefined,
-    { timeout },
-  );
-  return (await page.getByTestId('seedfind-task').getAttribute('data-state')) ?? '';
-}
+const suggest = (page: Page, timeout?: number) => runTask(page, 'seedfind-run', 'seedfind-task', timeout);
 
 const suggested = (page: Page) =>
   page.$$eval('[data-testid=seedfind-list] [data-node]', (nodes) =>

@@ -5,18 +5,12 @@
  * the simulated column equals the run's reach by hop as `ripple reach` reads it.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedReach } from '../../src/analysis/distance/seed-reach.ts';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
-import { openApp, type Served, serveApp, watchPage } from './browser.ts';
+import { openApp, serveAppForFile, watchPage } from './browser.ts';
 
-let served: Served;
-beforeAll(async () => {
-  served = await serveApp();
-}, 300_000);
-afterAll(async () => {
-  await served?.close();
-});
+const served = serveAppForFile();
 
 async function cells(page: Page, prefix: string): Promise<number[]> {
   const out: number[] = [];

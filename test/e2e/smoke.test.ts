@@ -3,20 +3,14 @@
  * isolated with a seed already chosen (the top account by PageRank), and pressing Run gives the
  * very number the Node engine gives for the same scenario: the same engine code in both places.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pagerank } from '../../src/analysis/centrality/pagerank.ts';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import { runLocal } from '../support/simulate.ts';
-import { openApp, type Served, serveApp, watchPage } from './browser.ts';
+import { openApp, serveAppForFile, watchPage } from './browser.ts';
 
-let served: Served;
-beforeAll(async () => {
-  served = await serveApp();
-}, 180_000);
-afterAll(async () => {
-  await served?.close();
-});
+const served = serveAppForFile();
 
 describe('app smoke test', () => {
   it('opens on ego-Facebook seeded at the top PageRank account; Run equals the Node engine', async () => {

@@ -11,19 +11,10 @@ import { poolRrSource, poolSpreadEvaluator } from '../../src/seeding/jobs.ts';
 import { localRrSource, type RrParams } from '../../src/seeding/rr-sets.ts';
 import type { EnginePool } from '../../workers/pool.ts';
 import { createNodePool } from '../../workers/spawn-node.ts';
-import { csrOf } from '../support/graphs.ts';
+import { lcgDraw, randomArcsGraph } from '../support/graphs.ts';
 import { ENGINE_WORKER } from '../support/workers.ts';
 
-function randomGraph(n = 2000, m = 12_000) {
-  let x = 777;
-  const next = () => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return x % n;
-  };
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < m; i++) pairs.push([next(), next()]);
-  return csrOf(n, pairs, 'influences');
-}
+const randomGraph = (n = 2000, m = 12_000) => randomArcsGraph(n, m, lcgDraw(777));
 
 const pools: EnginePool[] = [];
 afterEach(() => {

@@ -9,21 +9,12 @@ import type { ModelName } from '../../src/diffusion/types.ts';
 import { AbortError, EnginePool, PROGRESS_MS, type Progress } from '../../workers/pool.ts';
 import { shareCsr } from '../../workers/share.ts';
 import { createNodePool, nodeSpawner } from '../../workers/spawn-node.ts';
-import { csrOf } from '../support/graphs.ts';
+import { lcgDraw, randomArcsGraph } from '../support/graphs.ts';
 import { params, runLocal, seedsAt } from '../support/simulate.ts';
 import { CRASH_WORKER, ENGINE_WORKER } from '../support/workers.ts';
 
 /** A random graph with 3000 nodes and ~24000 arcs, fixed by a tiny LCG. */
-function randomGraph(n = 3000, m = 24_000) {
-  let x = 12345;
-  const next = () => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return x % n;
-  };
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < m; i++) pairs.push([next(), next()]);
-  return csrOf(n, pairs, 'influences');
-}
+const randomGraph = () => randomArcsGraph(3000, 24_000, lcgDraw(12345));
 
 const pools: EnginePool[] = [];
 const track = (pool: EnginePool) => {

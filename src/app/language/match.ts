@@ -12,7 +12,7 @@
  * templates without any literal word (e.g. "{name}: {problem}") never match, and numeric
  * placeholders only match numbers. Pure code: no DOM, so it runs in the unit tests.
  */
-import type { Catalogue, StringKey } from '../i18n.ts';
+import { type Catalogue, fullWidthPunctuation, type StringKey } from '../i18n.ts';
 
 /** A recognised text: the key and its placeholder values (raw text or a nested catalogue text). */
 export interface Parsed {
@@ -167,7 +167,7 @@ function fill(parsed: Parsed, table: Catalogue): string {
 
 /** Write a recognised text in another language (locale decides the punctuation's form). */
 export function renderText(found: Found, table: Catalogue, locale: string): string {
-  const cjk = /^zh/i.test(locale);
+  const cjk = fullWidthPunctuation(locale);
   const { mark } = found;
   // Full-width marks carry their own spacing; ASCII ones are followed by a space.
   const punctuation = !mark ? '' : cjk ? (mark === ':' ? '：' : '。') : mark;

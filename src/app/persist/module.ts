@@ -14,7 +14,7 @@ import { resultsExportSection } from '../export/results-export.ts';
 import { t } from '../i18n.ts';
 import type { AppContext, AppModule } from '../panels.ts';
 import type { Scenario } from '../scenario.ts';
-import { type AutosaveStore, openAutosave, restoreScenario } from './autosave.ts';
+import { type AutosaveStore, restoreScenario } from './autosave.ts';
 import { decodeScenarioHash, encodeScenarioHash } from './hash.ts';
 import { MAX_SCENARIO_FILE_BYTES, scenarioFromJson, scenarioToJson } from './scenario-file.ts';
 import { ScenarioError } from './validate.ts';
@@ -34,7 +34,7 @@ export const persistModule: AppModule = {
   id: 'persist',
   async mount(ctx: AppContext) {
     const { store } = ctx;
-    const autosave: AutosaveStore | null = await openAutosave().catch(() => null);
+    const autosave: AutosaveStore | null = await ctx.autosave;
     const restored = await restoreScenario(location.hash, autosave);
     if (restored.hashError) {
       // Shown once the start-up graph is in: starting a load clears the page's alert.

@@ -29,7 +29,7 @@ export class ScenarioError extends Error {
 
 type Dict = Record<string, unknown>;
 
-function isDict(value: unknown): value is Dict {
+export function isDict(value: unknown): value is Dict {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

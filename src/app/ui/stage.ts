@@ -150,7 +150,7 @@ export class Stage {
       drawing,
       this.renderer,
     );
-    this.renderer = this.view.renderer;
+    this.renderer = this.view.sigma;
     const v = this.view;
     this.note.hidden = !v.cut;
     this.note.textContent = v.cut

@@ -224,9 +224,4 @@ export class GraphView {
     this.sigma.off('leaveNode', this.handlers.leaveNode);
     this.container.classList.remove('pointer');
   }
-
-  /** The renderer, for the next view (see kill). */
-  get renderer(): Renderer {
-    return this.sigma;
-  }
 }

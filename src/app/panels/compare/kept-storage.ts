@@ -5,7 +5,7 @@
  * links and files (validateScenario).
  */
 import type { HistogramBin, SimulationSummary } from '../../../diffusion/types.ts';
-import { validateScenario } from '../../persist/validate.ts';
+import { isDict, validateScenario } from '../../persist/validate.ts';
 import { type KeptResult, MAX_KEPT } from './kept.ts';
 
 /** The version of the saved list; a list of another version is ignored. */
@@ -24,7 +24,6 @@ const MAX_LABEL = 200;
 const MAX_SERIES = 1_000_000;
 
 type Dict = Record<string, unknown>;
-const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const count = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 

@@ -10,7 +10,7 @@ import './compare.css';
 import { el } from '../../dom.ts';
 import { formatNumber, t } from '../../i18n.ts';
 import type { AppContext, AppModule } from '../../panels.ts';
-import { openAutosave } from '../../persist/autosave.ts';
+import type { AutosaveStore } from '../../persist/autosave.ts';
 import type { AppState } from '../../store.ts';
 import { compareCharts } from './charts.ts';
 import { type KeptResult, KeptResults, paramsText, seedCount, seedsText } from './kept.ts';
@@ -20,8 +20,12 @@ import { readSavedKept, savedKept } from './kept-storage.ts';
 const SAVE_DELAY_MS = 300;
 
 /** Read the kept results back, then save every change; messages go to `say`. */
-async function autosaveKept(kept: KeptResults, say: (text: string) => void): Promise<void> {
-  const autosave = await openAutosave().catch(() => null);
+async function autosaveKept(
+  kept: KeptResults,
+  opened: Promise<AutosaveStore | null>,
+  say: (text: string) => void,
+): Promise<void> {
+  const autosave = await opened;
   if (!autosave) return;
   const saved = await autosave.loadModuleData('compare').catch(() => undefined);
   const { items, dropped } = readSavedKept(saved);
@@ -56,7 +60,7 @@ export const compareModule: AppModule = {
     );
     const keepStatus = el('span', { class: 'hint', role: 'status', 'data-testid': 'compare-keep-status' });
     ctx.toolbar.append(keep, keepStatus);
-    void autosaveKept(kept, (text) => {
+    void autosaveKept(kept, ctx.autosave, (text) => {
       keepStatus.textContent = text;
     });
     let keptResult: unknown = null;
