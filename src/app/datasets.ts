@@ -13,6 +13,8 @@ export interface BundledDataset {
   source: string;
   citation: string;
   url: string;
+  /** Its precomputed layout (datasets/layouts/<file>.json, made by `ripple layout`), if any. */
+  layoutUrl?: string;
 }
 
 const urls = import.meta.glob(['../../datasets/*.{txt,gz,json}', '!../../datasets/manifest.json'], {
@@ -21,10 +23,17 @@ const urls = import.meta.glob(['../../datasets/*.{txt,gz,json}', '!../../dataset
   eager: true,
 }) as Record<string, string>;
 
+const layoutUrls = import.meta.glob('../../datasets/layouts/*.json', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
 export const DATASETS: BundledDataset[] = manifest.datasets.map((d) => {
   const url = urls[`../../datasets/${d.file}`];
   if (!url) throw new Error(`datasets/manifest.json lists ${d.file}, which is not in datasets/`);
-  return { ...(d as Omit<BundledDataset, 'url'>), url };
+  const layoutUrl = layoutUrls[`../../datasets/layouts/${d.file}.json`];
+  return { ...(d as Omit<BundledDataset, 'url'>), url, ...(layoutUrl ? { layoutUrl } : {}) };
 });
 
 export const DEFAULT_DATASET = manifest.default;

@@ -53,6 +53,7 @@ const EN = {
   'layout.done': 'Layout ready.',
   'layout.fromFile': 'Positions from the file.',
   'layout.cached': 'Layout from cache.',
+  'layout.bundled': 'Layout computed in advance (ForceAtlas2).',
   'view.budget':
     'Showing the {shown} best-connected of {total} accounts ({edges} edges drawn); simulations always use the whole graph.',
   'view.label': 'Graph of {name}. Click an account to make it a seed.',

@@ -6,6 +6,7 @@ import { OptionError } from '../diffusion/defaults.ts';
 import { LoadError } from '../graph/load-error.ts';
 import { helpText, type OptionSpec, type ParsedOptions, parseOptions, UsageError } from './args.ts';
 import { COMMUNITIES_OPTIONS, communitiesCommand } from './commands/communities.ts';
+import { LAYOUT_OPTIONS, layoutCommand } from './commands/layout.ts';
 import { RANK_OPTIONS, rankCommand } from './commands/rank.ts';
 import { REACH_OPTIONS, reachCommand } from './commands/reach.ts';
 import { SEEDS_OPTIONS, seedsCommand } from './commands/seeds.ts';
@@ -25,6 +26,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'Louvain communities and modularity; with --seeds, how far a cascade gets into each',
     options: COMMUNITIES_OPTIONS,
     run: communitiesCommand,
+  },
+  layout: {
+    summary: 'ForceAtlas2 positions for the nodes the app draws, as a layout file',
+    options: LAYOUT_OPTIONS,
+    run: layoutCommand,
   },
   rank: {
     summary: 'opinion leaders: top accounts by degree, pagerank, betweenness, closeness, ...',

@@ -7,7 +7,7 @@ import { t } from '../../src/app/i18n.ts';
 import { previewEdgeList } from '../../src/app/load/direction-guess.ts';
 import { addSeeds, allSeedIds, keepKnown, toggleSeed, topBy, toSeedPlan } from '../../src/app/seeds.ts';
 import { defaultScenario, type GraphFacts, Store } from '../../src/app/store.ts';
-import { planDrawing } from '../../src/app/view/budget.ts';
+import { planDrawing } from '../../src/graph/draw-plan.ts';
 import { csrOf } from '../support/graphs.ts';
 
 describe('previewEdgeList: the direction guess', () => {

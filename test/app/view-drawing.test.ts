@@ -76,6 +76,7 @@ describe('buildDrawing', () => {
       ids: Array.from({ length: n }, (_, i) => String(i)),
       labels: null,
       positions: null,
+      report: { direction: 'undirected' },
     } as unknown as LoadedGraph;
     const state = stateOf(loaded);
     let checks = 0;

@@ -73,6 +73,38 @@ describe('Ripple app', () => {
       'ego-Facebook: 4,039 nodes, 88,234 edges, undirected, 1 components',
     );
     expect(await page.getByTestId('seed-count').textContent()).toContain('Seeds: 1;');
+    // Drawn at once with the bundled layout (datasets/layouts/), without running ForceAtlas2.
+    expect(await page.getByTestId('layout-status').getAttribute('data-state')).toBe('bundled');
+    expect(await page.getByTestId('layout-status').textContent()).toBe(
+      'Layout computed in advance (ForceAtlas2).',
+    );
+    const layout = JSON.parse(readFileSync('datasets/layouts/facebook_combined.txt.json', 'utf8')) as {
+      ids: string[];
+      xy: number[];
+    };
+    const drawnAt = await page.evaluate(
+      (ids) => {
+        type Ctx = {
+          store: { get(): { graph: { index: Map<string, number> } } };
+          view(): { graph: { getNodeAttributes(k: string): { x: number; y: number } } } | null;
+        };
+        const ctx = (window as unknown as { ripple: Ctx }).ripple;
+        const index = ctx.store.get().graph.index;
+        return ids.map((id) => {
+          const a = ctx.view()?.graph.getNodeAttributes(String(index.get(id)));
+          return a ? [a.x, a.y] : null;
+        });
+      },
+      layout.ids.slice(0, 3).concat(layout.ids.slice(-2)),
+    );
+    const expected = [0, 1, 2, layout.ids.length - 2, layout.ids.length - 1].map((k) => [
+      layout.xy[2 * k],
+      layout.xy[2 * k + 1],
+    ]);
+    for (const [k, p] of drawnAt.entries()) {
+      expect(p?.[0]).toBeCloseTo(expected[k][0], 2);
+      expect(p?.[1]).toBeCloseTo(expected[k][1], 2);
+    }
     const shot = await page.getByTestId('graph-canvas').screenshot();
     // Count coloured pixels of the screenshot in the page (a 2D canvas can read an image).
     const coloured = await page.evaluate(async (b64) => {

@@ -42,6 +42,7 @@ const ALLOWED = new Set(
     'edges',
     'gz',
     'IndexedDB',
+    'ForceAtlas',
     'URL',
     'ID',
     'phi',

@@ -56,10 +56,12 @@ describe('Leaders panel', () => {
     };
     const page = await served.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const { errors } = watchPage(page, served.url);
-    await openApp(page, served.url);
-    await page.getByTestId('tab-data').click();
-    await page.getByTestId('dataset').selectOption('karate.txt');
-    await page.getByTestId('graph-summary').filter({ hasText: '34 nodes' }).waitFor({ timeout: 60_000 });
+    // Straight to the karate club from a link: no heavy drawing of the default graph first.
+    await openApp(
+      page,
+      `${served.url}#v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.1&gamma=0.2&phi=0.18&steps=all&seeds=0@0&runs=200&rng=1`,
+    );
+    expect(await page.getByTestId('graph-summary').textContent()).toContain('34 nodes');
     await page.getByTestId('tab-leaders').click();
     await page.getByTestId('leaders-heavy').click();
     await page.waitForFunction(

@@ -10,7 +10,9 @@ import { groupsOf } from '../seeds.ts';
 import type { Store } from '../store.ts';
 import { buildDrawing } from '../view/drawing.ts';
 import { GraphView, type Renderer } from '../view/graph-view.ts';
+import type { LayoutState } from '../view/layout.ts';
 import { NODE_COLOR, SEED_COLOR } from '../view/palette.ts';
+import type { PositionsOrigin } from '../view/start-positions.ts';
 
 export interface StageOptions {
   store: Store;
@@ -165,7 +167,7 @@ export class Stage {
     for (const l of this.listeners) l(v);
   }
 
-  private showLayout(state: 'running' | 'stopped' | 'file' | 'cached', seconds: number): void {
+  private showLayout(state: LayoutState | PositionsOrigin, seconds: number): void {
     this.layoutStatus.dataset.state = state;
     this.layoutStatus.textContent =
       state === 'running'
@@ -174,7 +176,9 @@ export class Stage {
           ? t('layout.fromFile')
           : state === 'cached'
             ? t('layout.cached')
-            : t('layout.done');
+            : state === 'bundled'
+              ? t('layout.bundled')
+              : t('layout.done');
     this.layoutButton.hidden = state === 'file';
     this.layoutButton.textContent = state === 'running' ? t('layout.stop') : t('layout.resume');
   }

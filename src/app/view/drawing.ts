@@ -1,13 +1,14 @@
 /**
- * The graphology graph sigma draws, made from the draw plan (src/app/view/budget.ts): node keys
- * are node indices as text, sizes follow degree, positions come from the file or a seeded random
- * start for the layout. Built in slices of a few milliseconds: 10,000 nodes and 120,000 edges
+ * The graphology graph sigma draws, made from the draw plan (src/graph/draw-plan.ts): node keys
+ * are node indices as text, sizes follow degree, positions come from start-positions.ts (the file,
+ * the layout cache, a bundled layout) or a seeded random start for the layout. Built in slices of a few milliseconds: 10,000 nodes and 120,000 edges
  * take a few hundred milliseconds, which would otherwise freeze the page once per graph.
  */
 import Graph from 'graphology';
+import { type DrawPlan, planDrawing } from '../../graph/draw-plan.ts';
 import { yieldTask } from '../next-task.ts';
 import type { GraphState } from '../store.ts';
-import { type DrawPlan, planDrawing } from './budget.ts';
+import { type PositionsOrigin, startPositions } from './start-positions.ts';
 
 export interface NodeAttributes {
   x: number;
@@ -21,6 +22,8 @@ export interface NodeAttributes {
 export interface Drawing {
   plan: DrawPlan;
   graph: Graph<NodeAttributes>;
+  /** Where all positions came from; null: (partly) a random start, so the layout should run. */
+  origin: PositionsOrigin | null;
 }
 
 /** Longest stretch of building in one task. */
@@ -28,9 +31,12 @@ const SLICE_MS = 8;
 
 /** Build the drawing of a graph; null when `stale()` turns true on the way (a newer graph). */
 export async function buildDrawing(state: GraphState, stale: () => boolean): Promise<Drawing | null> {
-  const { csr, ids, labels, positions } = state.loaded;
+  const { csr, ids, labels } = state.loaded;
   const { outDegree, inDegree } = state.facts;
   const plan = planDrawing(csr, state.facts.pagerank ?? outDegree);
+  const start = await startPositions(state, plan);
+  if (stale()) return null;
+  const xy = start.xy;
   let maxDegree = 1;
   for (const v of plan.nodes) maxDegree = Math.max(maxDegree, outDegree[v] + inDegree[v]);
   const graph = new Graph<NodeAttributes>({ type: csr.directed ? 'directed' : 'undirected' });
@@ -48,8 +54,8 @@ export async function buildDrawing(state: GraphState, stale: () => boolean): Pro
   for (let k = 0; k < nodes.length; k++) {
     const v = nodes[k];
     graph.addNode(String(v), {
-      x: positions ? positions[2 * v] : rng(),
-      y: positions ? positions[2 * v + 1] : rng(),
+      x: Number.isNaN(xy[2 * k]) ? rng() : xy[2 * k],
+      y: Number.isNaN(xy[2 * k + 1]) ? rng() : xy[2 * k + 1],
       size: 1.5 + 8 * Math.sqrt((outDegree[v] + inDegree[v]) / maxDegree),
       label: labels?.[v] ?? ids[v],
       i: v,
@@ -61,7 +67,7 @@ export async function buildDrawing(state: GraphState, stale: () => boolean): Pro
     graph.addEdge(String(e[k]), String(e[k + 1]));
     if (due(k >> 1) && !(await pause())) return null;
   }
-  return stale() ? null : { plan, graph };
+  return stale() ? null : { plan, graph, origin: start.origin };
 }
 
 /** A small seeded generator for initial positions (same start, same layout). */

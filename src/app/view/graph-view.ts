@@ -1,8 +1,8 @@
 /**
  * The graph on screen: the drawing (a graphology graph built from the draw plan, see drawing.ts)
  * shown by sigma, with display state (seeds, reach heat, overlays such as playback) kept outside
- * the graph and applied by one node reducer. Positions come from the file, the layout cache or
- * ForceAtlas2 in a worker.
+ * the graph and applied by one node reducer. Positions come with the drawing (the file, the layout
+ * cache, a bundled layout: start-positions.ts) or from ForceAtlas2 in a worker.
  *
  * One sigma renderer serves every graph of the page: a new view hands it its graph
  * (sigma.setGraph) and its reducers, and kill() only detaches the view. Killing the renderer
@@ -15,8 +15,8 @@ import type { NodeDisplayData } from 'sigma/types';
 import type { GraphState } from '../store.ts';
 import type { Drawing, NodeAttributes } from './drawing.ts';
 import { LayoutRunner, type LayoutState, layoutBudgetMs } from './layout.ts';
-import { getLayout } from './layout-cache.ts';
 import { EDGE_COLOR, heatColor, NODE_COLOR, seedGroupColor } from './palette.ts';
+import { layoutKey, type PositionsOrigin } from './start-positions.ts';
 
 /** Changes the display of node `index`; return the fields to override (playback, panels). */
 export type NodeOverlay = (index: number, display: Partial<NodeDisplayData>) => Partial<NodeDisplayData>;
@@ -25,7 +25,7 @@ export type Renderer = Sigma<NodeAttributes>;
 
 export interface GraphViewEvents {
   onNodeClick(index: number): void;
-  onLayout(state: LayoutState | 'file' | 'cached', seconds: number): void;
+  onLayout(state: LayoutState | PositionsOrigin, seconds: number): void;
 }
 
 export class GraphView {
@@ -98,8 +98,8 @@ export class GraphView {
     this.sigma.on('clickNode', this.handlers.clickNode);
     this.sigma.on('enterNode', this.handlers.enterNode);
     this.sigma.on('leaveNode', this.handlers.leaveNode);
-    if (state.loaded.positions) this.events.onLayout('file', 0);
-    else void this.placeNodes();
+    if (drawing.origin) this.events.onLayout(drawing.origin, 0);
+    else this.startLayout();
   }
 
   private reduce(data: NodeAttributes): Partial<NodeDisplayData> {
@@ -118,25 +118,8 @@ export class GraphView {
     return display;
   }
 
-  /** Key of the layout cache: the graph's identity and what is drawn. */
-  get layoutKey(): string {
-    const { loaded, source } = this.state;
-    return `${JSON.stringify(source)}|${loaded.report.direction}|${loaded.csr.n}|${loaded.csr.arcs}|${this.drawn.length}`;
-  }
-
-  private async placeNodes(): Promise<void> {
-    const cached = await getLayout(this.layoutKey);
-    if (cached && cached.length === this.graph.order * 2) {
-      let k = 0;
-      this.graph.updateEachNodeAttributes((_, a) => ({ ...a, x: cached[k++], y: cached[k++] }));
-      this.events.onLayout('cached', 0);
-      return;
-    }
-    this.startLayout();
-  }
-
   startLayout(budgetMs = layoutBudgetMs(this.graph.order)): void {
-    this.layout ??= new LayoutRunner(this.graph, this.layoutKey, (state, seconds) =>
+    this.layout ??= new LayoutRunner(this.graph, layoutKey(this.state, this.drawn.length), (state, seconds) =>
       this.events.onLayout(state, seconds),
     );
     this.layout.start(budgetMs);

@@ -3,8 +3,8 @@
  * as positions arrive), stoppable, stopped by itself after a time budget, and cached per dataset.
  */
 import type Graph from 'graphology';
-import { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import { fa2Settings } from '../../graph/draw-layout.ts';
 import { putLayout } from './layout-cache.ts';
 
 export type LayoutState = 'running' | 'stopped';
@@ -20,8 +20,7 @@ export class LayoutRunner {
     private readonly cacheKey: string,
     private readonly onChange: (state: LayoutState, seconds: number) => void,
   ) {
-    const settings = inferSettings(graph);
-    this.fa2 = new FA2Layout(graph, { settings: { ...settings, barnesHutOptimize: graph.order > 1000 } });
+    this.fa2 = new FA2Layout(graph, { settings: fa2Settings(graph) });
   }
 
   get running(): boolean {

@@ -3,7 +3,7 @@
  * accounts (by a score, e.g. PageRank or degree) and the edges among them, up to an edge budget.
  * The simulation always uses the whole graph: this only limits the picture.
  */
-import type { Csr } from '../../graph/types.ts';
+import type { Csr } from './types.ts';
 
 export const NODE_BUDGET = 10_000;
 export const EDGE_BUDGET = 120_000;
