@@ -54,6 +54,7 @@ export const ZH: Catalogue = {
   'layout.cached': '使用缓存的布局。',
   'layout.bundled': '使用预先计算的布局（ForceAtlas2）。',
   'view.budget': '显示 {total} 个账号中连接最多的 {shown} 个（绘制 {edges} 条边）；模拟始终使用整个图。',
+  'view.unavailable': '此浏览器无法绘制关系图（WebGL 已关闭或不可用）。模拟、分析和 CSV 导出仍可正常使用。',
   'view.label': '{name} 的关系图。点击账号即可设为种子。',
   'view.legend.seed': '种子（每个发布组一种颜色）',
   'view.legend.account': '普通账号',

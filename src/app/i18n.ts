@@ -56,6 +56,8 @@ const EN = {
   'layout.bundled': 'Layout computed in advance (ForceAtlas2).',
   'view.budget':
     'Showing the {shown} best-connected of {total} accounts ({edges} edges drawn); simulations always use the whole graph.',
+  'view.unavailable':
+    'This browser cannot draw the graph (WebGL is off or unavailable). Simulations, analyses and CSV exports still work.',
   'view.label': 'Graph of {name}. Click an account to make it a seed.',
   'view.legend.seed': 'seed (one colour per launch group)',
   'view.legend.account': 'account',

@@ -83,7 +83,8 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveApp(): Promise<Served> {
+/** Serve the built app to a new Chromium; `flags` are added to the usual ones (e.g. '--disable-webgl'). */
+export async function serveApp(flags: string[] = []): Promise<Served> {
   const outDir = await buildOnce();
   const server: PreviewServer = await preview({
     preview: { port: 0, host: '127.0.0.1' },
@@ -91,7 +92,11 @@ export async function serveApp(): Promise<Served> {
     logLevel: 'error',
   });
   const address = server.httpServer.address() as AddressInfo;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...FLAGS, ...flags],
+    headless: true,
+  });
   return {
     url: `http://127.0.0.1:${address.port}/`,
     browser,
@@ -106,10 +111,10 @@ export async function serveApp(): Promise<Served> {
  * The built app served for the tests of one file: started before them, closed after them. Call at
  * the top level of a test file; the fields are usable inside its tests.
  */
-export function serveAppForFile(): Served {
+export function serveAppForFile(flags: string[] = []): Served {
   let served: Served | null = null;
   beforeAll(async () => {
-    served = await serveApp();
+    served = await serveApp(flags);
   }, 300_000);
   afterAll(async () => {
     await served?.close();

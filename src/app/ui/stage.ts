@@ -142,16 +142,30 @@ export class Stage {
     const drawing = await buildDrawing(graph, () => build !== this.builds);
     if (!drawing || build !== this.builds) return;
     delete this.element.dataset.drawing;
-    this.view = new GraphView(
-      this.canvasBox,
-      graph,
-      {
-        onNodeClick: (i) => this.options.onNodeClick(i),
-        onLayout: (state, seconds) => this.showLayout(state, seconds),
-      },
-      drawing,
-      this.renderer,
-    );
+    try {
+      this.view = new GraphView(
+        this.canvasBox,
+        graph,
+        {
+          onNodeClick: (i) => this.options.onNodeClick(i),
+          onLayout: (state, seconds) => this.showLayout(state, seconds),
+        },
+        drawing,
+        this.renderer,
+      );
+    } catch (error) {
+      // No WebGL (turned off, blocked, or no GPU and no software fallback): no picture, but
+      // the graph, the simulations and every panel still work. Say so once, in the stage.
+      console.warn('Ripple cannot draw the graph:', error);
+      this.canvasBox.replaceChildren();
+      this.element.dataset.drawing = 'unavailable';
+      this.layoutStatus.dataset.state = 'none';
+      this.layoutStatus.textContent = '';
+      this.layoutButton.hidden = true;
+      this.note.hidden = false;
+      this.note.textContent = t('view.unavailable');
+      return;
+    }
     this.renderer = this.view.sigma;
     const v = this.view;
     this.note.hidden = !v.cut;
