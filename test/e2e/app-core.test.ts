@@ -105,6 +105,20 @@ describe('Ripple app', () => {
       expect(p?.[0]).toBeCloseTo(expected[k][0], 2);
       expect(p?.[1]).toBeCloseTo(expected[k][1], 2);
     }
+    // 88,234 edges are drawn as 1-pixel lines (cheap on a software renderer), not sized quads.
+    const edgeTypes = await page.evaluate(() => {
+      type Sigma = { getGraph(): { edges(): string[] }; getEdgeDisplayData(k: string): { type: string } };
+      const sigma = (window as unknown as { ripple: { view(): { sigma: Sigma } } }).ripple.view().sigma;
+      return [
+        ...new Set(
+          sigma
+            .getGraph()
+            .edges()
+            .map((e) => sigma.getEdgeDisplayData(e).type),
+        ),
+      ];
+    });
+    expect(edgeTypes).toEqual(['thin']);
     const shot = await page.getByTestId('graph-canvas').screenshot();
     // Count coloured pixels of the screenshot in the page (a 2D canvas can read an image).
     const coloured = await page.evaluate(async (b64) => {

@@ -38,6 +38,24 @@ describe('app smoke test', () => {
       1,
     );
     expect(shown).toBe(Number(summary.mean.toFixed(2)));
+    // Replayed to its end, the cascade's edges are drawn wide over the 1-pixel lines of the rest.
+    await page.getByTestId('playback-open').click();
+    await page.getByTestId('playback-scrub').evaluate((input: HTMLInputElement) => {
+      input.value = input.max;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const types = await page.evaluate(() => {
+      type Sigma = { getGraph(): { edges(): string[] }; getEdgeDisplayData(k: string): { type: string } };
+      const sigma = (window as unknown as { ripple: { view(): { sigma: Sigma } } }).ripple.view().sigma;
+      const count: Record<string, number> = {};
+      for (const e of sigma.getGraph().edges()) {
+        const type = sigma.getEdgeDisplayData(e).type;
+        count[type] = (count[type] ?? 0) + 1;
+      }
+      return count;
+    });
+    expect(types.line).toBeGreaterThan(0);
+    expect(types.thin).toBeGreaterThan(80_000);
     expect(watch.foreign).toEqual([]);
     expect(watch.errors).toEqual([]);
   });

@@ -18,6 +18,7 @@ import type { Trace } from '../../diffusion/types.ts';
 import type { Csr } from '../../graph/types.ts';
 import { el, labelled, uid } from '../dom.ts';
 import { formatNumber, t } from '../i18n.ts';
+import { EDGE_TYPE_WIDE } from '../view/graph-view.ts';
 import {
   DIM_EDGE_COLOR,
   EXPOSED_COLOR,
@@ -154,7 +155,13 @@ export function createPlayback<N extends Attributes>(options: PlaybackOptions<N>
     const base = previousEdge ? previousEdge(key, data) : data;
     const child = childOfEdge.get(key);
     if (child !== undefined && isActiveAt(state, child, time)) {
-      return { ...base, color: colorOf(child), size: Math.max(2, (base.size ?? 1) * 2.5), zIndex: 1 };
+      return {
+        ...base,
+        type: EDGE_TYPE_WIDE,
+        color: colorOf(child),
+        size: Math.max(2, (base.size ?? 1) * 2.5),
+        zIndex: 1,
+      };
     }
     return { ...base, color: DIM_EDGE_COLOR };
   };
