@@ -56,6 +56,16 @@ describe('app smoke test', () => {
     });
     expect(types.line).toBeGreaterThan(0);
     expect(types.thin).toBeGreaterThan(80_000);
+    // What the step's partial refresh drew is what a full redraw draws.
+    await page.waitForTimeout(200);
+    const partial = await page.getByTestId('graph-canvas').screenshot();
+    await page.evaluate(() => {
+      const w = window as unknown as { ripple: { view(): { sigma: { refresh(): void } } } };
+      w.ripple.view().sigma.refresh();
+    });
+    await page.waitForTimeout(200);
+    const full = await page.getByTestId('graph-canvas').screenshot();
+    expect(partial.equals(full)).toBe(true);
     expect(watch.foreign).toEqual([]);
     expect(watch.errors).toEqual([]);
   });

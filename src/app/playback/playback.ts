@@ -154,16 +154,17 @@ export function createPlayback<N extends Attributes>(options: PlaybackOptions<N>
   const edgeReducer: EdgeReducer = (key, data) => {
     const base = previousEdge ? previousEdge(key, data) : data;
     const child = childOfEdge.get(key);
-    if (child !== undefined && isActiveAt(state, child, time)) {
-      return {
-        ...base,
-        type: EDGE_TYPE_WIDE,
-        color: colorOf(child),
-        size: Math.max(2, (base.size ?? 1) * 2.5),
-        zIndex: 1,
-      };
-    }
-    return { ...base, color: DIM_EDGE_COLOR };
+    if (child === undefined) return { ...base, color: DIM_EDGE_COLOR };
+    // The cascade's edges are drawn by the wide program at every step, active or not: a partial
+    // refresh (each step) cannot move an edge from one of sigma's edge programs to another.
+    if (!isActiveAt(state, child, time)) return { ...base, type: EDGE_TYPE_WIDE, color: DIM_EDGE_COLOR };
+    return {
+      ...base,
+      type: EDGE_TYPE_WIDE,
+      color: colorOf(child),
+      size: Math.max(2, (base.size ?? 1) * 2.5),
+      zIndex: 1,
+    };
   };
 
   // Controls ------------------------------------------------------------------------------
