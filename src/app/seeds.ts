@@ -3,6 +3,7 @@
  * toggling, top-K by a metric, and the conversion. Pure functions over the scenario.
  */
 import type { SeedPlan } from '../diffusion/types.ts';
+import { topK } from '../util/top-k.ts';
 import type { Scenario, ScenarioSeedGroup } from './scenario.ts';
 import type { GraphFacts } from './store.ts';
 
@@ -48,9 +49,7 @@ export function topBy(facts: GraphFacts, metric: SeedMetric, k: number): number[
       : metric === 'indegree'
         ? facts.inDegree
         : facts.outDegree;
-  const order = Array.from({ length: score.length }, (_, i) => i);
-  order.sort((a, b) => score[b] - score[a] || a - b);
-  return order.slice(0, Math.max(0, k));
+  return topK(score, k);
 }
 
 /** The engine's seed plan, skipping ids not in the graph and empty groups. */

@@ -3,6 +3,7 @@
  * accounts (by a score, e.g. PageRank or degree) and the edges among them, up to an edge budget.
  * The simulation always uses the whole graph: this only limits the picture.
  */
+import { topK } from '../util/top-k.ts';
 import type { Csr } from './types.ts';
 
 export const NODE_BUDGET = 10_000;
@@ -30,9 +31,7 @@ export function planDrawing(
     nodes = new Uint32Array(n);
     for (let i = 0; i < n; i++) nodes[i] = i;
   } else {
-    const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => score[b] - score[a] || a - b);
-    nodes = Uint32Array.from(order.slice(0, nodeBudget));
+    nodes = Uint32Array.from(topK(score, nodeBudget));
     cut = true;
   }
   const drawn = new Uint8Array(n);

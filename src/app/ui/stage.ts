@@ -133,10 +133,10 @@ export class Stage {
     this.view?.kill();
     this.view = null;
     for (const l of this.listeners) l(null);
-    if (!graph) {
-      this.renderer?.setGraph(new Graph());
-      return;
-    }
+    // The old picture goes at once: no clicks on accounts of the old graph while the new one is
+    // built, and the renderer's next settings change has nothing to re-index.
+    this.renderer?.setGraph(new Graph());
+    if (!graph) return;
     this.element.setAttribute('aria-label', t('view.label', { name: graph.name }));
     this.element.dataset.drawing = 'building';
     const drawing = await buildDrawing(graph, () => build !== this.builds);

@@ -84,11 +84,14 @@ export class GraphView {
     const nodeReducer = (_key: string, data: NodeAttributes) => this.reduce(data);
     const defaultEdgeType = this.drawnEdges > THIN_EDGES_ABOVE ? 'thin' : EDGE_TYPE_WIDE;
     if (renderer) {
-      // Settings first (applied at the next refresh), then the graph, which refreshes at once.
-      renderer.setSetting('nodeReducer', nodeReducer);
-      renderer.setSetting('defaultEdgeType', defaultEdgeType);
-      renderer.setSetting('edgeReducer', null);
-      renderer.setSetting('hideLabelsOnMove', graph.order > 2000);
+      // Settings first, in one call (each settings change re-indexes the graph sigma holds: the
+      // stage has already handed it an empty one), then the graph, which refreshes at once.
+      renderer.setSettings({
+        nodeReducer,
+        defaultEdgeType,
+        edgeReducer: null,
+        hideLabelsOnMove: graph.order > 2000,
+      });
       renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
       renderer.setGraph(graph);
       this.sigma = renderer;

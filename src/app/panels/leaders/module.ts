@@ -252,7 +252,11 @@ const leadersPanel: PanelDef = {
     store.select((s) => s.scenario, showNotes);
     store.select((s) => s.run.state, lightNow);
     ctx.onView(() => showDisplay());
-    new MutationObserver(lightNow).observe(container, { attributes: true, attributeFilter: ['hidden'] });
+    table.setShown(!container.hidden);
+    new MutationObserver(() => {
+      table.setShown(!container.hidden);
+      lightNow();
+    }).observe(container, { attributes: true, attributeFilter: ['hidden'] });
     showGraph(store.get().graph);
   },
 };
