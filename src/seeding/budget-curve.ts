@@ -39,11 +39,19 @@ export async function immBudgetCurve(
   result: ImmResult,
   rngSeed: number,
 ): Promise<BudgetPoint[]> {
+  return budgetCurve(await curveSets(source, result, rngSeed), result.seeds);
+}
+
+/**
+ * The sets a budget curve is measured on: IMM's sampling-phase sets, topped up from the same
+ * stream (later indices) to at least half of theta.
+ */
+export async function curveSets(source: RrSource, result: ImmResult, rngSeed: number): Promise<RrCollection> {
   const sets = result.samplingSets;
   const target = Math.ceil(result.theta / 2);
   if (sets.count < target) {
     for (const batch of await source.generate(phaseSeed(rngSeed, 1), sets.count, target - sets.count))
       sets.append(batch);
   }
-  return budgetCurve(sets, result.seeds);
+  return sets;
 }

@@ -18,7 +18,7 @@ import { canShare } from '../../workers/share.ts';
 import { summarize } from '../diffusion/summary.ts';
 import type { ModelParams } from '../diffusion/types.ts';
 import type { Csr } from '../graph/types.ts';
-import type { BudgetPoint } from './budget-curve.ts';
+import { type BudgetPoint, curveSets } from './budget-curve.ts';
 import { CELF_DEFAULTS, celf, checkCelfSize } from './celf.ts';
 import { type Coverage, IMM_DEFAULTS, type ImmResult, imm, phaseSeed } from './imm.ts';
 import { poolRrSource, poolSpreadEvaluator } from './jobs.ts';
@@ -223,12 +223,7 @@ export async function poolImmBudgetCurve(
   rngSeed: number,
   signal?: AbortSignal,
 ): Promise<BudgetPoint[]> {
-  const sets = result.samplingSets;
-  const target = Math.ceil(result.theta / 2);
-  if (sets.count < target) {
-    for (const batch of await source.generate(phaseSeed(rngSeed, 1), sets.count, target - sets.count))
-      sets.append(batch);
-  }
+  const sets = await curveSets(source, result, rngSeed);
   const [curve] = await pool.runJobs('budgetCurve', [{ ...collectionInput(sets), seeds: result.seeds }], {
     signal,
   });

@@ -10,7 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import { runLocal } from '../support/simulate.ts';
-import { layoutSettled, openApp, serveAppForFile, watchPage } from './browser.ts';
+import {
+  edgeTypeCounts,
+  graphPixels,
+  layoutSettled,
+  openApp,
+  serveAppForFile,
+  watchPage,
+} from './browser.ts';
 
 const served = serveAppForFile();
 
@@ -106,35 +113,10 @@ describe('Ripple app', () => {
       expect(p?.[1]).toBeCloseTo(expected[k][1], 2);
     }
     // 88,234 edges are drawn as 1-pixel lines (cheap on a software renderer), not sized quads.
-    const edgeTypes = await page.evaluate(() => {
-      type Sigma = { getGraph(): { edges(): string[] }; getEdgeDisplayData(k: string): { type: string } };
-      const sigma = (window as unknown as { ripple: { view(): { sigma: Sigma } } }).ripple.view().sigma;
-      return [
-        ...new Set(
-          sigma
-            .getGraph()
-            .edges()
-            .map((e) => sigma.getEdgeDisplayData(e).type),
-        ),
-      ];
-    });
+    const edgeTypes = Object.keys(await edgeTypeCounts(page));
     expect(edgeTypes).toEqual(['thin']);
-    const shot = await page.getByTestId('graph-canvas').screenshot();
-    // Count coloured pixels of the screenshot in the page (a 2D canvas can read an image).
-    const coloured = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d') as CanvasRenderingContext2D;
-      g.drawImage(img, 0, 0);
-      const px = g.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < px.length; i += 4) if (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200) n++;
-      return n / (px.length / 4);
-    }, shot.toString('base64'));
+    const inked = await graphPixels(page, 'inked');
+    const coloured = inked.count / inked.total;
     expect(coloured).toBeGreaterThan(0.02);
     expect(watch.foreign).toEqual([]);
     expect(watch.errors).toEqual([]);

@@ -205,3 +205,50 @@ export async function layoutSettled(page: Page): Promise<void> {
     { timeout: 60_000 },
   );
 }
+
+/**
+ * Pixels of a screenshot of the graph canvas, counted in the page (a 2D canvas can read an image):
+ * 'inked' = not near-white (anything drawn), 'coloured' = clearly saturated (not grey, not white:
+ * activated nodes and seeds, not the grey of plain accounts and edges).
+ */
+export async function graphPixels(
+  page: Page,
+  kind: 'inked' | 'coloured',
+): Promise<{ count: number; total: number }> {
+  const png = await page.getByTestId('graph-canvas').screenshot();
+  return page.evaluate(
+    async ({ b64, kind }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${b64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+      g.drawImage(image, 0, 0);
+      const d = g.getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        const max = Math.max(d[i], d[i + 1], d[i + 2]);
+        const min = Math.min(d[i], d[i + 1], d[i + 2]);
+        if (kind === 'inked' ? min < 200 : max - min > 60) count++;
+      }
+      return { count, total: d.length / 4 };
+    },
+    { b64: png.toString('base64'), kind },
+  );
+}
+
+/** How many drawn edges each of sigma's edge programs draws ('thin', 'line'). */
+export function edgeTypeCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    type Sigma = { getGraph(): { edges(): string[] }; getEdgeDisplayData(k: string): { type: string } };
+    const sigma = (window as unknown as { ripple: { view(): { sigma: Sigma } } }).ripple.view().sigma;
+    const count: Record<string, number> = {};
+    for (const e of sigma.getGraph().edges()) {
+      const type = sigma.getEdgeDisplayData(e).type;
+      count[type] = (count[type] ?? 0) + 1;
+    }
+    return count;
+  });
+}

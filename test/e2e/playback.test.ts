@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
 import { params, runLocal, seedsAt } from '../support/simulate.ts';
-import { layoutSettled, openApp, serveAppForFile, watchPage } from './browser.ts';
+import { graphPixels, layoutSettled, openApp, serveAppForFile, watchPage } from './browser.ts';
 
 const served = serveAppForFile();
 
@@ -28,31 +28,8 @@ const activeOf = async (page: Page) => Number(await page.getByTestId('playback')
 const playingOf = async (page: Page) =>
   (await page.getByTestId('playback').getAttribute('data-playing')) === 'true';
 
-/**
- * Pixels of the graph canvas that are clearly coloured (not grey, not white): activated nodes are
- * drawn in viridis colours and seeds in vermillion, everything else in greys.
- */
-async function colouredPixels(page: Page): Promise<number> {
-  const png = await page.getByTestId('graph-canvas').screenshot();
-  return page.evaluate(async (b64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${b64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const g = canvas.getContext('2d') as CanvasRenderingContext2D;
-    g.drawImage(image, 0, 0);
-    const d = g.getImageData(0, 0, canvas.width, canvas.height).data;
-    let count = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      const max = Math.max(d[i], d[i + 1], d[i + 2]);
-      const min = Math.min(d[i], d[i + 1], d[i + 2]);
-      if (max - min > 60) count++;
-    }
-    return count;
-  }, png.toString('base64'));
-}
+/** Clearly coloured pixels of the graph canvas (see graphPixels). */
+const colouredPixels = async (page: Page) => (await graphPixels(page, 'coloured')).count;
 
 describe('playback', () => {
   it('replays a cascade: counters grow while playing, the canvas colours in, keys and scrub work', async () => {

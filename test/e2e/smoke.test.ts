@@ -8,7 +8,7 @@ import { pagerank } from '../../src/analysis/centrality/pagerank.ts';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import { runLocal } from '../support/simulate.ts';
-import { openApp, serveAppForFile, watchPage } from './browser.ts';
+import { edgeTypeCounts, openApp, serveAppForFile, watchPage } from './browser.ts';
 
 const served = serveAppForFile();
 
@@ -44,16 +44,7 @@ describe('app smoke test', () => {
       input.value = input.max;
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    const types = await page.evaluate(() => {
-      type Sigma = { getGraph(): { edges(): string[] }; getEdgeDisplayData(k: string): { type: string } };
-      const sigma = (window as unknown as { ripple: { view(): { sigma: Sigma } } }).ripple.view().sigma;
-      const count: Record<string, number> = {};
-      for (const e of sigma.getGraph().edges()) {
-        const type = sigma.getEdgeDisplayData(e).type;
-        count[type] = (count[type] ?? 0) + 1;
-      }
-      return count;
-    });
+    const types = await edgeTypeCounts(page);
     expect(types.line).toBeGreaterThan(0);
     expect(types.thin).toBeGreaterThan(80_000);
     // What the step's partial refresh drew is what a full redraw draws.

@@ -9,21 +9,16 @@ import { expect, it } from 'vitest';
 import type { LoadOptions } from '../../src/graph/load.ts';
 import { LoadError } from '../../src/graph/load-error.ts';
 import { DIRECTIONS, EDGE_VALUES } from '../../src/graph/types.ts';
+import { Rng } from '../../src/util/rng.ts';
 import { checkShape, FIXTURES, load } from './support.ts';
 
 const SEED = 0x5eed2024;
 const CASES = 5000;
 
-/** mulberry32: small, fast, good enough to pick mutations. */
+/** A stream of uniform floats from the project's seeded generator (one stream per case). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const g = new Rng(seed);
+  return () => g.float();
 }
 
 const text = (s: string) => new TextEncoder().encode(s);

@@ -91,22 +91,14 @@ export function susceptibilityPeak(curve: CurvePoint[]): Signal | null {
  * middle of the bracket (for whole-number sweeps: the end of the bracket on the global side).
  */
 export function globalOnset(curve: CurvePoint[], discrete: boolean, resolution = 0): Signal | null {
-  let best = -1;
-  let bestSlope = 0;
-  for (let i = 0; i + 1 < curve.length; i++) {
-    const a = curve[i];
-    const b = curve[i + 1];
+  const best = steepestStep(curve, (a, b) => {
     const change = Math.abs(b.globalFraction - a.globalFraction);
     const se = Math.sqrt(variance(a) / a.runs + variance(b) / b.runs);
-    if (change <= ONSET_SIGNIFICANCE * se) continue;
+    if (change <= ONSET_SIGNIFICANCE * se) return 0;
     // A change counts as spread over at least `resolution`, so two close refined points whose
     // shares differ by noise cannot outbid a real step.
-    const slope = change / Math.max(b.x - a.x, resolution);
-    if (slope > bestSlope) {
-      bestSlope = slope;
-      best = i;
-    }
-  }
+    return change / Math.max(b.x - a.x, resolution);
+  });
   if (best < 0) return null;
   const a = curve[best];
   const b = curve[best + 1];
@@ -125,26 +117,35 @@ export const LEVERAGE_RISE = 1.2;
  * network (the 10% of globalFraction) cannot tell this apart: enough seeds reach 10% by themselves.
  */
 export function reachPerSeedRise(curve: CurvePoint[]): Signal | null {
-  let best = -1;
-  let bestSlope = 0;
   const se = (c: CurvePoint) => (c.ci95[1] - c.mean) / 1.959963984540054 / c.x;
-  for (let i = 0; i + 1 < curve.length; i++) {
-    const a = curve[i];
-    const b = curve[i + 1];
+  const best = steepestStep(curve, (a, b) => {
     const ra = a.mean / a.x;
     const rb = b.mean / b.x;
-    if (rb < LEVERAGE_RISE * ra) continue;
-    if (rb - ra <= ONSET_SIGNIFICANCE * Math.sqrt(se(a) ** 2 + se(b) ** 2)) continue;
-    const slope = (rb - ra) / (b.x - a.x);
-    if (slope > bestSlope) {
-      bestSlope = slope;
-      best = i;
-    }
-  }
+    if (rb < LEVERAGE_RISE * ra) return 0;
+    if (rb - ra <= ONSET_SIGNIFICANCE * Math.sqrt(se(a) ** 2 + se(b) ** 2)) return 0;
+    return (rb - ra) / (b.x - a.x);
+  });
   if (best < 0) return null;
   const a = curve[best];
   const b = curve[best + 1];
   return { x: b.x, intervals: [{ a: a.x, b: b.x, parts: 3 }], bracket: [a.x, b.x] };
+}
+
+/**
+ * Index i of the neighbouring pair (curve[i], curve[i + 1]) with the largest positive slope as
+ * `slope` scores it (0 for a pair that does not count); -1 when no pair counts. Ties keep the first.
+ */
+function steepestStep(curve: CurvePoint[], slope: (a: CurvePoint, b: CurvePoint) => number): number {
+  let best = -1;
+  let bestSlope = 0;
+  for (let i = 0; i + 1 < curve.length; i++) {
+    const value = slope(curve[i], curve[i + 1]);
+    if (value > bestSlope) {
+      bestSlope = value;
+      best = i;
+    }
+  }
+  return best;
 }
 
 /** Binomial variance of the global share, floored so that 0 and 1 still carry some uncertainty. */

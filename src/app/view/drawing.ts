@@ -6,6 +6,7 @@
  */
 import Graph from 'graphology';
 import { type DrawPlan, planDrawing } from '../../graph/draw-plan.ts';
+import { Rng } from '../../util/rng.ts';
 import { yieldTask } from '../next-task.ts';
 import type { GraphState } from '../store.ts';
 import { type PositionsOrigin, startPositions } from './start-positions.ts';
@@ -40,7 +41,8 @@ export async function buildDrawing(state: GraphState, stale: () => boolean): Pro
   let maxDegree = 1;
   for (const v of plan.nodes) maxDegree = Math.max(maxDegree, outDegree[v] + inDegree[v]);
   const graph = new Graph<NodeAttributes>({ type: csr.directed ? 'directed' : 'undirected' });
-  const rng = mulberry(plan.nodes.length);
+  // Seeded: the same random start, so the same layout, every time.
+  const rng = new Rng(plan.nodes.length);
   let sliceStart = performance.now();
   /** Checked every 256 items: the slice is used up. */
   const due = (k: number) => (k & 255) === 255 && performance.now() - sliceStart >= SLICE_MS;
@@ -54,8 +56,8 @@ export async function buildDrawing(state: GraphState, stale: () => boolean): Pro
   for (let k = 0; k < nodes.length; k++) {
     const v = nodes[k];
     graph.addNode(String(v), {
-      x: Number.isNaN(xy[2 * k]) ? rng() : xy[2 * k],
-      y: Number.isNaN(xy[2 * k + 1]) ? rng() : xy[2 * k + 1],
+      x: Number.isNaN(xy[2 * k]) ? rng.float() : xy[2 * k],
+      y: Number.isNaN(xy[2 * k + 1]) ? rng.float() : xy[2 * k + 1],
       size: 1.5 + 8 * Math.sqrt((outDegree[v] + inDegree[v]) / maxDegree),
       label: labels?.[v] ?? ids[v],
       i: v,
@@ -69,16 +71,4 @@ export async function buildDrawing(state: GraphState, stale: () => boolean): Pro
     if (due(k >> 1) && !(await pause())) return null;
   }
   return stale() ? null : { plan, graph, origin: start.origin };
-}
-
-/** A small seeded generator for initial positions (same start, same layout). */
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

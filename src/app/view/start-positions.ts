@@ -39,7 +39,7 @@ export async function startPositions(state: GraphState, plan: DrawPlan): Promise
     return { xy, origin: 'file' };
   }
   const cached = await getLayout(layoutKey(state, nodes.length));
-  if (cached && cached.length === xy.length) return { xy: cached.slice(), origin: 'cached' };
+  if (cached && cached.length === xy.length) return { xy: cached, origin: 'cached' };
   const bundled = await bundledLayout(state);
   if (!bundled) return { xy, origin: null };
   let known = 0;
