@@ -12,8 +12,8 @@ import {
   runMetric,
 } from '../src/analysis/centrality/index.ts';
 import { readGraphFile } from '../src/cli/read-graph-file.ts';
+import { createNodePool } from '../src/engine/spawn-node.ts';
 import type { Csr } from '../src/graph/types.ts';
-import { createNodePool } from '../workers/spawn-node.ts';
 import type { BenchContext } from './context.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

@@ -15,8 +15,8 @@ import {
 } from '../src/analysis/distance/analyze.ts';
 import { defaultRegisters } from '../src/analysis/distance/hyperanf.ts';
 import { readGraphFile } from '../src/cli/read-graph-file.ts';
+import { createNodePool } from '../src/engine/spawn-node.ts';
 import type { Csr, Direction } from '../src/graph/types.ts';
-import { createNodePool } from '../workers/spawn-node.ts';
 import type { BenchContext } from './context.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

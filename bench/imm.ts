@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { readGraphFile } from '../src/cli/read-graph-file.ts';
 import { resolveParams } from '../src/diffusion/defaults.ts';
 import { summarize } from '../src/diffusion/summary.ts';
+import { createNodePool } from '../src/engine/spawn-node.ts';
 import { degreeSeeds, pagerankSeeds } from '../src/seeding/baselines.ts';
 import { immBudgetCurve } from '../src/seeding/budget-curve.ts';
 import { celf } from '../src/seeding/celf.ts';
 import { degreeDiscount, discountProbability } from '../src/seeding/degree-discount.ts';
 import { imm, phaseSeed } from '../src/seeding/imm.ts';
-import { poolRrSource, poolSpreadEvaluator } from '../src/seeding/jobs.ts';
+import { poolRrSource, poolSpreadEvaluator } from '../src/seeding/pool-sources.ts';
 import { rrParams } from '../src/seeding/rr-sets.ts';
-import { createNodePool } from '../workers/spawn-node.ts';
 import type { BenchContext } from './context.ts';
 
 /** CELF's expected spread on this reading (issue 3), the reference for the 98% goal. */

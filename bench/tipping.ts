@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { tippingSweep } from '../src/analysis/tipping/sweep.ts';
 import { readGraphFile } from '../src/cli/read-graph-file.ts';
 import { resolveParams } from '../src/diffusion/defaults.ts';
-import { createNodePool } from '../workers/spawn-node.ts';
+import { createNodePool } from '../src/engine/spawn-node.ts';
 import type { BenchContext } from './context.ts';
 
 export async function benchTipping(ctx: BenchContext): Promise<Record<string, unknown>> {

@@ -1,5 +1,6 @@
-/** Browser Web Worker entry: exposes the engine with comlink. */
+/** Browser Web Worker entry: every capability's jobs, and the engine exposed with comlink. */
 import * as Comlink from 'comlink';
-import { createEngineApi } from './engine-api.ts';
+import '../src/all-jobs.ts';
+import { createEngineApi } from '../src/engine/worker-api.ts';
 
 Comlink.expose(createEngineApi());

@@ -4,7 +4,7 @@
  * (by default ego-Facebook seeded at its top account by PageRank, so Run gives a result at once).
  */
 import './style.css';
-import { createBrowserPool } from '../../workers/spawn-browser.ts';
+import { createBrowserPool } from '../engine/spawn-browser.ts';
 import { DEFAULT_DATASET } from './datasets.ts';
 import { el } from './dom.ts';
 import { t } from './i18n.ts';

@@ -7,7 +7,7 @@
  *
  * and list it in src/app/modules.ts.
  */
-import type { EnginePool } from '../../workers/pool.ts';
+import type { EnginePool } from '../engine/pool.ts';
 import type { StringKey } from './i18n.ts';
 import type { LoadController } from './load/controller.ts';
 import type { AutosaveStore } from './persist/autosave.ts';

@@ -3,13 +3,14 @@
  * the browser worker pool (run 0 traced for playback, per-node counts for the reach heat map),
  * and publish progress and the result through the store.
  */
-import { AbortError, type EnginePool } from '../../workers/pool.ts';
+
 import { resolveParams } from '../diffusion/defaults.ts';
 import { summarize } from '../diffusion/summary.ts';
 import type { ModelParams } from '../diffusion/types.ts';
+import { AbortError, type EnginePool } from '../engine/pool.ts';
+import type { Scenario } from '../engine/scenario.ts';
 import { t } from './i18n.ts';
 import { usePoolGraph } from './panels/pool-graph.ts';
-import type { Scenario } from './scenario.ts';
 import { toSeedPlan } from './seeds.ts';
 import type { GraphState, Store } from './store.ts';
 

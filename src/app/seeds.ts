@@ -3,8 +3,8 @@
  * toggling, top-K by a metric, and the conversion. Pure functions over the scenario.
  */
 import type { SeedPlan } from '../diffusion/types.ts';
+import type { Scenario, ScenarioSeedGroup } from '../engine/scenario.ts';
 import { topK } from '../util/top-k.ts';
-import type { Scenario, ScenarioSeedGroup } from './scenario.ts';
 import type { GraphFacts } from './store.ts';
 
 export type SeedMetric = 'degree' | 'indegree' | 'pagerank';

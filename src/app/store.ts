@@ -10,9 +10,9 @@
  *   store.select((s) => s.result, (result) => ...)   called when that slice changes (Object.is)
  */
 import type { ShardResult, SimulationSummary, Trace } from '../diffusion/types.ts';
+import type { GraphSource, Scenario } from '../engine/scenario.ts';
 import type { LoadedGraph } from '../graph/types.ts';
 import { nextTask } from './next-task.ts';
-import type { GraphSource, Scenario } from './scenario.ts';
 
 /** What the loader worker measured about a graph, shown in the summary line. */
 export interface GraphFacts {

@@ -1,8 +1,8 @@
 /** Options every command shares: which graph, how to read it, the random seed, JSON output. */
 
-import { defaultWorkerCount } from '../../workers/spawn-node.ts';
 import { resolveParams } from '../diffusion/defaults.ts';
 import type { ModelName, ModelParams } from '../diffusion/types.ts';
+import { defaultWorkerCount } from '../engine/spawn-node.ts';
 import type { Csr } from '../graph/types.ts';
 import {
   DIRECTIONS,

@@ -1,5 +1,5 @@
 /** A progress bar on stderr, drawn only when stderr is a terminal. */
-import type { Progress } from '../../workers/pool.ts';
+import type { Progress } from '../engine/pool.ts';
 
 export function progressBar(
   stream: NodeJS.WriteStream,

@@ -217,3 +217,11 @@ export function csrBuffers(csr: Csr): ArrayBuffer[] {
     if (a && a.buffer instanceof ArrayBuffer && !buffers.includes(a.buffer)) buffers.push(a.buffer);
   return buffers;
 }
+
+/** Node indices of the top k by out-degree in the reach direction; ties by first appearance. */
+export function topByOutDegree(csr: Csr, k: number): number[] {
+  const degree = outDegrees(csr);
+  const order = Array.from({ length: csr.n }, (_, i) => i);
+  order.sort((a, b) => degree[b] - degree[a] || a - b);
+  return order.slice(0, k);
+}

@@ -18,7 +18,9 @@ import { LoadError } from './load-error.ts';
 import type { Direction, EdgeValues, LoadedGraph } from './types.ts';
 
 /** A DOMParser class: `window.DOMParser` in browsers, a wrapper of @xmldom/xmldom's in Node. */
-export type DOMParserConstructor = new () => { parseFromString(source: string, type: string): Document };
+export type { DOMParserConstructor } from '../util/strict-xml-parser.ts';
+
+import type { DOMParserConstructor } from '../util/strict-xml-parser.ts';
 
 export interface XmlLoadOptions {
   file: string;

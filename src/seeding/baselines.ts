@@ -11,10 +11,10 @@
 
 import { pagerank } from '../analysis/centrality/pagerank.ts';
 import { louvainCommunities } from '../analysis/communities.ts';
+import { topByOutDegree } from '../graph/csr.ts';
 import type { Csr } from '../graph/types.ts';
 import { Rng } from '../util/rng.ts';
 import { phaseSeed } from './imm.ts';
-import { topByOutDegree } from './seed-spec.ts';
 
 function checkK(n: number, k: number): void {
   if (!Number.isInteger(k) || k < 1 || k > n)

@@ -14,10 +14,34 @@
  * graphs; above CELF_LIMITS.maxNodes the function refuses and points at IMM.
  */
 import { OptionError } from '../diffusion/defaults.ts';
-import { createSimulator } from '../diffusion/simulator.ts';
+import { createSimulator, type Simulator } from '../diffusion/simulator.ts';
 import type { ModelParams } from '../diffusion/types.ts';
 import type { Csr } from '../graph/types.ts';
-import { seedSpreads } from './jobs.ts';
+
+/** Mean final size of `runs` cascades from each seed set base + {c} (common random numbers). */
+export function seedSpreads(
+  sim: Simulator,
+  base: readonly number[],
+  candidates: readonly number[],
+  rngSeed: number,
+  runs: number,
+): Float64Array {
+  const out = new Float64Array(candidates.length);
+  candidates.forEach((c, i) => {
+    const nodes = c < 0 ? [...base] : [...base, c];
+    const shard = sim.runShard({
+      seeds: { kind: 'groups', groups: [{ nodes, start: 0 }] },
+      rngSeed,
+      firstRun: 0,
+      runCount: runs,
+      traceRun: null,
+    });
+    let sum = 0;
+    for (let r = 0; r < runs; r++) sum += shard.sizes[r];
+    out[i] = sum / runs;
+  });
+  return out;
+}
 
 /** Mean spread of base + {c} for every candidate c (c = -1: base alone), on common runs. */
 export type SpreadEvaluator = (

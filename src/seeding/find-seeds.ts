@@ -12,17 +12,18 @@
  * Only orchestration runs in the calling thread: RR sets, IMM's greedy coverage, the budget
  * curves and the Monte Carlo runs all go to the pool's workers, so the app's page stays responsive.
  */
-import type { EnginePool, Progress, RunOptions } from '../../workers/pool.ts';
-import type { CollectionInput } from '../../workers/seed-finding-jobs.ts';
-import { canShare } from '../../workers/share.ts';
+
 import { summarize } from '../diffusion/summary.ts';
 import type { ModelParams } from '../diffusion/types.ts';
+import type { EnginePool, Progress, RunOptions } from '../engine/pool.ts';
+import { canShare } from '../engine/share.ts';
 import type { Csr } from '../graph/types.ts';
 import { type BudgetPoint, curveSets } from './budget-curve.ts';
 import { CELF_DEFAULTS, celf, checkCelfSize } from './celf.ts';
 import { type Coverage, IMM_DEFAULTS, type ImmResult, imm, phaseSeed } from './imm.ts';
-import { poolRrSource, poolSpreadEvaluator } from './jobs.ts';
+import { poolRrSource, poolSpreadEvaluator } from './pool-sources.ts';
 import { type RrCollection, type RrParams, type RrSource, rrParams } from './rr-sets.ts';
+import type { CollectionInput } from './seed-finding-jobs.ts';
 import type { HeuristicMethod } from './seed-order.ts';
 
 export const SEED_METHODS = [

@@ -1,20 +1,18 @@
 /**
- * Seed-finding work for the engine workers, and the clients that shard it over the pool.
- *
- * Jobs (registered in workers/jobs.ts):
+ * Seed-finding jobs for the engine workers (registered with the engine, src/engine/jobs.ts; the
+ * clients that shard them over the pool are in pool-sources.ts):
  *   rrSets       RR sets [first, first + count) of a stream (rr-sets.ts), flat typed arrays
  *   rrCounts     only how many of those sets contain each node (influence scores)
  *   seedSpreads  Monte Carlo spread of base + {c} for a list of candidates c (CELF)
  * Set i of stream s and run r of seed rngSeed are the same whichever worker computes them, so the
  * results never depend on the number of workers or on how the work was split.
  */
-
-import type { JobContext } from '../../workers/jobs.ts';
-import type { EnginePool, RunOptions } from '../../workers/pool.ts';
 import { createSimulator, type Simulator } from '../diffusion/simulator.ts';
 import type { ModelParams } from '../diffusion/types.ts';
-import type { SpreadEvaluator } from './celf.ts';
-import { createRrSampler, type RrBatch, type RrParams, type RrSampler, type RrSource } from './rr-sets.ts';
+import { registerJobs } from '../engine/jobs.ts';
+import type { JobContext } from '../engine/types.ts';
+import { seedSpreads } from './celf.ts';
+import { createRrSampler, type RrBatch, type RrParams, type RrSampler } from './rr-sets.ts';
 
 export interface RrJobInput {
   params: RrParams;
@@ -51,31 +49,6 @@ function simulator(ctx: JobContext, params: ModelParams): Simulator {
   return s;
 }
 
-/** Mean final size of `runs` cascades from each seed set base + {c} (common random numbers). */
-export function seedSpreads(
-  sim: Simulator,
-  base: readonly number[],
-  candidates: readonly number[],
-  rngSeed: number,
-  runs: number,
-): Float64Array {
-  const out = new Float64Array(candidates.length);
-  candidates.forEach((c, i) => {
-    const nodes = c < 0 ? [...base] : [...base, c];
-    const shard = sim.runShard({
-      seeds: { kind: 'groups', groups: [{ nodes, start: 0 }] },
-      rngSeed,
-      firstRun: 0,
-      runCount: runs,
-      traceRun: null,
-    });
-    let sum = 0;
-    for (let r = 0; r < runs; r++) sum += shard.sizes[r];
-    out[i] = sum / runs;
-  });
-  return out;
-}
-
 export const seedingJobs = {
   rrSets(ctx: JobContext, input: RrJobInput): RrBatch {
     return sampler(ctx, input.params).generate(input.rngSeed, input.first, input.count);
@@ -89,83 +62,8 @@ export const seedingJobs = {
     return seedSpreads(simulator(ctx, input.params), input.base, input.candidates, input.rngSeed, input.runs);
   },
 };
-
-/** Work units (in-arcs examined, plus a per-set overhead) a job should take: about 100 ms. */
-const JOB_WORK = 2_000_000;
-const SET_OVERHEAD = 40;
-const FIRST_JOB_SETS = 2000;
-
-/** Split [first, first + count) into jobs of about JOB_WORK, at least one per worker when worth it. */
-function split(first: number, count: number, setsPerJob: number, workers: number): [number, number][] {
-  const per = Math.max(64, Math.min(setsPerJob, Math.ceil(count / workers)));
-  const out: [number, number][] = [];
-  for (let at = first; at < first + count; at += per) out.push([at, Math.min(per, first + count - at)]);
-  return out;
-}
-
-/**
- * RR sets sharded over the worker pool, in jobs sized from the cost of the sets seen so far.
- * `options` carries the cancel signal and the progress callback of each batch of jobs.
- */
-export function poolRrSource(
-  pool: EnginePool,
-  n: number,
-  params: RrParams,
-  options: RunOptions = {},
-): RrSource {
-  let setsPerJob = FIRST_JOB_SETS;
-  const learn = (examined: number, sets: number) => {
-    if (sets === 0) return;
-    const perSet = examined / sets + SET_OVERHEAD;
-    setsPerJob = Math.max(64, Math.round(JOB_WORK / perSet));
-  };
-  return {
-    n,
-    async generate(rngSeed, first, count) {
-      const jobs = split(first, count, setsPerJob, pool.size);
-      const inputs = jobs.map(([f, c]) => ({ params, rngSeed, first: f, count: c }));
-      const batches = await pool.runJobs('rrSets', inputs, options);
-      learn(
-        batches.reduce((s, b) => s + b.examined, 0),
-        batches.reduce((s, b) => s + b.count, 0),
-      );
-      return batches;
-    },
-    async counts(rngSeed, first, count) {
-      // Counts cost an n-sized array per job: fewer, larger jobs.
-      const jobs = split(first, count, Math.max(setsPerJob, 4 * FIRST_JOB_SETS), pool.size);
-      const inputs = jobs.map(([f, c]) => ({ params, rngSeed, first: f, count: c }));
-      const outputs = await pool.runJobs('rrCounts', inputs, options);
-      const total = new Uint32Array(n);
-      for (const o of outputs) for (let v = 0; v < n; v++) total[v] += o.counts[v];
-      return total;
-    },
-  };
-}
-
-/**
- * Monte Carlo spreads for CELF sharded over the pool: candidates in groups sized so each job runs
- * about `runs * groupSize` cascades; every candidate uses the same runs (seed rngSeed, 0..runs-1).
- */
-export function poolSpreadEvaluator(
-  pool: EnginePool,
-  params: ModelParams,
-  runs: number,
-  rngSeed: number,
-  options: RunOptions = {},
-): SpreadEvaluator {
-  return async (base, candidates) => {
-    const group = Math.max(1, Math.min(256, Math.ceil(candidates.length / (4 * pool.size))));
-    const inputs: SeedSpreadsInput[] = [];
-    for (let i = 0; i < candidates.length; i += group)
-      inputs.push({ params, base: [...base], candidates: candidates.slice(i, i + group), rngSeed, runs });
-    const outputs = await pool.runJobs('seedSpreads', inputs, options);
-    const out = new Float64Array(candidates.length);
-    let at = 0;
-    for (const o of outputs) {
-      out.set(o, at);
-      at += o.length;
-    }
-    return out;
-  };
+registerJobs(seedingJobs);
+type SeedingJobs = typeof seedingJobs;
+declare module '../engine/jobs.ts' {
+  interface JobTypes extends SeedingJobs {}
 }

@@ -9,20 +9,12 @@
  */
 import { OptionError } from '../diffusion/defaults.ts';
 import type { SeedGroup, SeedPlan } from '../diffusion/types.ts';
-import { outDegrees } from '../graph/csr.ts';
+import { topByOutDegree } from '../graph/csr.ts';
 import type { Csr } from '../graph/types.ts';
 
 export interface SeedGraph {
   csr: Csr;
   ids: string[];
-}
-
-/** Node indices of the top k by out-degree in the reach direction; ties by first appearance. */
-export function topByOutDegree(csr: Csr, k: number): number[] {
-  const degree = outDegrees(csr);
-  const order = Array.from({ length: csr.n }, (_, i) => i);
-  order.sort((a, b) => degree[b] - degree[a] || a - b);
-  return order.slice(0, k);
 }
 
 function wholeNumber(text: string, what: string, max: number): number {

@@ -5,7 +5,6 @@
  * with its line (`locator.lineNumber`), which the XML loader turns into a LoadError.
  */
 import { DOMParser as XmldomParser } from '@xmldom/xmldom';
-import type { DOMParserConstructor } from '../graph/xml.ts';
 
 interface FirstError {
   message: string;
@@ -33,6 +32,9 @@ export class StrictXmlParser {
 }
 
 /** The parser as loadGraph's `DOMParser` option. */
+/** A DOMParser class as the XML loaders take it (the browser's, or xmldom's in Node). */
+export type DOMParserConstructor = new () => { parseFromString(source: string, type: string): Document };
+
 export const strictXmlParser = StrictXmlParser as unknown as DOMParserConstructor;
 
 function withLine(error: FirstError, cause: unknown): Error {

@@ -1,9 +1,9 @@
 /** Heavy metrics through the worker pool: the same numbers with 1 and 2 workers as in-process. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeMetric, type JobRunner, runMetric } from '../../src/analysis/centrality/index.ts';
+import { AbortError, type EnginePool } from '../../src/engine/pool.ts';
+import { createNodePool } from '../../src/engine/spawn-node.ts';
 import { Rng } from '../../src/util/rng.ts';
-import { AbortError, type EnginePool } from '../../workers/pool.ts';
-import { createNodePool } from '../../workers/spawn-node.ts';
 import { csrOf } from '../support/graphs.ts';
 import { ENGINE_WORKER } from '../support/workers.ts';
 

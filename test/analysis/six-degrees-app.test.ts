@@ -13,10 +13,10 @@ import {
 } from '../../src/analysis/distance/component-hop-plot.ts';
 import { poolDistanceRunner } from '../../src/analysis/distance/pool-runner.ts';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import type { EnginePool } from '../../src/engine/pool.ts';
+import { createNodePool } from '../../src/engine/spawn-node.ts';
 import type { Csr } from '../../src/graph/types.ts';
 import { Rng } from '../../src/util/rng.ts';
-import type { EnginePool } from '../../workers/pool.ts';
-import { createNodePool } from '../../workers/spawn-node.ts';
 import { randomArcsGraph, referenceBfs } from '../support/graphs.ts';
 import { ENGINE_WORKER } from '../support/workers.ts';
 

@@ -22,7 +22,7 @@ import { kSeedPlan } from '../../src/analysis/tipping/plan.ts';
 import { OptionError } from '../../src/diffusion/defaults.ts';
 import { createSimulator } from '../../src/diffusion/simulator.ts';
 import type { ModelParams } from '../../src/diffusion/types.ts';
-import { AbortError, type Progress } from '../../workers/pool.ts';
+import { AbortError, type Progress } from '../../src/engine/pool.ts';
 import { configurationModel, erdosRenyiGnm } from '../support/random-graphs.ts';
 import { params } from '../support/simulate.ts';
 

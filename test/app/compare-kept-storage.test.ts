@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { type KeptResult, KeptResults, MAX_KEPT } from '../../src/app/panels/compare/kept.ts';
 import { KEPT_VERSION, readSavedKept, savedKept } from '../../src/app/panels/compare/kept-storage.ts';
-import type { Scenario } from '../../src/app/scenario.ts';
+import type { Scenario } from '../../src/engine/scenario.ts';
 import { csrOf } from '../support/graphs.ts';
 import { params, runLocal, seedsAt } from '../support/simulate.ts';
 

@@ -5,6 +5,7 @@
  * worker jobs against NetworkX's karate-club PageRank and an independent modularity count, and
  * the CSV export.
  */
+import '../../src/all-jobs.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { communityColor, OTHER_COMMUNITY } from '../../src/app/panels/communities/palette.ts';
@@ -20,7 +21,7 @@ import {
   spearman,
   topOverlap,
 } from '../../src/app/panels/leaders/ranking.ts';
-import { runJobLocal } from '../../workers/jobs.ts';
+import { runJobLocal } from '../../src/engine/jobs.ts';
 import { csrOf } from '../support/graphs.ts';
 
 /** Rank by counting (1 + number greater + half the other ties): independent of the sort. */

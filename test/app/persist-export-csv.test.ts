@@ -14,9 +14,9 @@ import {
   summaryCsv,
 } from '../../src/app/export/csv.ts';
 import { fileStem } from '../../src/app/export/download.ts';
-import type { Scenario } from '../../src/app/scenario.ts';
 import { createSimulator } from '../../src/diffusion/simulator.ts';
 import { summarize } from '../../src/diffusion/summary.ts';
+import type { Scenario } from '../../src/engine/scenario.ts';
 import { csrOf } from '../support/graphs.ts';
 import { params } from '../support/simulate.ts';
 

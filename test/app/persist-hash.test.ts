@@ -9,7 +9,7 @@ import { restoreScenario } from '../../src/app/persist/autosave.ts';
 import { decodeScenarioHash, encodeScenarioHash } from '../../src/app/persist/hash.ts';
 import { scenarioFromJson, scenarioToJson } from '../../src/app/persist/scenario-file.ts';
 import { ScenarioError, validateScenario } from '../../src/app/persist/validate.ts';
-import type { Scenario } from '../../src/app/scenario.ts';
+import type { Scenario } from '../../src/engine/scenario.ts';
 
 const base: Scenario = {
   version: 1,

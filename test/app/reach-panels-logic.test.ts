@@ -17,9 +17,9 @@ import { cascadeSteps, moveStep, reachedAt, UNREACHED } from '../../src/app/pane
 import { simulatedByHop } from '../../src/app/panels/six-degrees/analysis.ts';
 import { decodeScenarioHash, encodeScenarioHash } from '../../src/app/persist/hash.ts';
 import { validateScenario } from '../../src/app/persist/validate.ts';
-import type { Scenario } from '../../src/app/scenario.ts';
 import { defaultScenario } from '../../src/app/store.ts';
 import type { SimulationSummary, Trace } from '../../src/diffusion/types.ts';
+import type { Scenario } from '../../src/engine/scenario.ts';
 
 /**
  * A cascade on 8 accounts: seed 3 at step 0; 1 and 5 at step 1 (hop 1); 0 at step 2 (hop 2);

@@ -7,6 +7,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
+import type { EnginePool } from '../../src/engine/pool.ts';
+import { createNodePool } from '../../src/engine/spawn-node.ts';
 import { communitySeeds, degreeSeeds, pagerankSeeds, randomSeeds } from '../../src/seeding/baselines.ts';
 import { immBudgetCurve } from '../../src/seeding/budget-curve.ts';
 import { degreeDiscount } from '../../src/seeding/degree-discount.ts';
@@ -14,8 +16,6 @@ import { findSeeds } from '../../src/seeding/find-seeds.ts';
 import { imm } from '../../src/seeding/imm.ts';
 import { localRrSource, RrCollection } from '../../src/seeding/rr-sets.ts';
 import { firstHits, orderedHeuristicSeeds } from '../../src/seeding/seed-order.ts';
-import type { EnginePool } from '../../workers/pool.ts';
-import { createNodePool } from '../../workers/spawn-node.ts';
 import { csrOf } from '../support/graphs.ts';
 import { ENGINE_WORKER } from '../support/workers.ts';
 import { exactSpread } from './exact.ts';

@@ -4,13 +4,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
+import type { EnginePool } from '../../src/engine/pool.ts';
+import { createNodePool } from '../../src/engine/spawn-node.ts';
 import { celf, localSpreadEvaluator } from '../../src/seeding/celf.ts';
 import { imm } from '../../src/seeding/imm.ts';
 import { influenceScores } from '../../src/seeding/influence.ts';
-import { poolRrSource, poolSpreadEvaluator } from '../../src/seeding/jobs.ts';
+import { poolRrSource, poolSpreadEvaluator } from '../../src/seeding/pool-sources.ts';
 import { localRrSource, type RrParams } from '../../src/seeding/rr-sets.ts';
-import type { EnginePool } from '../../workers/pool.ts';
-import { createNodePool } from '../../workers/spawn-node.ts';
 import { lcgDraw, randomArcsGraph } from '../support/graphs.ts';
 import { ENGINE_WORKER } from '../support/workers.ts';
 

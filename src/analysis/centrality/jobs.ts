@@ -2,7 +2,9 @@
  * Worker jobs of the centrality metrics: batches of BFS sources (see plan.ts). Pure in their
  * input; the per-worker scratch lives in the job cache, keyed per graph.
  */
-import type { Csr } from '../../graph/types.ts';
+
+import { registerJobs } from '../../engine/jobs.ts';
+import type { JobContext } from '../../engine/types.ts';
 import type { BetweennessBatch, BetweennessPartial } from './betweenness.ts';
 import { createDependencyAccumulator, type DependencyAccumulator } from './brandes.ts';
 import { type ClosenessBatch, type ClosenessPartial, closenessOf, type PivotPartial } from './closeness.ts';
@@ -13,12 +15,7 @@ import {
   type PivotDistances,
 } from './distances.ts';
 
-interface CentralityJobContext {
-  csr: Csr;
-  cache: Map<string, unknown>;
-}
-
-function cached<T>(ctx: CentralityJobContext, key: string, make: () => T): T {
+function cached<T>(ctx: JobContext, key: string, make: () => T): T {
   let value = ctx.cache.get(key) as T | undefined;
   if (value === undefined) {
     value = make();
@@ -29,7 +26,7 @@ function cached<T>(ctx: CentralityJobContext, key: string, make: () => T): T {
 
 export const centralityJobs = {
   /** Brandes dependencies summed over a batch of sources (betweenness.ts). */
-  betweennessBatch(ctx: CentralityJobContext, input: BetweennessBatch): BetweennessPartial {
+  betweennessBatch(ctx: JobContext, input: BetweennessBatch): BetweennessPartial {
     const n = ctx.csr.n;
     const accumulator = cached<DependencyAccumulator>(ctx, 'centrality:brandes', () =>
       createDependencyAccumulator(ctx.csr),
@@ -41,7 +38,7 @@ export const centralityJobs = {
   },
 
   /** Closeness of each source of a batch (closeness.ts). */
-  closenessBatch(ctx: CentralityJobContext, input: ClosenessBatch): ClosenessPartial {
+  closenessBatch(ctx: JobContext, input: ClosenessBatch): ClosenessPartial {
     const summer = cached<DistanceSummer>(ctx, 'centrality:bfs', () => createDistanceSummer(ctx.csr));
     const scores = new Float64Array(input.sources.length);
     for (let i = 0; i < input.sources.length; i++) {
@@ -52,7 +49,7 @@ export const centralityJobs = {
   },
 
   /** Sampled closeness: every node's distances to a batch of pivots (closeness.ts). */
-  closenessPivots(ctx: CentralityJobContext, input: ClosenessBatch): PivotPartial {
+  closenessPivots(ctx: JobContext, input: ClosenessBatch): PivotPartial {
     const n = ctx.csr.n;
     const pivots = cached<PivotDistances>(ctx, 'centrality:pivots', () => createPivotDistances(ctx.csr));
     const reached = new Float64Array(n);
@@ -62,5 +59,10 @@ export const centralityJobs = {
     return { reached, distanceSum, distanceSumSq };
   },
 };
+registerJobs(centralityJobs);
+type CentralityJobs = typeof centralityJobs;
+declare module '../../engine/jobs.ts' {
+  interface JobTypes extends CentralityJobs {}
+}
 
 export type CentralityJobKind = keyof typeof centralityJobs;

@@ -1,17 +1,14 @@
 /**
- * Worker jobs of the distance analysis (registered in workers/jobs.ts):
+ * Worker jobs of the distance analysis (registered with the engine, src/engine/jobs.ts):
  * - distanceBfs: bit-parallel BFS from a batch of sources -> pairs at each distance;
  *   batches sum exactly (integer counts), so the hop plot never depends on the split.
  * - distanceHyperAnf: the whole HyperANF estimate in one worker (it is memory-bound and fast).
  */
-import type { Csr } from '../../graph/types.ts';
+
+import { registerJobs } from '../../engine/jobs.ts';
+import type { JobContext } from '../../engine/types.ts';
 import { createBitParallelBfs, distanceCounts } from './bfs.ts';
 import { type HyperAnfResult, hyperAnf } from './hyperanf.ts';
-
-interface JobContext {
-  csr: Csr;
-  cache: Map<string, unknown>;
-}
 
 export interface BfsJobInput {
   sources: Uint32Array;
@@ -44,3 +41,8 @@ export const distanceJobs = {
     return hyperAnf(ctx.csr, { registers: input.registers, seed: input.seed, mask: input.mask });
   },
 };
+registerJobs(distanceJobs);
+type DistanceJobs = typeof distanceJobs;
+declare module '../../engine/jobs.ts' {
+  interface JobTypes extends DistanceJobs {}
+}

@@ -1,9 +1,9 @@
 /**
  * The distance analysis over an engine pool: a DistanceRunner whose BFS batches and HyperANF
- * estimate run as worker jobs (workers/jobs.ts), with the pool's progress and cancel. Used by
+ * estimate run as worker jobs (src/engine/jobs.ts), with the pool's progress and cancel. Used by
  * `ripple stats` (Node worker threads) and the app's six-degrees panel (Web Workers) alike.
  */
-import type { EnginePool, RunOptions } from '../../../workers/pool.ts';
+import type { EnginePool, RunOptions } from '../../engine/pool.ts';
 import type { DistanceRunner } from './analyze.ts';
 
 export function poolDistanceRunner(pool: EnginePool, run: RunOptions = {}): DistanceRunner {

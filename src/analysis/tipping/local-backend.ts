@@ -5,10 +5,11 @@
  * always uses the random stream (seed, r).
  */
 
-import { AbortError, type RunOptions, type Scenario } from '../../../workers/pool.ts';
 import { createSimulator } from '../../diffusion/simulator.ts';
 import { mergeShards } from '../../diffusion/summary.ts';
 import type { ShardResult } from '../../diffusion/types.ts';
+import { AbortError } from '../../engine/pool.ts';
+import type { RunOptions, SimulationRequest } from '../../engine/types.ts';
 import type { Csr } from '../../graph/types.ts';
 import type { SimulationBackend } from './types.ts';
 
@@ -17,7 +18,7 @@ const CHUNK_RUNS = 256;
 
 export function localBackend(csr: Csr): SimulationBackend {
   return {
-    async simulate(scenario: Scenario, options: RunOptions = {}): Promise<ShardResult> {
+    async simulate(scenario: SimulationRequest, options: RunOptions = {}): Promise<ShardResult> {
       const { signal, onProgress } = options;
       const simulator = createSimulator(csr, scenario.params);
       const started = Date.now();

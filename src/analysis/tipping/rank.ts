@@ -3,8 +3,9 @@
  * audience an account reaches directly (ties by first appearance, as `top:degree:K` seeds);
  * PageRank the reach-weighted attention (src/analysis/centrality/pagerank.ts; ties by index).
  */
+
+import { topByOutDegree } from '../../graph/csr.ts';
 import type { Csr } from '../../graph/types.ts';
-import { topByOutDegree } from '../../seeding/seed-spec.ts';
 import { pagerank } from '../centrality/pagerank.ts';
 
 export type RankBy = 'degree' | 'pagerank';

@@ -10,7 +10,7 @@
  * the AbortSignal cancels between and within points.
  */
 
-import { AbortError } from '../../../workers/pool.ts';
+import { AbortError } from '../../engine/pool.ts';
 import type { Csr } from '../../graph/types.ts';
 import { detectCritical } from './detect.ts';
 import { fewestSeeds } from './fewest-seeds.ts';

@@ -3,12 +3,12 @@
  * EnginePool, or the in-process backend for tests and small graphs), and what it returns.
  */
 
-import type { Progress, RunOptions, Scenario } from '../../../workers/pool.ts';
 import type { ModelParams, ShardResult } from '../../diffusion/types.ts';
+import type { Progress, RunOptions, SimulationRequest } from '../../engine/types.ts';
 
 /** Anything that runs a Monte Carlo scenario like EnginePool.simulate (Node or browser pool). */
 export interface SimulationBackend {
-  simulate(scenario: Scenario, options?: RunOptions): Promise<ShardResult>;
+  simulate(scenario: SimulationRequest, options?: RunOptions): Promise<ShardResult>;
 }
 
 /** The parameter swept: spread probability, number of seeds, or adoption threshold. */

@@ -4,7 +4,7 @@
  * Pure functions of the result; the download lives in download.ts.
  */
 import type { SimulationSummary } from '../../diffusion/types.ts';
-import type { Scenario } from '../scenario.ts';
+import type { Scenario } from '../../engine/scenario.ts';
 
 export type CsvValue = string | number | null;
 

@@ -2,7 +2,7 @@
  * Save a file from the page: a Blob URL on a temporary `<a download>`, revoked after the click.
  * Works offline and under the app's Content-Security-Policy (blob: is allowed for downloads).
  */
-import type { GraphSource } from '../scenario.ts';
+import type { GraphSource } from '../../engine/scenario.ts';
 
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

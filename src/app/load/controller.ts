@@ -5,10 +5,11 @@
  * The scenario drives loading: when its graph, direction or edge values differ from what is
  * loaded, syncWithScenario() reloads.
  */
+
+import type { GraphSource, Scenario } from '../../engine/scenario.ts';
 import type { Direction, EdgeValues } from '../../graph/types.ts';
 import { DATASETS } from '../datasets.ts';
 import { t } from '../i18n.ts';
-import type { GraphSource, Scenario } from '../scenario.ts';
 import { keepKnown, topBy } from '../seeds.ts';
 import type { GraphState, Store } from '../store.ts';
 import type { EdgeListPreview } from './direction-guess.ts';

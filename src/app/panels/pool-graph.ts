@@ -2,7 +2,7 @@
  * Panels share the page's engine pool with the run controller: make sure the pool holds the graph
  * on screen before sending it jobs, without re-sending it to the workers on every call.
  */
-import type { EnginePool } from '../../../workers/pool.ts';
+import type { EnginePool } from '../../engine/pool.ts';
 import type { GraphState } from '../store.ts';
 
 const installed = new WeakMap<EnginePool, number>();

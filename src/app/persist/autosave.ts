@@ -6,7 +6,7 @@
  * One object store of key -> record. Every stored scenario is validated again when read: a record
  * written by another version or damaged is dropped with a message, never trusted.
  */
-import type { Scenario } from '../scenario.ts';
+import type { Scenario } from '../../engine/scenario.ts';
 import { decodeScenarioHash } from './hash.ts';
 import { ScenarioError, validateScenario } from './validate.ts';
 

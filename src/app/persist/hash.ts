@@ -14,7 +14,7 @@
  * same values and opening the link reproduces the same numbers. Everything decoded goes through
  * validateScenario; a malformed or foreign hash throws a ScenarioError that names the problem.
  */
-import type { Scenario } from '../scenario.ts';
+import type { Scenario } from '../../engine/scenario.ts';
 import { SCENARIO_VERSION, ScenarioError, validateScenario } from './validate.ts';
 
 const KEYS = [

@@ -8,12 +8,13 @@
  *   reports them;
  * - the "Save & share" tab: copy link, export / import scenario JSON, export results.
  */
+
+import type { Scenario } from '../../engine/scenario.ts';
 import { el, labelled } from '../dom.ts';
 import { downloadText, fileStem, sourceFileName } from '../export/download.ts';
 import { resultsExportSection } from '../export/results-export.ts';
 import { t } from '../i18n.ts';
 import type { AppContext, AppModule } from '../panels.ts';
-import type { Scenario } from '../scenario.ts';
 import { type AutosaveStore, restoreScenario } from './autosave.ts';
 import { decodeScenarioHash, encodeScenarioHash } from './hash.ts';
 import { MAX_SCENARIO_FILE_BYTES, scenarioFromJson, scenarioToJson } from './scenario-file.ts';

@@ -6,7 +6,7 @@
  * The wrapper tells a Ripple scenario from any other JSON; the scenario inside is checked by
  * validateScenario, so an imported file either gives a whole valid scenario or one named error.
  */
-import type { Scenario } from '../scenario.ts';
+import type { Scenario } from '../../engine/scenario.ts';
 import { ScenarioError, validateScenario } from './validate.ts';
 
 export const SCENARIO_FILE_FORMAT = 'ripple-scenario';

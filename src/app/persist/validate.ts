@@ -4,8 +4,13 @@
  * every error names the field and what it expected, so a bad link or file says what is wrong.
  */
 import { MODEL_NAMES } from '../../diffusion/types.ts';
+import {
+  type GraphSource,
+  SCENARIO_MODES,
+  type Scenario,
+  type ScenarioSeedGroup,
+} from '../../engine/scenario.ts';
 import { DIRECTIONS, EDGE_VALUES } from '../../graph/types.ts';
-import { type GraphSource, SCENARIO_MODES, type Scenario, type ScenarioSeedGroup } from '../scenario.ts';
 
 /** The scenario format this build writes and reads. */
 export const SCENARIO_VERSION = 1;

@@ -4,10 +4,10 @@
  */
 import type { ModelName } from '../../diffusion/types.ts';
 import { MODEL_NAMES } from '../../diffusion/types.ts';
+import type { Scenario } from '../../engine/scenario.ts';
 import { el, labelled, select } from '../dom.ts';
 import { type StringKey, t } from '../i18n.ts';
 import type { PanelDef } from '../panels.ts';
-import type { Scenario } from '../scenario.ts';
 
 type NumberField = 'p' | 'gamma' | 'phi' | 'maxSteps' | 'runs' | 'rngSeed';
 

@@ -3,10 +3,11 @@
  * step (same step = synchronous launch, different steps = staggered), remove, clear. Clicking a
  * node on the graph toggles it in the active group.
  */
+
+import type { ScenarioSeedGroup } from '../../engine/scenario.ts';
 import { el, labelled, select } from '../dom.ts';
 import { formatNumber, t } from '../i18n.ts';
 import type { AppContext, PanelDef } from '../panels.ts';
-import type { ScenarioSeedGroup } from '../scenario.ts';
 import { addSeeds, groupsOf, type SeedMetric, toggleSeed, topBy } from '../seeds.ts';
 import type { GraphState } from '../store.ts';
 import { seedGroupColor } from '../view/palette.ts';

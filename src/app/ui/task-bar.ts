@@ -11,7 +11,7 @@
  * Test ids: `testid` on the whole (with data-state idle|running|done|cancelled|error), and
  * `-progress`, `-eta`, `-status` (same data-state) and `-cancel` on the parts.
  */
-import { AbortError, type Progress, type RunOptions } from '../../../workers/pool.ts';
+import { AbortError, type Progress, type RunOptions } from '../../engine/pool.ts';
 import { el } from '../dom.ts';
 import { formatDuration, formatNumber, type StringKey, t } from '../i18n.ts';
 

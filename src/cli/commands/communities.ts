@@ -2,9 +2,10 @@
  * `ripple communities`: Louvain communities (src/analysis/communities.ts) with their modularity,
  * and optionally how far a simulated cascade gets into each community.
  */
-import { createNodePool } from '../../../workers/spawn-node.ts';
+
 import { communityReach, louvainCommunities } from '../../analysis/communities.ts';
 import { summarize } from '../../diffusion/summary.ts';
+import { createNodePool } from '../../engine/spawn-node.ts';
 import { describeSeeds, parseSeedSpec } from '../../seeding/seed-spec.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';

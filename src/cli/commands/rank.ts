@@ -3,7 +3,7 @@
  * Heavy metrics (betweenness, closeness) run as worker jobs with a progress bar; the others run
  * here. Scores follow networkx's conventions; see the README's `ripple rank` section.
  */
-import { createNodePool } from '../../../workers/spawn-node.ts';
+
 import {
   type JobRunner,
   localRunner,
@@ -16,9 +16,10 @@ import {
   runMetric,
   topK,
 } from '../../analysis/centrality/index.ts';
+import { createNodePool } from '../../engine/spawn-node.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
 import { type InfluenceScores, influenceScores } from '../../seeding/influence.ts';
-import { poolRrSource } from '../../seeding/jobs.ts';
+import { poolRrSource } from '../../seeding/pool-sources.ts';
 import { rrParams } from '../../seeding/rr-sets.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';

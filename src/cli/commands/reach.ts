@@ -4,9 +4,10 @@
  * beside the share the simulated content actually reached within h hops (behaviour: the mean
  * over Monte Carlo runs of the chosen cascade model).
  */
-import { createNodePool } from '../../../workers/spawn-node.ts';
+
 import { reachableCount, SIX_DEGREES, seedReach } from '../../analysis/distance/seed-reach.ts';
 import { summarize } from '../../diffusion/summary.ts';
+import { createNodePool } from '../../engine/spawn-node.ts';
 import { describeSeeds, parseSeedSpec } from '../../seeding/seed-spec.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';

@@ -4,9 +4,9 @@
  * random stream of their own, never with the samples used to choose it.
  */
 
-import { createNodePool } from '../../../workers/spawn-node.ts';
 import { resolveParams } from '../../diffusion/defaults.ts';
 import type { ModelParams } from '../../diffusion/types.ts';
+import { createNodePool } from '../../engine/spawn-node.ts';
 import type { Csr } from '../../graph/types.ts';
 import type { BudgetPoint } from '../../seeding/budget-curve.ts';
 import { CELF_DEFAULTS } from '../../seeding/celf.ts';

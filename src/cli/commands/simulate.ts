@@ -1,8 +1,8 @@
 /** `ripple simulate`: Monte Carlo cascades from a seed list, sharded over worker threads. */
 
-import { createNodePool } from '../../../workers/spawn-node.ts';
 import { summarize } from '../../diffusion/summary.ts';
 import { MODEL_NAMES } from '../../diffusion/types.ts';
+import { createNodePool } from '../../engine/spawn-node.ts';
 import { describeSeeds, parseSeedSpec } from '../../seeding/seed-spec.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';

@@ -3,7 +3,7 @@
  * analysis: components, average clustering, and the hop plot of the largest weak component with
  * its diameter, effective diameter and average distance (exact, or HyperANF on large graphs).
  */
-import { createNodePool } from '../../../workers/spawn-node.ts';
+
 import {
   analyzeDistances,
   DISTANCE_MODES,
@@ -13,6 +13,7 @@ import {
   localRunner,
 } from '../../analysis/distance/analyze.ts';
 import { poolDistanceRunner } from '../../analysis/distance/pool-runner.ts';
+import { createNodePool } from '../../engine/spawn-node.ts';
 import type { Csr } from '../../graph/types.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';

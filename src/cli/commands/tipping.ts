@@ -3,12 +3,12 @@
  * and find where cascades tip from local to global (src/analysis/tipping), beside theory.
  */
 
-import { createNodePool } from '../../../workers/spawn-node.ts';
 import { RANK_BY, type RankBy, seedRanking } from '../../analysis/tipping/rank.ts';
 import { tippingSweep } from '../../analysis/tipping/sweep.ts';
 import { type KSeeds, type TippingResult, VARIES, type Vary } from '../../analysis/tipping/types.ts';
 import { resolveParams } from '../../diffusion/defaults.ts';
 import { MODEL_NAMES, type ModelName, type SeedPlan } from '../../diffusion/types.ts';
+import { createNodePool } from '../../engine/spawn-node.ts';
 import { describeSeeds, parseSeedSpec } from '../../seeding/seed-spec.ts';
 import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';

@@ -4,7 +4,7 @@
  * see kept-storage.ts).
  */
 import type { SimulationSummary } from '../../../diffusion/types.ts';
-import type { Scenario } from '../../scenario.ts';
+import type { Scenario } from '../../../engine/scenario.ts';
 
 export interface KeptResult {
   id: number;

@@ -10,13 +10,13 @@
  * drawn as a ring whose shortcuts show as chords).
  */
 import './educator.css';
+import type { Scenario } from '../../../engine/scenario.ts';
 import { DATASETS } from '../../datasets.ts';
 import { el } from '../../dom.ts';
 import { formatNumber, t } from '../../i18n.ts';
 import { datasetOption } from '../../language/datasets.ts';
 import type { AppContext, AppModule } from '../../panels.ts';
 import { modelParams } from '../../run.ts';
-import type { Scenario } from '../../scenario.ts';
 import { toSeedPlan } from '../../seeds.ts';
 import type { GraphView } from '../../view/graph-view.ts';
 import { usePoolGraph } from '../pool-graph.ts';

@@ -4,14 +4,15 @@
  * reverse-reachable sets (src/seeding/influence.ts), Louvain as one job. Each takes the pool's
  * RunOptions (cancel signal, progress) and resolves to plain arrays.
  */
-import type { EnginePool, RunOptions } from '../../../../workers/pool.ts';
+
 import type { MetricName } from '../../../analysis/centrality/index.ts';
 import { planMetric } from '../../../analysis/centrality/index.ts';
 import type { Communities } from '../../../analysis/communities.ts';
 import type { ModelParams } from '../../../diffusion/types.ts';
+import type { EnginePool, RunOptions } from '../../../engine/pool.ts';
 import type { Csr } from '../../../graph/types.ts';
 import { type InfluenceScores, influenceScores } from '../../../seeding/influence.ts';
-import { poolRrSource } from '../../../seeding/jobs.ts';
+import { poolRrSource } from '../../../seeding/pool-sources.ts';
 import { rrParams } from '../../../seeding/rr-sets.ts';
 import { LIGHT, type MetricBook } from './metric-book.ts';
 

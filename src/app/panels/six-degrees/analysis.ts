@@ -3,7 +3,7 @@
  * component (one job), then its hop plot by exact all-sources BFS batches or one HyperANF job
  * (componentHopPlot, the conventions of `ripple stats`); and the structural reach of a seed set.
  */
-import type { EnginePool, RunOptions } from '../../../../workers/pool.ts';
+
 import {
   type ComponentHopPlot,
   componentHopPlot,
@@ -11,6 +11,7 @@ import {
 } from '../../../analysis/distance/component-hop-plot.ts';
 import { poolDistanceRunner } from '../../../analysis/distance/pool-runner.ts';
 import { type SeedReach, SIX_DEGREES } from '../../../analysis/distance/seed-reach.ts';
+import type { EnginePool, RunOptions } from '../../../engine/pool.ts';
 import type { Csr } from '../../../graph/types.ts';
 
 export async function graphDistances(

@@ -4,14 +4,11 @@
  * - sixSeedReach: accounts within 0..maxHops hops of a seed set (one multi-source BFS).
  * The hop plot itself uses the distance capability's jobs (distanceBfs, distanceHyperAnf).
  */
-import { type LargestComponent, largestComponent } from '../src/analysis/distance/component-hop-plot.ts';
-import { type SeedReach, seedReach } from '../src/analysis/distance/seed-reach.ts';
-import type { Csr } from '../src/graph/types.ts';
 
-interface JobContext {
-  csr: Csr;
-  cache: Map<string, unknown>;
-}
+import { registerJobs } from '../../engine/jobs.ts';
+import type { JobContext } from '../../engine/types.ts';
+import { type LargestComponent, largestComponent } from './component-hop-plot.ts';
+import { type SeedReach, seedReach } from './seed-reach.ts';
 
 export interface SeedReachJobInput {
   seeds: Uint32Array;
@@ -26,3 +23,8 @@ export const sixDegreesJobs = {
     return seedReach(ctx.csr, input.seeds, input.maxHops);
   },
 };
+registerJobs(sixDegreesJobs);
+type SixDegreesJobs = typeof sixDegreesJobs;
+declare module '../../engine/jobs.ts' {
+  interface JobTypes extends SixDegreesJobs {}
+}

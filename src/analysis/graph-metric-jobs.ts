@@ -5,9 +5,11 @@
  * Both are deterministic in their input (Louvain takes its rng seed), so the result is the one the
  * CLI prints for the same options.
  */
-import { computeMetric, METRICS, type MetricName } from '../src/analysis/centrality/index.ts';
-import { louvainCommunities } from '../src/analysis/communities.ts';
-import type { JobContext } from './jobs.ts';
+
+import { registerJobs } from '../engine/jobs.ts';
+import type { JobContext } from '../engine/types.ts';
+import { computeMetric, METRICS, type MetricName } from './centrality/index.ts';
+import { louvainCommunities } from './communities.ts';
 
 export interface LightMetricInput {
   metric: MetricName;
@@ -57,3 +59,8 @@ export const graphMetricJobs = {
     };
   },
 };
+registerJobs(graphMetricJobs);
+type GraphMetricJobs = typeof graphMetricJobs;
+declare module '../engine/jobs.ts' {
+  interface JobTypes extends GraphMetricJobs {}
+}

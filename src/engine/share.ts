@@ -3,7 +3,7 @@
  * memory instead of its own copy. Only where SharedArrayBuffer is usable: always in Node, in the
  * browser only when the page is cross-origin isolated.
  */
-import type { Csr } from '../src/graph/types.ts';
+import type { Csr } from '../graph/types.ts';
 
 export function canShare(): boolean {
   const g = globalThis as { crossOriginIsolated?: boolean };

@@ -1,11 +1,11 @@
 /** Spawn engine workers as browser module Web Workers (bundled by Vite). */
 import * as Comlink from 'comlink';
-import type { EngineApi } from '../src/diffusion/api.ts';
 import { EnginePool, type Spawn, type WorkerHandle } from './pool.ts';
 import { shareCsr } from './share.ts';
+import type { EngineApi } from './types.ts';
 
 export const browserSpawner: Spawn = (): WorkerHandle => {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
     type: 'module',
     name: 'ripple-engine',
   });

@@ -3,10 +3,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { EngineApi } from '../src/diffusion/api.ts';
-import type { Csr } from '../src/graph/types.ts';
+import type { Csr } from '../graph/types.ts';
 import { EnginePool, type Spawn, type WorkerHandle } from './pool.ts';
 import { shareCsr } from './share.ts';
+import type { EngineApi } from './types.ts';
 
 export function nodeSpawner(workerFile: URL): Spawn {
   return (): WorkerHandle => {

@@ -1,5 +1,5 @@
 /**
- * Seed-finding jobs for the engine workers (registered in workers/jobs.ts), beside the RR-set and
+ * Seed-finding jobs for the engine workers (registered with the engine, src/engine/jobs.ts), beside the RR-set and
  * CELF jobs of src/seeding/jobs.ts:
  *   heuristicSeeds  the seeds of a heuristic method (degree, degree discount, PageRank, community
  *                   spread, random) and their budget-curve order (src/seeding/seed-order.ts), so
@@ -12,16 +12,13 @@
  *                   so the page's main thread never blocks on large collections
  * Both are deterministic in their input: set i of stream s is the same set in every worker.
  */
-import { type BudgetPoint, budgetCurve } from '../src/seeding/budget-curve.ts';
-import { type Coverage, maxCoverage } from '../src/seeding/imm.ts';
-import { createRrSampler, RrCollection, type RrParams, type RrSampler } from '../src/seeding/rr-sets.ts';
-import {
-  firstHits,
-  type HeuristicMethod,
-  type OrderedChoice,
-  orderedHeuristicSeeds,
-} from '../src/seeding/seed-order.ts';
-import type { JobContext } from './jobs.ts';
+
+import { registerJobs } from '../engine/jobs.ts';
+import type { JobContext } from '../engine/types.ts';
+import { type BudgetPoint, budgetCurve } from './budget-curve.ts';
+import { type Coverage, maxCoverage } from './imm.ts';
+import { createRrSampler, RrCollection, type RrParams, type RrSampler } from './rr-sets.ts';
+import { firstHits, type HeuristicMethod, type OrderedChoice, orderedHeuristicSeeds } from './seed-order.ts';
 
 export interface HeuristicSeedsInput {
   method: HeuristicMethod;
@@ -87,3 +84,8 @@ export const seedFindingJobs = {
     return budgetCurve(collection(input), input.seeds);
   },
 };
+registerJobs(seedFindingJobs);
+type SeedFindingJobs = typeof seedFindingJobs;
+declare module '../engine/jobs.ts' {
+  interface JobTypes extends SeedFindingJobs {}
+}

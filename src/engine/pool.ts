@@ -9,11 +9,13 @@
  * busy workers at once; a crashed worker is replaced, its chunk retried once, the crash reported.
  */
 import type { Remote } from 'comlink';
-import type { EngineApi } from '../src/diffusion/api.ts';
-import { mergeShards } from '../src/diffusion/summary.ts';
-import type { ModelParams, SeedPlan, ShardResult } from '../src/diffusion/types.ts';
-import type { Csr } from '../src/graph/types.ts';
+import { mergeShards } from '../diffusion/summary.ts';
+import type { ShardResult } from '../diffusion/types.ts';
+import type { Csr } from '../graph/types.ts';
 import type { JobInput, JobKind, JobOutput } from './jobs.ts';
+import type { EngineApi, RunOptions, SimulationRequest } from './types.ts';
+
+export type { Progress, RunOptions, SimulationRequest } from './types.ts';
 
 /** One live worker as the pool needs it, whatever the environment. */
 export interface WorkerHandle {
@@ -27,30 +29,6 @@ export type Spawn = () => WorkerHandle;
 
 /** Turn the CSR into something cheap to send to every worker (shared memory when allowed). */
 export type ShareGraph = (csr: Csr) => Csr;
-
-export interface Scenario {
-  params: ModelParams;
-  seeds: SeedPlan;
-  runs: number;
-  rngSeed: number;
-  /** Run index whose cascade is recorded for playback, or null. */
-  traceRun: number | null;
-  /** Also count, per node, the runs that activated it (ShardResult.nodeCounts). */
-  nodeCounts?: boolean;
-}
-
-export interface Progress {
-  done: number;
-  total: number;
-  elapsedMs: number;
-  /** Estimated time left, null until the first chunk finishes. */
-  etaMs: number | null;
-}
-
-export interface RunOptions {
-  signal?: AbortSignal;
-  onProgress?: (progress: Progress) => void;
-}
 
 export const CHUNK_MS = 100;
 export const PROGRESS_MS = 200;
@@ -135,7 +113,7 @@ export class EnginePool {
   }
 
   /** Run a scenario over all workers; resolves to the merged shard of all its runs. */
-  async simulate(scenario: Scenario, options: RunOptions = {}): Promise<ShardResult> {
+  async simulate(scenario: SimulationRequest, options: RunOptions = {}): Promise<ShardResult> {
     const total = scenario.runs;
     const shards: ShardResult[] = [];
     // Per-node counts are added up as shards arrive, so only one n-sized array is kept.
@@ -189,7 +167,7 @@ export class EnginePool {
   }
 
   /**
-   * Run a list of analysis jobs (workers/jobs.ts) over all workers, one job per call; resolves to
+   * Run a list of analysis jobs (src/engine/jobs.ts) over all workers, one job per call; resolves to
    * the outputs in input order. Size the jobs to take roughly CHUNK_MS each, so progress
    * (jobs done of total) flows and cancelling is quick. A crashed worker's job is retried once.
    */

@@ -1,14 +1,14 @@
 /**
  * The engine behind the worker boundary, environment-free: the browser and Node entry files
- * only expose this object. Simulators (scratch space, per-arc tables) are cached per model
+ * (workers/) register every capability's jobs (src/all-jobs.ts) and expose this object. Simulators (scratch space, per-arc tables) are cached per model
  * parameters so consecutive shards of one scenario reuse them.
  */
 import * as Comlink from 'comlink';
-import type { EngineApi } from '../src/diffusion/api.ts';
-import { createSimulator, type Simulator } from '../src/diffusion/simulator.ts';
-import type { ShardRequest, ShardResult } from '../src/diffusion/types.ts';
-import type { Csr } from '../src/graph/types.ts';
-import { JOBS, type JobHandler, transferables } from './jobs.ts';
+import { createSimulator, type Simulator } from '../diffusion/simulator.ts';
+import type { ShardRequest, ShardResult } from '../diffusion/types.ts';
+import type { Csr } from '../graph/types.ts';
+import { jobHandler, transferables } from './jobs.ts';
+import type { EngineApi } from './types.ts';
 
 export function createEngineApi(): EngineApi {
   let graph: { csr: Csr; key: string } | null = null;
@@ -49,9 +49,7 @@ export function createEngineApi(): EngineApi {
     },
     runJob(graphKey: string, kind: string, input: unknown): unknown {
       const csr = installed(graphKey);
-      if (!Object.hasOwn(JOBS, kind)) throw new Error(`engine worker: unknown job '${kind}'`);
-      const handler = JOBS[kind as keyof typeof JOBS] as JobHandler;
-      const output = handler({ csr, cache }, input);
+      const output = jobHandler(kind)({ csr, cache }, input);
       // Comlink keys transfers by the object: primitives go back as they are.
       if (output === null || typeof output !== 'object') return output;
       return Comlink.transfer(output, transferables(output));
