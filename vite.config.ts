@@ -1,3 +1,4 @@
+import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
 // Cross-origin isolation lets the page share one SharedArrayBuffer graph with every worker.
@@ -7,6 +8,7 @@ const isolation = {
 };
 
 export default defineConfig({
+  plugins: [preact()],
   server: { host: '127.0.0.1', port: 5173, headers: isolation },
   preview: { host: '127.0.0.1', port: 4173, headers: isolation },
   worker: { format: 'es' },

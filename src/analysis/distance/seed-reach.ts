@@ -63,3 +63,56 @@ function levels(csr: Csr, seeds: ArrayLike<number>, maxHops: number): number[] {
   }
   return within;
 }
+
+/**
+ * Hop distance of every node from the nearest seed along out-arcs: 0 for seeds, -1 beyond
+ * maxHops or unreachable. With per-node activation counts of a simulation, it turns "how many
+ * were reached" into "how many were reached within h hops of the seeds" by graph distance.
+ */
+export function seedDistances(csr: Csr, seeds: ArrayLike<number>, maxHops = Number.POSITIVE_INFINITY): Int32Array {
+  const { n, outOffsets, outTargets } = csr;
+  const distance = new Int32Array(n).fill(-1);
+  const queue = new Uint32Array(n);
+  let tail = 0;
+  for (let i = 0; i < seeds.length; i++) {
+    const v = seeds[i];
+    if (!Number.isInteger(v) || v < 0 || v >= n)
+      throw new Error(`seeds: node index ${v} is not in the graph (0..${n - 1})`);
+    if (distance[v] < 0) {
+      distance[v] = 0;
+      queue[tail++] = v;
+    }
+  }
+  for (let head = 0; head < tail; head++) {
+    const u = queue[head];
+    const d = distance[u] + 1;
+    if (d > maxHops) break;
+    for (let k = outOffsets[u]; k < outOffsets[u + 1]; k++) {
+      const w = outTargets[k];
+      if (distance[w] < 0) {
+        distance[w] = d;
+        queue[tail++] = w;
+      }
+    }
+  }
+  return distance;
+}
+
+/**
+ * Expected accounts reached within h hops (graph distance) of the seeds, h = 0..maxHops, from
+ * per-node activation counts over `runs` runs: sum of counts[v] / runs over nodes at distance <= h.
+ */
+export function reachedWithin(distance: Int32Array, counts: ArrayLike<number>, runs: number, maxHops: number): number[] {
+  const atDistance = new Float64Array(maxHops + 1);
+  for (let v = 0; v < distance.length; v++) {
+    const d = distance[v];
+    if (d >= 0 && d <= maxHops) atDistance[d] += counts[v];
+  }
+  const out: number[] = [];
+  let sum = 0;
+  for (let h = 0; h <= maxHops; h++) {
+    sum += atDistance[h];
+    out.push(runs > 0 ? sum / runs : 0);
+  }
+  return out;
+}

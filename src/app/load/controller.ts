@@ -9,9 +9,11 @@
 import type { GraphSource, Scenario } from '../../engine/scenario.ts';
 import type { Direction, EdgeValues } from '../../graph/types.ts';
 import { DATASETS } from '../datasets.ts';
-import { t } from '../i18n.ts';
-import { keepKnown, topBy } from '../seeds.ts';
-import type { GraphState, Store } from '../store.ts';
+import { t } from '../panels/data/messages.ts';
+import { keepKnown, topBy } from '../seeds/seeds.ts';
+import { type Notice, noticeOf } from '../state/notice.ts';
+import type { Store } from '../state/store.ts';
+import type { GraphState } from '../state/types.ts';
 import type { EdgeListPreview } from './direction-guess.ts';
 import { fetchBytes, parseInWorker, sniff } from './loader.ts';
 
@@ -60,7 +62,7 @@ export class LoadController {
   loadBundled(file: string): Promise<boolean> {
     const d = DATASETS.find((x) => x.file === file);
     if (!d) {
-      this.fail(t('error.fetch', { name: file, detail: 'not a bundled dataset' }));
+      this.fail({ say: () => t('data.notBundled', { name: file }) });
       return Promise.resolve(false);
     }
     return this.load({ kind: 'bundled', file }, d.name, () => fetchBytes(d.url, d.file), {
@@ -80,7 +82,7 @@ export class LoadController {
 
   /** Load ?graph=URL (same origin only). */
   loadUrl(url: string, direction?: Direction, edgeValues?: EdgeValues): Promise<boolean> {
-    const name = decodeURIComponent(url.split(/[?#]/)[0].split('/').pop() || url);
+    const name = safeDecode(url.split(/[?#]/)[0].split('/').pop() || url);
     return this.load({ kind: 'url', url }, name, () => fetchBytes(url, name), {
       direction,
       edgeValues,
@@ -98,7 +100,7 @@ export class LoadController {
     const g = scenario.graph;
     if (g.kind === 'bundled') {
       const d = DATASETS.find((x) => x.file === g.file);
-      if (!d) return this.fail(t('error.fetch', { name: g.file, detail: 'not a bundled dataset' }));
+      if (!d) return this.fail({ say: () => t('data.notBundled', { name: g.file }) });
       await this.load(g, d.name, () => fetchBytes(d.url, d.file), chosen);
     } else if (g.kind === 'url') {
       await this.load(g, g.url.split('/').pop() || g.url, () => fetchBytes(g.url, g.url), chosen);
@@ -106,12 +108,13 @@ export class LoadController {
       const bytes = this.lastFile.bytes;
       await this.load(g, g.name, async () => bytes, chosen);
     } else {
-      this.fail(t('data.fileAgain', { name: g.name }));
+      const name = g.name;
+      this.fail({ say: () => t('data.fileAgain', { name }) });
     }
   }
 
-  private fail(message: string): void {
-    this.store.setLoad({ state: 'error', message });
+  private fail(error: Notice): void {
+    this.store.load.value = { state: 'error', name: null, error };
   }
 
   private async load(
@@ -123,7 +126,7 @@ export class LoadController {
     this.pending?.abort();
     const controller = new AbortController();
     this.pending = controller;
-    this.store.setLoad({ state: 'loading', message: t('data.loadingName', { name }) });
+    this.store.load.value = { state: 'loading', name, error: null };
     try {
       const bytes = await read();
       let { direction, edgeValues } = chosen;
@@ -132,7 +135,8 @@ export class LoadController {
         if (sniffed.preview) {
           const answer = await this.ask(name, sniffed.preview);
           if (!answer) {
-            if (this.pending === controller) this.store.setLoad({ state: 'idle', message: null });
+            if (this.pending === controller)
+              this.store.load.value = { state: 'idle', name: null, error: null };
             return false;
           }
           ({ direction, edgeValues } = answer);
@@ -148,7 +152,7 @@ export class LoadController {
       const state: GraphState = { loaded, source, name, facts: parsed.facts, index, serial: ++this.serial };
       const finalValues = edgeValues ?? 'probability';
       this.current = { key: sourceKey(source), direction: loaded.report.direction, edgeValues: finalValues };
-      const before = this.store.get().scenario;
+      const before = this.store.scenario.peek();
       this.store.setGraph(state);
       const sameGraph = sourceKey(before.graph) === sourceKey(source);
       let seeds = sameGraph ? keepKnown(before.seeds, index) : null;
@@ -165,10 +169,19 @@ export class LoadController {
       return true;
     } catch (error) {
       if ((error as Error).name === 'AbortError') return false;
-      this.fail((error as Error).message);
+      this.fail(noticeOf(error));
       return false;
     } finally {
       if (this.pending === controller) this.pending = null;
     }
+  }
+}
+
+/** A percent-decoded name, or the text as it is when it is not valid percent-encoding ("%"). */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }

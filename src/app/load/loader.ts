@@ -5,8 +5,9 @@
  */
 import { detectFormat, isGzip } from '../../graph/load.ts';
 import type { Direction, EdgeValues, GraphFormat, LoadedGraph } from '../../graph/types.ts';
-import { t } from '../i18n.ts';
-import type { GraphFacts } from '../store.ts';
+import { t } from '../shell/messages.ts';
+import { NoticeError } from '../state/notice.ts';
+import type { GraphFacts } from '../state/types.ts';
 import { type EdgeListPreview, previewEdgeList, SAMPLE_BYTES } from './direction-guess.ts';
 import type { LoadReply, LoadRequest } from './protocol.ts';
 
@@ -16,16 +17,21 @@ export async function fetchBytes(url: string, name: string): Promise<Uint8Array>
   try {
     target = new URL(url, location.href);
   } catch {
-    throw new Error(t('error.badUrl', { url }));
+    throw new NoticeError({ say: () => t('error.badUrl', { url }) });
   }
-  if (target.origin !== location.origin) throw new Error(t('error.otherOrigin', { url }));
+  if (target.origin !== location.origin)
+    throw new NoticeError({ say: () => t('error.otherOrigin', { url }) });
   let response: Response;
   try {
     response = await fetch(target);
   } catch (error) {
-    throw new Error(t('error.fetch', { name, detail: (error as Error).message }));
+    const detail = (error as Error).message;
+    throw new NoticeError({ say: () => t('error.fetch', { name, detail }) });
   }
-  if (!response.ok) throw new Error(t('error.fetch', { name, detail: `HTTP ${response.status}` }));
+  if (!response.ok) {
+    const detail = `HTTP ${response.status}`;
+    throw new NoticeError({ say: () => t('error.fetch', { name, detail }) });
+  }
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -112,7 +118,8 @@ export function parseInWorker(
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       finish();
-      reject(new Error(t('error.worker', { file: options.file, detail: event.message || '' })));
+      const detail = event.message || '';
+      reject(new NoticeError({ say: () => t('error.worker', { file: options.file, detail }) }));
     });
     const request: LoadRequest = {
       bytes,

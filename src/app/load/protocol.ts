@@ -1,6 +1,6 @@
 /** Messages between the page and the loader worker. */
 import type { Direction, EdgeValues, LoadedGraph } from '../../graph/types.ts';
-import type { GraphFacts } from '../store.ts';
+import type { GraphFacts } from '../state/types.ts';
 
 export interface LoadRequest {
   bytes: Uint8Array;

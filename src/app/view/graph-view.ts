@@ -13,7 +13,7 @@ import type Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { NodeDisplayData } from 'sigma/types';
-import type { GraphState } from '../store.ts';
+import type { GraphState } from '../state/types.ts';
 import type { Drawing, NodeAttributes } from './drawing.ts';
 import { LayoutRunner, type LayoutState, layoutBudgetMs } from './layout.ts';
 import { EDGE_COLOR, heatColor, NODE_COLOR, seedGroupColor } from './palette.ts';
@@ -36,6 +36,8 @@ const EDGE_PROGRAMS = { line: EdgeRectangleProgram, thin: EdgeLineProgram };
 
 export interface GraphViewEvents {
   onNodeClick(index: number): void;
+  /** The pointer entered a node (its index) or left it (null). */
+  onHover(index: number | null): void;
   onLayout(state: LayoutState | PositionsOrigin, seconds: number): void;
 }
 
@@ -61,7 +63,7 @@ export class GraphView {
   private detached = false;
   private readonly handlers: {
     clickNode: (e: { node: string }) => void;
-    enterNode: () => void;
+    enterNode: (e: { node: string }) => void;
     leaveNode: () => void;
   };
 
@@ -110,8 +112,14 @@ export class GraphView {
     }
     this.handlers = {
       clickNode: ({ node }) => this.events.onNodeClick(Number(node)),
-      enterNode: () => container.classList.add('pointer'),
-      leaveNode: () => container.classList.remove('pointer'),
+      enterNode: ({ node }) => {
+        container.classList.add('pointer');
+        this.events.onHover(Number(node));
+      },
+      leaveNode: () => {
+        container.classList.remove('pointer');
+        this.events.onHover(null);
+      },
     };
     this.sigma.on('clickNode', this.handlers.clickNode);
     this.sigma.on('enterNode', this.handlers.enterNode);
@@ -206,6 +214,35 @@ export class GraphView {
 
   isDrawn(index: number): boolean {
     return this.graph.hasNode(String(index));
+  }
+
+  /**
+   * Move the camera so every given node (by index; those not drawn are skipped) is in view with
+   * a margin; `bottomMargin` is the share of the canvas height kept clear below them (for the
+   * playback bar).
+   */
+  fitTo(indices: Iterable<number>, bottomMargin = 0): boolean {
+    if (this.detached) return false;
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    for (const i of indices) {
+      const d = this.sigma.getNodeDisplayData(String(i));
+      if (!d) continue;
+      minX = Math.min(minX, d.x);
+      maxX = Math.max(maxX, d.x);
+      minY = Math.min(minY, d.y);
+      maxY = Math.max(maxY, d.y);
+    }
+    if (minX === Infinity) return false;
+    // Framed-graph coordinates: the whole graph spans about 1 at camera ratio 1.
+    const span = Math.max(maxX - minX, maxY - minY, 0.02);
+    const ratio = Math.min(1.2, (span * 1.25) / Math.max(0.2, 1 - bottomMargin));
+    // y grows upwards in framed coordinates: shift the centre down so the nodes sit higher.
+    const y = (minY + maxY) / 2 - (bottomMargin * ratio) / 2;
+    void this.sigma.getCamera().animate({ x: (minX + maxX) / 2, y, ratio }, { duration: 300 });
+    return true;
   }
 
   /** Centre the camera on a node. */

@@ -9,7 +9,7 @@
 import { parseLayoutFile } from '../../graph/draw-layout.ts';
 import type { DrawPlan } from '../../graph/draw-plan.ts';
 import { DATASETS } from '../datasets.ts';
-import type { GraphState } from '../store.ts';
+import type { GraphState } from '../state/types.ts';
 import { getLayout } from './layout-cache.ts';
 
 export type PositionsOrigin = 'file' | 'cached' | 'bundled';

@@ -1,0 +1,9 @@
+/** The Results tab. */
+import type { Feature } from '../../feature.ts';
+import { t } from './messages.ts';
+import { ResultsPanel } from './ResultsPanel.tsx';
+
+export const resultsFeature: Feature = {
+  id: 'results',
+  panel: { title: () => t('tab.results'), order: 40, Component: ResultsPanel },
+};

@@ -1,0 +1,9 @@
+/** The Seeds tab. */
+import type { Feature } from '../../feature.ts';
+import { t } from './messages.ts';
+import { SeedsPanel } from './SeedsPanel.tsx';
+
+export const seedsFeature: Feature = {
+  id: 'seeds',
+  panel: { title: () => t('tab.seeds'), order: 20, Component: SeedsPanel },
+};

@@ -1,0 +1,222 @@
+/**
+ * The graph stage: the sigma canvas (StageController keeps it in step with the store), the layout
+ * status with stop / improve, the note when only part of the graph is drawn, the legend, a card
+ * for the account under the pointer, "fit to reached", and a bar below the canvas for on-graph
+ * controls (playback), which therefore never covers a node. Drop a graph file anywhere on it.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useApp } from '../context.ts';
+import { percent } from '../i18n/format.ts';
+import { groupsOf } from '../seeds/seeds.ts';
+import type { LegendEntry } from '../state/types.ts';
+import { heatColor, NODE_COLOR, seedGroupColor } from '../view/palette.ts';
+import { StageController } from './controller.ts';
+import { t } from './messages.ts';
+
+export interface StageProps {
+  onNodeClick(index: number): void;
+  onDropFile(file: File): void;
+  /** Controls shown in the bar under the canvas. */
+  bar?: ComponentChildren;
+}
+
+export function Stage({ onNodeClick, onDropFile, bar }: StageProps) {
+  const app = useApp();
+  const { store, view } = app;
+  const box = useRef<HTMLDivElement>(null);
+  const [controller, setController] = useState<StageController | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const click = useRef(onNodeClick);
+  click.current = onNodeClick;
+
+  useEffect(() => {
+    const c = new StageController(box.current as HTMLDivElement, store, view, (i) => click.current(i));
+    setController(c);
+    return () => c.dispose();
+  }, []);
+
+  const graph = store.graph.value;
+  const drawing = controller?.drawing.value ?? 'none';
+  const layout = controller?.layout.value ?? { state: 'none', seconds: 0 };
+  const cut = controller?.cut.value ?? null;
+  const current = view.value;
+  const layoutText =
+    layout.state === 'running'
+      ? t('layout.running', { seconds: layout.seconds })
+      : layout.state === 'file'
+        ? t('layout.fromFile')
+        : layout.state === 'cached'
+          ? t('layout.cached')
+          : layout.state === 'bundled'
+            ? t('layout.bundled')
+            : layout.state === 'stopped'
+              ? t('layout.done')
+              : '';
+  const result = store.currentResult.value;
+  const reached = result?.shard.nodeCounts ?? null;
+
+  const fitReached = () => {
+    const v = view.value;
+    if (!v || !reached) return;
+    const nodes: number[] = [];
+    for (const i of v.drawn) if (reached[i] > 0) nodes.push(i);
+    v.fitTo(nodes);
+  };
+
+  return (
+    <section
+      class={`stage${dragging ? ' dragging' : ''}`}
+      aria-label={t('view.label', { name: graph?.name ?? '' })}
+      data-drawing={drawing === 'building' || drawing === 'unavailable' ? drawing : undefined}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const file = e.dataTransfer?.files?.[0];
+        if (file) onDropFile(file);
+      }}
+    >
+      <div class="stage-canvas">
+        <div class="sigma-box" data-testid="graph-canvas" ref={box} />
+        <div class="stage-top">
+          <p class="layout">
+            <span data-testid="layout-status" data-state={layout.state}>
+              {layoutText}
+            </span>{' '}
+            <button
+              type="button"
+              data-testid="layout-toggle"
+              hidden={layout.state === 'none' || layout.state === 'file' || drawing !== 'ready'}
+              onClick={() => {
+                if (!current) return;
+                if (current.layoutRunning) current.stopLayout();
+                else current.startLayout();
+              }}
+            >
+              {layout.state === 'running' ? t('layout.stop') : t('layout.resume')}
+            </button>
+          </p>
+          <p class="stage-note" data-testid="budget-note" hidden={!cut && drawing !== 'unavailable'}>
+            {drawing === 'unavailable'
+              ? t('view.unavailable')
+              : cut
+                ? t('view.budget', { shown: cut.shown, total: cut.total, edges: cut.edges })
+                : ''}
+          </p>
+        </div>
+        <div class="stage-tools">
+          <button
+            type="button"
+            data-testid="fit-reached"
+            title={t('view.fit.title')}
+            hidden={!reached || drawing !== 'ready'}
+            onClick={fitReached}
+          >
+            {t('view.fit')}
+          </button>
+          <button
+            type="button"
+            data-testid="fit-all"
+            hidden={drawing !== 'ready'}
+            onClick={() => void view.value?.sigma.getCamera().animatedReset({ duration: 300 })}
+          >
+            {t('view.fitAll')}
+          </button>
+        </div>
+        <Legend />
+        <HoverCard />
+        <p class="loading" data-testid="load-status" role="status">
+          {store.load.value.state === 'loading' && store.load.value.name
+            ? t('view.loadingName', { name: store.load.value.name })
+            : ''}
+        </p>
+      </div>
+      {bar ? <div class="stage-bar">{bar}</div> : null}
+    </section>
+  );
+}
+
+/** The base entries (seed groups in use, plain accounts, the reach ramp) and every panel's section. */
+export function legendEntries(app: ReturnType<typeof useApp>): LegendEntry[] {
+  const { store } = app;
+  const groups = groupsOf(store.scenario.value.seeds).filter((g) => g.ids.length > 0);
+  const entries: LegendEntry[] = [];
+  if (groups.length <= 1) entries.push({ swatch: seedGroupColor(0), label: () => t('view.legend.seed') });
+  else
+    groups.forEach((_, i) =>
+      entries.push({ swatch: seedGroupColor(i), label: () => t('view.legend.group', { index: i + 1 }) }),
+    );
+  const heat = store.currentResult.value?.shard.nodeCounts;
+  if (heat)
+    entries.push({
+      swatch: `linear-gradient(90deg, ${heatColor(0)}, ${heatColor(1)})`,
+      label: () => t('view.legend.heat'),
+    });
+  else entries.push({ swatch: NODE_COLOR, label: () => t('view.legend.account') });
+  for (const section of Object.values(store.legend.value)) entries.push(...section);
+  return entries;
+}
+
+function Legend() {
+  const app = useApp();
+  const entries = legendEntries(app);
+  return (
+    <ul class="legend" data-testid="legend" aria-label={t('view.legend.title')}>
+      {entries.map((e, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole; order is its identity
+        <li key={i}>
+          <span class="swatch" style={{ background: e.swatch }} />
+          {e.label()}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What the account under the pointer is: its name, its ties, how often the last result reached it. */
+function HoverCard() {
+  const { store, view } = useApp();
+  const i = store.hover.value;
+  const graph = store.graph.value;
+  const v = view.value;
+  if (i === null || !graph || !v) return null;
+  const display = v.sigma.getNodeDisplayData(String(i));
+  if (!display) return null;
+  const at = v.sigma.framedGraphToViewport(display);
+  const id = graph.loaded.ids[i];
+  const label = graph.loaded.labels?.[i];
+  const { outDegree, inDegree } = graph.facts;
+  const result = store.currentResult.value;
+  const counts = result?.shard.nodeCounts;
+  const group = groupsOf(store.scenario.value.seeds).findIndex((g) => g.ids.includes(id));
+  const directed = graph.loaded.csr.directed;
+  return (
+    <div
+      class="hover-card"
+      data-testid="hover-card"
+      style={{ left: `${at.x + 12}px`, top: `${at.y + 12}px` }}
+    >
+      <strong>{label ?? id}</strong>
+      {label !== undefined && label !== id ? <div class="hint">{t('view.hover.id', { id })}</div> : null}
+      {directed ? (
+        <>
+          <div>{t('view.hover.audience', { n: outDegree[i] })}</div>
+          <div>{t('view.hover.sources', { n: inDegree[i] })}</div>
+        </>
+      ) : (
+        <div>{t('view.hover.ties', { n: outDegree[i] })}</div>
+      )}
+      {group >= 0 ? <div>{t('view.hover.seed', { index: group + 1 })}</div> : null}
+      {counts && result ? (
+        <div data-testid="hover-reached">
+          {t('view.hover.reached', { share: percent(counts[i] / result.shard.runCount) })}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+/** Messages of ui/, in English and Simplified Chinese (see src/app/i18n/messages.ts). */
+import { defineMessages } from '../i18n/messages.ts';
+
+export const t = defineMessages({
+  en: {
+    'task.cancel': 'Cancel',
+    'task.progress': '{done} of {total}, about {left} left',
+    'task.progressNoEta': '{done} of {total}',
+    'task.done': 'Done in {seconds} s.',
+  },
+  zh: {
+    'task.cancel': '取消',
+    'task.progress': '{done} / {total}，约剩 {left}',
+    'task.progressNoEta': '{done} / {total}',
+    'task.done': '完成，用时 {seconds} 秒。',
+  },
+});
