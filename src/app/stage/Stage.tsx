@@ -9,9 +9,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { percent } from '../i18n/format.ts';
 import { groupsOf } from '../seeds/seeds.ts';
-import type { LegendEntry } from '../state/types.ts';
-import { heatColor, NODE_COLOR, seedGroupColor } from '../view/palette.ts';
 import { StageController } from './controller.ts';
+import { legendEntries } from './legend.ts';
 import { t } from './messages.ts';
 
 export interface StageProps {
@@ -141,34 +140,12 @@ export function Stage({ onNodeClick, onDropFile, bar }: StageProps) {
   );
 }
 
-/** The base entries (seed groups in use, plain accounts, the reach ramp) and every panel's section. */
-export function legendEntries(app: ReturnType<typeof useApp>): LegendEntry[] {
-  const { store } = app;
-  const groups = groupsOf(store.scenario.value.seeds).filter((g) => g.ids.length > 0);
-  const entries: LegendEntry[] = [];
-  if (groups.length <= 1) entries.push({ swatch: seedGroupColor(0), label: () => t('view.legend.seed') });
-  else
-    groups.forEach((_, i) =>
-      entries.push({ swatch: seedGroupColor(i), label: () => t('view.legend.group', { index: i + 1 }) }),
-    );
-  const heat = store.currentResult.value?.shard.nodeCounts;
-  if (heat)
-    entries.push({
-      swatch: `linear-gradient(90deg, ${heatColor(0)}, ${heatColor(1)})`,
-      label: () => t('view.legend.heat'),
-    });
-  else entries.push({ swatch: NODE_COLOR, label: () => t('view.legend.account') });
-  for (const section of Object.values(store.legend.value)) entries.push(...section);
-  return entries;
-}
-
 function Legend() {
-  const app = useApp();
-  const entries = legendEntries(app);
+  const { store } = useApp();
+  const entries = legendEntries(store);
   return (
     <ul class="legend" data-testid="legend" aria-label={t('view.legend.title')}>
       {entries.map((e, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole; order is its identity
         <li key={i}>
           <span class="swatch" style={{ background: e.swatch }} />
           {e.label()}
