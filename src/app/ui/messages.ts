@@ -7,11 +7,15 @@ export const t = defineMessages({
     'task.progress': '{done} of {total}, about {left} left',
     'task.progressNoEta': '{done} of {total}',
     'task.done': 'Done in {seconds} s.',
+    'wide.open': 'Open wide view',
+    'wide.close': 'Close',
   },
   zh: {
     'task.cancel': '取消',
     'task.progress': '{done} / {total}，约剩 {left}',
     'task.progressNoEta': '{done} / {total}',
     'task.done': '完成，用时 {seconds} 秒。',
+    'wide.open': '在宽视图中打开',
+    'wide.close': '关闭',
   },
 });
