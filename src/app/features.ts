@@ -1,5 +1,5 @@
 /** Every feature of the page, in order (see feature.ts). Add one import and one entry per feature. */
-import type { Feature } from './feature.ts';
+import type { Feature } from './core/feature.ts';
 import { dataFeature } from './panels/data/feature.ts';
 import { modelFeature } from './panels/model/feature.ts';
 import { resultsFeature } from './panels/results/feature.ts';

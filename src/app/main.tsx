@@ -6,15 +6,15 @@
 import './style.css';
 import { render } from 'preact';
 import { createBrowserPool } from '../engine/spawn-browser.ts';
-import { type App, AppContext, viewSignal } from './context.ts';
+import { type App, AppContext, viewSignal } from './core/context.ts';
 import { FEATURES } from './features.ts';
 import { LoadController } from './load/controller.ts';
 import { askDirection } from './panels/data/DirectionDialog.tsx';
-import { openAutosave } from './persist/autosave.ts';
 import { RunController } from './run/controller.ts';
 import { App as Page } from './shell/App.tsx';
 import { startApp } from './shell/startup.ts';
 import { Store } from './state/store.ts';
+import { openAutosave } from './storage/autosave.ts';
 import { CHARTS, chartTexts } from './ui/ChartBox.tsx';
 
 const store = new Store();

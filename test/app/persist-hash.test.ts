@@ -4,8 +4,8 @@
  * message naming the field. Restore order: a valid hash wins over the autosave.
  */
 import { describe, expect, it } from 'vitest';
-import type { AutosaveStore } from '../../src/app/persist/autosave.ts';
-import { restoreScenario } from '../../src/app/persist/autosave.ts';
+import type { AutosaveStore } from '../../src/app/storage/autosave.ts';
+import { restoreScenario } from '../../src/app/storage/autosave.ts';
 import { decodeScenarioHash, encodeScenarioHash } from '../../src/app/persist/hash.ts';
 import { scenarioFromJson, scenarioToJson } from '../../src/app/persist/scenario-file.ts';
 import { ScenarioError, validateScenario } from '../../src/app/persist/validate.ts';

@@ -8,10 +8,10 @@ import { el } from '../dom.ts';
 import { t } from '../i18n.ts';
 import type { AppContext } from '../panels.ts';
 import type { GraphState, RunResult } from '../store.ts';
-import { structuralReach } from '../structural-reach.ts';
 import { adoptionCsv, histogramCsv, nodeFrequencyCsv, reachByHopCsv, summaryCsv } from './csv.ts';
 import { downloadText, fileStem, sourceFileName } from './download.ts';
 import { downloadGraphPng } from './png.ts';
+import { structuralReach } from './structural-reach.ts';
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 

@@ -8,14 +8,14 @@
 
 import type { GraphSource, Scenario } from '../../engine/scenario.ts';
 import type { Direction, EdgeValues } from '../../graph/types.ts';
-import { DATASETS } from '../datasets.ts';
-import { t } from '../panels/data/messages.ts';
+import { DATASETS } from '../bundled/datasets.ts';
 import { keepKnown, topBy } from '../seeds/seeds.ts';
 import { type Notice, noticeOf } from '../state/notice.ts';
 import type { Store } from '../state/store.ts';
 import type { GraphState } from '../state/types.ts';
 import type { EdgeListPreview } from './direction-guess.ts';
 import { fetchBytes, parseInWorker, sniff } from './loader.ts';
+import { t } from './messages.ts';
 
 /** Asks the user how to read an edge list; null = cancelled. */
 export type AskDirection = (

@@ -9,7 +9,7 @@ import { csrBuffers, inDegrees, outDegrees } from '../../graph/csr.ts';
 import { loadGraph } from '../../graph/load.ts';
 import { LoadError } from '../../graph/load-error.ts';
 import { strictXmlParser } from '../../util/strict-xml-parser.ts';
-import { gunzip } from '../browser-io.ts';
+import { gunzip } from './browser-io.ts';
 import type { LoadReply, LoadRequest } from './protocol.ts';
 
 const post = (reply: LoadReply, transfer: Transferable[] = []) =>

@@ -5,10 +5,10 @@
  */
 import { detectFormat, isGzip } from '../../graph/load.ts';
 import type { Direction, EdgeValues, GraphFormat, LoadedGraph } from '../../graph/types.ts';
-import { t } from '../shell/messages.ts';
 import { NoticeError } from '../state/notice.ts';
 import type { GraphFacts } from '../state/types.ts';
 import { type EdgeListPreview, previewEdgeList, SAMPLE_BYTES } from './direction-guess.ts';
+import { t } from './messages.ts';
 import type { LoadReply, LoadRequest } from './protocol.ts';
 
 /** Fetch a same-origin URL's bytes; other origins are refused (the app never calls out). */

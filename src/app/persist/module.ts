@@ -15,7 +15,7 @@ import { downloadText, fileStem, sourceFileName } from '../export/download.ts';
 import { resultsExportSection } from '../export/results-export.ts';
 import { t } from '../i18n.ts';
 import type { AppContext, AppModule } from '../panels.ts';
-import { type AutosaveStore, restoreScenario } from './autosave.ts';
+import { type AutosaveStore, restoreScenario } from '../storage/autosave.ts';
 import { decodeScenarioHash, encodeScenarioHash } from './hash.ts';
 import { MAX_SCENARIO_FILE_BYTES, scenarioFromJson, scenarioToJson } from './scenario-file.ts';
 import { ScenarioError } from './validate.ts';

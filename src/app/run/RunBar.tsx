@@ -4,10 +4,9 @@
  * note when the scenario changed since the result.
  */
 import type { ComponentChildren } from 'preact';
-import { useApp } from '../context.ts';
+import { useApp } from '../core/context.ts';
 import { count, duration, fixed, percent } from '../i18n/format.ts';
 import { fullWidth } from '../i18n/lang.ts';
-import { t as tr } from '../panels/results/messages.ts';
 import { noticeText } from '../state/notice.ts';
 import { t } from './messages.ts';
 
@@ -56,13 +55,13 @@ export function RunBar({ children }: { children?: ComponentChildren }) {
       <p class="headline" data-testid="headline">
         {s && graph ? (
           <>
-            {tr('result.mean')}
+            {t('result.mean')}
             {fullWidth() ? '：' : ': '}
             <strong data-testid="spread-mean" data-value={s.mean} class="mean">
               {fixed(s.mean, 2)}
             </strong>{' '}
             <span data-testid="spread-ci">
-              {tr('result.meanLine', {
+              {t('result.meanLine', {
                 mean: s.mean,
                 lo: fixed(s.ci95[0], 2),
                 hi: fixed(s.ci95[1], 2),
@@ -72,7 +71,7 @@ export function RunBar({ children }: { children?: ComponentChildren }) {
             </span>
           </>
         ) : (
-          tr('result.none')
+          t('result.none')
         )}
       </p>
       <p class="hint" data-testid="stale" hidden={!store.stale.value}>

@@ -8,11 +8,11 @@ import { summarize } from '../../diffusion/summary.ts';
 import type { ModelParams } from '../../diffusion/types.ts';
 import { AbortError, type EnginePool } from '../../engine/pool.ts';
 import type { Scenario } from '../../engine/scenario.ts';
-import { usePoolGraph } from '../pool-graph.ts';
 import { toSeedPlan } from '../seeds/seeds.ts';
 import type { Store } from '../state/store.ts';
 import type { GraphState } from '../state/types.ts';
 import { t } from './messages.ts';
+import { usePoolGraph } from './pool-graph.ts';
 
 /** Model parameters for the engine; throws OptionError naming the bad one. */
 export function modelParams(scenario: Scenario, graph: GraphState): ModelParams {

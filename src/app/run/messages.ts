@@ -3,6 +3,10 @@ import { defineMessages } from '../i18n/messages.ts';
 
 export const t = defineMessages({
   en: {
+    'result.none': 'Press Run to simulate.',
+    'result.meanLine':
+      '{mean, plural, one {account} other {accounts}} (95% CI {lo} – {hi}), {share} of the network; {exposed} saw it.',
+    'result.mean': 'Mean reach',
     'run.run': 'Run',
     'run.cancel': 'Cancel',
     'run.progress': 'Simulation progress',
@@ -16,6 +20,9 @@ export const t = defineMessages({
     'run.stale': 'The scenario changed since this result; press Run to update.',
   },
   zh: {
+    'result.none': '点击“运行”开始模拟。',
+    'result.meanLine': '个账号（95% 置信区间 {lo} – {hi}），占网络的 {share}；{exposed} 个账号看到了它。',
+    'result.mean': '平均触达',
     'run.run': '运行',
     'run.cancel': '取消',
     'run.progress': '模拟进度',

@@ -4,7 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import type { ScenarioSeedGroup } from '../../engine/scenario.ts';
-import type { App } from '../context.ts';
+import type { Store } from '../state/store.ts';
 import type { GraphState } from '../state/types.ts';
 import { parseIdList } from './id-list.ts';
 import { toggleSeed } from './seeds.ts';
@@ -16,11 +16,11 @@ export const activeGroup = signal(0);
 export const keptGroups = signal<ScenarioSeedGroup[]>([]);
 
 /** Toggle node index as a seed of the active group. */
-export function toggleSeedAt(app: App, index: number): void {
-  const graph = app.store.graph.value;
+export function toggleSeedAt(store: Store, index: number): void {
+  const graph = store.graph.value;
   if (!graph) return;
-  app.store.patchScenario({
-    seeds: toggleSeed(app.store.scenario.value.seeds, graph.loaded.ids[index], activeGroup.value),
+  store.patchScenario({
+    seeds: toggleSeed(store.scenario.value.seeds, graph.loaded.ids[index], activeGroup.value),
   });
 }
 

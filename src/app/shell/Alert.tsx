@@ -1,5 +1,5 @@
 /** The page's one alert line: an error that kept the previous state, with a Dismiss button. */
-import { useApp } from '../context.ts';
+import { useApp } from '../core/context.ts';
 import { noticeText } from '../state/notice.ts';
 import { t } from './messages.ts';
 

@@ -4,8 +4,8 @@
  * direction question and any feature's full-page overlay.
  */
 
-import { useApp } from '../context.ts';
-import type { Feature } from '../feature.ts';
+import { useApp } from '../core/context.ts';
+import type { Feature } from '../core/feature.ts';
 import { DirectionDialog } from '../panels/data/DirectionDialog.tsx';
 import { RunBar } from '../run/RunBar.tsx';
 import { toggleSeedAt } from '../seeds/state.ts';
@@ -36,7 +36,7 @@ export function App({ features }: { features: Feature[] }) {
       <Alert />
       <div class="layout">
         <Stage
-          onNodeClick={(i) => toggleSeedAt(app, i)}
+          onNodeClick={(i) => toggleSeedAt(app.store, i)}
           onDropFile={(file) => void loader.loadFile(file)}
           bar={features.map((f) => (f.StageBar ? <f.StageBar key={f.id} /> : null))}
         />

@@ -7,9 +7,9 @@
  */
 import { effect } from '@preact/signals';
 import type { Direction } from '../../graph/types.ts';
-import type { App } from '../context.ts';
-import { DEFAULT_DATASET } from '../datasets.ts';
-import type { Feature } from '../feature.ts';
+import { DEFAULT_DATASET } from '../bundled/datasets.ts';
+import type { App } from '../core/context.ts';
+import type { Feature } from '../core/feature.ts';
 import { noticeText } from '../state/notice.ts';
 import { t } from './messages.ts';
 

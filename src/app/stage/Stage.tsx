@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useApp } from '../context.ts';
+import { useApp } from '../core/context.ts';
 import { percent } from '../i18n/format.ts';
 import { groupsOf } from '../seeds/seeds.ts';
 import { StageController } from './controller.ts';

@@ -8,7 +8,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { nextTask } from '../next-task.ts';
+import { nextTask } from '../../util/next-task.ts';
 import { Chart, type ChartConfiguration } from './chart-setup.ts';
 
 /** Every chart on the page by test id (read by the end-to-end tests through window.ripple). */

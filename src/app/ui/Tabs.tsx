@@ -5,7 +5,7 @@
  */
 import type { ComponentType } from 'preact';
 import { useRef } from 'preact/hooks';
-import { useApp } from '../context.ts';
+import { useApp } from '../core/context.ts';
 
 export interface PanelDef {
   /** Unique id; the tab gets data-testid="tab-<id>", the panel data-testid="panel-<id>". */

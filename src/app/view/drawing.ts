@@ -6,8 +6,8 @@
  */
 import Graph from 'graphology';
 import { type DrawPlan, planDrawing } from '../../graph/draw-plan.ts';
+import { yieldTask } from '../../util/next-task.ts';
 import { Rng } from '../../util/rng.ts';
-import { yieldTask } from '../next-task.ts';
 import type { GraphState } from '../state/types.ts';
 import { type PositionsOrigin, startPositions } from './start-positions.ts';
 

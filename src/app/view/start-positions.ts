@@ -8,7 +8,7 @@
 
 import { parseLayoutFile } from '../../graph/draw-layout.ts';
 import type { DrawPlan } from '../../graph/draw-plan.ts';
-import { DATASETS } from '../datasets.ts';
+import { DATASETS } from '../bundled/datasets.ts';
 import type { GraphState } from '../state/types.ts';
 import { getLayout } from './layout-cache.ts';
 

@@ -10,7 +10,7 @@ import './compare.css';
 import { el } from '../../dom.ts';
 import { formatNumber, t } from '../../i18n.ts';
 import type { AppContext, AppModule } from '../../panels.ts';
-import type { AutosaveStore } from '../../persist/autosave.ts';
+import type { AutosaveStore } from '../../storage/autosave.ts';
 import type { AppState } from '../../store.ts';
 import { compareCharts } from './charts.ts';
 import { type KeptResult, KeptResults, paramsText, seedCount, seedsText } from './kept.ts';

@@ -4,8 +4,8 @@
  * picker names the loaded graph: a bundled dataset, or the user's file by its name.
  */
 import type { Direction } from '../../../graph/types.ts';
-import { useApp } from '../../context.ts';
-import { DATASETS } from '../../datasets.ts';
+import { DATASETS } from '../../bundled/datasets.ts';
+import { useApp } from '../../core/context.ts';
 import { Select } from '../../ui/fields.tsx';
 import { datasetAbout, datasetOption } from './datasets.ts';
 import { t } from './messages.ts';

@@ -4,7 +4,7 @@
  * changes before the catalogue does, its own words are shown rather than a stale translation).
  * Names, sources and citations are proper names and references, shown as published.
  */
-import type { BundledDataset } from '../../datasets.ts';
+import type { BundledDataset } from '../../bundled/datasets.ts';
 import { t } from './messages.ts';
 
 type AboutKey = Parameters<typeof t>[0] & `dataset.about.${string}`;

@@ -1,5 +1,5 @@
 /** The Data tab. */
-import type { Feature } from '../../feature.ts';
+import type { Feature } from '../../core/feature.ts';
 import { DataPanel } from './DataPanel.tsx';
 import { t } from './messages.ts';
 

@@ -11,7 +11,7 @@
  */
 import './educator.css';
 import type { Scenario } from '../../../engine/scenario.ts';
-import { DATASETS } from '../../datasets.ts';
+import { DATASETS } from '../../bundled/datasets.ts';
 import { el } from '../../dom.ts';
 import { formatNumber, t } from '../../i18n.ts';
 import { datasetOption } from '../../language/datasets.ts';

@@ -6,7 +6,7 @@
 import type { ModelName } from '../../../diffusion/types.ts';
 import { MODEL_NAMES } from '../../../diffusion/types.ts';
 import type { Scenario } from '../../../engine/scenario.ts';
-import { useApp } from '../../context.ts';
+import { useApp } from '../../core/context.ts';
 import { NumberInput, Select } from '../../ui/fields.tsx';
 import { FIELDS, MODEL_FIELDS, type NumberField, parseField } from './fields.ts';
 import { t } from './messages.ts';

@@ -1,5 +1,5 @@
 /** The Model tab. */
-import type { Feature } from '../../feature.ts';
+import type { Feature } from '../../core/feature.ts';
 import { ModelPanel } from './ModelPanel.tsx';
 import { t } from './messages.ts';
 

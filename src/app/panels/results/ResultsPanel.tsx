@@ -5,9 +5,10 @@
  * take off).
  */
 import { useMemo, useState } from 'preact/hooks';
-import { useApp } from '../../context.ts';
+import { useApp } from '../../core/context.ts';
 import { count, fixed, percent } from '../../i18n/format.ts';
 import { lang } from '../../i18n/lang.ts';
+import { t as tr } from '../../run/messages.ts';
 import { ChartBox } from '../../ui/ChartBox.tsx';
 import type { ChartConfiguration } from '../../ui/chart-setup.ts';
 import { Select } from '../../ui/fields.tsx';
@@ -136,12 +137,12 @@ export function ResultsPanel() {
     };
   }, [s, logScale, language]);
 
-  if (!result || !graph || !s) return <p class="hint">{t('result.none')}</p>;
+  if (!result || !graph || !s) return <p class="hint">{tr('result.none')}</p>;
   const n = graph.loaded.csr.n;
   return (
     <>
       <dl class="numbers" data-testid="result-numbers">
-        <dt>{t('result.mean')}</dt>
+        <dt>{tr('result.mean')}</dt>
         <dd data-testid="result-mean">
           {t('result.meanCi', { mean: fixed(s.mean, 2), lo: fixed(s.ci95[0], 2), hi: fixed(s.ci95[1], 2) })}
         </dd>

@@ -1,5 +1,5 @@
 /** The Results tab. */
-import type { Feature } from '../../feature.ts';
+import type { Feature } from '../../core/feature.ts';
 import { t } from './messages.ts';
 import { ResultsPanel } from './ResultsPanel.tsx';
 

@@ -4,10 +4,6 @@ import { defineMessages } from '../../i18n/messages.ts';
 export const t = defineMessages({
   en: {
     'tab.results': 'Results',
-    'result.mean': 'Mean reach',
-    'result.meanLine':
-      '{mean, plural, one {account} other {accounts}} (95% CI {lo} – {hi}), {share} of the network; {exposed} saw it.',
-    'result.none': 'Press Run to simulate.',
     'result.hops': 'Reach by distance from the seeds',
     'result.hops.simulated': 'Reached in the simulation (mean)',
     'result.hops.generations': 'Reached within h hand-offs (mean)',
@@ -38,9 +34,6 @@ export const t = defineMessages({
   },
   zh: {
     'tab.results': '结果',
-    'result.mean': '平均触达',
-    'result.meanLine': '个账号（95% 置信区间 {lo} – {hi}），占网络的 {share}；{exposed} 个账号看到了它。',
-    'result.none': '点击“运行”开始模拟。',
     'result.hops': '按离种子的距离统计触达',
     'result.hops.simulated': '模拟触达（平均）',
     'result.hops.generations': '在 h 次转手以内触达（平均）',

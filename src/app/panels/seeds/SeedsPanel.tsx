@@ -4,7 +4,7 @@
  * seeds drawn afresh in every run. Clicking an account on the graph toggles it in the active group.
  */
 import { useState } from 'preact/hooks';
-import { useApp } from '../../context.ts';
+import { useApp } from '../../core/context.ts';
 import { addSeeds, allSeedIds, groupsOf, type SeedMetric, toggleSeed, topBy } from '../../seeds/seeds.ts';
 import { activeGroup, findNodes, keptGroups } from '../../seeds/state.ts';
 import { Select } from '../../ui/fields.tsx';

@@ -1,5 +1,5 @@
 /** The Seeds tab. */
-import type { Feature } from '../../feature.ts';
+import type { Feature } from '../../core/feature.ts';
 import { t } from './messages.ts';
 import { SeedsPanel } from './SeedsPanel.tsx';
 

@@ -1,6 +1,6 @@
 /** The bundled datasets, served by Vite from datasets/ (hashed URLs in the build). */
-import manifest from '../../datasets/manifest.json';
-import type { Direction, EdgeValues } from '../graph/types.ts';
+import manifest from '../../../datasets/manifest.json';
+import type { Direction, EdgeValues } from '../../graph/types.ts';
 
 export interface BundledDataset {
   file: string;

@@ -6,12 +6,12 @@
 import { type Signal, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { EnginePool } from '../engine/pool.ts';
-import type { LoadController } from './load/controller.ts';
-import type { AutosaveStore } from './persist/autosave.ts';
-import type { RunController } from './run/controller.ts';
-import type { Store } from './state/store.ts';
-import type { GraphView } from './view/graph-view.ts';
+import type { EnginePool } from '../../engine/pool.ts';
+import type { LoadController } from '../load/controller.ts';
+import type { RunController } from '../run/controller.ts';
+import type { Store } from '../state/store.ts';
+import type { AutosaveStore } from '../storage/autosave.ts';
+import type { GraphView } from '../view/graph-view.ts';
 
 export interface App {
   store: Store;

@@ -1,7 +1,7 @@
 /** Loading graph files in the browser: fetch with status checks, native gzip, the page's DOMParser. */
-import { loadGraph } from '../graph/load.ts';
-import { LoadError } from '../graph/load-error.ts';
-import type { Direction, EdgeValues, LoadedGraph } from '../graph/types.ts';
+import { loadGraph } from '../../graph/load.ts';
+import { LoadError } from '../../graph/load-error.ts';
+import type { Direction, EdgeValues, LoadedGraph } from '../../graph/types.ts';
 
 export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));

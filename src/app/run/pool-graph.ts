@@ -2,8 +2,8 @@
  * Panels share the page's engine pool with the run controller: make sure the pool holds the graph
  * on screen before sending it jobs, without re-sending it to the workers on every call.
  */
-import type { EnginePool } from '../engine/pool.ts';
-import type { GraphState } from './state/types.ts';
+import type { EnginePool } from '../../engine/pool.ts';
+import type { GraphState } from '../state/types.ts';
 
 const installed = new WeakMap<EnginePool, number>();
 

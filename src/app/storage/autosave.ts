@@ -7,8 +7,8 @@
  * written by another version or damaged is dropped with a message, never trusted.
  */
 import type { Scenario } from '../../engine/scenario.ts';
-import { decodeScenarioHash } from './hash.ts';
-import { ScenarioError, validateScenario } from './validate.ts';
+import { decodeScenarioHash } from '../persist/hash.ts';
+import { ScenarioError, validateScenario } from '../persist/validate.ts';
 
 export const DB_NAME = 'ripple';
 const DB_VERSION = 1;
