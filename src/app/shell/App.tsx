@@ -7,13 +7,13 @@
 import { useApp } from '../core/context.ts';
 import type { Feature } from '../core/feature.ts';
 import { DirectionDialog } from '../panels/data/DirectionDialog.tsx';
-import { RunBar } from '../run/RunBar.tsx';
 import { toggleSeedAt } from '../seeds/state.ts';
 import { Stage } from '../stage/Stage.tsx';
 import { type PanelDef, Tabs } from '../ui/Tabs.tsx';
 import { Alert } from './Alert.tsx';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { t } from './messages.ts';
+import { RunBar } from './RunBar.tsx';
 
 export function App({ features }: { features: Feature[] }) {
   const app = useApp();

@@ -7,8 +7,8 @@ import type { ComponentChildren } from 'preact';
 import { useApp } from '../core/context.ts';
 import { count, duration, fixed, percent } from '../i18n/format.ts';
 import { fullWidth } from '../i18n/lang.ts';
+import { t } from '../run/messages.ts';
 import { noticeText } from '../state/notice.ts';
-import { t } from './messages.ts';
 
 export function RunBar({ children }: { children?: ComponentChildren }) {
   const { store, runner } = useApp();
