@@ -4,7 +4,7 @@
  * arrives halfway (the builder yields and checks).
  */
 import { describe, expect, it } from 'vitest';
-import type { GraphState } from '../../src/app/store.ts';
+import type { GraphState } from '../../src/app/state/types.ts';
 import { buildDrawing } from '../../src/app/view/drawing.ts';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
 import { compileCsr, inDegrees, outDegrees } from '../../src/graph/csr.ts';
