@@ -17,22 +17,22 @@ export interface BundledDataset {
   layoutUrl?: string;
 }
 
-const urls = import.meta.glob(['../../datasets/*.{txt,gz,json}', '!../../datasets/manifest.json'], {
+const urls = import.meta.glob(['../../../datasets/*.{txt,gz,json}', '!../../datasets/manifest.json'], {
   query: '?url',
   import: 'default',
   eager: true,
 }) as Record<string, string>;
 
-const layoutUrls = import.meta.glob('../../datasets/layouts/*.json', {
+const layoutUrls = import.meta.glob('../../../datasets/layouts/*.json', {
   query: '?url',
   import: 'default',
   eager: true,
 }) as Record<string, string>;
 
 export const DATASETS: BundledDataset[] = manifest.datasets.map((d) => {
-  const url = urls[`../../datasets/${d.file}`];
+  const url = urls[`../../../datasets/${d.file}`];
   if (!url) throw new Error(`datasets/manifest.json lists ${d.file}, which is not in datasets/`);
-  const layoutUrl = layoutUrls[`../../datasets/layouts/${d.file}.json`];
+  const layoutUrl = layoutUrls[`../../../datasets/layouts/${d.file}.json`];
   return { ...(d as Omit<BundledDataset, 'url'>), url, ...(layoutUrl ? { layoutUrl } : {}) };
 });
 
