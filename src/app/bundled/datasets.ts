@@ -17,7 +17,7 @@ export interface BundledDataset {
   layoutUrl?: string;
 }
 
-const urls = import.meta.glob(['../../../datasets/*.{txt,gz,json}', '!../../datasets/manifest.json'], {
+const urls = import.meta.glob(['../../../datasets/*.{txt,gz,json}', '!../../../datasets/manifest.json'], {
   query: '?url',
   import: 'default',
   eager: true,
