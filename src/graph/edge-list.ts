@@ -149,6 +149,23 @@ const COLUMN_NAMES = new Set([
   'sender',
   'receiver',
   'recipient',
+  'account',
+  'accounts',
+  'account_id',
+  'followers',
+  'follower_id',
+  'followee_id',
+  'fan',
+  'fans',
+  'subscriber',
+  'subscribers',
+  'author',
+  'influencer',
+  'handle',
+  'username',
+  'user_name',
+  'friend',
+  'friends',
 ]);
 
 // ---------------------------------------------------------------------------------------------

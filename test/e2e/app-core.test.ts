@@ -1,8 +1,11 @@
 /**
  * The app's core in headless Chromium: the default graph renders, a clicked seed's simulated
  * mean lies in the Node engine's 95% CI for the same scenario, cancel works, a dropped CSV loads
- * after the direction question, a bad file leaves the previous graph in place, a run has no
- * main-thread task over 100 ms, and nothing is requested from another origin.
+ * after the direction question (its choices named after the file's columns), a bad file leaves
+ * the previous graph in place, a run has no main-thread task over 100 ms, nothing is requested
+ * from another origin; the screen follows the state: the Data tab names the loaded file, cleared
+ * seeds lose their highlight, a hovered account shows its card and its neighbours, and the view
+ * fits the reached accounts.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -77,9 +80,9 @@ describe('Ripple app', () => {
   it('renders the default dataset with a seed chosen, and nothing from other origins', async () => {
     const { page, watch } = await newPage();
     expect(await summaryText(page)).toContain(
-      'ego-Facebook: 4,039 nodes, 88,234 edges, undirected, 1 components',
+      'ego-Facebook: 4,039 nodes, 88,234 edges, undirected, 1 component (largest 4,039).',
     );
-    expect(await page.getByTestId('seed-count').textContent()).toContain('Seeds: 1;');
+    expect(await page.getByTestId('seed-count').textContent()).toBe('1 seed in 1 launch group');
     // Drawn at once with the bundled layout (datasets/layouts/), without running ForceAtlas2.
     expect(await page.getByTestId('layout-status').getAttribute('data-state')).toBe('bundled');
     expect(await page.getByTestId('layout-status').textContent()).toBe(
@@ -92,13 +95,13 @@ describe('Ripple app', () => {
     const drawnAt = await page.evaluate(
       (ids) => {
         type Ctx = {
-          store: { get(): { graph: { index: Map<string, number> } } };
-          view(): { graph: { getNodeAttributes(k: string): { x: number; y: number } } } | null;
+          store: { graph: { value: { index: Map<string, number> } } };
+          view: { value: { graph: { getNodeAttributes(k: string): { x: number; y: number } } } | null };
         };
         const ctx = (window as unknown as { ripple: Ctx }).ripple;
-        const index = ctx.store.get().graph.index;
+        const index = ctx.store.graph.value.index;
         return ids.map((id) => {
-          const a = ctx.view()?.graph.getNodeAttributes(String(index.get(id)));
+          const a = ctx.view.value?.graph.getNodeAttributes(String(index.get(id)));
           return a ? [a.x, a.y] : null;
         });
       },
@@ -126,21 +129,23 @@ describe('Ripple app', () => {
     const { page, watch } = await newPage();
     await page.getByTestId('tab-seeds').click();
     await page.getByTestId('seed-clear').click();
-    expect(await page.getByTestId('seed-count').textContent()).toContain('Seeds: 0;');
+    expect(await page.getByTestId('seed-count').textContent()).toBe('0 seeds in 1 launch group');
     const at = await page.evaluate(() => {
       type Ctx = {
-        store: { get(): { graph: { index: Map<string, number> } } };
-        view(): {
-          sigma: {
-            getNodeDisplayData(k: string): { x: number; y: number };
-            framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
-            getContainer(): HTMLElement;
+        store: { graph: { value: { index: Map<string, number> } } };
+        view: {
+          value: {
+            sigma: {
+              getNodeDisplayData(k: string): { x: number; y: number };
+              framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+              getContainer(): HTMLElement;
+            };
           };
         };
       };
       const ctx = (window as unknown as { ripple: Ctx }).ripple;
-      const key = String(ctx.store.get().graph.index.get('107'));
-      const sigma = ctx.view().sigma;
+      const key = String(ctx.store.graph.value.index.get('107'));
+      const sigma = ctx.view.value.sigma;
       const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(key));
       const r = sigma.getContainer().getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };
@@ -157,19 +162,21 @@ describe('Ripple app', () => {
     await page.evaluate(() => {
       const w = window as unknown as {
         runWindow: number[];
-        ripple: {
-          store: { select(p: (s: { run: { state: string } }) => string, f: (v: string) => void): void };
-        };
+        ripple: { store: { run: { subscribe(f: (run: { state: string }) => void): () => void } } };
       };
       w.runWindow = [];
-      w.ripple.store.select(
-        (s) => s.run.state,
-        (state) => w.runWindow.push(performance.now()) && state,
-      );
+      let last = '';
+      w.ripple.store.run.subscribe((run) => {
+        if (run.state !== last && last !== '') w.runWindow.push(performance.now());
+        last = run.state;
+      });
     });
     await page.getByTestId('run').click();
     expect(await runEnds(page)).toContain('Done');
-    const shown = Number(await page.getByTestId('spread-mean').textContent());
+    const shown = Number(await page.getByTestId('spread-mean').getAttribute('data-value'));
+    expect(await page.getByTestId('spread-mean').textContent()).toBe(
+      shown.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    );
     const { longest, runMs } = await page.evaluate(() => {
       const w = window as unknown as {
         runWindow: number[];
@@ -254,6 +261,11 @@ describe('Ripple app', () => {
     expect(await page.getByTestId('graph-dropped').textContent()).toContain(
       'self-loops 1, duplicate edges 1',
     );
+    // The Data tab names the loaded file, not the dataset picked before.
+    await page.getByTestId('tab-data').click();
+    expect(await page.getByTestId('dataset').inputValue()).toBe('');
+    expect(await page.locator('[data-testid=dataset] option:checked').textContent()).toContain('follows.csv');
+    expect((await page.getByTestId('dataset-about').textContent())?.trim()).toBe('');
     await page.getByTestId('tab-seeds').click();
     const seedsBefore = await page.getByTestId('seed-groups').textContent();
 
@@ -265,6 +277,29 @@ describe('Ripple app', () => {
     expect(await page.getByTestId('seed-groups').textContent()).toBe(seedsBefore);
     await page.getByTestId('run').click();
     expect(await runEnds(page)).toContain('Done');
+
+    // A header that names the columns: the guess reads it as a sentence and the choices name them.
+    await dropFile(page, 'fans.csv', 'account,follower\nstar,fan1\nstar,fan2\nfan1,fan3\n');
+    await dialog.waitFor();
+    expect(await page.getByTestId('direction-influences').isChecked()).toBe(true);
+    const choices = await dialog.locator('label.choice').allTextContents();
+    expect(choices.map((c) => c.trim())).toEqual([
+      'Undirected: account and follower are mutual ties',
+      'follower follows account: posts flow account → follower',
+      'account follows follower: posts flow follower → account',
+    ]);
+    await page.getByTestId('direction-load').click();
+    await page
+      .getByTestId('graph-summary')
+      .filter({ hasText: 'fans.csv: 4 nodes, 3 edges, directed' })
+      .waitFor({ state: 'attached' });
+    const starReaches = await page.evaluate(() => {
+      type G = { loaded: { ids: string[] }; facts: { outDegree: Uint32Array }; index: Map<string, number> };
+      const g = (window as unknown as { ripple: { store: { graph: { value: G } } } }).ripple.store.graph
+        .value;
+      return g.facts.outDegree[g.index.get('star') as number];
+    });
+    expect(starReaches).toBe(2);
 
     // A GEXF file: parsed in the worker (xmldom), its own positions used, labels searchable.
     const gexf = [...readFileSync('test/fixtures/graphs/small.gexf')];
@@ -284,4 +319,105 @@ describe('Ripple app', () => {
     expect(watch.foreign).toEqual([]);
     expect(watch.errors).toEqual([]);
   }, 150_000);
+
+  it('follows the state: cleared seeds lose their highlight, hover shows a card and the neighbours, fit shows the reached', async () => {
+    const { page, watch } = await newPage();
+    type Display = { color: string; x: number; y: number };
+    const nodeState = (id: string) =>
+      page.evaluate((id) => {
+        type Ctx = {
+          store: { graph: { value: { index: Map<string, number> } } };
+          view: {
+            value: {
+              sigma: {
+                getNodeDisplayData(k: string): Display | undefined;
+                framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+                getContainer(): HTMLElement;
+              };
+            };
+          };
+        };
+        const ctx = (window as unknown as { ripple: Ctx }).ripple;
+        const key = String(ctx.store.graph.value.index.get(id));
+        const sigma = ctx.view.value.sigma;
+        const d = sigma.getNodeDisplayData(key) as Display;
+        const p = sigma.framedGraphToViewport(d);
+        const r = sigma.getContainer().getBoundingClientRect();
+        return { color: d.color, x: r.left + p.x, y: r.top + p.y };
+      }, id);
+    const frame = () =>
+      page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+    // The default seed (top PageRank, 3437) is drawn in the seed colour; clearing the seeds clears it.
+    expect((await nodeState('3437')).color.toLowerCase()).toBe('#d55e00');
+    await page.getByTestId('tab-seeds').click();
+    await page.getByTestId('seed-clear').click();
+    await frame();
+    expect((await nodeState('3437')).color.toLowerCase()).not.toBe('#d55e00');
+
+    // Hover: a card names the account; accounts that are not neighbours fade, neighbours do not.
+    const { csr, ids } = await readGraphFile('datasets/facebook_combined.txt', { direction: 'undirected' });
+    const hub = ids.indexOf('107');
+    const near = new Set<number>([hub]);
+    for (let a = csr.outOffsets[hub]; a < csr.outOffsets[hub + 1]; a++) near.add(csr.outTargets[a]);
+    const neighbour = ids[csr.outTargets[csr.outOffsets[hub]]];
+    const stranger = ids[[...ids.keys()].find((v) => !near.has(v)) as number];
+    const at = await nodeState('107');
+    await page.mouse.move(at.x, at.y);
+    const card = page.getByTestId('hover-card');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('107');
+    expect(await card.textContent()).toMatch(/1,045 ties/);
+    await frame();
+    expect((await nodeState(stranger)).color).toBe('#e4e8ec');
+    expect((await nodeState(neighbour)).color).not.toBe('#e4e8ec');
+    await page.mouse.move(5, 5);
+    await card.waitFor({ state: 'detached' });
+
+    // Fit to reached: after a run from one small account, the reached accounts fill the view.
+    await page.getByTestId('seed-search').fill('3980');
+    await page.getByTestId('seed-search-add').click();
+    await page.getByTestId('tab-model').click();
+    await setNumber(page, '#p', '0.01');
+    await setNumber(page, '#runs', '200');
+    await page.getByTestId('run').click();
+    expect(await runEnds(page)).toContain('Done');
+    await page.getByTestId('fit-reached').click();
+    await page.waitForTimeout(600);
+    const view = await page.evaluate(() => {
+      type Ctx = {
+        store: { currentResult: { value: { shard: { nodeCounts: Uint32Array } } } };
+        view: {
+          value: {
+            drawn: Uint32Array;
+            sigma: {
+              getCamera(): { ratio: number };
+              getNodeDisplayData(k: string): { x: number; y: number } | undefined;
+              framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+              getContainer(): HTMLElement;
+            };
+          };
+        };
+      };
+      const ctx = (window as unknown as { ripple: Ctx }).ripple;
+      const counts = ctx.store.currentResult.value.shard.nodeCounts;
+      const sigma = ctx.view.value.sigma;
+      const r = sigma.getContainer().getBoundingClientRect();
+      let reached = 0;
+      let outside = 0;
+      for (const v of ctx.view.value.drawn) {
+        if (counts[v] === 0) continue;
+        reached++;
+        const p = sigma.framedGraphToViewport(
+          sigma.getNodeDisplayData(String(v)) as { x: number; y: number },
+        );
+        if (p.x < 0 || p.y < 0 || p.x > r.width || p.y > r.height) outside++;
+      }
+      return { ratio: sigma.getCamera().ratio, reached, outside };
+    });
+    expect(view.reached).toBeGreaterThan(1);
+    expect(view.outside).toBe(0);
+    expect(view.ratio).toBeLessThan(1);
+    expect(watch.errors).toEqual([]);
+  });
 });

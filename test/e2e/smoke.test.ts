@@ -28,7 +28,7 @@ describe('app smoke test', () => {
 
     await page.getByTestId('run').click();
     await page.getByTestId('spread-mean').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
-    const shown = Number(await page.getByTestId('spread-mean').textContent());
+    const shown = Number(await page.getByTestId('spread-mean').getAttribute('data-value'));
     const params = resolveParams({ model: 'ic', p: 0.05 }, csr);
     const { summary } = runLocal(
       csr,
@@ -51,8 +51,8 @@ describe('app smoke test', () => {
     await page.waitForTimeout(200);
     const partial = await page.getByTestId('graph-canvas').screenshot();
     await page.evaluate(() => {
-      const w = window as unknown as { ripple: { view(): { sigma: { refresh(): void } } } };
-      w.ripple.view().sigma.refresh();
+      const w = window as unknown as { ripple: { view: { value: { sigma: { refresh(): void } } } } };
+      w.ripple.view.value.sigma.refresh();
     });
     await page.waitForTimeout(200);
     const full = await page.getByTestId('graph-canvas').screenshot();

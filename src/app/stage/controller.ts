@@ -8,6 +8,7 @@
 import type { Signal } from '@preact/signals';
 import { effect, signal, untracked } from '@preact/signals';
 import Graph from 'graphology';
+import { nextTask } from '../../util/next-task.ts';
 import { groupsOf } from '../seeds/seeds.ts';
 import type { Store } from '../state/store.ts';
 import { buildDrawing } from '../view/drawing.ts';
@@ -50,7 +51,10 @@ export class StageController {
       effect(() => {
         const v = view.value;
         const result = store.currentResult.value;
-        untracked(() => v?.setHeat(result?.shard.nodeCounts ?? null, result?.shard.runCount ?? 0));
+        // In a task of its own: a new result also re-renders the panels.
+        nextTask(() => {
+          if (this.view.peek() === v) v?.setHeat(result?.shard.nodeCounts ?? null, result?.shard.runCount ?? 0);
+        });
       }),
       effect(() => {
         const v = view.value;
