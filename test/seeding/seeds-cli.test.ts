@@ -84,7 +84,10 @@ describe('ripple seeds', () => {
     const cases: [string[], RegExp][] = [
       [[...karate], /--k K is required/],
       [[...karate, '--k', '0'], /--k: expected a whole number >= 1, got '0'/],
-      [[...karate, '--k', '35'], /--k: expected a whole number from 1 to 34 \(the number of nodes\), got '35'/],
+      [
+        [...karate, '--k', '35'],
+        /--k: expected a whole number from 1 to 34 \(the number of nodes\), got '35'/,
+      ],
       [[...karate, '--k', '2', '--method', 'magic'], /--method: expected one of imm, celf/],
       [[...karate, '--k', '2', '--model', 'sir'], /--model: expected one of ic, wc, lt/],
       [[...karate, '--k', '2', '--model', 'wc', '--p', '0.3'], /--p: applies to --model ic only/],
