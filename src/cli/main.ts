@@ -20,6 +20,7 @@ import { SIMULATE } from './commands/simulate.ts';
 import { STATS } from './commands/stats.ts';
 import { TIPPING } from './commands/tipping.ts';
 import type { CommandContext } from './context.ts';
+import { writeCliReference } from './docs.ts';
 import { clearProgress } from './progress.ts';
 
 export const COMMANDS: Record<string, Command> = {
@@ -44,6 +45,11 @@ ${Object.entries(COMMANDS)
 
 Run 'ripple <command> --help' for its options.
 `;
+
+/** Write docs/cli.md from the commands' parameter lists (`npm run docs`); returns its path. */
+export function writeDocs(): string {
+  return writeCliReference(COMMANDS);
+}
 
 /** Exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it. */
 export const INTERRUPTED = 130;
