@@ -141,6 +141,12 @@ export const SEEDS_FILE = stringParam({
   },
 });
 
+/** Why START's maximum is what it is, for messages about a start step beyond it. */
+export const START_CAP_REASON = {
+  en: `starts are capped at ${MAX_START_STEP} steps; a step limit lowers the cap`,
+  zh: `开始步最多为 ${MAX_START_STEP}；设定步数上限时以上限为准`,
+} as const;
+
 export const START = integerParam({
   name: 'start',
   label: { en: 'Start step', zh: '开始步' },

@@ -233,6 +233,8 @@ export interface ParamError {
   type: ParamType;
   /** The text given (or a short description of a non-text value). */
   given: string;
+  /** `given` describes a value that was not text (a number, null, a list): shown without quotes. */
+  described?: boolean;
   /** The range in force (the table's, or narrower limits given by the caller). */
   min?: number | null;
   max?: number | null;
@@ -258,6 +260,22 @@ export interface Limits {
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 /** A non-zero digit before the exponent: the text means a non-zero number. */
 const NONZERO_MANTISSA = /^[+-]?[0.]*[1-9]/;
+
+/**
+ * The syntax step of reading a number: decimal notation (surrounding spaces ignored), and a
+ * non-zero number too small to represent (`1e-400`) refused rather than read as 0. Ranges are
+ * parseParam's and checkParam's business.
+ */
+export function parseDecimal(
+  text: string,
+): { ok: true; value: number } | { ok: false; code: 'empty' | 'not-a-number' | 'underflow' } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, code: 'empty' };
+  if (!DECIMAL.test(trimmed)) return { ok: false, code: 'not-a-number' };
+  const value = Number(trimmed);
+  if (value === 0 && NONZERO_MANTISSA.test(trimmed)) return { ok: false, code: 'underflow' };
+  return { ok: true, value: value === 0 ? 0 : value };
+}
 
 function fail<T>(
   spec: ParamSpec,
@@ -290,8 +308,14 @@ function rangeOf(spec: NumberParam, limits: Limits | undefined) {
   return { min, max, minExclusive, maxExclusive, ...(maxReason ? { maxReason } : {}) };
 }
 
-function checkNumber(spec: NumberParam, value: number, given: string, limits?: Limits): Checked<number> {
-  const range = rangeOf(spec, limits);
+function checkNumber(
+  spec: NumberParam,
+  value: number,
+  given: string,
+  limits?: Limits,
+  described = false,
+): Checked<number> {
+  const range = { ...rangeOf(spec, limits), ...(described ? { described } : {}) };
   if (!Number.isFinite(value)) return fail(spec, 'range', given, range);
   if (spec.type === 'integer' && !Number.isInteger(value)) return fail(spec, 'integer', given, range);
   const { min, max, minExclusive, maxExclusive } = range;
@@ -322,13 +346,9 @@ export function parseParam<S extends ParamSpec>(spec: S, text: string, limits?: 
       return values.includes(text) ? ({ ok: true, value: text } as V) : fail(spec, 'enum', text, { values });
     }
     default: {
-      const trimmed = text.trim();
-      if (trimmed === '') return fail(spec, 'empty', text, rangeOf(spec, limits));
-      if (!DECIMAL.test(trimmed)) return fail(spec, 'not-a-number', text, rangeOf(spec, limits));
-      const value = Number(trimmed);
-      if (value === 0 && NONZERO_MANTISSA.test(trimmed))
-        return fail(spec, 'underflow', text, rangeOf(spec, limits));
-      return checkNumber(spec, value, text, limits) as V;
+      const read = parseDecimal(text);
+      if (!read.ok) return fail(spec, read.code, text, rangeOf(spec, limits));
+      return checkNumber(spec, read.value, text, limits) as V;
     }
   }
 }
@@ -351,20 +371,23 @@ export function checkParam<S extends ParamSpec>(
 ): Checked<ValueOf<S>> {
   type V = Checked<ValueOf<S>>;
   const given = describeValue(value);
+  const described = typeof value !== 'string';
   switch (spec.type) {
     case 'flag':
       return typeof value === 'boolean'
         ? ({ ok: true, value } as V)
-        : fail(spec, 'enum', given, { values: ['true', 'false'] });
+        : fail(spec, 'enum', given, { values: ['true', 'false'], described });
     case 'string':
-      if (typeof value !== 'string') return fail(spec, 'empty', given);
+      if (typeof value !== 'string') return fail(spec, 'empty', given, { described });
       return parseParam(spec, value) as V;
     case 'enum':
-      if (typeof value !== 'string') return fail(spec, 'enum', given, { values: enumValues(spec) });
+      if (typeof value !== 'string')
+        return fail(spec, 'enum', given, { values: enumValues(spec), described });
       return parseParam(spec, value) as V;
     default:
-      if (typeof value !== 'number') return fail(spec, 'not-a-number', given, rangeOf(spec, limits));
-      return checkNumber(spec, value, given, limits) as V;
+      if (typeof value !== 'number')
+        return fail(spec, 'not-a-number', given, { ...rangeOf(spec, limits), described });
+      return checkNumber(spec, value, given, limits, described) as V;
   }
 }
 
@@ -441,6 +464,12 @@ export function expectation(error: RangeFields, lang: Lang): string {
   return `${rangePhrase(error, 'zh')}${kind}${reason}`;
 }
 
+/** The Chinese expectation after 应为, set off by a space when it starts with a number. */
+function zhExpectation(error: ParamError): string {
+  const text = expectation(error, 'zh');
+  return /^[\d+-]/.test(text) ? ` ${text}` : text;
+}
+
 /**
  * One line for an error. `subject` names the parameter as the reader knows it: `--runs` on the
  * command line (the default when the parameter has a flag), `params.p` in a scenario file, the
@@ -448,36 +477,36 @@ export function expectation(error: RangeFields, lang: Lang): string {
  */
 export function formatParamError(error: ParamError, lang: Lang, subject?: string): string {
   const who = subject ?? (error.flag !== undefined ? `--${error.flag}` : error.param);
-  const given = error.given;
   if (lang === 'en') {
+    const given = error.described ? error.given : `'${error.given}'`;
     switch (error.code) {
       case 'required':
         return `${who} is required`;
       case 'empty':
         return error.type === 'string'
-          ? `${who}: expected a non-empty text, got '${given}'`
+          ? `${who}: expected a non-empty text, got ${given}`
           : `${who}: expected ${expectation(error, 'en')}, got nothing`;
       case 'enum':
-        return `${who}: expected one of ${(error.values ?? []).join(', ')}, got '${given}'`;
+        return `${who}: expected one of ${(error.values ?? []).join(', ')}, got ${given}`;
       case 'underflow':
-        return `${who}: '${given}' is too small to represent and would be read as 0; write 0, or a larger value`;
+        return `${who}: ${given} is too small to represent and would be read as 0; write 0, or a larger value`;
       default:
-        return `${who}: expected ${expectation(error, 'en')}, got '${given}'`;
+        return `${who}: expected ${expectation(error, 'en')}, got ${given}`;
     }
   }
+  // Full-width quotes carry their own spacing; a bare number is set off by a space.
+  const given = error.described ? ` ${error.given}` : `“${error.given}”`;
   switch (error.code) {
     case 'required':
       return `${who}：必须填写`;
     case 'empty':
-      return error.type === 'string'
-        ? `${who}：不能为空`
-        : `${who}：应为${expectation(error, 'zh')}，但未填写`;
+      return error.type === 'string' ? `${who}：不能为空` : `${who}：应为${zhExpectation(error)}，但未填写`;
     case 'enum':
-      return `${who}：应为 ${(error.values ?? []).join('、')} 之一，实际为“${given}”`;
+      return `${who}：应为 ${(error.values ?? []).join('、')} 之一，实际为${given}`;
     case 'underflow':
-      return `${who}：“${given}”太小，无法表示，会被当作 0；请写 0 或更大的值`;
+      return `${who}：${given.trim()}太小，无法表示，会被当作 0；请写 0 或更大的值`;
     default:
-      return `${who}：应为${expectation(error, 'zh')}，实际为“${given}”`;
+      return `${who}：应为${zhExpectation(error)}，实际为${given}`;
   }
 }
 

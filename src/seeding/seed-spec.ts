@@ -20,7 +20,7 @@
  * limit when there is one. A seed listed twice starts once, at its earliest step, with a warning.
  */
 import { OptionError } from '../diffusion/defaults.ts';
-import { START } from '../diffusion/params.ts';
+import { START, START_CAP_REASON } from '../diffusion/params.ts';
 import type { SeedGroup, SeedPlan } from '../diffusion/types.ts';
 import { checkParam, formatParamError, type Limits, parseParam, type Text } from '../engine/param-spec.ts';
 import { outDegrees } from '../graph/csr.ts';
@@ -76,10 +76,7 @@ class SeedReader {
       maxReason:
         options.maxStart !== undefined && options.maxStart < cap
           ? (options.maxStartReason ?? { en: 'the step limit', zh: '步数上限' })
-          : {
-              en: `starts are capped at ${cap} steps; a step limit lowers the cap`,
-              zh: `开始步最多为 ${cap}；设定步数上限时以上限为准`,
-            },
+          : START_CAP_REASON,
     };
   }
 
