@@ -8,7 +8,7 @@ import { createNodePool } from '../../../workers/spawn-node.ts';
 import { resolveParams } from '../../diffusion/defaults.ts';
 import { MODEL, P, RNG_SEED, RUNS } from '../../diffusion/params.ts';
 import type { ModelParams } from '../../diffusion/types.ts';
-import { adapt, checkParam } from '../../engine/param-spec.ts';
+import { adapt, parseParam } from '../../engine/param-spec.ts';
 import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import type { Csr } from '../../graph/types.ts';
 import type { BudgetPoint } from '../../seeding/budget-curve.ts';
@@ -65,7 +65,10 @@ export const SEEDS_COMMAND: Command = {
 
 /** k may not exceed the number of nodes. */
 export function checkK(k: number, nodes: number): number {
-  const checked = checkParam(K, k, { max: nodes, maxReason: { en: 'the number of nodes', zh: '节点数' } });
+  const checked = parseParam(K, String(k), {
+    max: nodes,
+    maxReason: { en: 'the number of nodes', zh: '节点数' },
+  });
   if (!checked.ok) throw new ParamUsageError(checked.error);
   return checked.value;
 }

@@ -21,7 +21,7 @@ import {
   SEEDS_FILE,
 } from '../../diffusion/params.ts';
 import type { SeedPlan } from '../../diffusion/types.ts';
-import { adapt, checkParam, type NumberParam } from '../../engine/param-spec.ts';
+import { adapt, type NumberParam, parseParam } from '../../engine/param-spec.ts';
 import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { printable } from '../../util/printable.ts';
@@ -95,12 +95,12 @@ export const TIPPING: Command = {
 function sweptValue(spec: NumberParam, value: number, vary: string, nodes: number): number {
   const checked =
     vary === 'k'
-      ? checkParam({ ...spec, type: 'integer' }, value, {
+      ? parseParam({ ...spec, type: 'integer' }, String(value), {
           min: 1,
           max: nodes,
           maxReason: { en: 'the number of nodes', zh: '节点数' },
         })
-      : checkParam({ ...spec, type: 'probability', max: 1 }, value);
+      : parseParam({ ...spec, type: 'probability', max: 1 }, String(value));
   if (!checked.ok) throw new ParamUsageError(checked.error);
   return checked.value;
 }
