@@ -56,7 +56,8 @@ export const INTERRUPTED = 130;
 
 export async function main(argv: string[], ctx?: Partial<CommandContext>): Promise<number> {
   const [name, ...rest] = argv;
-  const interrupt = ctx?.signal ? null : new AbortController();
+  // Only the real command (no context given) owns the process's Ctrl-C.
+  const interrupt = ctx ? null : new AbortController();
   const context: CommandContext = {
     stdout: ctx?.stdout ?? process.stdout,
     stderr: ctx?.stderr ?? process.stderr,
