@@ -170,6 +170,18 @@ export const TRACE = flagParam({
   },
 });
 
+/** The parameters each model reads (a form shows these; the others are kept but unused). */
+export const MODEL_READS: Record<ModelName, readonly ('p' | 'gamma' | 'phi')[]> = {
+  ic: ['p'],
+  wc: [],
+  lt: [],
+  sir: ['p', 'gamma'],
+  threshold: ['phi'],
+};
+
+/** The Model form's parameters, in the order it shows them. */
+export const MODEL_FORM = [MODEL, P, GAMMA, PHI, MAX_STEPS_PARAM, RUNS, RNG_SEED] as const;
+
 export const DIFFUSION_PARAMS = {
   model: MODEL,
   p: P,

@@ -3,7 +3,7 @@
  * and the fields generated from them), one plain sentence on what the probability means, tie
  * strength from the file, runs and random seed.
  */
-import { GAMMA, MAX_STEPS_PARAM, P, PHI, RNG_SEED, RUNS } from '../../diffusion/params.ts';
+import { GAMMA, MAX_STEPS_PARAM, MODEL_READS, P, PHI, RNG_SEED, RUNS } from '../../diffusion/params.ts';
 import type { ModelName } from '../../diffusion/types.ts';
 import { MODEL_NAMES } from '../../diffusion/types.ts';
 import { formatParamError, type NumberParam, parseParam } from '../../engine/param-spec.ts';
@@ -60,13 +60,7 @@ export const FIELDS = Object.fromEntries(
 ) as Record<NumberField, FieldSpec>;
 
 /** The parameters each model reads. */
-export const MODEL_FIELDS: Record<ModelName, ('p' | 'gamma' | 'phi')[]> = {
-  ic: ['p'],
-  wc: [],
-  lt: [],
-  sir: ['p', 'gamma'],
-  threshold: ['phi'],
-};
+export const MODEL_FIELDS = MODEL_READS;
 
 /**
  * Parse a field's text with the table's rules (the command line's): the number, null for an
