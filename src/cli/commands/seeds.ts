@@ -28,6 +28,7 @@ export const SEEDS_DEFAULTS = FIND_SEEDS_DEFAULTS;
 /** The cascade models seed finding works with (live-edge worlds): ic, wc, lt. */
 const RR_MODEL = adapt(MODEL, {
   only: RR_MODELS,
+  default: FIND_SEEDS_DEFAULTS.model,
   help: { en: 'cascade model (seed finding needs live-edge worlds)', zh: '传播模型（选种子需要活边模型）' },
 });
 
@@ -73,21 +74,23 @@ export function checkK(k: number, nodes: number): number {
   return checked.value;
 }
 
-/** --p applies to ic only: the other models set their own probabilities. */
-function rrModelParams(options: ParsedOptions, csr: Csr): ModelParams {
+/** The model; --p applies to ic only (the other models set their own probabilities). */
+function rrModel(options: ParsedOptions): RrModel {
   const model = options.need(RR_MODEL) as RrModel;
-  const p = options.given(RR_P);
-  if (p !== undefined && model !== 'ic')
+  if (options.has(RR_P) && model !== 'ic')
     throw new UsageError(`--p: applies to --model ic only (${model} sets its own probabilities)`);
-  return resolveParams({ model, ...(p !== undefined ? { p } : {}) }, csr);
+  return model;
+}
+
+function rrModelParams(options: ParsedOptions, csr: Csr): ModelParams {
+  const p = options.given(RR_P);
+  return resolveParams({ model: rrModel(options), ...(p !== undefined ? { p } : {}) }, csr);
 }
 
 export async function seedsCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
   const method = options.need(METHOD);
-  const model = options.need(RR_MODEL) as RrModel;
+  const model = rrModel(options);
   const kGiven = options.need(K);
-  if (options.has(RR_P) && model !== 'ic')
-    throw new UsageError(`--p: applies to --model ic only (${model} sets its own probabilities)`);
   const epsilon = options.need(EPSILON);
   const runs = options.need(MEASURE_RUNS);
   const celfRuns = options.need(CELF_RUNS);
