@@ -1,9 +1,11 @@
 /**
  * Simplified Chinese: one entry for every key of the English catalogue (typed as the Catalogue, so
- * the compiler lists any missing key); the one place where Chinese text lives. test/app/i18n-zh.test.ts
+ * the compiler lists any missing key); the one place where the app's Chinese text lives, besides the
+ * labels and help of the parameter table (src/all-params.ts), which the param.* entries take. test/app/i18n-zh.test.ts
  * checks that placeholders match and that no two different English texts share one Chinese text
  * (the live language switch translates the page by looking texts up in both tables).
  */
+import { GAMMA, P, PHI, RNG_SEED, RUNS } from '../diffusion/params.ts';
 import type { Catalogue } from './i18n.ts';
 
 export const ZH: Catalogue = {
@@ -96,16 +98,16 @@ export const ZH: Catalogue = {
     '当一个账号已激活来源的权重之和超过它自己的随机阈值时，它就会采纳；每个来源的权重为 1 / 入度（或归一化后的关系强度）。',
   'model.sir.help': '每一步，每个感染中的账号以概率 p 感染每个易感粉丝，然后以概率 gamma 康复（不再传播）。',
   'model.threshold.help': '当一个账号所关注的账号中至少有 phi 比例已采纳时，它才会采纳：需要社会认同的想法。',
-  'param.p': '概率 p',
-  'param.gamma': '康复率 gamma',
-  'param.phi': '阈值 phi',
+  'param.p': P.label.zh,
+  'param.gamma': GAMMA.label.zh,
+  'param.phi': PHI.label.zh,
   'param.maxSteps': '在第几步后停止（留空 = 直到传播停止）',
   'param.useFile': '使用文件中每条边的概率',
   'param.ties': '关系强度',
   'param.ties.file': '取自文件中的权重',
   'param.ties.equal': '所有关系相同',
-  'param.runs': '蒙特卡洛运行次数',
-  'param.rng': '随机种子',
+  'param.runs': RUNS.label.zh,
+  'param.rng': RNG_SEED.label.zh,
   'param.invalid': '{name}：{problem}',
   'run.run': '运行',
   'run.cancel': '取消',

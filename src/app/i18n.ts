@@ -1,8 +1,11 @@
 /**
  * The string catalogue: every user-visible string goes through t(key, vars). English now;
  * another language is one more table of the same type (the compiler lists missing keys).
- * Placeholders are {name}; the result is plain text, always set with textContent.
+ * Placeholders are {name}; the result is plain text, always set with textContent. The Model tab's
+ * parameter labels come from the parameter table (src/all-params.ts).
  */
+import { GAMMA, P, PHI, RNG_SEED, RUNS } from '../diffusion/params.ts';
+
 const EN = {
   'app.title': 'Ripple',
   'app.tagline': 'How far does a post travel through a follower graph?',
@@ -106,16 +109,16 @@ const EN = {
     'Each step every infectious account infects each susceptible follower with probability p, then recovers (stops spreading) with probability gamma.',
   'model.threshold.help':
     'An account adopts once at least a fraction phi of the accounts it hears from have adopted: ideas that need social proof.',
-  'param.p': 'Probability p',
-  'param.gamma': 'Recovery gamma',
-  'param.phi': 'Threshold phi',
+  'param.p': P.label.en,
+  'param.gamma': GAMMA.label.en,
+  'param.phi': PHI.label.en,
   'param.maxSteps': 'Stop after step (empty = until it dies out)',
   'param.useFile': "Use the file's per-edge probabilities",
   'param.ties': 'Tie strength',
   'param.ties.file': "from the file's weights",
   'param.ties.equal': 'all ties equal',
-  'param.runs': 'Monte Carlo runs',
-  'param.rng': 'Random seed',
+  'param.runs': RUNS.label.en,
+  'param.rng': RNG_SEED.label.en,
   'param.invalid': '{name}: {problem}',
 
   'run.run': 'Run',

@@ -9,8 +9,10 @@
  *   store.patchScenario({runs: 500}) change some fields
  *   store.select((s) => s.result, (result) => ...)   called when that slice changes (Object.is)
  */
+import { GAMMA, MAX_STEPS_PARAM, MODEL, P, PHI, RNG_SEED, RUNS } from '../diffusion/params.ts';
 import type { ShardResult, SimulationSummary, Trace } from '../diffusion/types.ts';
 import type { GraphSource, Scenario } from '../engine/scenario.ts';
+import { EDGE_VALUES_PARAM } from '../graph/params.ts';
 import type { LoadedGraph } from '../graph/types.ts';
 import { nextTask } from './next-task.ts';
 
@@ -95,17 +97,18 @@ export const IDLE_RUN: RunStatus = {
   message: null,
 };
 
+/** The scenario the app opens with: ego-Facebook (read undirected) and the parameter table's defaults. */
 export function defaultScenario(file = 'facebook_combined.txt'): Scenario {
   return {
     version: 1,
     graph: { kind: 'bundled', file },
     direction: 'undirected',
-    edgeValues: 'probability',
-    model: 'ic',
-    params: { p: 0.05, gamma: 0.2, phi: 0.18, maxSteps: null },
+    edgeValues: EDGE_VALUES_PARAM.default,
+    model: MODEL.default,
+    params: { p: P.default, gamma: GAMMA.default, phi: PHI.default, maxSteps: MAX_STEPS_PARAM.default },
     seeds: { kind: 'groups', groups: [] },
-    runs: 1000,
-    rngSeed: 1,
+    runs: RUNS.default,
+    rngSeed: RNG_SEED.default,
   };
 }
 

@@ -150,9 +150,15 @@ describe('form and result helpers', () => {
     expect(parseField('p', '0.25')).toEqual({ value: 0.25 });
     expect(parseField('maxSteps', '')).toEqual({ value: null });
     expect(parseField('p', '1.5')).toEqual({
-      error: 'Probability p: expected a number from 0 to 1, got "1.5"',
+      error: "Probability p: expected a probability between 0 and 1, got '1.5'",
     });
-    expect(parseField('runs', '2.5')).toHaveProperty('error');
+    expect(parseField('p', '1e-400')).toEqual({
+      error:
+        "Probability p: '1e-400' is too small to represent and would be read as 0; write 0, or a larger value",
+    });
+    expect(parseField('runs', '2.5')).toEqual({
+      error: "Monte Carlo runs: expected a whole number from 1 to 1000000000, got '2.5'",
+    });
     expect(parseField('runs', '')).toHaveProperty('error');
   });
 

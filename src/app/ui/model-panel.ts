@@ -1,15 +1,28 @@
 /**
- * The Model tab: the model, its parameters (described as data, forms generated from them), one
- * plain sentence on what the probability means, tie strength from the file, runs and random seed.
+ * The Model tab: the model, its parameters (declared in the parameter table, src/all-params.ts,
+ * and the fields generated from them), one plain sentence on what the probability means, tie
+ * strength from the file, runs and random seed.
  */
+import { GAMMA, MAX_STEPS_PARAM, MODEL_READS, P, PHI, RNG_SEED, RUNS } from '../../diffusion/params.ts';
 import type { ModelName } from '../../diffusion/types.ts';
 import { MODEL_NAMES } from '../../diffusion/types.ts';
 import type { Scenario } from '../../engine/scenario.ts';
+import { formatParamError, type NumberParam, parseParam } from '../../util/param-spec.ts';
 import { el, labelled, select } from '../dom.ts';
-import { type StringKey, t } from '../i18n.ts';
+import { currentLanguage, type StringKey, t } from '../i18n.ts';
 import type { PanelDef } from '../panels.ts';
 
 type NumberField = 'p' | 'gamma' | 'phi' | 'maxSteps' | 'runs' | 'rngSeed';
+
+/** The Model tab's number fields, as the parameter table declares them. */
+export const MODEL_TAB_PARAMS: Record<NumberField, NumberParam> = {
+  p: P,
+  gamma: GAMMA,
+  phi: PHI,
+  maxSteps: MAX_STEPS_PARAM,
+  runs: RUNS,
+  rngSeed: RNG_SEED,
+};
 
 interface FieldSpec {
   label: StringKey;
@@ -21,40 +34,44 @@ interface FieldSpec {
   optional: boolean;
 }
 
-export const FIELDS: Record<NumberField, FieldSpec> = {
-  p: { label: 'param.p', min: 0, max: 1, step: '0.01', integer: false, optional: false },
-  gamma: { label: 'param.gamma', min: 0, max: 1, step: '0.05', integer: false, optional: false },
-  phi: { label: 'param.phi', min: 0, max: 1, step: '0.01', integer: false, optional: false },
-  maxSteps: { label: 'param.maxSteps', min: 0, max: null, step: '1', integer: true, optional: true },
-  runs: { label: 'param.runs', min: 1, max: 10_000_000, step: '100', integer: true, optional: false },
-  rngSeed: { label: 'param.rng', min: 0, max: 2 ** 32 - 1, step: '1', integer: true, optional: false },
+const LABELS: Record<NumberField, StringKey> = {
+  p: 'param.p',
+  gamma: 'param.gamma',
+  phi: 'param.phi',
+  maxSteps: 'param.maxSteps',
+  runs: 'param.runs',
+  rngSeed: 'param.rng',
 };
+
+function fieldSpec(field: NumberField): FieldSpec {
+  const spec = MODEL_TAB_PARAMS[field];
+  return {
+    label: LABELS[field],
+    min: spec.min ?? 0,
+    max: spec.max,
+    step: String(spec.step),
+    integer: spec.type === 'integer',
+    optional: spec.default === null && spec.absent !== undefined,
+  };
+}
+
+export const FIELDS = Object.fromEntries(
+  (Object.keys(MODEL_TAB_PARAMS) as NumberField[]).map((field) => [field, fieldSpec(field)]),
+) as Record<NumberField, FieldSpec>;
 
 /** The parameters each model reads. */
-export const MODEL_FIELDS: Record<ModelName, ('p' | 'gamma' | 'phi')[]> = {
-  ic: ['p'],
-  wc: [],
-  lt: [],
-  sir: ['p', 'gamma'],
-  threshold: ['phi'],
-};
+export const MODEL_FIELDS = MODEL_READS;
 
-/** Parse a field's text: the number, null for an allowed empty value, or an error text. */
+/**
+ * Parse a field's text with the table's rules (the command line's): the number, null for an
+ * allowed empty value, or the error in the page's language, naming the field by its label.
+ */
 export function parseField(field: NumberField, text: string): { value: number | null } | { error: string } {
-  const spec = FIELDS[field];
-  if (text.trim() === '') return spec.optional ? { value: null } : { error: `${t(spec.label)}: required` };
-  const v = Number(text);
-  const range = spec.max === null ? `>= ${spec.min}` : `from ${spec.min} to ${spec.max}`;
-  if (
-    !Number.isFinite(v) ||
-    v < spec.min ||
-    (spec.max !== null && v > spec.max) ||
-    (spec.integer && !Number.isInteger(v))
-  )
-    return {
-      error: `${t(spec.label)}: expected ${spec.integer ? 'a whole number' : 'a number'} ${range}, got "${text}"`,
-    };
-  return { value: v };
+  if (text.trim() === '' && FIELDS[field].optional) return { value: null };
+  const parsed = parseParam(MODEL_TAB_PARAMS[field], text);
+  if (parsed.ok) return { value: parsed.value };
+  const lang = /^zh/i.test(currentLanguage()) ? 'zh' : 'en';
+  return { error: formatParamError(parsed.error, lang, t(FIELDS[field].label)) };
 }
 
 function current(s: Scenario, field: NumberField): number | null {
@@ -124,7 +141,9 @@ export const modelPanel: PanelDef = {
 
     model.addEventListener('change', () => store.patchScenario({ model: model.value as ModelName }));
     useFile.addEventListener('change', () =>
-      store.patchScenario({ params: { p: useFile.checked ? null : Number(inputs.get('p')?.value) || 0.05 } }),
+      store.patchScenario({
+        params: { p: useFile.checked ? null : Number(inputs.get('p')?.value) || P.default },
+      }),
     );
     ties.addEventListener('change', () =>
       store.patchScenario({ edgeValues: ties.value === 'ignore' ? 'ignore' : 'weight' }),
@@ -151,7 +170,7 @@ export const modelPanel: PanelDef = {
       for (const [field, input] of inputs) {
         if (document.activeElement === input && input.getAttribute('aria-invalid')) continue;
         const v = current(scenario, field);
-        input.value = v === null ? (field === 'p' ? '0.05' : '') : String(v);
+        input.value = v === null ? (field === 'p' ? String(P.default) : '') : String(v);
       }
     };
     const always = el('div', { class: 'fields' }, makeField('runs'), makeField('rngSeed'));
