@@ -5,4 +5,6 @@ export interface CommandContext {
   /** The bundled engine worker (engine.node.ts) to start worker threads from. */
   workerFile: URL;
   signal?: AbortSignal;
+  /** The command's name, for the prefix of warnings. */
+  command?: string;
 }

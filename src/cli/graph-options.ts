@@ -1,108 +1,136 @@
-/** Options every command shares: which graph, how to read it, the random seed, JSON output. */
-
+/**
+ * Options every command shares (which graph, how to read it, JSON output, help) and the helpers
+ * that turn parsed options into what the engine takes: the model parameters, the seed plan, the
+ * number of worker threads. The options themselves are the parameter table's (src/all-params.ts).
+ */
+import { readFile } from 'node:fs/promises';
 import { resolveParams } from '../diffusion/defaults.ts';
-import type { ModelName, ModelParams } from '../diffusion/types.ts';
+import { GAMMA, MAX_STEPS_PARAM, MODEL, P, PHI, SEEDS, SEEDS_FILE } from '../diffusion/params.ts';
+import type { ModelParams, SeedPlan } from '../diffusion/types.ts';
+import { HELP, JSON_OUTPUT, WORKERS } from '../engine/run-params.ts';
 import { defaultWorkerCount } from '../engine/spawn-node.ts';
-import type { Csr } from '../graph/types.ts';
-import {
-  DIRECTIONS,
-  type Direction,
-  EDGE_VALUES,
-  type EdgeValues,
-  type LoadedGraph,
-} from '../graph/types.ts';
-import { type OptionSpec, type ParsedOptions, UsageError } from './args.ts';
+import { DIRECTION, EDGE_VALUES_PARAM, GRAPH, HEADER, MAX_EDGES } from '../graph/params.ts';
+import type { Csr, LoadedGraph } from '../graph/types.ts';
+import { parseSeedLines, parseSeedSpec, type SeedGraph } from '../seeding/seed-spec.ts';
+import type { ParamSpec } from '../util/param-spec.ts';
+import { printable } from '../util/printable.ts';
+import { type ParsedOptions, UsageError } from './args.ts';
+import type { CommandContext } from './context.ts';
 import { bundledDataset } from './datasets.ts';
 import { readGraphFile } from './read-graph-file.ts';
 
-export const GRAPH_OPTIONS: OptionSpec[] = [
-  {
-    name: 'graph',
-    kind: 'string',
-    value: 'FILE',
-    help: 'edge list (.txt/.csv/.tsv, optionally .gz), .gexf, .graphml or graphology .json',
-  },
-  {
-    name: 'direction',
-    kind: 'string',
-    value: 'undirected|influences|follows',
-    help: "how to read a line 'a b': undirected; influences = a's posts reach b; follows = a follows b, so b's posts reach a (bundled datasets know theirs)",
-  },
-  {
-    name: 'edge-values',
-    kind: 'string',
-    value: 'probability|weight|ignore',
-    help: 'meaning of a third column / weight attribute',
-    default: 'probability',
-  },
-  {
-    name: 'header',
-    kind: 'string',
-    value: 'auto|yes|no',
-    help: 'whether the first data line holds column names',
-    default: 'auto',
-  },
-  { name: 'json', kind: 'flag', help: 'print exactly one JSON object on stdout' },
-  { name: 'help', kind: 'flag', help: 'show this help' },
-];
+/** How to read the graph: every command takes these first. */
+export const GRAPH_OPTIONS: readonly ParamSpec[] = [GRAPH, DIRECTION, EDGE_VALUES_PARAM, HEADER, MAX_EDGES];
 
-export const RNG_OPTION: OptionSpec = {
-  name: 'rng',
-  kind: 'integer',
-  value: 'N',
-  help: 'random seed; the same seed gives the same numbers',
-  default: '1',
-};
+/** Every command but layout ends with these. */
+export const OUTPUT_OPTIONS: readonly ParamSpec[] = [JSON_OUTPUT, HELP];
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], option: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (!allowed.includes(value as T))
-    throw new UsageError(`--${option}: expected one of ${allowed.join(', ')}, got '${String(value)}'`);
-  return value as T;
+/** One warning line on stderr, prefixed with the command, control characters made visible. */
+export function warn(ctx: CommandContext, message: string): void {
+  ctx.stderr.write(`ripple${ctx.command ? ` ${ctx.command}` : ''}: warning: ${printable(message)}\n`);
 }
 
 export async function loadGraphOption(options: ParsedOptions): Promise<LoadedGraph> {
-  const file = options.graph;
-  if (typeof file !== 'string') throw new UsageError('--graph FILE is required');
+  const file = options.need(GRAPH);
   const bundled = bundledDataset(file);
-  const direction: Direction | undefined =
-    oneOf(options.direction, DIRECTIONS, 'direction') ?? bundled?.direction;
-  const edgeValues: EdgeValues | undefined =
-    oneOf(options['edge-values'], EDGE_VALUES, 'edge-values') ?? bundled?.edgeValues;
-  const header = oneOf(options.header, ['auto', 'yes', 'no'] as const, 'header');
-  return readGraphFile(file, { direction, edgeValues, header });
+  return readGraphFile(file, {
+    direction: options.given(DIRECTION) ?? bundled?.direction,
+    edgeValues: options.given(EDGE_VALUES_PARAM) ?? bundled?.edgeValues,
+    header: options.get(HEADER),
+  });
 }
 
-export function rngSeed(options: ParsedOptions): number {
-  const seed = options.rng ?? 1;
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new UsageError(`--rng: expected a whole number from 0 to 4294967295, got ${String(seed)}`);
+/**
+ * --workers: how many worker threads; all cores by default. More threads than cores only add
+ * memory (each holds its own scratch space) and contention, so a larger number is capped at the
+ * core count with one warning.
+ */
+export function workerCount(options: ParsedOptions, ctx: CommandContext): number {
+  const cores = defaultWorkerCount();
+  const asked = options.given(WORKERS);
+  if (asked === undefined) return cores;
+  if (asked > cores) {
+    warn(ctx, `--workers ${asked} is more than the ${cores} cores of this machine; using ${cores}`);
+    return cores;
   }
-  return seed;
+  return asked;
 }
 
-/** A whole-number option that must be at least `min`, or its default. */
-export function wholeAtLeast(options: ParsedOptions, name: string, min: number, fallback: number): number {
-  const value = (options[name] as number | undefined) ?? fallback;
-  if (value < min) throw new UsageError(`--${name}: expected a whole number >= ${min}, got ${value}`);
-  return value;
-}
-
-/** --workers: how many worker threads (all cores by default). */
-export function workerCount(options: ParsedOptions): number {
-  return wholeAtLeast(options, 'workers', 1, defaultWorkerCount());
-}
-
-/** The model options of `simulate` (--model --p --gamma --phi --max-steps), resolved for the graph. */
+/** The model options (--model --p --gamma --phi --max-steps), resolved for the graph. */
 export function modelParamsOption(options: ParsedOptions, csr: Csr): ModelParams {
   return resolveParams(
     {
-      model: (options.model ?? 'ic') as ModelName,
-      ...(options.p !== undefined ? { p: options.p as number } : {}),
-      ...(options.gamma !== undefined ? { gamma: options.gamma as number } : {}),
-      ...(options.phi !== undefined ? { phi: options.phi as number } : {}),
-      ...(options['max-steps'] !== undefined ? { maxSteps: options['max-steps'] as number } : {}),
+      model: options.need(MODEL),
+      p: options.given(P) ?? null,
+      gamma: options.need(GAMMA),
+      phi: options.need(PHI),
+      maxSteps: options.given(MAX_STEPS_PARAM) ?? null,
     },
     csr,
   );
+}
+
+/**
+ * The seed plan from --seeds or --seeds-file (undefined when neither is given), with start steps
+ * checked against the step limit and repeated seeds reported on stderr.
+ */
+export async function seedPlanOption(
+  options: ParsedOptions,
+  graph: SeedGraph,
+  ctx: CommandContext,
+  maxSteps: number | null,
+): Promise<SeedPlan | undefined> {
+  const file = options.given(SEEDS_FILE);
+  const text = options.given(SEEDS);
+  if (file !== undefined && text !== undefined)
+    throw new UsageError('give --seeds or --seeds-file, not both');
+  const limit =
+    maxSteps === null
+      ? {}
+      : {
+          maxStart: maxSteps,
+          maxStartReason: {
+            en: `a group starting after --max-steps ${maxSteps} would never launch`,
+            zh: `在 --max-steps ${maxSteps} 之后开始的组永远不会发布`,
+          },
+        };
+  let parsed: ReturnType<typeof parseSeedSpec>;
+  if (file !== undefined) {
+    let content: string;
+    try {
+      content = await readFile(file, 'utf8');
+    } catch (e) {
+      const code = (e as { code?: unknown } | null)?.code;
+      throw new UsageError(
+        `--seeds-file: cannot read ${file} (${code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e)})`,
+      );
+    }
+    parsed = parseSeedLines(content, graph, { where: `--seeds-file ${file}`, ...limit });
+  } else if (text !== undefined) {
+    parsed = parseSeedSpec(text, graph, { where: '--seeds', ...limit });
+  } else {
+    const fallback = options.get(SEEDS);
+    if (fallback === undefined) return undefined;
+    parsed = parseSeedSpec(fallback, graph, { where: '--seeds', ...limit });
+  }
+  for (const w of parsed.warnings) warn(ctx, w);
+  return parsed.plan;
+}
+
+/** Stop before loading the graph when a command that needs seeds got none. */
+export function needSeeds(options: ParsedOptions): void {
+  if (!options.has(SEEDS) && !options.has(SEEDS_FILE))
+    throw new UsageError('--seeds LIST is required (or --seeds-file FILE)');
+}
+
+/** Like seedPlanOption, for commands where seeds are required. */
+export async function requiredSeedPlan(
+  options: ParsedOptions,
+  graph: SeedGraph,
+  ctx: CommandContext,
+  maxSteps: number | null,
+): Promise<SeedPlan> {
+  const plan = await seedPlanOption(options, graph, ctx, maxSteps);
+  if (!plan) throw new UsageError('--seeds LIST is required (or --seeds-file FILE)');
+  return plan;
 }

@@ -1,71 +1,40 @@
 /**
  * The `ripple` command line: the same engine and worker pool as the app, headless.
- * Errors go to stderr as one line and a non-zero exit code: 1 for bad input files, 2 for bad usage.
+ * Errors go to stderr as one line, `ripple COMMAND: problem`, with a non-zero exit code: 1 for bad
+ * input files, 2 for bad usage, 130 when interrupted (Ctrl-C). Every option is a parameter of the
+ * table in src/all-params.ts; `--help` and docs/cli.md are generated from the same lists.
  */
+
 import { OptionError } from '../diffusion/defaults.ts';
+import { AbortError } from '../engine/pool.ts';
+import { HELP } from '../engine/run-params.ts';
 import { LoadError } from '../graph/load-error.ts';
-import { helpText, type OptionSpec, type ParsedOptions, parseOptions, UsageError } from './args.ts';
-import { COMMUNITIES_OPTIONS, communitiesCommand } from './commands/communities.ts';
-import { LAYOUT_OPTIONS, layoutCommand } from './commands/layout.ts';
-import { RANK_OPTIONS, rankCommand } from './commands/rank.ts';
-import { REACH_OPTIONS, reachCommand } from './commands/reach.ts';
-import { SEEDS_OPTIONS, seedsCommand } from './commands/seeds.ts';
-import { SIMULATE_OPTIONS, simulateCommand } from './commands/simulate.ts';
-import { STATS_OPTIONS, statsCommand } from './commands/stats.ts';
-import { TIPPING_OPTIONS, tippingCommand } from './commands/tipping.ts';
+import { printable } from '../util/printable.ts';
+import { type Command, helpText, parseOptions, UsageError } from './args.ts';
+import { COMMUNITIES } from './commands/communities.ts';
+import { LAYOUT } from './commands/layout.ts';
+import { RANK } from './commands/rank.ts';
+import { REACH } from './commands/reach.ts';
+import { SEEDS_COMMAND } from './commands/seeds.ts';
+import { SIMULATE } from './commands/simulate.ts';
+import { STATS } from './commands/stats.ts';
+import { TIPPING } from './commands/tipping.ts';
 import type { CommandContext } from './context.ts';
+import { writeCliReference } from './docs.ts';
+import { clearProgress } from './progress.ts';
 
-interface Command {
-  summary: string;
-  options: OptionSpec[];
-  run(options: ParsedOptions, ctx: CommandContext): Promise<void>;
-}
-
-const COMMANDS: Record<string, Command> = {
-  communities: {
-    summary: 'Louvain communities and modularity; with --seeds, how far a cascade gets into each',
-    options: COMMUNITIES_OPTIONS,
-    run: communitiesCommand,
-  },
-  layout: {
-    summary: 'ForceAtlas2 positions for the nodes the app draws, as a layout file',
-    options: LAYOUT_OPTIONS,
-    run: layoutCommand,
-  },
-  rank: {
-    summary: 'opinion leaders: top accounts by degree, pagerank, betweenness, closeness, ...',
-    options: RANK_OPTIONS,
-    run: rankCommand,
-  },
-  reach: {
-    summary: 'six degrees: share of the network within 0..6 hops of seeds, beside the simulated reach by hop',
-    options: REACH_OPTIONS,
-    run: reachCommand,
-  },
-  seeds: {
-    summary: 'choose k seed accounts that maximise expected spread (IMM, CELF, heuristics)',
-    options: SEEDS_OPTIONS,
-    run: seedsCommand,
-  },
-  simulate: {
-    summary: 'Monte Carlo cascades from seed accounts',
-    options: SIMULATE_OPTIONS,
-    run: simulateCommand,
-  },
-  stats: {
-    summary:
-      'what the graph holds: counts, dropped self-loops and duplicates, components, clustering, distances',
-    options: STATS_OPTIONS,
-    run: statsCommand,
-  },
-  tipping: {
-    summary: 'critical mass: sweep p, the number of seeds or phi and find where cascades go global',
-    options: TIPPING_OPTIONS,
-    run: tippingCommand,
-  },
+export const COMMANDS: Record<string, Command> = {
+  communities: COMMUNITIES,
+  layout: LAYOUT,
+  rank: RANK,
+  reach: REACH,
+  seeds: SEEDS_COMMAND,
+  simulate: SIMULATE,
+  stats: STATS,
+  tipping: TIPPING,
 };
 
-const USAGE = `ripple: relationship-chain diffusion simulator
+export const USAGE = `ripple: relationship-chain diffusion simulator
 
 Usage: ripple <command> [options]     (npm run --silent ripple -- <command> [options])
 
@@ -77,14 +46,25 @@ ${Object.entries(COMMANDS)
 Run 'ripple <command> --help' for its options.
 `;
 
+/** Write docs/cli.md from the commands' parameter lists (`npm run docs`); returns its path. */
+export function writeDocs(): string {
+  return writeCliReference(COMMANDS);
+}
+
+/** Exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+export const INTERRUPTED = 130;
+
 export async function main(argv: string[], ctx?: Partial<CommandContext>): Promise<number> {
+  const [name, ...rest] = argv;
+  // Only the real command (no context given) owns the process's Ctrl-C.
+  const interrupt = ctx ? null : new AbortController();
   const context: CommandContext = {
     stdout: ctx?.stdout ?? process.stdout,
     stderr: ctx?.stderr ?? process.stderr,
     workerFile: ctx?.workerFile ?? new URL('./engine.worker.mjs', import.meta.url),
-    signal: ctx?.signal,
+    signal: ctx?.signal ?? interrupt?.signal,
+    command: name,
   };
-  const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     context.stdout.write(USAGE);
     return name ? 0 : 2;
@@ -92,29 +72,45 @@ export async function main(argv: string[], ctx?: Partial<CommandContext>): Promi
   const command = COMMANDS[name];
   if (!command) {
     context.stderr.write(
-      `ripple: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})\n`,
+      `ripple: unknown command '${printable(name)}' (commands: ${Object.keys(COMMANDS).join(', ')})\n`,
     );
     return 2;
   }
+  // Ctrl-C: abort the work (the workers stop, the progress line is cleared on the way out) and
+  // exit 130. A second Ctrl-C, or work that does not stop within a second, exits at once.
+  const exitNow = () => {
+    clearProgress();
+    context.stderr.write(`ripple ${name}: interrupted\n`);
+    process.exit(INTERRUPTED);
+  };
+  const onSigint = () => {
+    if (interrupt?.signal.aborted) exitNow();
+    interrupt?.abort();
+    setTimeout(exitNow, 1000).unref();
+  };
+  if (interrupt) process.on('SIGINT', onSigint);
   try {
-    const options = parseOptions(rest, command.options, name);
-    if (options.help) {
-      context.stdout.write(helpText(`ripple ${name}`, command.summary, command.options));
+    const options = parseOptions(rest, command.options);
+    if (options.has(HELP)) {
+      context.stdout.write(helpText(name, command));
       return 0;
     }
     await command.run(options, context);
     return 0;
   } catch (error) {
+    if (error instanceof AbortError && context.signal?.aborted) {
+      clearProgress();
+      context.stderr.write(`ripple ${name}: interrupted\n`);
+      return INTERRUPTED;
+    }
     if (error instanceof LoadError) {
-      context.stderr.write(`ripple: ${error.message}\n`);
+      context.stderr.write(`ripple: ${printable(error.message)}\n`);
       return 1;
     }
-    if (error instanceof UsageError || error instanceof OptionError) {
-      context.stderr.write(`ripple ${name}: ${error.message}\n`);
-      return 2;
-    }
     const message = error instanceof Error ? error.message : String(error);
-    context.stderr.write(`ripple ${name}: ${message}\n`);
-    return 1;
+    context.stderr.write(`ripple ${name}: ${printable(message)}\n`);
+    return error instanceof UsageError || error instanceof OptionError ? 2 : 1;
+  } finally {
+    if (interrupt) process.off('SIGINT', onSigint);
   }
 }

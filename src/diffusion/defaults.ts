@@ -1,15 +1,19 @@
 /**
  * Model parameters: defaults, resolution and validation in one place (sigma's settings habit).
- * Each error names the option and what it expected.
+ * The defaults and ranges are the parameter table's (params.ts); each error names the option and
+ * what it expected.
  */
+
 import type { Csr } from '../graph/types.ts';
-import { MODEL_NAMES, type ModelName, type ModelParams } from './types.ts';
+import { checkParam, formatParamError, type NumberParam } from '../util/param-spec.ts';
+import { GAMMA, MAX_STEPS_PARAM, MODEL, P, PHI } from './params.ts';
+import type { ModelName, ModelParams } from './types.ts';
 
 export const DEFAULTS = {
   /** Transmission probability for ic and sir when the file gives none. */
-  p: 0.1,
-  gamma: 0.2,
-  phi: 0.18,
+  p: P.default,
+  gamma: GAMMA.default,
+  phi: PHI.default,
   maxSteps: null,
 } as const satisfies Omit<ModelParams, 'model' | 'p'> & { p: number };
 
@@ -40,9 +44,8 @@ export function resolveParams(options: ModelOptions, csr: Csr): ModelParams {
     if (!KNOWN_KEYS.has(key)) throw new OptionError(`unknown model option '${key}'`);
   }
   const model = options.model;
-  if (!MODEL_NAMES.includes(model)) {
-    throw new OptionError(`model: expected one of ${MODEL_NAMES.join(', ')}, got '${String(model)}'`);
-  }
+  const checked = checkParam(MODEL, model);
+  if (!checked.ok) throw new OptionError(formatParamError(checked.error, 'en', 'model'));
   let p = options.p ?? null;
   if (p === null && (model === 'sir' || (model === 'ic' && csr.values !== 'probability'))) p = DEFAULTS.p;
   const params: ModelParams = {
@@ -56,20 +59,17 @@ export function resolveParams(options: ModelOptions, csr: Csr): ModelParams {
   return params;
 }
 
-function checkUnit(name: string, value: number): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-    throw new OptionError(`${name}: expected a probability between 0 and 1, got ${String(value)}`);
-  }
+function check(spec: NumberParam, value: unknown): void {
+  const checked = checkParam(spec, value);
+  if (!checked.ok) throw new OptionError(formatParamError(checked.error, 'en', spec.name));
 }
 
 export function validateParams(params: ModelParams): void {
-  if (params.p !== null) checkUnit('p', params.p);
-  checkUnit('gamma', params.gamma);
-  checkUnit('phi', params.phi);
+  if (params.p !== null) check(P, params.p);
+  check(GAMMA, params.gamma);
+  check(PHI, params.phi);
   const { maxSteps } = params;
-  if (maxSteps !== null && !(Number.isInteger(maxSteps) && maxSteps >= 0)) {
-    throw new OptionError(`maxSteps: expected a whole number >= 0, got ${String(maxSteps)}`);
-  }
+  if (maxSteps !== null) check(MAX_STEPS_PARAM, maxSteps);
   if (params.model === 'sir' && params.gamma === 0 && maxSteps === null) {
     throw new OptionError(
       'gamma: with gamma = 0 nobody recovers and SIR never ends; give maxSteps or gamma > 0',

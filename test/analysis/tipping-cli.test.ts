@@ -77,7 +77,7 @@ describe('ripple tipping', () => {
   const errors: [string[], RegExp][] = [
     [['--from', '0', '--to', '1'], /--vary .* is required/],
     [['--vary', 'q', '--from', '0', '--to', '1'], /--vary: expected one of p, k, phi/],
-    [['--vary', 'p', '--to', '1'], /--from is required/],
+    [['--vary', 'p', '--to', '1'], /--from A is required/],
     [['--vary', 'p', '--from', '0', '--to', '1', '--p', '0.2'], /--p is swept/],
     [['--vary', 'p', '--from', '0', '--to', '1', '--target', '0.5'], /--target .* needs --vary k/],
     [

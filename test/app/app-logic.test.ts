@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { reachedWithin, seedDistances } from '../../src/analysis/distance/seed-reach.ts';
 import { directionFromColumns, previewEdgeList } from '../../src/app/load/direction-guess.ts';
-import { parseField } from '../../src/app/panels/model/fields.ts';
 import { generationSeries, hopSeries } from '../../src/app/panels/results/hop-series.ts';
 import { parseIdList } from '../../src/app/seeds/id-list.ts';
 import { addSeeds, allSeedIds, keepKnown, toggleSeed, topBy, toSeedPlan } from '../../src/app/seeds/seeds.ts';
@@ -211,16 +210,6 @@ describe('the seed box', () => {
     expect(findNode(graph, 'nobody')).toBeNull();
     expect(findNodes(graph, 'Smith, John')).toEqual({ found: [1], missing: [] });
     expect(findNodes(graph, '"Smith, John", @alice, zz')).toEqual({ found: [1, 2], missing: ['zz'] });
-  });
-});
-
-describe('form fields', () => {
-  it('parse a model field, naming it and the expected range', () => {
-    expect(parseField('p', '0.2')).toEqual({ value: 0.2 });
-    expect(parseField('maxSteps', '')).toEqual({ value: null });
-    expect('error' in parseField('p', '1.5')).toBe(true);
-    expect('error' in parseField('runs', '2.5')).toBe(true);
-    expect('error' in parseField('runs', '')).toBe(true);
   });
 });
 

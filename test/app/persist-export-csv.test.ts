@@ -63,6 +63,24 @@ describe('CSV escaping', () => {
     expect(csvField(null)).toBe('');
   });
 
+  it('defuses text cells a spreadsheet would run as formulas, keeping numbers as numbers', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('+cmd|/c calc')).toBe("'+cmd|/c calc");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('\r=1')).toBe('"\'\r=1"');
+    // A plain decimal number in a text cell (an id "-1") is read as that number, never run.
+    expect(csvField('-1')).toBe('-1');
+    expect(csvField('+3.5e2')).toBe('+3.5e2');
+    expect(csvField(-1)).toBe('-1');
+    expect(csvField(-0.25)).toBe('-0.25');
+    // Only the first character matters.
+    expect(csvField('a=1')).toBe('a=1');
+    expect(csvField('Smith, John')).toBe('"Smith, John"');
+  });
+
   it('round-trips awkward ids through an independent reader', () => {
     const ids = ['a,b', '"quoted"', 'multi\nline', 'cr\r\nlf', ' lead', 'trail ', '007', '', 'ünï,"🦊"'];
     const labels = ids.map((id, i) => (i % 2 ? `label of ${id}` : null));

@@ -4,11 +4,11 @@
  * message naming the field. Restore order: a valid hash wins over the autosave.
  */
 import { describe, expect, it } from 'vitest';
-import type { AutosaveStore } from '../../src/app/storage/autosave.ts';
-import { restoreScenario } from '../../src/app/storage/autosave.ts';
 import { decodeScenarioHash, encodeScenarioHash } from '../../src/app/persist/hash.ts';
 import { scenarioFromJson, scenarioToJson } from '../../src/app/persist/scenario-file.ts';
 import { ScenarioError, validateScenario } from '../../src/app/persist/validate.ts';
+import type { AutosaveStore } from '../../src/app/storage/autosave.ts';
+import { restoreScenario } from '../../src/app/storage/autosave.ts';
 import type { Scenario } from '../../src/engine/scenario.ts';
 
 const base: Scenario = {
@@ -144,7 +144,37 @@ describe('URL hash codec', () => {
     ['random zero', swap('seeds', 'random:0'), /seeds\.k: expected a whole number from 1/],
     ['bad steps', swap('steps', 'forever'), /'steps' should be a number/],
     ['bad mode', `${good}&mode=party`, /mode: expected one of educator, got "party"/],
+    // The command line's rules (src/all-params.ts), read from the same table.
+    ['p underflowing to 0', swap('p', '1e-400'), /'p': '1e-400' is too small to represent/],
+    ['gamma underflowing to 0', swap('gamma', '1e-400'), /'gamma': '1e-400' is too small/],
+    [
+      'runs above 1e9',
+      swap('runs', '1e12'),
+      /runs: expected a whole number from 1 to 1000000000, got 1000000000000/,
+    ],
+    [
+      'start beyond the step limit',
+      swap('seeds', '107@0;1@50').replace('steps=all', 'steps=10'),
+      /seeds\.groups\[1\]\.start: expected a whole number from 0 to 10 \(a group starting after params\.maxSteps 10 would never launch\), got 50/,
+    ],
+    [
+      'start beyond the cap',
+      swap('seeds', '107@0;1@1000000000'),
+      /seeds\.groups\[1\]\.start: expected a whole number from 0 to 100000 .*, got 1000000000/,
+    ],
   ];
+  it('accepts runs up to 1e9 and a start at the step limit, as the command line does', () => {
+    expect(decodeScenarioHash(swap('runs', '1e9'))?.runs).toBe(1e9);
+    const atLimit = decodeScenarioHash(swap('seeds', '107@0;1@10').replace('steps=all', 'steps=10'));
+    expect(atLimit?.seeds).toEqual({
+      kind: 'groups',
+      groups: [
+        { ids: ['107'], start: 0 },
+        { ids: ['1'], start: 10 },
+      ],
+    });
+  });
+
   it.each(bad)('rejects %s with a clear message', (_, hash, message) => {
     expect(() => decodeScenarioHash(hash)).toThrow(ScenarioError);
     expect(() => decodeScenarioHash(hash)).toThrow(message);

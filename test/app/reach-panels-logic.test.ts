@@ -17,7 +17,7 @@ import { cascadeSteps, moveStep, reachedAt, UNREACHED } from '../../src/app/pane
 import { simulatedByHop } from '../../src/app/panels/six-degrees/analysis.ts';
 import { decodeScenarioHash, encodeScenarioHash } from '../../src/app/persist/hash.ts';
 import { validateScenario } from '../../src/app/persist/validate.ts';
-import { defaultScenario } from '../../src/app/store.ts';
+import { defaultScenario } from '../../src/app/state/types.ts';
 import type { SimulationSummary, Trace } from '../../src/diffusion/types.ts';
 import type { Scenario } from '../../src/engine/scenario.ts';
 

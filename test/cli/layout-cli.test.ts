@@ -57,7 +57,7 @@ describe('ripple layout', () => {
     await bad(2, /^ripple layout: --graph FILE is required/);
     await bad(
       2,
-      /--iterations: expected a whole number from 1 to 100000, got 0/,
+      /--iterations: expected a whole number from 1 to 100000, got '0'/,
       '--graph',
       'datasets/karate.txt',
       '--iterations',

@@ -248,7 +248,7 @@ describe('options', () => {
     });
   }
   it('ic without p uses the file probabilities when there are some, else the default', () => {
-    expect(resolveParams({ model: 'ic' }, csr).p).toBe(0.1);
+    expect(resolveParams({ model: 'ic' }, csr).p).toBe(0.05);
     const withProbs = csrOf(
       3,
       [

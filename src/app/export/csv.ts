@@ -1,19 +1,33 @@
 /**
  * Results as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a comma, quote, CR or LF
- * quoted with quotes doubled). Node ids and labels are written exactly as in the graph file.
- * Pure functions of the result; the download lives in download.ts.
+ * quoted with quotes doubled). Node ids and labels are written as in the graph file, except that
+ * a text cell a spreadsheet would run as a formula (starting with =, +, -, @, TAB or CR) gets a
+ * leading ' (OWASP's rule against CSV injection). Number cells are written as numbers, and a text
+ * cell that is a plain decimal number (an id "-1") is left as it is: a spreadsheet reads it as
+ * that number, never as a formula. Pure functions of the result; the download lives in download.ts.
  */
 import type { SimulationSummary } from '../../diffusion/types.ts';
 import type { Scenario } from '../../engine/scenario.ts';
 
 export type CsvValue = string | number | null;
 
+/** Text a spreadsheet would evaluate as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain decimal number: read as a number, never as a formula. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** A text cell made inert: a formula-like start gets a leading ' unless the text is a plain number. */
+export function defuse(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
 /** One field: numbers in shortest round-trip form, null and non-finite numbers empty. */
 export function csvField(value: CsvValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (/[",\r\n]/.test(value) || value !== value.trim()) return `"${value.replaceAll('"', '""')}"`;
-  return value;
+  const text = defuse(value);
+  if (/[",\r\n]/.test(text) || text !== text.trim()) return `"${text.replaceAll('"', '""')}"`;
+  return text;
 }
 
 export function csvTable(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {

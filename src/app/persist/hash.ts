@@ -14,7 +14,9 @@
  * same values and opening the link reproduces the same numbers. Everything decoded goes through
  * validateScenario; a malformed or foreign hash throws a ScenarioError that names the problem.
  */
+
 import type { Scenario } from '../../engine/scenario.ts';
+import { parseDecimal } from '../../util/param-spec.ts';
 import { SCENARIO_VERSION, ScenarioError, validateScenario } from './validate.ts';
 
 const KEYS = [
@@ -70,12 +72,20 @@ export function encodeScenarioHash(scenario: Scenario): string {
   return `#${written.map((key) => `${key}=${fields[key]}`).join('&')}`;
 }
 
-const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-
+/**
+ * A number field read as the command line reads numbers (src/util/param-spec.ts): decimal
+ * notation only, and a non-zero number too small to represent (`p=1e-400`) refused rather than
+ * read as 0. Ranges are checked with the scenario (validateScenario).
+ */
 function number(fields: Record<string, string>, key: Key): number {
   const raw = fields[key];
-  if (!NUMBER.test(raw)) throw new ScenarioError(`link: '${key}' should be a number, got '${clip(raw)}'`);
-  return Number(raw);
+  const read = parseDecimal(raw);
+  if (read.ok) return read.value;
+  if (!read.ok && read.code === 'underflow')
+    throw new ScenarioError(
+      `link: '${key}': '${clip(raw)}' is too small to represent and would be read as 0; write 0, or a larger value`,
+    );
+  throw new ScenarioError(`link: '${key}' should be a number, got '${clip(raw)}'`);
 }
 
 function clip(raw: string): string {

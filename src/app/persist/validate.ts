@@ -2,26 +2,46 @@
  * Scenario validation: the one gate every scenario passes when it comes from outside the running
  * page (URL hash, scenario JSON file, IndexedDB autosave). Strict: unknown keys are rejected, and
  * every error names the field and what it expected, so a bad link or file says what is wrong.
+ * Model parameters, runs, the random seed and start steps are checked against the parameter table
+ * (src/all-params.ts), with the same ranges as the command line.
  */
-import { MODEL_NAMES } from '../../diffusion/types.ts';
+import {
+  GAMMA,
+  MAX_STEPS_PARAM,
+  MODEL,
+  P,
+  PHI,
+  RNG_SEED,
+  RUNS,
+  START,
+  START_CAP_REASON,
+} from '../../diffusion/params.ts';
 import {
   type GraphSource,
   SCENARIO_MODES,
   type Scenario,
   type ScenarioSeedGroup,
 } from '../../engine/scenario.ts';
-import { DIRECTIONS, EDGE_VALUES } from '../../graph/types.ts';
+import { DIRECTION, EDGE_VALUES_PARAM } from '../../graph/params.ts';
+import { K } from '../../seeding/params.ts';
+import {
+  checkParam,
+  formatParamError,
+  type Limits,
+  type ParamSpec,
+  type ValueOf,
+} from '../../util/param-spec.ts';
 
 /** The scenario format this build writes and reads. */
 export const SCENARIO_VERSION = 1;
 
 /** Upper bounds that keep a hostile link or file from asking for absurd work. */
 export const LIMITS = {
-  runs: 100_000_000,
+  runs: RUNS.max as number,
   seedIds: 100_000,
   groups: 1_000,
-  start: 1_000_000,
-  maxSteps: 1_000_000,
+  start: START.max as number,
+  maxSteps: MAX_STEPS_PARAM.max as number,
   idLength: 1_000,
 } as const;
 
@@ -71,20 +91,11 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], where: s
   return value as T;
 }
 
-function probability(value: unknown, where: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-    throw new ScenarioError(`${where}: expected a probability between 0 and 1, got ${describe(value)}`);
-  }
-  return value;
-}
-
-function integer(value: unknown, min: number, max: number, where: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ScenarioError(
-      `${where}: expected a whole number from ${min} to ${max}, got ${describe(value)}`,
-    );
-  }
-  return value;
+/** A value checked against its parameter in the table; the error names the scenario field. */
+function param<S extends ParamSpec>(spec: S, value: unknown, where: string, limits?: Limits): ValueOf<S> {
+  const checked = checkParam(spec, value, limits);
+  if (!checked.ok) throw new ScenarioError(formatParamError(checked.error, 'en', where));
+  return checked.value;
 }
 
 function text(value: unknown, where: string): string {
@@ -110,7 +121,18 @@ function graphSource(value: unknown): GraphSource {
   return { kind, name: text(value.name, 'graph.name') };
 }
 
-function seedGroups(value: unknown): ScenarioSeedGroup[] {
+function seedGroups(value: unknown, maxSteps: number | null): ScenarioSeedGroup[] {
+  // A group starting after the step limit would never launch.
+  const startLimits: Limits =
+    maxSteps === null || maxSteps >= LIMITS.start
+      ? { max: LIMITS.start, maxReason: START_CAP_REASON }
+      : {
+          max: maxSteps,
+          maxReason: {
+            en: `a group starting after params.maxSteps ${maxSteps} would never launch`,
+            zh: `在 params.maxSteps ${maxSteps} 之后开始的组永远不会发布`,
+          },
+        };
   if (!Array.isArray(value)) throw new ScenarioError(`seeds.groups: expected a list, got ${describe(value)}`);
   if (value.length > LIMITS.groups) {
     throw new ScenarioError(`seeds.groups: at most ${LIMITS.groups} groups, got ${value.length}`);
@@ -133,7 +155,7 @@ function seedGroups(value: unknown): ScenarioSeedGroup[] {
       }
       return id;
     });
-    return { ids, start: integer(group.start, 0, LIMITS.start, `${where}.start`) };
+    return { ids, start: param(START, group.start, `${where}.start`, startLimits) };
   });
 }
 
@@ -160,33 +182,33 @@ export function validateScenario(value: unknown): Scenario {
   const params = value.params;
   if (!isDict(params)) throw new ScenarioError(`params: expected an object, got ${describe(params)}`);
   onlyKeys(params, ['p', 'gamma', 'phi', 'maxSteps'], 'params');
+  const checkedParams = {
+    p: params.p === null ? null : param(P, params.p, 'params.p'),
+    gamma: param(GAMMA, params.gamma, 'params.gamma'),
+    phi: param(PHI, params.phi, 'params.phi'),
+    maxSteps: params.maxSteps === null ? null : param(MAX_STEPS_PARAM, params.maxSteps, 'params.maxSteps'),
+  };
   const seeds = value.seeds;
   if (!isDict(seeds)) throw new ScenarioError(`seeds: expected an object, got ${describe(seeds)}`);
   const seedKind = oneOf(seeds.kind, ['groups', 'random'] as const, 'seeds.kind');
   let seedPlan: Scenario['seeds'];
   if (seedKind === 'groups') {
     onlyKeys(seeds, ['kind', 'groups'], 'seeds');
-    seedPlan = { kind: 'groups', groups: seedGroups(seeds.groups) };
+    seedPlan = { kind: 'groups', groups: seedGroups(seeds.groups, checkedParams.maxSteps) };
   } else {
     onlyKeys(seeds, ['kind', 'k'], 'seeds');
-    seedPlan = { kind: 'random', k: integer(seeds.k, 1, LIMITS.seedIds, 'seeds.k') };
+    seedPlan = { kind: 'random', k: param(K, seeds.k, 'seeds.k', { max: LIMITS.seedIds }) };
   }
   return {
     version: SCENARIO_VERSION,
     graph: graphSource(value.graph),
-    direction: oneOf(value.direction, DIRECTIONS, 'direction'),
-    edgeValues: oneOf(value.edgeValues, EDGE_VALUES, 'edgeValues'),
-    model: oneOf(value.model, MODEL_NAMES, 'model'),
-    params: {
-      p: params.p === null ? null : probability(params.p, 'params.p'),
-      gamma: probability(params.gamma, 'params.gamma'),
-      phi: probability(params.phi, 'params.phi'),
-      maxSteps:
-        params.maxSteps === null ? null : integer(params.maxSteps, 0, LIMITS.maxSteps, 'params.maxSteps'),
-    },
+    direction: param(DIRECTION, value.direction, 'direction'),
+    edgeValues: param(EDGE_VALUES_PARAM, value.edgeValues, 'edgeValues'),
+    model: param(MODEL, value.model, 'model'),
+    params: checkedParams,
     seeds: seedPlan,
-    runs: integer(value.runs, 1, LIMITS.runs, 'runs'),
-    rngSeed: integer(value.rngSeed, 0, 0xffffffff, 'rngSeed'),
+    runs: param(RUNS, value.runs, 'runs'),
+    rngSeed: param(RNG_SEED, value.rngSeed, 'rngSeed'),
     ...(mode ? { mode } : {}),
   };
 }

@@ -85,8 +85,11 @@ export function NumberInput({
   disabled,
   placeholder,
   inline,
+  title,
 }: {
   label: string;
+  /** A tooltip: what the field means. */
+  title?: string;
   value: number | null;
   parse: (text: string) => Parsed;
   onCommit: (value: number | null) => void;
@@ -119,7 +122,7 @@ export function NumberInput({
     onCommit(parsed.value);
   };
   return (
-    <label for={id} class={inline ? 'field inline' : 'field'}>
+    <label for={id} class={inline ? 'field inline' : 'field'} title={title}>
       <span>{label}</span>
       <input
         id={id}

@@ -4,50 +4,72 @@
  */
 
 import { communityReach, louvainCommunities } from '../../analysis/communities.ts';
+import { MEMBERS, RESOLUTION } from '../../analysis/communities-params.ts';
+import { RNG_SEED, RUNS, SEEDS, SEEDS_FILE } from '../../diffusion/params.ts';
 import { summarize } from '../../diffusion/summary.ts';
+import type { SeedPlan } from '../../diffusion/types.ts';
+import { JSON_OUTPUT } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
-import { describeSeeds, parseSeedSpec } from '../../seeding/seed-spec.ts';
-import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
+import { describeSeeds } from '../../seeding/seed-spec.ts';
+import { adapt } from '../../util/param-spec.ts';
+import { printable } from '../../util/printable.ts';
+import { type Command, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 import {
   GRAPH_OPTIONS,
   loadGraphOption,
   modelParamsOption,
-  RNG_OPTION,
-  rngSeed,
-  wholeAtLeast,
+  OUTPUT_OPTIONS,
+  seedPlanOption,
   workerCount,
 } from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
-import { SIMULATE_OPTIONS } from './simulate.ts';
+import { MODEL_OPTIONS } from './simulate.ts';
 
-const SIMULATION_OPTION_NAMES = ['seeds', 'model', 'runs', 'p', 'gamma', 'phi', 'max-steps', 'workers'];
-
-export const COMMUNITIES_OPTIONS: OptionSpec[] = [
-  ...GRAPH_OPTIONS,
-  RNG_OPTION,
-  {
-    name: 'resolution',
-    kind: 'number',
-    value: 'R',
-    help: 'modularity resolution: above 1 finds more, smaller communities',
-    default: '1',
+const LOUVAIN_RNG = adapt(RNG_SEED, {
+  help: {
+    en: "seed of Louvain's random node order (and of the simulation); the same seed gives the same communities",
+    zh: 'Louvain 随机节点顺序（以及模拟）的种子；种子相同，社群划分就相同',
   },
-  { name: 'members', kind: 'flag', help: 'list every community’s member ids (always in --json)' },
-  ...SIMULATE_OPTIONS.filter((o) => SIMULATION_OPTION_NAMES.includes(o.name)).map((o) =>
-    o.name === 'seeds'
-      ? { ...o, help: `${o.help}; with --seeds, report the simulated reach per community` }
-      : o,
-  ),
-];
+});
+const REACH_SEEDS = adapt(SEEDS, {
+  help: {
+    en: 'simulate from these seeds (as in simulate) and report the reach per community',
+    zh: '从这些种子开始模拟（写法同 simulate），并报告每个社群的触达情况',
+  },
+});
+/** The simulation's options, which need --seeds. */
+const SIMULATION_OPTIONS = MODEL_OPTIONS.filter((o) => o !== RNG_SEED);
+
+export const COMMUNITIES: Command = {
+  summary: 'Louvain communities and modularity; with --seeds, how far a cascade gets into each',
+  usage: '--graph FILE [--seeds LIST [simulation options]] [options]',
+  options: [
+    ...GRAPH_OPTIONS,
+    LOUVAIN_RNG,
+    RESOLUTION,
+    MEMBERS,
+    REACH_SEEDS,
+    SEEDS_FILE,
+    ...SIMULATION_OPTIONS,
+    ...OUTPUT_OPTIONS,
+  ],
+  examples: [
+    'ripple communities --graph datasets/facebook_combined.txt --seeds 107,1684 --p 0.02 --runs 1000 --json',
+  ],
+  run: communitiesCommand,
+};
 
 export async function communitiesCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
-  const resolution = (options.resolution as number | undefined) ?? 1;
-  if (!(resolution > 0)) throw new UsageError(`--resolution: expected a positive number, got ${resolution}`);
-  const seed = rngSeed(options);
-  const simulationOnly = SIMULATION_OPTION_NAMES.filter((n) => n !== 'seeds' && options[n] !== undefined);
-  if (options.seeds === undefined && simulationOnly.length > 0)
-    throw new UsageError(`--${simulationOnly[0]} needs --seeds LIST (per-community reach of a simulation)`);
+  const resolution = options.need(RESOLUTION);
+  const seed = options.need(LOUVAIN_RNG);
+  const withSeeds = options.has(REACH_SEEDS) || options.has(SEEDS_FILE);
+  const simulationOnly = options.givenOf(SIMULATION_OPTIONS);
+  if (!withSeeds && simulationOnly.length > 0)
+    throw new UsageError(
+      `--${simulationOnly[0].flag} needs --seeds LIST (per-community reach of a simulation)`,
+    );
+  const workers = withSeeds ? workerCount(options, ctx) : 0;
   const loaded = await loadGraphOption(options);
   const { csr, ids } = loaded;
   const started = performance.now();
@@ -56,9 +78,7 @@ export async function communitiesCommand(options: ParsedOptions, ctx: CommandCon
   for (let v = 0; v < csr.n; v++) members[found.community[v]].push(ids[v]);
 
   let reach: Record<string, unknown> | null = null;
-  if (typeof options.seeds === 'string')
-    reach = await simulateReach(options, ctx, loaded.csr, ids, found, seed);
-  else if (options.seeds !== undefined) throw new UsageError('--seeds: expected a seed list');
+  if (withSeeds) reach = await simulateReach(options, ctx, loaded, found, seed, workers);
 
   const output = {
     count: found.count,
@@ -71,16 +91,16 @@ export async function communitiesCommand(options: ParsedOptions, ctx: CommandCon
     ...(reach ?? {}),
     seconds: (performance.now() - started) / 1000,
   };
-  if (options.json) {
+  if (options.get(JSON_OUTPUT)) {
     ctx.stdout.write(`${JSON.stringify(output)}\n`);
     return;
   }
   const lines = [
-    `${loaded.report.file}: ${found.count} communities, modularity ${found.modularity.toFixed(4)} (Louvain, rng ${seed})`,
+    `${printable(loaded.report.file)}: ${found.count} communities, modularity ${found.modularity.toFixed(4)} (Louvain, rng ${seed})`,
     `sizes ${found.sizes.slice(0, 20).join(' ')}${found.count > 20 ? ' ...' : ''}`,
   ];
-  if (options.members)
-    for (const c of output.communities) lines.push(`  ${c.community}: ${c.members.join(' ')}`);
+  if (options.get(MEMBERS))
+    for (const c of output.communities) lines.push(`  ${c.community}: ${c.members.map(printable).join(' ')}`);
   if (reach) {
     const rows = reach.reach as ReturnType<typeof communityReach>;
     lines.push(
@@ -99,15 +119,15 @@ export async function communitiesCommand(options: ParsedOptions, ctx: CommandCon
 async function simulateReach(
   options: ParsedOptions,
   ctx: CommandContext,
-  csr: Parameters<typeof louvainCommunities>[0],
-  ids: string[],
+  graph: { csr: Parameters<typeof louvainCommunities>[0]; ids: string[] },
   found: ReturnType<typeof louvainCommunities>,
   seed: number,
+  workers: number,
 ): Promise<Record<string, unknown>> {
+  const { csr, ids } = graph;
   const params = modelParamsOption(options, csr);
-  const seeds = parseSeedSpec(options.seeds as string, { csr, ids });
-  const runs = wholeAtLeast(options, 'runs', 1, 1000);
-  const workers = workerCount(options);
+  const seeds = (await seedPlanOption(options, graph, ctx, params.maxSteps)) as SeedPlan;
+  const runs = options.need(RUNS);
   const pool = createNodePool(ctx.workerFile, workers);
   const bar = progressBar(ctx.stderr, 'simulating');
   try {

@@ -6,37 +6,43 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pagerank } from '../../analysis/centrality/pagerank.ts';
+import { RNG_SEED } from '../../diffusion/params.ts';
+import { HELP } from '../../engine/run-params.ts';
 import { layoutFile } from '../../graph/draw-layout.ts';
-import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
+import { ITERATIONS, OUT } from '../../graph/params.ts';
+import { adapt } from '../../util/param-spec.ts';
+import { printable } from '../../util/printable.ts';
+import type { Command, ParsedOptions } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed } from '../graph-options.ts';
+import { GRAPH_OPTIONS, loadGraphOption } from '../graph-options.ts';
 
-export const LAYOUT_ITERATIONS = 500;
+export const LAYOUT_ITERATIONS = ITERATIONS.default;
 
-export const LAYOUT_OPTIONS: OptionSpec[] = [
-  ...GRAPH_OPTIONS.filter((o) => o.name !== 'json'),
-  {
-    name: 'iterations',
-    kind: 'integer',
-    value: 'N',
-    help: 'ForceAtlas2 iterations',
-    default: String(LAYOUT_ITERATIONS),
+const START_RNG = adapt(RNG_SEED, {
+  help: {
+    en: 'seed of the random start positions; the same seed, the same layout',
+    zh: '随机初始位置的种子；种子相同，布局就相同',
   },
-  { ...RNG_OPTION, help: 'seed of the random start positions' },
-  { name: 'out', kind: 'string', value: 'FILE', help: 'write the layout file here (default: stdout)' },
-];
+});
+
+export const LAYOUT: Command = {
+  summary: 'ForceAtlas2 positions for the nodes the app draws, as a layout file',
+  usage: '--graph FILE [--out FILE] [options]',
+  options: [...GRAPH_OPTIONS, ITERATIONS, START_RNG, OUT, HELP],
+  examples: [
+    'ripple layout --graph datasets/facebook_combined.txt --out datasets/layouts/facebook_combined.txt.json',
+  ],
+  run: layoutCommand,
+};
 
 export async function layoutCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
-  const iterations = (options.iterations as number | undefined) ?? LAYOUT_ITERATIONS;
-  if (iterations < 1 || iterations > 100_000)
-    throw new UsageError(`--iterations: expected a whole number from 1 to 100000, got ${iterations}`);
-  const rng = rngSeed(options);
-  const out = options.out as string | undefined;
-  if (out === '') throw new UsageError('--out: expected a file name');
+  const iterations = options.need(ITERATIONS);
+  const rng = options.need(START_RNG);
+  const out = options.given(OUT);
   const started = performance.now();
   const loaded = await loadGraphOption(options);
   const file = layoutFile(loaded, pagerank(loaded.csr), {
-    graph: basename(String(options.graph)),
+    graph: basename(loaded.report.file),
     iterations,
     rng,
   });
@@ -48,6 +54,6 @@ export async function layoutCommand(options: ParsedOptions, ctx: CommandContext)
   await writeFile(out, text);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   ctx.stderr.write(
-    `ripple layout: ${file.ids.length} of ${loaded.csr.n} nodes laid out (${iterations} iterations, ${seconds} s) -> ${out}\n`,
+    `ripple layout: ${file.ids.length} of ${loaded.csr.n} nodes laid out (${iterations} iterations, ${seconds} s) -> ${printable(out)}\n`,
   );
 }

@@ -7,7 +7,6 @@
 import {
   type JobRunner,
   localRunner,
-  METRIC_NAMES,
   METRICS,
   type MetricName,
   type MetricOptions,
@@ -16,38 +15,48 @@ import {
   runMetric,
   topK,
 } from '../../analysis/centrality/index.ts';
+import { METRIC, SAMPLES, TOP } from '../../analysis/centrality/params.ts';
+import { RNG_SEED } from '../../diffusion/params.ts';
+import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
 import { type InfluenceScores, influenceScores } from '../../seeding/influence.ts';
 import { poolRrSource } from '../../seeding/pool-sources.ts';
 import { rrParams } from '../../seeding/rr-sets.ts';
-import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
+import { adapt } from '../../util/param-spec.ts';
+import { printable } from '../../util/printable.ts';
+import { type Command, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed, workerCount } from '../graph-options.ts';
+import { GRAPH_OPTIONS, loadGraphOption, OUTPUT_OPTIONS, warn, workerCount } from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
 import { INFLUENCE_RANK_OPTIONS, influenceSettings } from './seeds.ts';
 
-export const RANK_OPTIONS: OptionSpec[] = [
-  ...GRAPH_OPTIONS,
-  { name: 'metric', kind: 'string', value: METRIC_NAMES.join('|'), help: 'what makes an opinion leader' },
-  { name: 'top', kind: 'integer', value: 'K', help: 'how many leaders to list', default: '10' },
-  {
-    name: 'samples',
-    kind: 'integer',
-    value: 'S',
-    help: 'betweenness, closeness: sample S source accounts (0 = exact)',
-    default: 'exact while nodes x arcs <= 2e9, else sampled',
+const RANK_RNG = adapt(RNG_SEED, {
+  help: { en: 'seed of the sampled sources (and of influence)', zh: '抽样源点（以及 influence）的随机种子' },
+});
+const RANK_WORKERS = adapt(WORKERS, {
+  help: {
+    en: 'worker threads for betweenness, closeness and influence (capped at the core count)',
+    zh: '计算介数、接近中心性和影响力的工作线程数（不超过核心数）',
   },
-  ...INFLUENCE_RANK_OPTIONS,
-  RNG_OPTION,
-  {
-    name: 'workers',
-    kind: 'integer',
-    value: 'W',
-    help: 'worker threads (betweenness, closeness)',
-    default: 'all cores',
-  },
-];
+});
+
+export const RANK: Command = {
+  summary: 'opinion leaders: top accounts by degree, pagerank, betweenness, closeness, ...',
+  usage: '--graph FILE --metric M [options]',
+  options: [
+    ...GRAPH_OPTIONS,
+    METRIC,
+    TOP,
+    SAMPLES,
+    ...INFLUENCE_RANK_OPTIONS,
+    RANK_RNG,
+    RANK_WORKERS,
+    ...OUTPUT_OPTIONS,
+  ],
+  examples: ['ripple rank --graph datasets/facebook_combined.txt --metric betweenness --top 10 --json'],
+  run: rankCommand,
+};
 
 /** One ranked node in the output. */
 interface Leader {
@@ -61,23 +70,15 @@ interface Leader {
 }
 
 export async function rankCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
-  const metric = options.metric;
-  if (typeof metric !== 'string')
-    throw new UsageError(`--metric is required (one of ${METRIC_NAMES.join(', ')})`);
-  if (!(METRIC_NAMES as readonly string[]).includes(metric))
-    throw new UsageError(`--metric: expected one of ${METRIC_NAMES.join(', ')}, got '${metric}'`);
-  const name = metric as MetricName;
-  const top = (options.top as number | undefined) ?? 10;
-  if (top < 1) throw new UsageError(`--top: expected a whole number >= 1, got ${top}`);
-  const samples = options.samples as number | undefined;
-  if (samples !== undefined && samples < 0)
-    throw new UsageError(`--samples: expected a whole number >= 0, got ${samples}`);
+  const name: MetricName = options.need(METRIC);
+  const top = options.need(TOP);
+  const samples = options.given(SAMPLES);
   if (samples !== undefined && name !== 'betweenness' && name !== 'closeness')
     throw new UsageError('--samples applies to --metric betweenness and closeness only');
-  const workers = workerCount(options);
-  const seed = rngSeed(options);
+  const workers = workerCount(options, ctx);
+  const seed = options.need(RANK_RNG);
   if (name === 'influence') return influenceRanking(options, ctx, { top, workers, seed });
-  if (options.model !== undefined || options.p !== undefined || options.sets !== undefined)
+  if (options.givenOf(INFLUENCE_RANK_OPTIONS).length > 0)
     throw new UsageError('--model, --p and --sets apply to --metric influence only');
 
   const loaded = await loadGraphOption(options);
@@ -122,15 +123,16 @@ export async function rankCommand(options: ParsedOptions, ctx: CommandContext): 
     seconds,
   };
   if (result.iteration && !result.iteration.converged)
-    ctx.stderr.write(
-      `ripple rank: warning: ${name} did not converge in ${result.iteration.iterations} iterations; scores are the last iterate\n`,
+    warn(
+      ctx,
+      `${name} did not converge in ${result.iteration.iterations} iterations; scores are the last iterate`,
     );
-  if (options.json) {
+  if (options.get(JSON_OUTPUT)) {
     ctx.stdout.write(`${JSON.stringify(output)}\n`);
     return;
   }
   const lines = [
-    `${loaded.report.file}: top ${output.top.length} of ${csr.n} by ${name} (${METRICS[name].question})`,
+    `${printable(loaded.report.file)}: top ${output.top.length} of ${csr.n} by ${name} (${METRICS[name].question})`,
   ];
   const s = result.sampling;
   if (s)
@@ -141,15 +143,16 @@ export async function rankCommand(options: ParsedOptions, ctx: CommandContext): 
           : 'a 95% interval per leader'
       }`,
     );
-  const width = Math.max(2, ...output.top.map((l) => l.id.length));
+  const shown = output.top.map((l) => printable(l.id));
+  const width = Math.max(2, ...shown.map((id) => id.length));
   output.top.forEach((l, i) => {
     const extra = l.ci95
       ? `  95% CI [${fmt(l.ci95[0])}, ${fmt(l.ci95[1])}]`
       : l.hub !== undefined
         ? `  hub ${fmt(l.hub)}`
         : '';
-    const label = l.label ? `  ${l.label}` : '';
-    lines.push(`${String(i + 1).padStart(4)}. ${l.id.padEnd(width)}  ${fmt(l.score)}${extra}${label}`);
+    const label = l.label ? `  ${printable(l.label)}` : '';
+    lines.push(`${String(i + 1).padStart(4)}. ${shown[i].padEnd(width)}  ${fmt(l.score)}${extra}${label}`);
   });
   ctx.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -226,16 +229,16 @@ async function influenceRanking(
     workers: pool.size,
     seconds: (performance.now() - started) / 1000,
   };
-  if (options.json) {
+  if (options.get(JSON_OUTPUT)) {
     ctx.stdout.write(`${JSON.stringify(output)}\n`);
     return;
   }
-  const width = Math.max(2, ...top.map((l) => l.id.length));
+  const width = Math.max(2, ...top.map((l) => printable(l.id).length));
   const lines = [
-    `${loaded.report.file}: top ${top.length} of ${csr.n} by influence under ${params.model} (expected spread as a lone seed, ${scores.sets} RR sets)`,
+    `${printable(loaded.report.file)}: top ${top.length} of ${csr.n} by influence under ${params.model} (expected spread as a lone seed, ${scores.sets} RR sets)`,
     ...top.map(
       (l, i) =>
-        `${String(i + 1).padStart(4)}. ${l.id.padEnd(width)}  ${fmt(l.score)}  95% CI [${fmt((l.ci95 as [number, number])[0])}, ${fmt((l.ci95 as [number, number])[1])}]${l.label ? `  ${l.label}` : ''}`,
+        `${String(i + 1).padStart(4)}. ${printable(l.id).padEnd(width)}  ${fmt(l.score)}  95% CI [${fmt((l.ci95 as [number, number])[0])}, ${fmt((l.ci95 as [number, number])[1])}]${l.label ? `  ${printable(l.label)}` : ''}`,
     ),
   ];
   ctx.stdout.write(`${lines.join('\n')}\n`);

@@ -5,43 +5,60 @@
  * over Monte Carlo runs of the chosen cascade model).
  */
 
-import { reachableCount, SIX_DEGREES, seedReach } from '../../analysis/distance/seed-reach.ts';
+import { HOPS } from '../../analysis/distance/params.ts';
+import { reachableCount, seedReach } from '../../analysis/distance/seed-reach.ts';
+import { RNG_SEED, RUNS, SEEDS, SEEDS_FILE } from '../../diffusion/params.ts';
 import { summarize } from '../../diffusion/summary.ts';
+import { JSON_OUTPUT } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
-import { describeSeeds, parseSeedSpec } from '../../seeding/seed-spec.ts';
-import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
+import { describeSeeds } from '../../seeding/seed-spec.ts';
+import { adapt } from '../../util/param-spec.ts';
+import { printable } from '../../util/printable.ts';
+import { type Command, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import { loadGraphOption, modelParamsOption, rngSeed, wholeAtLeast, workerCount } from '../graph-options.ts';
+import {
+  GRAPH_OPTIONS,
+  loadGraphOption,
+  modelParamsOption,
+  needSeeds,
+  OUTPUT_OPTIONS,
+  requiredSeedPlan,
+  workerCount,
+} from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
-import { SIMULATE_OPTIONS } from './simulate.ts';
+import { MODEL_OPTIONS } from './simulate.ts';
 
-export const REACH_OPTIONS: OptionSpec[] = [
-  ...SIMULATE_OPTIONS.filter((o) => o.name !== 'trace' && o.name !== 'seeds'),
-  {
-    name: 'seeds',
-    kind: 'string',
-    value: 'LIST',
-    help: "ids 'a,b,c' | top:degree:K; staggered groups 'a,b;c@3' count all seeds at hop 0",
+const REACH_SEEDS = adapt(SEEDS, {
+  help: {
+    en: "ids 'a,b,c', a JSON array or top:degree:K; staggered groups 'a,b;c@3' all count at hop 0 (random:K is refused)",
+    zh: '账号 id“a,b,c”、JSON 数组或 top:degree:K；分批发布的组“a,b;c@3”都算作第 0 跳（不接受 random:K）',
   },
-  { name: 'hops', kind: 'integer', value: 'H', help: 'report hops 0..H', default: String(SIX_DEGREES) },
-];
+});
+
+export const REACH: Command = {
+  summary: 'six degrees: share of the network within 0..6 hops of seeds, beside the simulated reach by hop',
+  usage: '--graph FILE (--seeds LIST | --seeds-file FILE) [options]',
+  options: [...GRAPH_OPTIONS, REACH_SEEDS, SEEDS_FILE, HOPS, ...MODEL_OPTIONS, ...OUTPUT_OPTIONS],
+  examples: [
+    'ripple reach --graph datasets/facebook_combined.txt --seeds top:degree:5 --model ic --p 0.02 --runs 2000 --json',
+  ],
+  run: reachCommand,
+};
 
 export async function reachCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
+  needSeeds(options);
+  const hops = options.need(HOPS);
+  const runs = options.need(RUNS);
+  const workers = workerCount(options, ctx);
+  const seed = options.need(RNG_SEED);
   const loaded = await loadGraphOption(options);
   const { csr, ids } = loaded;
   const params = modelParamsOption(options, csr);
-  if (typeof options.seeds !== 'string') throw new UsageError('reach: --seeds LIST is required');
-  const seeds = parseSeedSpec(options.seeds, { csr, ids });
+  const seeds = await requiredSeedPlan(options, loaded, ctx, params.maxSteps);
   if (seeds.kind === 'random')
     throw new UsageError(
-      'reach: --seeds random:K draws new seeds every run, so there is no one seed set to measure hops from; give ids or top:degree:K',
+      '--seeds random:K draws new seeds every run, so there is no one seed set to measure hops from; give ids or top:degree:K',
     );
-  const hops = (options.hops as number | undefined) ?? SIX_DEGREES;
-  if (hops < 0 || hops > 1000)
-    throw new UsageError(`--hops: expected a whole number from 0 to 1000, got ${hops}`);
-  const runs = wholeAtLeast(options, 'runs', 1, 1000);
-  const workers = workerCount(options);
-  const seed = rngSeed(options);
 
   const seedNodes = seeds.groups.flatMap((g) => g.nodes);
   const structure = seedReach(csr, seedNodes, hops);
@@ -83,13 +100,13 @@ export async function reachCommand(options: ParsedOptions, ctx: CommandContext):
       workers,
       seconds: (performance.now() - started) / 1000,
     };
-    if (options.json) {
+    if (options.get(JSON_OUTPUT)) {
       ctx.stdout.write(`${JSON.stringify(output)}\n`);
       return;
     }
     const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
     const lines = [
-      `${loaded.report.file}: ${n} accounts; ${seedNodes.length} seed${seedNodes.length === 1 ? '' : 's'}; ${params.model}, ${runs} runs`,
+      `${printable(loaded.report.file)}: ${n} accounts; ${seedNodes.length} seed${seedNodes.length === 1 ? '' : 's'}; ${params.model}, ${runs} runs`,
       'hop   could reach (structure)      did reach (simulated mean)',
       ...output.hops.map(
         (h) =>

@@ -5,110 +5,102 @@
  */
 
 import { resolveParams } from '../../diffusion/defaults.ts';
+import { MODEL, P, RNG_SEED, RUNS } from '../../diffusion/params.ts';
 import type { ModelParams } from '../../diffusion/types.ts';
+import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
 import type { Csr } from '../../graph/types.ts';
 import type { BudgetPoint } from '../../seeding/budget-curve.ts';
-import { CELF_DEFAULTS } from '../../seeding/celf.ts';
-import { FIND_SEEDS_DEFAULTS, findSeeds, SEED_METHODS, type SeedPhase } from '../../seeding/find-seeds.ts';
-import { IMM_DEFAULTS } from '../../seeding/imm.ts';
-import { INFLUENCE_DEFAULTS } from '../../seeding/influence.ts';
+import { FIND_SEEDS_DEFAULTS, findSeeds, type SeedPhase } from '../../seeding/find-seeds.ts';
+import { CELF_RUNS, EPSILON, K, METHOD, SETS } from '../../seeding/params.ts';
 import { RR_MODELS, type RrModel } from '../../seeding/rr-sets.ts';
-import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
+import { adapt, parseParam } from '../../util/param-spec.ts';
+import { printable } from '../../util/printable.ts';
+import { type Command, ParamUsageError, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import {
-  GRAPH_OPTIONS,
-  loadGraphOption,
-  RNG_OPTION,
-  rngSeed,
-  wholeAtLeast,
-  workerCount,
-} from '../graph-options.ts';
+import { GRAPH_OPTIONS, loadGraphOption, OUTPUT_OPTIONS, warn, workerCount } from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
 
 export { SEED_METHODS, type SeedMethod } from '../../seeding/find-seeds.ts';
 
 export const SEEDS_DEFAULTS = FIND_SEEDS_DEFAULTS;
 
-export const SEEDS_OPTIONS: OptionSpec[] = [
-  ...GRAPH_OPTIONS,
-  RNG_OPTION,
-  { name: 'k', kind: 'integer', value: 'K', help: 'number of seed accounts to choose (required)' },
-  {
-    name: 'method',
-    kind: 'string',
-    value: SEED_METHODS.join('|'),
-    help: 'how to choose them',
-    default: SEEDS_DEFAULTS.method,
-  },
-  {
-    name: 'model',
-    kind: 'string',
-    value: RR_MODELS.join('|'),
-    help: 'cascade model',
-    default: SEEDS_DEFAULTS.model,
-  },
-  {
-    name: 'p',
-    kind: 'number',
-    value: 'P',
-    help: 'ic transmission probability (the file’s probabilities if omitted and present)',
-    default: '0.1',
-  },
-  {
-    name: 'epsilon',
-    kind: 'number',
-    value: 'E',
-    help: 'imm: spread >= (1 - 1/e - E) x optimum with probability 1 - 1/n',
-    default: String(IMM_DEFAULTS.epsilon),
-  },
-  {
-    name: 'runs',
-    kind: 'integer',
-    value: 'R',
-    help: 'Monte Carlo runs measuring the chosen seeds’ spread',
-    default: String(SEEDS_DEFAULTS.runs),
-  },
-  {
-    name: 'celf-runs',
-    kind: 'integer',
-    value: 'R',
-    help: 'celf: Monte Carlo runs per spread estimate while choosing',
-    default: String(CELF_DEFAULTS.runs),
-  },
-  { name: 'workers', kind: 'integer', value: 'W', help: 'worker threads', default: 'all cores' },
-];
+/** The cascade models seed finding works with (live-edge worlds): ic, wc, lt. */
+const RR_MODEL = adapt(MODEL, {
+  only: RR_MODELS,
+  default: FIND_SEEDS_DEFAULTS.model,
+  help: { en: 'cascade model (seed finding needs live-edge worlds)', zh: '传播模型（选种子需要活边模型）' },
+});
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], option: string, fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!allowed.includes(value as T))
-    throw new UsageError(`--${option}: expected one of ${allowed.join(', ')}, got '${String(value)}'`);
-  return value as T;
+const RR_P = adapt(P, {
+  help: { en: 'ic transmission probability per arc', zh: 'ic 模型中每条边的传播概率' },
+});
+
+const MEASURE_RUNS = adapt(RUNS, {
+  default: FIND_SEEDS_DEFAULTS.runs,
+  help: {
+    en: "Monte Carlo runs measuring the chosen seeds' spread",
+    zh: '衡量所选种子传播范围的蒙特卡洛次数',
+  },
+});
+
+export const SEEDS_COMMAND: Command = {
+  summary: 'choose k seed accounts that maximise expected spread (IMM, CELF, heuristics)',
+  usage: '--graph FILE --k K [options]',
+  options: [
+    ...GRAPH_OPTIONS,
+    adapt(K, { required: true }),
+    METHOD,
+    RR_MODEL,
+    RR_P,
+    EPSILON,
+    MEASURE_RUNS,
+    CELF_RUNS,
+    WORKERS,
+    RNG_SEED,
+    ...OUTPUT_OPTIONS,
+  ],
+  examples: ['ripple seeds --graph datasets/NetHEPT.txt --k 50 --model wc --method imm --json'],
+  run: seedsCommand,
+};
+
+/** k may not exceed the number of nodes. */
+export function checkK(k: number, nodes: number): number {
+  const checked = parseParam(K, String(k), {
+    max: nodes,
+    maxReason: { en: 'the number of nodes', zh: '节点数' },
+  });
+  if (!checked.ok) throw new ParamUsageError(checked.error);
+  return checked.value;
+}
+
+/** The model; --p applies to ic only (the other models set their own probabilities). */
+function rrModel(options: ParsedOptions): RrModel {
+  const model = options.need(RR_MODEL) as RrModel;
+  if (options.has(RR_P) && model !== 'ic')
+    throw new UsageError(`--p: applies to --model ic only (${model} sets its own probabilities)`);
+  return model;
+}
+
+function rrModelParams(options: ParsedOptions, csr: Csr): ModelParams {
+  const p = options.given(RR_P);
+  return resolveParams({ model: rrModel(options), ...(p !== undefined ? { p } : {}) }, csr);
 }
 
 export async function seedsCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
-  const method = oneOf(options.method, SEED_METHODS, 'method', SEEDS_DEFAULTS.method);
-  const model = oneOf<RrModel>(options.model, RR_MODELS, 'model', SEEDS_DEFAULTS.model);
-  if (options.k === undefined) throw new UsageError('--k K is required (how many seed accounts to choose)');
-  if (options.p !== undefined && model !== 'ic')
-    throw new UsageError(`--p: applies to --model ic only (${model} sets its own probabilities)`);
-  const epsilon = (options.epsilon as number | undefined) ?? IMM_DEFAULTS.epsilon;
-  if (!(epsilon > 0 && epsilon < 1))
-    throw new UsageError(`--epsilon: expected a number between 0 and 1 (exclusive), got ${epsilon}`);
-  const runs = wholeAtLeast(options, 'runs', 1, SEEDS_DEFAULTS.runs);
-  const celfRuns = wholeAtLeast(options, 'celf-runs', 1, CELF_DEFAULTS.runs);
-  const workers = workerCount(options);
-  const seed = rngSeed(options);
+  const method = options.need(METHOD);
+  const model = rrModel(options);
+  const kGiven = options.need(K);
+  const epsilon = options.need(EPSILON);
+  const runs = options.need(MEASURE_RUNS);
+  const celfRuns = options.need(CELF_RUNS);
+  const workers = workerCount(options, ctx);
+  const seed = options.need(RNG_SEED);
 
   const loaded = await loadGraphOption(options);
   const { csr, ids } = loaded;
-  const k = options.k as number;
-  if (k < 1 || k > csr.n)
-    throw new UsageError(`--k: expected a whole number from 1 to ${csr.n} (the number of nodes), got ${k}`);
-  const params = resolveParams(
-    { model, ...(options.p !== undefined ? { p: options.p as number } : {}) },
-    csr,
-  );
+  const k = checkK(kGiven, csr.n);
+  const params = rrModelParams(options, csr);
 
   const pool = createNodePool(ctx.workerFile, workers);
   let bar = progressBar(ctx.stderr, 'choosing seeds');
@@ -147,9 +139,9 @@ export async function seedsCommand(options: ParsedOptions, ctx: CommandContext):
       workers,
       warnings: found.warnings,
     };
-    if (options.json) ctx.stdout.write(`${JSON.stringify(output)}\n`);
+    if (options.get(JSON_OUTPUT)) ctx.stdout.write(`${JSON.stringify(output)}\n`);
     else {
-      for (const w of found.warnings) ctx.stderr.write(`ripple seeds: warning: ${w}\n`);
+      for (const w of found.warnings) warn(ctx, w);
       ctx.stdout.write(formatSeeds(output, loaded.report.file));
     }
   } finally {
@@ -193,9 +185,9 @@ function formatSeeds(
   file: string,
 ): string {
   const lines = [
-    `${file}: ${s.method} chose ${s.seeds.length} seeds under ${s.model} in ${s.seconds.toFixed(2)} s (${s.workers} workers)`,
+    `${printable(file)}: ${s.method} chose ${s.seeds.length} seeds under ${s.model} in ${s.seconds.toFixed(2)} s (${s.workers} workers)`,
     `expected spread ${s.spread.toFixed(1)} of ${s.nodes} (${(100 * s.share).toFixed(2)}%), 95% CI [${s.ci95[0].toFixed(1)}, ${s.ci95[1].toFixed(1)}] from ${s.runs} fresh runs`,
-    `seeds ${s.seeds.join(' ')}`,
+    `seeds ${s.seeds.map(printable).join(' ')}`,
   ];
   if (s.budgetCurve) {
     lines.push('budget curve (expected spread of the first k seeds):');
@@ -208,42 +200,19 @@ function formatSeeds(
   return `${lines.join('\n')}\n`;
 }
 
-/** Options `ripple rank --metric influence` adds: the cascade model and the number of RR sets. */
-export const INFLUENCE_RANK_OPTIONS: OptionSpec[] = [
-  {
-    name: 'model',
-    kind: 'string',
-    value: RR_MODELS.join('|'),
-    help: 'influence: cascade model',
-    default: SEEDS_DEFAULTS.model,
-  },
-  {
-    name: 'p',
-    kind: 'number',
-    value: 'P',
-    help: 'influence, ic: transmission probability (the file’s probabilities if omitted and present)',
-    default: '0.1',
-  },
-  {
-    name: 'sets',
-    kind: 'integer',
-    value: 'N',
-    help: 'influence: reverse-reachable sets to draw (intervals narrow as 1/sqrt(N))',
-    default: String(INFLUENCE_DEFAULTS.sets),
-  },
-];
+/** Options `ripple rank --metric influence` adds: the cascade model, p and the number of RR sets. */
+export const INFLUENCE_RANK_OPTIONS = [
+  adapt(RR_MODEL, { help: { en: 'influence: cascade model', zh: 'influence：传播模型' } }),
+  adapt(RR_P, {
+    help: {
+      en: 'influence, ic: transmission probability per arc',
+      zh: 'influence，ic 模型：每条边的传播概率',
+    },
+  }),
+  SETS,
+] as const;
 
 /** Model parameters and RR-set count of `rank --metric influence`, checked as `seeds` checks them. */
 export function influenceSettings(options: ParsedOptions, csr: Csr): { params: ModelParams; sets: number } {
-  const model = oneOf<RrModel>(options.model, RR_MODELS, 'model', SEEDS_DEFAULTS.model);
-  if (options.p !== undefined && model !== 'ic')
-    throw new UsageError(`--p: applies to --model ic only (${model} sets its own probabilities)`);
-  const sets = (options.sets as number | undefined) ?? INFLUENCE_DEFAULTS.sets;
-  if (sets < 1 || sets > 0xffffffff)
-    throw new UsageError(`--sets: expected a whole number from 1 to 4294967295, got ${sets}`);
-  const params = resolveParams(
-    { model, ...(options.p !== undefined ? { p: options.p as number } : {}) },
-    csr,
-  );
-  return { params, sets };
+  return { params: rrModelParams(options, csr), sets: options.need(SETS) };
 }

@@ -1,68 +1,58 @@
 /** `ripple simulate`: Monte Carlo cascades from a seed list, sharded over worker threads. */
 
+import {
+  GAMMA,
+  MAX_STEPS_PARAM,
+  MODEL,
+  P,
+  PHI,
+  RNG_SEED,
+  RUNS,
+  SEEDS,
+  SEEDS_FILE,
+  TRACE,
+} from '../../diffusion/params.ts';
 import { summarize } from '../../diffusion/summary.ts';
-import { MODEL_NAMES } from '../../diffusion/types.ts';
+import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
-import { describeSeeds, parseSeedSpec } from '../../seeding/seed-spec.ts';
-import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
+import { describeSeeds } from '../../seeding/seed-spec.ts';
+import { printable } from '../../util/printable.ts';
+import type { Command, ParsedOptions } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 import {
   GRAPH_OPTIONS,
   loadGraphOption,
   modelParamsOption,
-  RNG_OPTION,
-  rngSeed,
-  wholeAtLeast,
+  needSeeds,
+  OUTPUT_OPTIONS,
+  requiredSeedPlan,
   workerCount,
 } from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
 
-export const SIMULATE_OPTIONS: OptionSpec[] = [
-  ...GRAPH_OPTIONS,
-  RNG_OPTION,
-  { name: 'model', kind: 'string', value: MODEL_NAMES.join('|'), help: 'cascade model', default: 'ic' },
-  {
-    name: 'seeds',
-    kind: 'string',
-    value: 'LIST',
-    help: "ids 'a,b,c' | top:degree:K | random:K; staggered groups 'a,b;c@3' (c starts at step 3)",
-  },
-  { name: 'runs', kind: 'integer', value: 'R', help: 'Monte Carlo runs', default: '1000' },
-  {
-    name: 'p',
-    kind: 'number',
-    value: 'P',
-    help: 'ic/sir transmission probability (ic: the file’s probabilities if omitted)',
-    default: '0.1',
-  },
-  { name: 'gamma', kind: 'number', value: 'G', help: 'sir recovery probability per step', default: '0.2' },
-  {
-    name: 'phi',
-    kind: 'number',
-    value: 'F',
-    help: 'threshold: fraction of in-neighbours needed to adopt',
-    default: '0.18',
-  },
-  {
-    name: 'max-steps',
-    kind: 'integer',
-    value: 'S',
-    help: 'stop after this step',
-    default: 'until the cascade dies out',
-  },
-  { name: 'workers', kind: 'integer', value: 'W', help: 'worker threads', default: 'all cores' },
-  { name: 'trace', kind: 'flag', help: 'include the activations of run 0 (step, hop, parent) in the output' },
-];
+/** The model and Monte Carlo options of simulate, which reach and communities share. */
+export const MODEL_OPTIONS = [MODEL, P, GAMMA, PHI, MAX_STEPS_PARAM, RUNS, RNG_SEED, WORKERS] as const;
+
+export const SIMULATE: Command = {
+  summary: 'Monte Carlo cascades from seed accounts',
+  usage: '--graph FILE (--seeds LIST | --seeds-file FILE) [options]',
+  options: [...GRAPH_OPTIONS, SEEDS, SEEDS_FILE, ...MODEL_OPTIONS, TRACE, ...OUTPUT_OPTIONS],
+  examples: [
+    'ripple simulate --graph datasets/facebook_combined.txt --model ic --p 0.02 --seeds top:degree:5 --runs 2000 --json',
+    "ripple simulate --graph datasets/karate.txt --model sir --p 0.25 --gamma 0.5 --seeds '33;0@3' --runs 300 --rng 42",
+  ],
+  run: simulateCommand,
+};
 
 export async function simulateCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
+  needSeeds(options);
+  const runs = options.need(RUNS);
+  const workers = workerCount(options, ctx);
+  const seed = options.need(RNG_SEED);
   const loaded = await loadGraphOption(options);
   const { csr, ids } = loaded;
   const params = modelParamsOption(options, csr);
-  if (typeof options.seeds !== 'string') throw new UsageError('simulate: --seeds LIST is required');
-  const seeds = parseSeedSpec(options.seeds, { csr, ids });
-  const runs = wholeAtLeast(options, 'runs', 1, 1000);
-  const workers = workerCount(options);
-  const seed = rngSeed(options);
+  const seeds = await requiredSeedPlan(options, loaded, ctx, params.maxSteps);
 
   const pool = createNodePool(ctx.workerFile, workers);
   const bar = progressBar(ctx.stderr, 'simulating');
@@ -70,7 +60,7 @@ export async function simulateCommand(options: ParsedOptions, ctx: CommandContex
   try {
     pool.setGraph(csr);
     const result = await pool.simulate(
-      { params, seeds, runs, rngSeed: seed, traceRun: options.trace ? 0 : null },
+      { params, seeds, runs, rngSeed: seed, traceRun: options.get(TRACE) ? 0 : null },
       { onProgress: (p) => bar.update(p), signal: ctx.signal },
     );
     bar.done();
@@ -103,12 +93,32 @@ export async function simulateCommand(options: ParsedOptions, ctx: CommandContex
           }
         : {}),
     };
-    if (options.json) ctx.stdout.write(`${JSON.stringify(output)}\n`);
-    else ctx.stdout.write(formatSummary(output, loaded.report.file));
+    if (options.get(JSON_OUTPUT)) ctx.stdout.write(`${JSON.stringify(output)}\n`);
+    else {
+      ctx.stdout.write(formatSummary(output, loaded.report.file));
+      if (output.trace) ctx.stdout.write(formatTrace(output.trace));
+    }
   } finally {
     bar.done();
     pool.terminate();
   }
+}
+
+/** The recorded cascade as text: one activation per line, ids made safe to print. */
+function formatTrace(trace: {
+  run: number;
+  activations: { id: string; step: number; hop: number; parent: string | null }[];
+  exposed: number;
+}): string {
+  const lines = [
+    `run ${trace.run}: ${trace.activations.length} activations, ${trace.exposed} accounts exposed`,
+    '   step    hop  id <- parent',
+    ...trace.activations.map(
+      (a) =>
+        `${String(a.step).padStart(7)} ${String(a.hop).padStart(6)}  ${printable(a.id)}${a.parent === null ? ' (seed)' : ` <- ${printable(a.parent)}`}`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 function formatSummary(
@@ -123,7 +133,7 @@ function formatSummary(
 ): string {
   const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
   const lines = [
-    `${file}: ${s.model}, ${s.runs} runs on ${s.workers} workers in ${s.seconds.toFixed(2)} s`,
+    `${printable(file)}: ${s.model}, ${s.runs} runs on ${s.workers} workers in ${s.seconds.toFixed(2)} s`,
     `mean reach   ${s.mean.toFixed(2)} of ${s.nodes} (${pct(s.share)}), 95% CI [${s.ci95[0].toFixed(2)}, ${s.ci95[1].toFixed(2)}], std ${s.std.toFixed(2)}`,
     `exposed      ${s.exposed.toFixed(2)} accounts received it (${pct(s.exposed / s.nodes)})`,
     `sizes        min ${s.sizes.min}, median ${s.sizes.median}, max ${s.sizes.max}`,

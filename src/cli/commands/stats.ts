@@ -6,53 +6,49 @@
 
 import {
   analyzeDistances,
-  DISTANCE_MODES,
   type DistanceAnalysis,
   type DistanceMode,
   type DistanceRunner,
   localRunner,
 } from '../../analysis/distance/analyze.ts';
+import { DISTANCES, REGISTERS } from '../../analysis/distance/params.ts';
 import { poolDistanceRunner } from '../../analysis/distance/pool-runner.ts';
+import { RNG_SEED } from '../../diffusion/params.ts';
+import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
 import type { Csr } from '../../graph/types.ts';
-import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
+import { adapt } from '../../util/param-spec.ts';
+import { printable } from '../../util/printable.ts';
+import type { Command, ParsedOptions } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed, workerCount } from '../graph-options.ts';
+import { GRAPH_OPTIONS, loadGraphOption, OUTPUT_OPTIONS, workerCount } from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
 
-export const STATS_OPTIONS: OptionSpec[] = [
-  ...GRAPH_OPTIONS,
-  {
-    name: 'distances',
-    kind: 'string',
-    value: DISTANCE_MODES.join('|'),
-    help: 'hop plot, diameter and clustering: exact (all-sources BFS), approx (HyperANF), auto (exact while quick), none',
-    default: 'auto',
+const HASH_SEED = adapt(RNG_SEED, {
+  help: {
+    en: 'HyperANF hash seed: another seed gives an independent estimate',
+    zh: 'HyperANF 的哈希种子：换一个种子得到一次独立的估计',
   },
-  {
-    name: 'registers',
-    kind: 'integer',
-    value: 'M',
-    help: 'HyperANF registers per node, a power of two 16..4096 (relative error 1.04/sqrt(M))',
-    default: 'up to 256 as size allows (64 at 10M arcs)',
-  },
-  { ...RNG_OPTION, help: 'HyperANF hash seed' },
-  { name: 'workers', kind: 'integer', value: 'W', help: 'worker threads', default: 'all cores' },
-];
+});
+
+export const STATS: Command = {
+  summary:
+    'what the graph holds: counts, dropped self-loops and duplicates, components, clustering, distances',
+  usage: '--graph FILE [options]',
+  options: [...GRAPH_OPTIONS, DISTANCES, REGISTERS, HASH_SEED, WORKERS, ...OUTPUT_OPTIONS],
+  examples: ['ripple stats --graph datasets/facebook_combined.txt --json'],
+  run: statsCommand,
+};
 
 /** Below this much BFS work (nodes x arcs) a worker pool costs more than it saves. */
 const LOCAL_WORK = 2e7;
 
 export async function statsCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
   const started = performance.now();
-  const mode = (options.distances ?? 'auto') as DistanceMode;
-  if (!DISTANCE_MODES.includes(mode))
-    throw new UsageError(`--distances: expected one of ${DISTANCE_MODES.join(', ')}, got '${mode}'`);
-  const registers = options.registers as number | undefined;
-  if (registers !== undefined && (registers < 16 || registers > 4096 || (registers & (registers - 1)) !== 0))
-    throw new UsageError(`--registers: expected a power of two from 16 to 4096, got ${registers}`);
-  const workers = workerCount(options);
-  const seed = rngSeed(options);
+  const mode: DistanceMode = options.need(DISTANCES);
+  const registers = options.given(REGISTERS);
+  const workers = workerCount(options, ctx);
+  const seed = options.need(HASH_SEED);
   const { csr, report } = await loadGraphOption(options);
   const loadSeconds = (performance.now() - started) / 1000;
 
@@ -79,21 +75,23 @@ export async function statsCommand(options: ParsedOptions, ctx: CommandContext):
     ...distances,
     distanceSeconds: (performance.now() - distanceStarted) / 1000,
   };
-  if (options.json) {
+  if (options.get(JSON_OUTPUT)) {
     ctx.stdout.write(`${JSON.stringify(output)}\n`);
     return;
   }
   const lines = [
-    `${report.file} (${report.format}${report.gzip ? ', gzip' : ''}), read as ${report.direction}`,
+    `${printable(report.file)} (${report.format}${report.gzip ? ', gzip' : ''}), read as ${report.direction}`,
     `nodes            ${csr.n}`,
     `edges            ${report.edges} ${csr.directed ? 'arcs' : 'undirected edges'}`,
     `self-loops       ${report.selfLoops} dropped`,
     `duplicate edges  ${report.duplicateEdges} merged`,
   ];
   if (report.header)
-    lines.push(`header           line ${report.header.line}: ${report.header.text} (${report.header.kind})`);
+    lines.push(
+      `header           line ${report.header.line}: ${printable(report.header.text)} (${report.header.kind})`,
+    );
   lines.push(...describeDistances(distances, csr));
-  for (const w of report.warnings) lines.push(`warning: ${w}`);
+  for (const w of report.warnings) lines.push(`warning: ${printable(w)}`);
   ctx.stdout.write(`${lines.join('\n')}\n`);
 }
 

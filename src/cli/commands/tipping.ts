@@ -3,133 +3,143 @@
  * and find where cascades tip from local to global (src/analysis/tipping), beside theory.
  */
 
-import { RANK_BY, type RankBy, seedRanking } from '../../analysis/tipping/rank.ts';
+import { BY, FROM, REFINE, STEPS, TARGET, TO, VARY } from '../../analysis/tipping/params.ts';
+import { type RankBy, seedRanking } from '../../analysis/tipping/rank.ts';
 import { tippingSweep } from '../../analysis/tipping/sweep.ts';
-import { type KSeeds, type TippingResult, VARIES, type Vary } from '../../analysis/tipping/types.ts';
+import type { KSeeds, TippingResult } from '../../analysis/tipping/types.ts';
 import { resolveParams } from '../../diffusion/defaults.ts';
-import { MODEL_NAMES, type ModelName, type SeedPlan } from '../../diffusion/types.ts';
+import {
+  GAMMA,
+  MAX_STEPS_PARAM,
+  MODEL,
+  P,
+  PHI,
+  RNG_SEED,
+  RUNS,
+  SEEDS,
+  SEEDS_FILE,
+} from '../../diffusion/params.ts';
+import type { SeedPlan } from '../../diffusion/types.ts';
+import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
-import { describeSeeds, parseSeedSpec } from '../../seeding/seed-spec.ts';
-import { type OptionSpec, type ParsedOptions, UsageError } from '../args.ts';
+import { describeSeeds } from '../../seeding/seed-spec.ts';
+import { adapt, type NumberParam, parseParam } from '../../util/param-spec.ts';
+import { printable } from '../../util/printable.ts';
+import { type Command, ParamUsageError, type ParsedOptions, UsageError } from '../args.ts';
 import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption, RNG_OPTION, rngSeed, workerCount } from '../graph-options.ts';
+import {
+  GRAPH_OPTIONS,
+  loadGraphOption,
+  OUTPUT_OPTIONS,
+  seedPlanOption,
+  workerCount,
+} from '../graph-options.ts';
 import { progressBar } from '../progress.ts';
 
-const BY: readonly string[] = [...RANK_BY, 'random'];
+const SWEEP_SEEDS = adapt(SEEDS, {
+  default: 'random:1',
+  help: {
+    en: 'p and phi sweeps: the seeds, as in simulate (one random seed per run defines the branching threshold)',
+    zh: 'p 与 phi 扫描：种子，写法同 simulate（每次模拟一个随机种子，正是分支阈值的定义方式）',
+  },
+});
+const SWEEP_SEEDS_FILE = adapt(SEEDS_FILE, {
+  help: {
+    en: 'p and phi sweeps: the seeds from a file, as in simulate',
+    zh: 'p 与 phi 扫描：从文件读取种子，同 simulate',
+  },
+});
+const POINT_RUNS = adapt(RUNS, { help: { en: 'Monte Carlo runs per point', zh: '每个取点的蒙特卡洛次数' } });
+const FIXED_P = adapt(P, {
+  help: { en: 'ic/sir transmission probability when p is not swept', zh: '不扫描 p 时 ic / sir 的传播概率' },
+});
+const FIXED_PHI = adapt(PHI, {
+  help: {
+    en: 'threshold: adoption threshold when phi is not swept',
+    zh: '不扫描 phi 时 threshold 模型的采纳阈值',
+  },
+});
 
-export const TIPPING_OPTIONS: OptionSpec[] = [
-  ...GRAPH_OPTIONS,
-  RNG_OPTION,
-  { name: 'model', kind: 'string', value: MODEL_NAMES.join('|'), help: 'cascade model', default: 'ic' },
-  {
-    name: 'vary',
-    kind: 'string',
-    value: VARIES.join('|'),
-    help: 'what to sweep: p spread probability (ic, sir), k number of seeds, phi adoption threshold (threshold)',
-  },
-  { name: 'from', kind: 'number', value: 'A', help: 'first value of the swept parameter' },
-  { name: 'to', kind: 'number', value: 'B', help: 'last value of the swept parameter' },
-  {
-    name: 'steps',
-    kind: 'integer',
-    value: 'S',
-    help: 'evenly spaced points before refinement',
-    default: '11',
-  },
-  { name: 'runs', kind: 'integer', value: 'R', help: 'Monte Carlo runs per point', default: '1000' },
-  {
-    name: 'seeds',
-    kind: 'string',
-    value: 'LIST',
-    help: "p and phi sweeps: seeds as in simulate ('a,b', top:degree:K, random:K)",
-    default: 'random:1',
-  },
-  {
-    name: 'by',
-    kind: 'string',
-    value: BY.join('|'),
-    help: 'k sweeps: the top k by out-degree or PageRank, or k random seeds per run',
-    default: 'degree',
-  },
-  {
-    name: 'target',
-    kind: 'number',
-    value: 'SHARE',
-    help: 'k sweeps: also find the fewest seeds whose mean reach passes this share of the nodes',
-  },
-  {
-    name: 'p',
-    kind: 'number',
-    value: 'P',
-    help: 'ic/sir transmission probability when not swept',
-    default: '0.1',
-  },
-  { name: 'gamma', kind: 'number', value: 'G', help: 'sir recovery probability per step', default: '0.2' },
-  {
-    name: 'phi',
-    kind: 'number',
-    value: 'F',
-    help: 'threshold: adoption threshold when not swept',
-    default: '0.18',
-  },
-  {
-    name: 'max-steps',
-    kind: 'integer',
-    value: 'S',
-    help: 'stop every cascade after this step',
-    default: 'until it dies out',
-  },
-  {
-    name: 'refine',
-    kind: 'integer',
-    value: 'N',
-    help: 'refinement rounds around the transition',
-    default: '4',
-  },
-  { name: 'workers', kind: 'integer', value: 'W', help: 'worker threads', default: 'all cores' },
-];
+export const TIPPING: Command = {
+  summary: 'critical mass: sweep p, the number of seeds or phi and find where cascades go global',
+  usage: '--graph FILE --vary p|k|phi --from A --to B [options]',
+  options: [
+    ...GRAPH_OPTIONS,
+    MODEL,
+    VARY,
+    FROM,
+    TO,
+    STEPS,
+    POINT_RUNS,
+    SWEEP_SEEDS,
+    SWEEP_SEEDS_FILE,
+    BY,
+    TARGET,
+    FIXED_P,
+    GAMMA,
+    FIXED_PHI,
+    MAX_STEPS_PARAM,
+    REFINE,
+    WORKERS,
+    RNG_SEED,
+    ...OUTPUT_OPTIONS,
+  ],
+  examples: [
+    'ripple tipping --graph datasets/facebook_combined.txt --model ic --vary p --from 0.002 --to 0.05 --steps 13 --runs 1000 --json',
+    'ripple tipping --graph datasets/facebook_combined.txt --model threshold --phi 0.3 --vary k --from 1 --to 200 --by degree --target 0.5 --runs 100 --json',
+  ],
+  run: tippingCommand,
+};
 
-function required(options: ParsedOptions, name: string): number {
-  const value = options[name];
-  if (typeof value !== 'number') throw new UsageError(`tipping: --${name} is required`);
-  return value;
+/** --from and --to for the swept parameter: probabilities for p and phi, whole numbers up to n for k. */
+function sweptValue(spec: NumberParam, value: number, vary: string, nodes: number): number {
+  const checked =
+    vary === 'k'
+      ? parseParam({ ...spec, type: 'integer' }, String(value), {
+          min: 1,
+          max: nodes,
+          maxReason: { en: 'the number of nodes', zh: '节点数' },
+        })
+      : parseParam({ ...spec, type: 'probability', max: 1 }, String(value));
+  if (!checked.ok) throw new ParamUsageError(checked.error);
+  return checked.value;
 }
 
 export async function tippingCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
-  const vary = options.vary as Vary | undefined;
-  if (vary === undefined) throw new UsageError(`tipping: --vary ${VARIES.join('|')} is required`);
-  if (!VARIES.includes(vary))
-    throw new UsageError(`--vary: expected one of ${VARIES.join(', ')}, got '${vary}'`);
-  const from = required(options, 'from');
-  const to = required(options, 'to');
-  const model = (options.model ?? 'ic') as ModelName;
-  if (vary === 'p' && options.p !== undefined)
-    throw new UsageError('tipping: --p is swept by --vary p; drop --p');
-  if (vary === 'phi' && options.phi !== undefined)
-    throw new UsageError('tipping: --phi is swept by --vary phi; drop --phi');
-  if (vary === 'k' && options.seeds !== undefined)
-    throw new UsageError('tipping: --vary k chooses the seeds itself; use --by instead of --seeds');
-  if (vary !== 'k' && options.by !== undefined)
-    throw new UsageError('tipping: --by applies to --vary k only');
-  if (vary !== 'k' && options.target !== undefined)
-    throw new UsageError('tipping: --target (fewest seeds reaching a share) needs --vary k');
-  const by = (options.by ?? 'degree') as string;
-  if (!BY.includes(by)) throw new UsageError(`--by: expected one of ${BY.join(', ')}, got '${by}'`);
-  const refineRounds = (options.refine as number | undefined) ?? 4;
-  if (refineRounds < 0) throw new UsageError(`--refine: expected a whole number >= 0, got ${refineRounds}`);
-  const workers = workerCount(options);
-  const seed = rngSeed(options);
+  const vary = options.need(VARY);
+  const fromGiven = options.need(FROM);
+  const toGiven = options.need(TO);
+  const model = options.need(MODEL);
+  if (vary === 'p' && options.has(FIXED_P)) throw new UsageError('--p is swept by --vary p; drop --p');
+  if (vary === 'phi' && options.has(FIXED_PHI))
+    throw new UsageError('--phi is swept by --vary phi; drop --phi');
+  if (vary === 'k' && (options.has(SWEEP_SEEDS) || options.has(SWEEP_SEEDS_FILE)))
+    throw new UsageError('--vary k chooses the seeds itself; use --by instead of --seeds');
+  if (vary !== 'k' && options.has(BY)) throw new UsageError('--by applies to --vary k only');
+  if (vary !== 'k' && options.has(TARGET))
+    throw new UsageError('--target (fewest seeds reaching a share) needs --vary k');
+  const by = options.need(BY);
+  const refineRounds = options.need(REFINE);
+  const steps = options.need(STEPS);
+  const runs = options.need(POINT_RUNS);
+  const workers = workerCount(options, ctx);
+  const seed = options.need(RNG_SEED);
 
   const loaded = await loadGraphOption(options);
   const { csr, ids } = loaded;
+  const from = sweptValue(FROM, fromGiven, vary, csr.n);
+  const to = sweptValue(TO, toGiven, vary, csr.n);
+  const maxSteps = options.given(MAX_STEPS_PARAM) ?? null;
+  const fixedP = options.given(FIXED_P);
+  const fixedPhi = options.given(FIXED_PHI);
   const params = resolveParams(
     {
       model,
       // The swept value is replaced at every point; start from a valid one.
-      ...(vary === 'p' ? { p: from } : options.p !== undefined ? { p: options.p as number } : {}),
-      ...(options.gamma !== undefined ? { gamma: options.gamma as number } : {}),
-      ...(vary === 'phi' ? { phi: from } : options.phi !== undefined ? { phi: options.phi as number } : {}),
-      ...(options['max-steps'] !== undefined ? { maxSteps: options['max-steps'] as number } : {}),
+      ...(vary === 'p' ? { p: from } : fixedP !== undefined ? { p: fixedP } : {}),
+      gamma: options.need(GAMMA),
+      ...(vary === 'phi' ? { phi: from } : fixedPhi !== undefined ? { phi: fixedPhi } : {}),
+      maxSteps,
     },
     csr,
   );
@@ -137,7 +147,7 @@ export async function tippingCommand(options: ParsedOptions, ctx: CommandContext
   let kSeeds: KSeeds | undefined;
   if (vary === 'k')
     kSeeds = by === 'random' ? { kind: 'random' } : { kind: 'top', order: seedRanking(csr, by as RankBy) };
-  else seeds = parseSeedSpec(typeof options.seeds === 'string' ? options.seeds : 'random:1', { csr, ids });
+  else seeds = await seedPlanOption(options, loaded, ctx, maxSteps);
 
   const pool = createNodePool(ctx.workerFile, workers);
   const bar = progressBar(ctx.stderr, 'sweeping');
@@ -152,13 +162,13 @@ export async function tippingCommand(options: ParsedOptions, ctx: CommandContext
         vary,
         from,
         to,
-        steps: (options.steps as number | undefined) ?? 11,
-        runs: (options.runs as number | undefined) ?? 1000,
+        steps,
+        runs,
         seeds,
         kSeeds,
         rngSeed: seed,
         refine: { rounds: refineRounds },
-        target: (options.target as number | undefined) ?? null,
+        target: options.given(TARGET) ?? null,
       },
       { signal: ctx.signal, onProgress: (p) => bar.update(p) },
     );
@@ -172,7 +182,7 @@ export async function tippingCommand(options: ParsedOptions, ctx: CommandContext
       workers,
       seconds,
     };
-    if (options.json) ctx.stdout.write(`${JSON.stringify(output)}\n`);
+    if (options.get(JSON_OUTPUT)) ctx.stdout.write(`${JSON.stringify(output)}\n`);
     else ctx.stdout.write(formatSweep(result, loaded.report.file, seconds));
   } finally {
     bar.done();
@@ -183,7 +193,7 @@ export async function tippingCommand(options: ParsedOptions, ctx: CommandContext
 function formatSweep(r: TippingResult, file: string, seconds: number): string {
   const num = (x: number | null) => (x === null ? 'none' : Number(x.toPrecision(4)).toString());
   const lines = [
-    `${file}: ${r.params.model}, sweeping ${r.vary} over ${r.pointsEvaluated} points (${r.runsTotal} runs) in ${seconds.toFixed(2)} s`,
+    `${printable(file)}: ${r.params.model}, sweeping ${r.vary} over ${r.pointsEvaluated} points (${r.runsTotal} runs) in ${seconds.toFixed(2)} s`,
     `${'x'.padStart(10)} ${'mean reach'.padStart(12)} ${'global'.padStart(7)}`,
   ];
   for (const c of r.curve) {

@@ -7,6 +7,8 @@
  */
 import { theoryFor } from '../../../analysis/tipping/theory.ts';
 import type { Vary } from '../../../analysis/tipping/types.ts';
+import { DEFAULTS } from '../../../diffusion/defaults.ts';
+import { GAMMA, P, PHI } from '../../../diffusion/params.ts';
 import type { ModelName } from '../../../diffusion/types.ts';
 import { el, labelled, select } from '../../dom.ts';
 import { formatNumber, type StringKey, t } from '../../i18n.ts';
@@ -51,9 +53,7 @@ export function defaultRange(vary: Vary, graph: GraphState | null): [number, num
   const n = graph?.loaded.csr.n ?? 1;
   if (vary === 'k') return [1, Math.max(2, Math.min(50, n))];
   if (vary === 'phi') return [0.05, 0.5];
-  const pc = graph
-    ? theoryFor(graph.loaded.csr, 'p', { model: 'ic', p: 0.1, gamma: 0.2, phi: 0.18, maxSteps: null }).theory
-    : null;
+  const pc = graph ? theoryFor(graph.loaded.csr, 'p', { model: 'ic', ...DEFAULTS }).theory : null;
   return [0, pc !== null && pc > 0 ? Math.min(1, Math.max(0.05, round2(3 * pc))) : 0.5];
 }
 
@@ -79,9 +79,9 @@ export class CriticalForm {
   readonly to = numberInput('critical-to', 'any', '0.5');
   readonly steps = numberInput('critical-steps', '1', String(CRITICAL_DEFAULTS.steps), '2', '1000');
   readonly runs = numberInput('critical-runs', '100', String(CRITICAL_DEFAULTS.runs), '1');
-  readonly p = numberInput('critical-p', '0.01', '0.1', '0', '1');
-  readonly gamma = numberInput('critical-gamma', '0.05', '0.2', '0', '1');
-  readonly phi = numberInput('critical-phi', '0.01', '0.18', '0', '1');
+  readonly p = numberInput('critical-p', String(P.step), String(P.default), '0', '1');
+  readonly gamma = numberInput('critical-gamma', String(GAMMA.step), String(GAMMA.default), '0', '1');
+  readonly phi = numberInput('critical-phi', String(PHI.step), String(PHI.default), '0', '1');
   readonly seeds = select(
     [
       ['random', t('critical.seeds.random')],

@@ -1,20 +1,32 @@
 /**
- * The Model tab: the model, its parameters (described as data, the form generated from them),
- * one plain sentence on what the probability means, tie strength from the file, runs and the
- * random seed. A field keeps what was typed while it is invalid and shows why beside it.
+ * The Model tab: the model, the parameters it reads, one plain sentence on what they mean, tie
+ * strength from the file, runs and the random seed. Every field is generated from the parameter
+ * table (src/diffusion/params.ts): label, range, step, help and error are the command line's.
  */
+import {
+  GAMMA,
+  MAX_STEPS_PARAM,
+  MODEL,
+  MODEL_READS,
+  P,
+  PHI,
+  RNG_SEED,
+  RUNS,
+} from '../../../diffusion/params.ts';
 import type { ModelName } from '../../../diffusion/types.ts';
-import { MODEL_NAMES } from '../../../diffusion/types.ts';
-import type { Scenario } from '../../../engine/scenario.ts';
+import type { NumberParam } from '../../../util/param-spec.ts';
 import { useApp } from '../../core/context.ts';
-import { NumberInput, Select } from '../../ui/fields.tsx';
-import { FIELDS, MODEL_FIELDS, type NumberField, parseField } from './fields.ts';
+import type { ScenarioPatch } from '../../state/store.ts';
+import { Select } from '../../ui/fields.tsx';
+import { ParamNumber, ParamSelect, say } from '../../ui/ParamField.tsx';
 import { t } from './messages.ts';
 
-function current(s: Scenario, field: NumberField): number | null {
-  if (field === 'runs') return s.runs;
-  if (field === 'rngSeed') return s.rngSeed;
-  return s.params[field];
+const MODEL_PARAMS: Record<'p' | 'gamma' | 'phi', NumberParam> = { p: P, gamma: GAMMA, phi: PHI };
+
+/** A model's name in the page's language (the table's label). */
+export function modelName(model: ModelName): string {
+  const value = MODEL.values.find((v) => v.value === model);
+  return value ? say(value.label) : model;
 }
 
 export function ModelPanel() {
@@ -23,45 +35,35 @@ export function ModelPanel() {
   const graph = store.graph.value;
   const fileP = graph?.loaded.csr.values === 'probability';
   const fromFile = scenario.model === 'ic' && scenario.params.p === null && fileP;
-  const commit = (field: NumberField, value: number | null) => {
-    if (field === 'runs') store.patchScenario({ runs: value as number });
-    else if (field === 'rngSeed') store.patchScenario({ rngSeed: value as number });
-    else store.patchScenario({ params: { [field]: value } });
-  };
-  const field = (name: NumberField) => {
-    const spec = FIELDS[name];
-    const value = current(scenario, name);
-    return (
-      <NumberInput
-        key={name}
-        id={name === 'runs' ? 'runs' : name === 'p' ? 'p' : `param-${name}`}
-        testid={`param-${name}`}
-        label={spec.label()}
-        value={name === 'p' && value === null ? FIELDS.p.fallback : value}
-        min={spec.min}
-        max={spec.max ?? undefined}
-        step={spec.step}
-        disabled={name === 'p' && fromFile}
-        parse={(text) => parseField(name, text)}
-        onCommit={(v) => commit(name, v)}
-      />
-    );
-  };
+  const patch = (p: ScenarioPatch) => store.patchScenario(p);
   return (
     <>
-      <Select<ModelName>
-        label={t('model.label')}
+      <ParamSelect<ModelName>
+        spec={MODEL}
         testid="model"
         value={scenario.model}
-        options={MODEL_NAMES.map((m) => ({ value: m, label: t(`model.${m}`) }))}
-        onChange={(model) => store.patchScenario({ model })}
+        onChange={(model) => patch({ model })}
       />
       <p class="help" data-testid="model-help">
         {t(fromFile ? 'model.ic.fileHelp' : `model.${scenario.model}.help`)}
       </p>
       <div class="fields">
-        {MODEL_FIELDS[scenario.model].map(field)}
-        {field('maxSteps')}
+        {MODEL_READS[scenario.model].map((name) => (
+          <ParamNumber
+            key={name}
+            spec={MODEL_PARAMS[name]}
+            id={name === 'p' ? 'p' : `param-${name}`}
+            value={name === 'p' && scenario.params.p === null ? P.default : scenario.params[name]}
+            disabled={name === 'p' && fromFile}
+            onCommit={(value) => patch({ params: { [name]: value } })}
+          />
+        ))}
+        <ParamNumber
+          spec={MAX_STEPS_PARAM}
+          id="param-maxSteps"
+          value={scenario.params.maxSteps}
+          onCommit={(maxSteps) => patch({ params: { maxSteps } })}
+        />
       </div>
       <label class="choice" hidden={!(scenario.model === 'ic' && fileP)}>
         <input
@@ -69,9 +71,7 @@ export function ModelPanel() {
           data-testid="use-file-p"
           checked={fromFile}
           onChange={(e) =>
-            store.patchScenario({
-              params: { p: (e.currentTarget as HTMLInputElement).checked ? null : FIELDS.p.fallback },
-            })
+            patch({ params: { p: (e.currentTarget as HTMLInputElement).checked ? null : P.default } })
           }
         />{' '}
         {t('param.useFile')}
@@ -85,12 +85,22 @@ export function ModelPanel() {
             { value: 'weight', label: t('param.ties.file') },
             { value: 'ignore', label: t('param.ties.equal') },
           ]}
-          onChange={(v) => store.patchScenario({ edgeValues: v })}
+          onChange={(edgeValues) => patch({ edgeValues })}
         />
       </div>
       <div class="fields">
-        {field('runs')}
-        {field('rngSeed')}
+        <ParamNumber
+          spec={RUNS}
+          id="runs"
+          value={scenario.runs}
+          onCommit={(runs) => patch({ runs: runs ?? RUNS.default })}
+        />
+        <ParamNumber
+          spec={RNG_SEED}
+          id="param-rngSeed"
+          value={scenario.rngSeed}
+          onCommit={(rngSeed) => patch({ rngSeed: rngSeed ?? RNG_SEED.default })}
+        />
       </div>
     </>
   );

@@ -4,12 +4,6 @@ import { defineMessages } from '../../i18n/messages.ts';
 export const t = defineMessages({
   en: {
     'tab.model': 'Model',
-    'model.label': 'Model',
-    'model.ic': 'Independent cascade',
-    'model.wc': 'Weighted cascade',
-    'model.lt': 'Linear threshold',
-    'model.sir': 'SIR (susceptible, infectious, recovered)',
-    'model.threshold': 'Fractional threshold (complex contagion)',
     'model.ic.help':
       'Each newly active account gets one chance to pass the post to each follower; p is the chance that one follower adopts from one exposure.',
     'model.ic.fileHelp':
@@ -22,26 +16,13 @@ export const t = defineMessages({
       'Each step every infectious account infects each susceptible follower with probability p, then recovers (stops spreading) with probability gamma.',
     'model.threshold.help':
       'An account adopts once at least a fraction phi of the accounts it hears from have adopted: ideas that need social proof.',
-    'param.p': 'Probability p',
-    'param.gamma': 'Recovery gamma',
-    'param.phi': 'Threshold phi',
-    'param.maxSteps': 'Stop after step (empty = until it dies out)',
     'param.useFile': "Use the file's per-edge probabilities",
     'param.ties': 'Tie strength',
     'param.ties.file': "from the file's weights",
     'param.ties.equal': 'all ties equal',
-    'param.runs': 'Monte Carlo runs',
-    'param.rng': 'Random seed',
-    'param.invalid': '{name}: {problem}',
   },
   zh: {
     'tab.model': '模型',
-    'model.label': '模型',
-    'model.ic': '独立级联',
-    'model.wc': '加权级联',
-    'model.lt': '线性阈值',
-    'model.sir': 'SIR（易感、感染、康复）',
-    'model.threshold': '比例阈值（复杂传染）',
     'model.ic.help': '每个新激活的账号对每个粉丝只有一次传递机会；p 是一个粉丝因一次接触而采纳的概率。',
     'model.ic.fileHelp': '每个新激活的账号对每个粉丝只有一次机会，概率取自文件中该关系的值。',
     'model.wc.help':
@@ -52,16 +33,9 @@ export const t = defineMessages({
       '每一步，每个感染中的账号以概率 p 感染每个易感粉丝，然后以概率 gamma 康复（不再传播）。',
     'model.threshold.help':
       '当一个账号所关注的账号中至少有 phi 比例已采纳时，它才会采纳：需要社会认同的想法。',
-    'param.p': '概率 p',
-    'param.gamma': '康复率 gamma',
-    'param.phi': '阈值 phi',
-    'param.maxSteps': '在第几步后停止（留空 = 直到传播停止）',
     'param.useFile': '使用文件中每条边的概率',
     'param.ties': '关系强度',
     'param.ties.file': '取自文件中的权重',
     'param.ties.equal': '所有关系相同',
-    'param.runs': '蒙特卡洛运行次数',
-    'param.rng': '随机种子',
-    'param.invalid': '{name}：{problem}',
   },
 });

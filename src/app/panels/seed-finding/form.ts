@@ -3,6 +3,7 @@
  * fresh Monte Carlo runs that measure the chosen set, and the random seed. CELF is offered only on
  * small graphs: above CELF_APP_LIMIT accounts its option is disabled and a line says why.
  */
+import { P } from '../../../diffusion/params.ts';
 import { CELF_DEFAULTS } from '../../../seeding/celf.ts';
 import { FIND_SEEDS_DEFAULTS, SEED_METHODS, type SeedMethod } from '../../../seeding/find-seeds.ts';
 import { IMM_DEFAULTS } from '../../../seeding/imm.ts';
@@ -69,7 +70,7 @@ export class SeedFindForm {
   readonly k = numberInput('seedfind-k', '1', '1000', '1', String(DEFAULT_K));
   readonly method: HTMLSelectElement;
   readonly model: HTMLSelectElement;
-  readonly p = numberInput('seedfind-p', '0', '1', '0.01', '0.1');
+  readonly p = numberInput('seedfind-p', '0', '1', String(P.step), String(P.default));
   readonly useFile = el('input', { type: 'checkbox', 'data-testid': 'seedfind-use-file' });
   readonly epsilon = numberInput('seedfind-epsilon', '0.01', '0.99', '0.05', String(IMM_DEFAULTS.epsilon));
   readonly runs = numberInput('seedfind-runs', '1', '10000000', '100', String(FIND_SEEDS_DEFAULTS.runs));

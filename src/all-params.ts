@@ -1,0 +1,31 @@
+/**
+ * Every parameter of Ripple in one table, keyed by name: the cascade's (src/diffusion/params.ts),
+ * seed finding's, the analyses', the graph loader's and how commands run. Each group is declared
+ * beside its code; this joins them and fails at load time on a name or flag declared twice.
+ */
+
+import { CENTRALITY_PARAMS } from './analysis/centrality/params.ts';
+import { COMMUNITY_PARAMS } from './analysis/communities-params.ts';
+import { DISTANCE_PARAMS } from './analysis/distance/params.ts';
+import { TIPPING_PARAMS } from './analysis/tipping/params.ts';
+import { DIFFUSION_PARAMS } from './diffusion/params.ts';
+import { RUN_PARAMS } from './engine/run-params.ts';
+import { GRAPH_PARAMS } from './graph/params.ts';
+import { SEEDING_PARAMS } from './seeding/params.ts';
+import { joinParams, type ParamSpec } from './util/param-spec.ts';
+
+export const PARAMS = joinParams(
+  GRAPH_PARAMS,
+  DIFFUSION_PARAMS,
+  SEEDING_PARAMS,
+  TIPPING_PARAMS,
+  CENTRALITY_PARAMS,
+  DISTANCE_PARAMS,
+  COMMUNITY_PARAMS,
+  RUN_PARAMS,
+);
+
+export type ParamName = keyof typeof PARAMS;
+
+/** The table as a list, in declaration order. */
+export const PARAM_LIST: readonly ParamSpec[] = Object.values(PARAMS);
