@@ -1,6 +1,8 @@
 /** Every feature of the page, in order (see feature.ts). Add one import and one entry per feature. */
 import type { Feature } from './feature.ts';
+import { compareFeature } from './panels/compare/feature.ts';
 import { dataFeature } from './panels/data/feature.ts';
+import { educatorFeature } from './panels/educator/feature.ts';
 import { modelFeature } from './panels/model/feature.ts';
 import { resultsFeature } from './panels/results/feature.ts';
 import { seedsFeature } from './panels/seeds/feature.ts';
@@ -12,4 +14,6 @@ export const FEATURES: Feature[] = [
   modelFeature,
   resultsFeature,
   sixDegreesFeature,
+  compareFeature,
+  educatorFeature,
 ];
