@@ -9,7 +9,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useApp } from '../../context.ts';
 import { DATASETS } from '../../datasets.ts';
-import { count } from '../../i18n/format.ts';
+import { count, pluralOf } from '../../i18n/format.ts';
 import { fullWidth } from '../../i18n/lang.ts';
 import { noticeText } from '../../state/notice.ts';
 import { datasetOption } from '../data/datasets.ts';
@@ -115,13 +115,15 @@ function Hud() {
           <strong data-testid="educator-reached" data-value={reached}>
             {count(reached)}
           </strong>
-          <span>{t('educator.reachedLabel')}</span>
+          <span>
+            {pluralOf(reached) === 'one' ? t('educator.reachedLabel.one') : t('educator.reachedLabel')}
+          </span>
         </p>
         <p class="educator-count hops">
           <strong data-testid="educator-hops" data-value={hops}>
             {count(hops)}
           </strong>
-          <span>{t('educator.hopsLabel')}</span>
+          <span>{pluralOf(hops) === 'one' ? t('educator.hopsLabel.one') : t('educator.hopsLabel')}</span>
         </p>
         <p class="educator-step" data-testid="educator-step">
           {c ? t('educator.step', { step: s, last: c.lastStep }) : ''}
