@@ -1,8 +1,19 @@
 /** Every feature of the page, in order (see feature.ts). Add one import and one entry per feature. */
 import type { Feature } from './core/feature.ts';
+import { compareFeature } from './panels/compare/feature.ts';
 import { dataFeature } from './panels/data/feature.ts';
+import { educatorFeature } from './panels/educator/feature.ts';
 import { modelFeature } from './panels/model/feature.ts';
 import { resultsFeature } from './panels/results/feature.ts';
 import { seedsFeature } from './panels/seeds/feature.ts';
+import { sixDegreesFeature } from './panels/six-degrees/feature.ts';
 
-export const FEATURES: Feature[] = [dataFeature, seedsFeature, modelFeature, resultsFeature];
+export const FEATURES: Feature[] = [
+  dataFeature,
+  seedsFeature,
+  modelFeature,
+  resultsFeature,
+  sixDegreesFeature,
+  compareFeature,
+  educatorFeature,
+];

@@ -15,7 +15,7 @@ import { App as Page } from './shell/App.tsx';
 import { startApp } from './shell/startup.ts';
 import { Store } from './state/store.ts';
 import { openAutosave } from './storage/autosave.ts';
-import { CHARTS, chartTexts } from './ui/ChartBox.tsx';
+import { CHARTS, chartData, chartTexts } from './ui/ChartBox.tsx';
 
 const store = new Store();
 const pool = createBrowserPool();
@@ -33,6 +33,7 @@ const app: App = {
   ...app,
   charts: () => [...CHARTS.keys()],
   chartTexts,
+  chartData,
 };
 
 const root = document.getElementById('app') as HTMLElement;

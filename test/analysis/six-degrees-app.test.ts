@@ -163,5 +163,10 @@ describe('six-degrees jobs in the worker pool', () => {
     expect(reach.within).toEqual(within);
     expect(reach.within[1]).toBe(17);
     expect(reach.share[6]).toBeCloseTo(1, 12);
+    // At any distance: the whole club (one component).
+    expect(reach.reachable).toBe(34);
+    const [few] = await pool.runJobs('sixSeedReach', [{ seeds: Uint32Array.of(0), maxHops: 1 }]);
+    expect(few.within).toEqual(within.slice(0, 2));
+    expect(few.reachable).toBe(34);
   });
 });

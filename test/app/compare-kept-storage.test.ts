@@ -4,7 +4,14 @@
  * dropped and counted, never trusted.
  */
 import { describe, expect, it } from 'vitest';
-import { type KeptResult, KeptResults, MAX_KEPT } from '../../src/app/panels/compare/kept.ts';
+import {
+  addKept,
+  type KeptList,
+  type KeptResult,
+  MAX_KEPT,
+  NO_KEPT,
+  restoreKept,
+} from '../../src/app/panels/compare/kept.ts';
 import { KEPT_VERSION, readSavedKept, savedKept } from '../../src/app/panels/compare/kept-storage.ts';
 import type { Scenario } from '../../src/engine/scenario.ts';
 import { csrOf } from '../support/graphs.ts';
@@ -39,11 +46,16 @@ function summary() {
 }
 
 function keptList(n: number): readonly KeptResult[] {
-  const kept = new KeptResults();
+  let kept: KeptList = NO_KEPT;
   const s = summary();
   for (let i = 0; i < n; i++)
-    kept.add({ scenario: { ...scenario, rngSeed: i + 1 }, summary: s, nodes: 5, graphName: 'five' });
-  return kept.list;
+    kept = addKept(kept, {
+      scenario: { ...scenario, rngSeed: i + 1 },
+      summary: s,
+      nodes: 5,
+      graphName: 'five',
+    }).list;
+  return kept.items;
 }
 
 describe('kept results storage', () => {
@@ -56,11 +68,34 @@ describe('kept results storage', () => {
 
   it('restores labels and ids, and new results continue the lettering', () => {
     const back = readSavedKept(structuredClone(savedKept(keptList(2)))).items;
-    const kept = new KeptResults();
-    kept.restore(back);
-    const next = kept.add({ scenario, summary: summary(), nodes: 5, graphName: 'five' });
-    expect(kept.list.map((k) => k.label)).toEqual(['A', 'B', 'C']);
-    expect(next.id).toBe(3);
+    const next = addKept(restoreKept(NO_KEPT, back), {
+      scenario,
+      summary: summary(),
+      nodes: 5,
+      graphName: 'five',
+    });
+    expect(next.list.items.map((k) => k.label)).toEqual(['A', 'B', 'C']);
+    expect(next.kept.id).toBe(3);
+  });
+
+  it('keeps a result kept before the saved list was read back, after the saved ones', () => {
+    const back = readSavedKept(structuredClone(savedKept(keptList(2)))).items;
+    const meanwhile = addKept(
+      addKept(NO_KEPT, { scenario, summary: summary(), nodes: 5, graphName: 'five' }).list,
+      {
+        scenario,
+        summary: summary(),
+        nodes: 5,
+        graphName: 'five',
+        label: 'x',
+      },
+    ).list;
+    // "A" (id 1) clashes with a saved id; "x" (id 2) too: the saved list wins, nothing is duplicated.
+    expect(restoreKept(meanwhile, back).items.map((k) => k.id)).toEqual([1, 2]);
+    const later = { ...meanwhile, items: [{ ...meanwhile.items[1], id: 7 }], nextId: 8 };
+    const merged = restoreKept(later, back);
+    expect(merged.items.map((k) => k.label)).toEqual(['A', 'B', 'x']);
+    expect(merged.nextId).toBe(8);
   });
 
   it('drops damaged records and counts them, keeping the good ones', () => {

@@ -54,6 +54,14 @@ async function engineSteps(
   return { reached, hops };
 }
 
+/** The app's scenario (window.ripple). */
+const scenarioOf = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { ripple: { store: { scenario: { value: object } } } }).ripple.store.scenario
+        .value,
+  );
+
 const counter = async (page: Page) => ({
   step: Number(await page.getByTestId('educator-hud').getAttribute('data-step')),
   reached: Number(await page.getByTestId('educator-reached').textContent()),
@@ -99,10 +107,12 @@ describe('educator mode', () => {
       hops: truth.hops[last - 1],
     });
 
-    // Leaving the mode brings the panels back and drops the mode from the link.
+    // Leaving the mode brings the panels back and drops the mode from the scenario and the link.
     await page.keyboard.press('Escape');
     await hud.waitFor({ state: 'hidden' });
     expect(await page.locator('aside.side').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.body.classList.contains('educator-mode'))).toBe(false);
+    expect(await scenarioOf(page)).not.toHaveProperty('mode');
     await page.waitForFunction(() => !location.hash.includes('mode='));
     expect(watch.errors).toEqual([]);
     await page.close();
@@ -125,6 +135,13 @@ describe('educator mode', () => {
     const hash = await page.evaluate(() => location.hash);
     expect(hash).toContain('mode=educator');
     expect(hash).toContain('graph=bundled:karate.txt');
+    // The class graph, seeded at the instructor, and the note saying why the graph changed.
+    expect(await scenarioOf(page)).toMatchObject({
+      mode: 'educator',
+      graph: { kind: 'bundled', file: 'karate.txt' },
+      seeds: { kind: 'groups', groups: [{ ids: ['0'], start: 0 }] },
+    });
+    await page.getByTestId('educator-hud').getByText("switched to Zachary's karate club").waitFor();
     await page.getByTestId('educator-next').click();
     await waitStep(page, 1);
     await page.close();

@@ -7,7 +7,7 @@
 import { el } from '../dom.ts';
 import { t } from '../i18n.ts';
 import type { AppContext } from '../panels.ts';
-import type { GraphState, RunResult } from '../store.ts';
+import type { GraphState, RunResult } from '../state/types.ts';
 import { adoptionCsv, histogramCsv, nodeFrequencyCsv, reachByHopCsv, summaryCsv } from './csv.ts';
 import { downloadText, fileStem, sourceFileName } from './download.ts';
 import { downloadGraphPng } from './png.ts';

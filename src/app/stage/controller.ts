@@ -53,7 +53,8 @@ export class StageController {
         const result = store.currentResult.value;
         // In a task of its own: a new result also re-renders the panels.
         nextTask(() => {
-          if (this.view.peek() === v) v?.setHeat(result?.shard.nodeCounts ?? null, result?.shard.runCount ?? 0);
+          if (this.view.peek() === v)
+            v?.setHeat(result?.shard.nodeCounts ?? null, result?.shard.runCount ?? 0);
         });
       }),
       effect(() => {

@@ -89,3 +89,9 @@ export function chartTexts(testid: string): string[] {
   for (const label of c.data.labels ?? []) if (typeof label === 'string') texts.push(label);
   return texts;
 }
+
+/** The values each dataset of a chart plots, in order (read by the end-to-end tests). */
+export function chartData(testid: string): unknown[][] {
+  const c = CHARTS.get(testid);
+  return c ? c.data.datasets.map((d) => [...d.data]) : [];
+}

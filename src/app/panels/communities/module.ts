@@ -10,7 +10,7 @@ import { type Communities, communityReach } from '../../../analysis/communities.
 import { el, labelled, select } from '../../dom.ts';
 import { formatNumber, t } from '../../i18n.ts';
 import type { AppContext, PanelDef } from '../../panels.ts';
-import type { GraphState, RunResult } from '../../store.ts';
+import type { GraphState, RunResult } from '../../state/types.ts';
 import { TaskBar } from '../../ui/task-bar.ts';
 import { computeCommunities, computeHeavy, computeLight } from '../leaders/compute.ts';
 import { bookOf, LIGHT } from '../leaders/metric-book.ts';

@@ -1,7 +1,7 @@
 /**
  * Results kept for comparison: a label, the scenario that produced the result and its summary.
- * Plain data; listeners hear every change (the compare module autosaves the list on each one,
- * see kept-storage.ts).
+ * The list is plain data changed by pure producers (list, args) -> new list, so the Compare tab's
+ * signal (state.ts) holds it and its autosave (effects.ts) saves every new value.
  */
 import type { SimulationSummary } from '../../../diffusion/types.ts';
 import type { Scenario } from '../../../engine/scenario.ts';
@@ -22,53 +22,42 @@ export type KeptInput = Omit<KeptResult, 'id' | 'label'> & { label?: string };
 /** At most this many kept results (the charts stay readable; the oldest goes first). */
 export const MAX_KEPT = 12;
 
-export class KeptResults {
-  private items: KeptResult[] = [];
-  private nextId = 1;
-  private readonly listeners = new Set<(items: readonly KeptResult[]) => void>();
+export interface KeptList {
+  items: readonly KeptResult[];
+  /** The id the next kept result gets (ids are never reused, so a kept state stays unambiguous). */
+  nextId: number;
+}
 
-  get list(): readonly KeptResult[] {
-    return this.items;
-  }
+export const NO_KEPT: KeptList = { items: [], nextId: 1 };
 
-  subscribe(listener: (items: readonly KeptResult[]) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+/** Keep a result: the new list and the kept item (labelled A, B, ... unless named). */
+export function addKept(list: KeptList, input: KeptInput): { list: KeptList; kept: KeptResult } {
+  const id = list.nextId;
+  const label = input.label?.trim() || defaultLabel(id);
+  const kept: KeptResult = { ...input, id, label };
+  return { list: { items: [...list.items, kept].slice(-MAX_KEPT), nextId: id + 1 }, kept };
+}
 
-  add(input: KeptInput): KeptResult {
-    const id = this.nextId++;
-    const label = input.label?.trim() || defaultLabel(id);
-    const kept: KeptResult = { ...input, id, label };
-    this.items = [...this.items, kept].slice(-MAX_KEPT);
-    this.emit();
-    return kept;
-  }
+/**
+ * The list read back from storage: its items (ids kept), then any kept meanwhile whose id they do
+ * not use; new ids continue after all of them.
+ */
+export function restoreKept(list: KeptList, items: readonly KeptResult[]): KeptList {
+  const ids = new Set(items.map((k) => k.id));
+  const merged = [...items, ...list.items.filter((k) => !ids.has(k.id))].slice(-MAX_KEPT);
+  return { items: merged, nextId: Math.max(list.nextId, ...merged.map((k) => k.id + 1)) };
+}
 
-  /** Replace the list by results read back from storage (ids kept, new ones continue after). */
-  restore(items: readonly KeptResult[]): void {
-    this.items = items.slice(-MAX_KEPT);
-    this.nextId = Math.max(this.nextId, ...this.items.map((k) => k.id + 1));
-    this.emit();
-  }
+export function removeKept(list: KeptList, id: number): KeptList {
+  const items = list.items.filter((k) => k.id !== id);
+  return items.length === list.items.length ? list : { ...list, items };
+}
 
-  remove(id: number): void {
-    const before = this.items.length;
-    this.items = this.items.filter((k) => k.id !== id);
-    if (this.items.length !== before) this.emit();
-  }
-
-  /** Rename; an empty name keeps the old one. */
-  rename(id: number, label: string): void {
-    const name = label.trim();
-    if (!name) return;
-    this.items = this.items.map((k) => (k.id === id ? { ...k, label: name } : k));
-    this.emit();
-  }
-
-  private emit(): void {
-    for (const listener of [...this.listeners]) listener(this.items);
-  }
+/** Rename; an empty name keeps the old one (and the same list). */
+export function renameKept(list: KeptList, id: number, label: string): KeptList {
+  const name = label.trim();
+  if (!name || !list.items.some((k) => k.id === id && k.label !== name)) return list;
+  return { ...list, items: list.items.map((k) => (k.id === id ? { ...k, label: name } : k)) };
 }
 
 /** A, B, ..., Z, AA, AB, ... for the n-th kept result (1-based). */
@@ -106,13 +95,15 @@ export function seedCount(scenario: Scenario): number {
 /** The parameters the model uses, e.g. "p = 0.05" or "p = 0.2, γ = 0.5". */
 export function paramsText(
   scenario: Scenario,
-  words: { file: string; maxSteps: (steps: number) => string },
+  words: { file: string; maxSteps: (steps: number) => string; number?: (x: number) => string },
 ): string {
   const { p, gamma, phi, maxSteps } = scenario.params;
+  const num = words.number ?? String;
   const parts: string[] = [];
-  if (scenario.model === 'ic' || scenario.model === 'sir') parts.push(`p = ${p === null ? words.file : p}`);
-  if (scenario.model === 'sir') parts.push(`γ = ${gamma}`);
-  if (scenario.model === 'threshold') parts.push(`φ = ${phi}`);
+  if (scenario.model === 'ic' || scenario.model === 'sir')
+    parts.push(`p = ${p === null ? words.file : num(p)}`);
+  if (scenario.model === 'sir') parts.push(`γ = ${num(gamma)}`);
+  if (scenario.model === 'threshold') parts.push(`φ = ${num(phi)}`);
   if (maxSteps !== null) parts.push(words.maxSteps(maxSteps));
   return parts.join(', ');
 }

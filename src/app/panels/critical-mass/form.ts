@@ -12,7 +12,7 @@ import { GAMMA, P, PHI } from '../../../diffusion/params.ts';
 import type { ModelName } from '../../../diffusion/types.ts';
 import { el, labelled, select } from '../../dom.ts';
 import { formatNumber, type StringKey, t } from '../../i18n.ts';
-import type { GraphState, Store } from '../../store.ts';
+import type { GraphState, Store } from '../../state/types.ts';
 
 export type KBy = 'degree' | 'pagerank' | 'random';
 export type SweepSeeds = 'random' | 'scenario';

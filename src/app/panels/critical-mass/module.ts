@@ -15,7 +15,7 @@ import { el } from '../../dom.ts';
 import { t } from '../../i18n.ts';
 import type { AppContext, AppModule, PanelDef } from '../../panels.ts';
 import { toSeedPlan } from '../../seeds.ts';
-import type { GraphState } from '../../store.ts';
+import type { GraphState } from '../../state/types.ts';
 import { TaskBar } from '../../ui/task-bar.ts';
 import { usePoolGraph } from '../pool-graph.ts';
 import { CriticalForm, type CriticalSettings } from './form.ts';

@@ -3,7 +3,7 @@
  * metric, and influence with its 95% interval, in the table's order (sorted and searched).
  */
 import { type CsvValue, csvTable } from '../../export/csv.ts';
-import type { GraphState } from '../../store.ts';
+import type { GraphState } from '../../state/types.ts';
 import type { MetricBook } from './metric-book.ts';
 import { STRUCTURAL } from './metric-book.ts';
 

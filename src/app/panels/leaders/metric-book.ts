@@ -4,7 +4,7 @@
  * for. One book per loaded graph, shared with the communities panel ("best account by a metric").
  */
 import { METRIC_NAMES, METRICS, type MetricName } from '../../../analysis/centrality/index.ts';
-import type { GraphState } from '../../store.ts';
+import type { GraphState } from '../../state/types.ts';
 
 /** The structural metrics (every column but influence). */
 export const STRUCTURAL: MetricName[] = METRIC_NAMES.filter((m) => m !== 'influence');

@@ -13,7 +13,7 @@ import { formatNumber, t } from '../../i18n.ts';
 import type { AppContext, AppModule, PanelDef } from '../../panels.ts';
 import { modelParams } from '../../run.ts';
 import { addSeeds, allSeedIds } from '../../seeds.ts';
-import type { GraphState } from '../../store.ts';
+import type { GraphState } from '../../state/types.ts';
 import { activeSeedGroup } from '../../ui/seeds-panel.ts';
 import { TaskBar } from '../../ui/task-bar.ts';
 import { communitiesPanel } from '../communities/module.ts';

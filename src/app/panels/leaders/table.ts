@@ -7,7 +7,7 @@
 import { METRIC_NAMES, type MetricName } from '../../../analysis/centrality/index.ts';
 import { el } from '../../dom.ts';
 import { formatNumber, type StringKey, t } from '../../i18n.ts';
-import type { GraphState } from '../../store.ts';
+import type { GraphState } from '../../state/types.ts';
 import type { MetricBook } from './metric-book.ts';
 import { WHOLE } from './metric-book.ts';
 import { formatFast } from './numbers.ts';

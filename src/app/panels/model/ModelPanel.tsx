@@ -18,16 +18,10 @@ import type { NumberParam } from '../../../util/param-spec.ts';
 import { useApp } from '../../core/context.ts';
 import type { ScenarioPatch } from '../../state/store.ts';
 import { Select } from '../../ui/fields.tsx';
-import { ParamNumber, ParamSelect, say } from '../../ui/ParamField.tsx';
+import { ParamNumber, ParamSelect } from '../../ui/ParamField.tsx';
 import { t } from './messages.ts';
 
 const MODEL_PARAMS: Record<'p' | 'gamma' | 'phi', NumberParam> = { p: P, gamma: GAMMA, phi: PHI };
-
-/** A model's name in the page's language (the table's label). */
-export function modelName(model: ModelName): string {
-  const value = MODEL.values.find((v) => v.value === model);
-  return value ? say(value.label) : model;
-}
 
 export function ModelPanel() {
   const { store } = useApp();

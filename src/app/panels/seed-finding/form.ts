@@ -10,7 +10,7 @@ import { IMM_DEFAULTS } from '../../../seeding/imm.ts';
 import { RR_MODELS, type RrModel } from '../../../seeding/rr-sets.ts';
 import { el, labelled, select } from '../../dom.ts';
 import { formatNumber, type StringKey, t } from '../../i18n.ts';
-import type { GraphState, Store } from '../../store.ts';
+import type { GraphState, Store } from '../../state/types.ts';
 
 /**
  * CELF's first round simulates every account `celfRuns` times: above this many accounts that

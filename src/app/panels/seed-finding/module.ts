@@ -11,7 +11,7 @@ import { type FoundSeeds, findSeeds, type SeedPhase } from '../../../seeding/fin
 import { el } from '../../dom.ts';
 import { formatNumber, t } from '../../i18n.ts';
 import type { AppContext, AppModule, PanelDef } from '../../panels.ts';
-import type { GraphState } from '../../store.ts';
+import type { GraphState } from '../../state/types.ts';
 import { TaskBar } from '../../ui/task-bar.ts';
 import { usePoolGraph } from '../pool-graph.ts';
 import { BudgetChart } from './budget-chart.ts';

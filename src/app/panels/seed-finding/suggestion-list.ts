@@ -8,7 +8,7 @@ import type { FoundSeeds } from '../../../seeding/find-seeds.ts';
 import { el } from '../../dom.ts';
 import { formatNumber, t } from '../../i18n.ts';
 import type { AppContext } from '../../panels.ts';
-import type { GraphState } from '../../store.ts';
+import type { GraphState } from '../../state/types.ts';
 import { OKABE_ITO } from '../../view/palette.ts';
 import { methodLabel, type SeedFindSettings } from './form.ts';
 
