@@ -1,8 +1,17 @@
 /** Every feature of the page, in order (see feature.ts). Add one import and one entry per feature. */
 import type { Feature } from './feature.ts';
+import { communitiesFeature } from './panels/communities/feature.ts';
 import { dataFeature } from './panels/data/feature.ts';
+import { leadersFeature } from './panels/leaders/feature.ts';
 import { modelFeature } from './panels/model/feature.ts';
 import { resultsFeature } from './panels/results/feature.ts';
 import { seedsFeature } from './panels/seeds/feature.ts';
 
-export const FEATURES: Feature[] = [dataFeature, seedsFeature, modelFeature, resultsFeature];
+export const FEATURES: Feature[] = [
+  dataFeature,
+  seedsFeature,
+  modelFeature,
+  resultsFeature,
+  leadersFeature,
+  communitiesFeature,
+];
