@@ -14,9 +14,11 @@ import { downloadText, fileStem, sourceFileName } from '../../export/download.ts
 import { count } from '../../i18n/format.ts';
 import { modelParams } from '../../run/controller.ts';
 import { type Notice, noticeOf, noticeText } from '../../state/notice.ts';
+import type { GraphState } from '../../state/types.ts';
 import { NumberInput, type Option, Select } from '../../ui/fields.tsx';
 import { TaskBar } from '../../ui/TaskBar.tsx';
 import { WideView } from '../../ui/WideView.tsx';
+import type { GraphView } from '../../view/graph-view.ts';
 import { t as modelT } from '../model/messages.ts';
 import { AgreementView } from './AgreementView.tsx';
 import { MAX_SETS, MIN_SETS, parseSets, sideColumns, toggleColumn } from './actions.ts';
@@ -31,6 +33,19 @@ import { matching, orderBy } from './ranking.ts';
 import { chosenColumns, colorBy, influenceSets, message, query, sizeBy, sort, task } from './state.ts';
 
 const RR_MODELS = ['ic', 'wc', 'lt'];
+
+/** The tab's message in the current language; a focused account's depends on the drawing. */
+function messageText(
+  m: Notice | { focused: number } | null,
+  graph: GraphState,
+  view: GraphView | null,
+): string {
+  if (!m) return '';
+  if (!('focused' in m)) return noticeText(m);
+  const id = graph.loaded.ids[m.focused];
+  if (!view) return t('leaders.focusPending', { id });
+  return view.isDrawn(m.focused) ? t('leaders.focused', { id }) : t('leaders.notDrawn', { id });
+}
 
 export function LeadersPanel() {
   const app = useApp();
@@ -173,7 +188,7 @@ export function LeadersPanel() {
         {notes.join(' ')}
       </p>
       <p class="hint" role="status" data-testid="leaders-message">
-        {message.value ? noticeText(message.value) : ''}
+        {messageText(message.value, graph, app.view.value)}
       </p>
       <details class="column-picker" data-testid="leaders-columns">
         <summary>{t('leaders.columns')}</summary>

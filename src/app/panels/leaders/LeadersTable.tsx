@@ -13,7 +13,7 @@ import { addSeeds, allSeedIds } from '../../seeds/seeds.ts';
 import { activeGroup } from '../../seeds/state.ts';
 import type { GraphState } from '../../state/types.ts';
 import { clampPage, PAGE_SIZE, pageCount, sortBy } from './actions.ts';
-import { focusOn } from './effects.ts';
+import { focusAccount } from './effects.ts';
 import { formatScore, metricLabel } from './labels.ts';
 import { t } from './messages.ts';
 import type { MetricBook } from './metric-book.ts';
@@ -31,7 +31,8 @@ export interface LeadersTableProps {
 }
 
 export function LeadersTable({ graph, book, rows, columns, wide }: LeadersTableProps) {
-  const { store, view } = useApp();
+  const app = useApp();
+  const { store } = app;
   const { ids, labels } = graph.loaded;
   const total = rows.length;
   const pages = pageCount(total);
@@ -43,13 +44,7 @@ export function LeadersTable({ graph, book, rows, columns, wide }: LeadersTableP
   const focusedIndex = focused.value;
   const influence = book.influence;
 
-  const focusRow = (v: number) => {
-    const id = ids[v];
-    focused.value = v;
-    message.value = focusOn(view.value, v)
-      ? { say: () => t('leaders.focused', { id }) }
-      : { say: () => t('leaders.notDrawn', { id }) };
-  };
+  const focusRow = (v: number) => focusAccount(app, v);
   const addSeed = (v: number) => {
     const id = ids[v];
     const group = activeGroup.value;
@@ -58,7 +53,7 @@ export function LeadersTable({ graph, book, rows, columns, wide }: LeadersTableP
   };
 
   return (
-    <div class={wide ? 'leaders wide' : 'leaders side'}>
+    <div class={wide ? 'leaders leaders-wide' : 'leaders leaders-compact'}>
       <label class="field">
         <span>{t('leaders.search')}</span>
         <input
@@ -79,7 +74,7 @@ export function LeadersTable({ graph, book, rows, columns, wide }: LeadersTableP
           : ` ${t(descending ? 'leaders.sortedBy.desc' : 'leaders.sortedBy.asc', { metric: metricLabel(sortColumn) })}`}
       </p>
       <table
-        class={`leaders-table ${wide ? 'wide' : 'side'}`}
+        class={`leaders-table ${wide ? 'leaders-wide' : 'leaders-compact'}`}
         data-testid="leaders-table"
         data-focused={focusedIndex === null ? undefined : ids[focusedIndex]}
       >

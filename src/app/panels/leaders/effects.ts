@@ -34,11 +34,23 @@ function percentilesOf(scores: Float64Array): Float32Array {
   return q;
 }
 
-/** Highlight an account on a view and centre the camera on it; false when it is not drawn. */
-export function focusOn(view: GraphView | null, index: number): boolean {
-  if (!view?.isDrawn(index)) return false;
-  view.focus(index);
-  return true;
+/** The view whose camera was last centred on the focused account, and that account. */
+let centred: { view: GraphView; index: number } | null = null;
+
+/**
+ * Focus an account from the table: highlighted and the camera centred on it now, or as soon as
+ * the graph is drawn if it is still being drawn.
+ */
+export function focusAccount(app: App, index: number): void {
+  batch(() => {
+    focused.value = index;
+    message.value = { focused: index };
+  });
+  const v = app.view.peek();
+  if (v?.isDrawn(index)) {
+    v.focus(index);
+    centred = { view: v, index };
+  }
 }
 
 /** The graph the task is (or was last) working for. */
@@ -119,7 +131,7 @@ export function startLeadersEffects(app: App): void {
     const v = view.value;
     const index = focused.value;
     if (!v) return;
-    untracked(() =>
+    untracked(() => {
       v.setLayer(
         FOCUS_LAYER,
         index === null
@@ -128,7 +140,12 @@ export function startLeadersEffects(app: App): void {
               i === index
                 ? { highlighted: true, forceLabel: true, zIndex: 3, size: (d.size ?? 3) * 1.4 + 3 }
                 : {},
-      ),
-    );
+      );
+      // Focused while the graph was being drawn: centre the camera once the drawing is there.
+      if (index !== null && v.isDrawn(index) && (centred?.view !== v || centred.index !== index)) {
+        v.focus(index);
+        centred = { view: v, index };
+      }
+    });
   });
 }

@@ -28,8 +28,11 @@ export const sizeBy = signal<MetricName | null>(null);
 /** The structural metric the agreement view compares with influence. */
 export const agreeMetric = signal<MetricName>('pagerank');
 export const influenceSets = signal(INFLUENCE_SETS);
-/** The tab's last message (an account focused or added, a file downloaded). */
-export const message = signal<Notice | null>(null);
+/**
+ * The tab's last message: an account focused (its text depends on whether the graph draws it,
+ * which may change once the drawing is ready), or any other notice (added, downloaded).
+ */
+export const message = signal<Notice | { focused: number } | null>(null);
 /** The account focused from the table (node index), or null. */
 export const focused = signal<number | null>(null);
 /**
