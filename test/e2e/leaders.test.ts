@@ -117,6 +117,16 @@ function cellsOutside(page: Page, container: string) {
   }, container);
 }
 
+/** Words in Latin letters in an element's visible text, but for names that stay as they are. */
+function englishIn(page: Page, selector: string) {
+  return page.evaluate((selector) => {
+    const allowed = new Set(['pagerank', 'hits', 'csv', 'louvain', 'id']);
+    // biome-ignore lint/performance/useDomNodeTextContent: what is on screen is checked, not hidden parts
+    const text = (document.querySelector(selector) as HTMLElement).innerText;
+    return (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !allowed.has(w.toLowerCase()));
+  }, selector);
+}
+
 describe('Leaders panel', () => {
   it("karate club: NetworkX's betweenness and closeness from the workers; one degree column for in, out and total degree; CSV export", async () => {
     const karate = JSON.parse(readFileSync('test/fixtures/karate-networkx.json', 'utf8')) as {
@@ -221,6 +231,14 @@ describe('Leaders panel', () => {
     await page.selectOption('[data-testid=language]', 'zh-CN');
     await page.getByTestId('leaders-count').filter({ hasText: '个账号符合' }).waitFor();
     expect(await cellsOutside(page, panel)).toEqual([]);
+    // Every word of both tabs and of the legend is in Chinese (method names aside).
+    expect(await englishIn(page, panel)).toEqual([]);
+    await page.getByTestId('tab-communities').click();
+    await page.locator('[data-testid=communities-summary][data-modularity]').waitFor({ timeout: 60_000 });
+    await page.getByTestId('legend').getByText('社群 1', { exact: true }).waitFor();
+    expect(await englishIn(page, '[data-testid=panel-communities]')).toEqual([]);
+    expect(await englishIn(page, '[data-testid=legend]')).toEqual([]);
+    await page.getByTestId('tab-leaders').click();
     await page.selectOption('[data-testid=language]', 'en');
     await page.getByTestId('leaders-count').filter({ hasText: 'accounts match' }).waitFor();
 
