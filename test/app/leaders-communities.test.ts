@@ -11,6 +11,8 @@
 import '../../src/all-jobs.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { MetricName } from '../../src/analysis/centrality/index.ts';
+import { ALL_TABLES } from '../../src/app/i18n/messages.ts';
 import { communityLegend, LEGEND_LISTED } from '../../src/app/panels/communities/legend.ts';
 import {
   COMMUNITY_COLORS,
@@ -204,6 +206,23 @@ describe('community colours and the legend', () => {
   });
 });
 
+describe('messages of both tabs', () => {
+  const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)/g)].map((m) => m[1]))].sort();
+  const tables = ALL_TABLES.filter((table) => 'leaders.title' in table.en || 'communities.title' in table.en);
+
+  it('are in both languages with the same placeholders, and really translated', () => {
+    expect(tables).toHaveLength(2);
+    for (const { en, zh } of tables) {
+      expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+      for (const key of Object.keys(en)) {
+        expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+        if (!['leaders.metric.pagerank', 'leaders.col.rank'].includes(key))
+          expect(zh[key], key).toMatch(/\p{Script=Han}/u);
+      }
+    }
+  });
+});
+
 describe('the leaders table state', () => {
   it('sorts a new column highest first and reverses the same column', () => {
     const s = sortBy({ column: 'pagerank', descending: true }, 'pagerank');
@@ -267,7 +286,7 @@ describe('worker jobs of the panels', () => {
   const csr = csrOf(karate.nodes, karate.edges, 'undirected');
 
   it('gives in-degree = out-degree = degree on the undirected karate club (one column is enough)', () => {
-    const score = (metric: string) => Array.from(runJobLocal(csr, 'lightMetric', { metric }).scores);
+    const score = (metric: MetricName) => Array.from(runJobLocal(csr, 'lightMetric', { metric }).scores);
     expect(score('indegree')).toEqual(score('degree'));
     expect(score('outdegree')).toEqual(score('degree'));
   });

@@ -122,7 +122,7 @@ export function startLeadersEffects(app: App): void {
       applyMetricDisplay(v, { color, size });
       store.setLegend(
         LEGEND_SECTION,
-        metricLegend({ color: color?.metric ?? null, size: size?.metric ?? null }),
+        v ? metricLegend({ color: color?.metric ?? null, size: size?.metric ?? null }) : null,
       );
     });
   });
