@@ -1,8 +1,10 @@
 /** Every feature of the page, in order (see feature.ts). Add one import and one entry per feature. */
 import type { Feature } from './core/feature.ts';
+import { communitiesFeature } from './panels/communities/feature.ts';
 import { compareFeature } from './panels/compare/feature.ts';
 import { dataFeature } from './panels/data/feature.ts';
 import { educatorFeature } from './panels/educator/feature.ts';
+import { leadersFeature } from './panels/leaders/feature.ts';
 import { modelFeature } from './panels/model/feature.ts';
 import { resultsFeature } from './panels/results/feature.ts';
 import { seedsFeature } from './panels/seeds/feature.ts';
@@ -13,6 +15,8 @@ export const FEATURES: Feature[] = [
   seedsFeature,
   modelFeature,
   resultsFeature,
+  leadersFeature,
+  communitiesFeature,
   sixDegreesFeature,
   compareFeature,
   educatorFeature,

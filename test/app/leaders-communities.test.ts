@@ -2,18 +2,40 @@
  * Pure parts of the Leaders and Communities panels, against truths: Spearman's rho on the
  * textbook example (Wikipedia's IQ / TV hours table: rho = -29/165) and against a naive rank
  * computation with ties, top-k overlap and order by hand, one seed per community by hand, the
- * worker jobs against NetworkX's karate-club PageRank and an independent modularity count, and
- * the CSV export.
+ * worker jobs against NetworkX's karate-club PageRank and an independent modularity count, the
+ * CSV export; the table's state changes (sort, columns and picker, pages, sample count), degree
+ * columns collapsing on undirected graphs (where in- and out-degree equal degree: checked on the
+ * karate club), scores in three significant digits, a distinct colour for every community, and
+ * the legend sections the panels publish.
  */
 import '../../src/all-jobs.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { communityColor, OTHER_COMMUNITY } from '../../src/app/panels/communities/palette.ts';
+import type { MetricName } from '../../src/analysis/centrality/index.ts';
+import { ALL_TABLES } from '../../src/app/i18n/messages.ts';
+import { communityLegend, LEGEND_LISTED } from '../../src/app/panels/communities/legend.ts';
+import {
+  COMMUNITY_COLORS,
+  communityColor,
+  deltaE,
+  OTHER_COMMUNITY,
+} from '../../src/app/panels/communities/palette.ts';
 import { onePerCommunity } from '../../src/app/panels/communities/seeding.ts';
+import {
+  clampPage,
+  defaultColumns,
+  PAGE_SIZE,
+  pageCount,
+  parseSets,
+  sideColumns,
+  sortBy,
+  toggleColumn,
+} from '../../src/app/panels/leaders/actions.ts';
 import { agreement } from '../../src/app/panels/leaders/agreement.ts';
+import { formatScore } from '../../src/app/panels/leaders/labels.ts';
 import { leadersCsv } from '../../src/app/panels/leaders/leaders-csv.ts';
-import { MetricBook } from '../../src/app/panels/leaders/metric-book.ts';
-import { percentiles } from '../../src/app/panels/leaders/metric-overlay.ts';
+import { MetricBook, metricsFor } from '../../src/app/panels/leaders/metric-book.ts';
+import { metricLegend, percentiles, RAMP_SWATCH } from '../../src/app/panels/leaders/metric-overlay.ts';
 import {
   averageRanks,
   matching,
@@ -21,6 +43,7 @@ import {
   spearman,
   topOverlap,
 } from '../../src/app/panels/leaders/ranking.ts';
+import { SEED_GROUP_COLORS } from '../../src/app/view/palette.ts';
 import { runJobLocal } from '../../src/engine/jobs.ts';
 import { csrOf } from '../support/graphs.ts';
 
@@ -120,12 +143,136 @@ describe('one seed per community', () => {
     expect(onePerCommunity(community, scores, 3)).toEqual([1, 2, 4]);
     expect(() => onePerCommunity(community, [1], 2)).toThrow(/1 scores for 7 nodes/);
   });
+});
 
-  it('colours the nine largest communities and greys the rest', () => {
-    const colours = new Set(Array.from({ length: 9 }, (_, c) => communityColor(c)));
-    expect(colours.size).toBe(9);
-    expect(colours.has(OTHER_COMMUNITY)).toBe(false);
-    expect(communityColor(9)).toBe(OTHER_COMMUNITY);
+describe('community colours and the legend', () => {
+  it('gives every community its own colour, none of them grey', () => {
+    const colours = Array.from({ length: 300 }, (_, c) => communityColor(c));
+    expect(colours.slice(0, 9)).toEqual([...COMMUNITY_COLORS]);
+    expect(new Set(colours).size).toBe(300);
+    expect(colours).not.toContain(OTHER_COMMUNITY);
+    for (const c of colours) expect(c).toMatch(/^#[0-9A-F]{6}$/);
+    // Asked again, or out of order, a community keeps its colour.
+    expect(communityColor(250)).toBe(colours[250]);
+    expect(communityColor(-1)).toBe(OTHER_COMMUNITY);
+  });
+
+  it('keeps the first 30 colours apart (CIE76 difference >= 20) and away from grey and the seeds', () => {
+    const colours = Array.from({ length: 30 }, (_, c) => communityColor(c));
+    let closest = Infinity;
+    for (let i = 0; i < colours.length; i++)
+      for (let j = i + 1; j < colours.length; j++)
+        closest = Math.min(closest, deltaE(colours[i], colours[j]));
+    expect(closest).toBeGreaterThanOrEqual(20);
+    for (const c of colours) expect(deltaE(c, OTHER_COMMUNITY)).toBeGreaterThanOrEqual(20);
+    // The generated ones (the palette's nine are Paul Tol's) never look like a seed group's colour.
+    for (const c of colours.slice(9))
+      for (const seed of SEED_GROUP_COLORS) expect(deltaE(c, seed)).toBeGreaterThanOrEqual(20);
+  });
+
+  it('deltaE is 0 for a colour and itself, about 100 for black and white', () => {
+    expect(deltaE('#123456', '#123456')).toBe(0);
+    expect(deltaE('#000000', '#FFFFFF')).toBeCloseTo(100, 1);
+  });
+
+  it('names every community shown in the legend, one line each up to LEGEND_LISTED', () => {
+    const sixteen = communityLegend(16, null, true);
+    expect(sixteen?.map((e) => e.swatch)).toEqual(Array.from({ length: 16 }, (_, c) => communityColor(c)));
+    expect(sixteen?.map((e) => e.label())).toEqual(
+      Array.from({ length: 16 }, (_, c) => `Community ${c + 1}`),
+    );
+    const many = communityLegend(40, null, true) ?? [];
+    expect(many).toHaveLength(LEGEND_LISTED + 1);
+    expect(many[LEGEND_LISTED].label()).toBe(`Communities ${LEGEND_LISTED + 1}–40: a colour each`);
+    expect(many[LEGEND_LISTED].swatch).toContain(communityColor(LEGEND_LISTED));
+    // A community picked out: its colour and the dimmed grey.
+    expect(communityLegend(16, 11, true)?.map((e) => [e.swatch, e.label()])).toEqual([
+      [communityColor(11), 'Community 12 (picked out)'],
+      [OTHER_COMMUNITY, 'Other communities (dimmed)'],
+    ]);
+    expect(communityLegend(16, 3, false)?.map((e) => e.swatch)).toEqual([OTHER_COMMUNITY]);
+    expect(communityLegend(16, null, false)).toBeNull();
+    expect(communityLegend(0, null, true)).toBeNull();
+  });
+
+  it('the metric colouring has a legend section only while something is coloured or sized', () => {
+    expect(metricLegend({ color: null, size: null })).toBeNull();
+    const both = metricLegend({ color: 'hits', size: 'pagerank' }) ?? [];
+    expect(both.map((e) => e.label())).toEqual([
+      'HITS authority, by rank: lowest → highest',
+      'size: PageRank (larger = higher rank)',
+    ]);
+    expect(both[0].swatch).toBe(RAMP_SWATCH);
+  });
+});
+
+describe('messages of both tabs', () => {
+  const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)/g)].map((m) => m[1]))].sort();
+  const tables = ALL_TABLES.filter((table) => 'leaders.title' in table.en || 'communities.title' in table.en);
+
+  it('are in both languages with the same placeholders, and really translated', () => {
+    expect(tables).toHaveLength(2);
+    for (const { en, zh } of tables) {
+      expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+      for (const key of Object.keys(en)) {
+        expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+        if (!['leaders.metric.pagerank', 'leaders.col.rank'].includes(key))
+          expect(zh[key], key).toMatch(/\p{Script=Han}/u);
+      }
+    }
+  });
+});
+
+describe('the leaders table state', () => {
+  it('sorts a new column highest first and reverses the same column', () => {
+    const s = sortBy({ column: 'pagerank', descending: true }, 'pagerank');
+    expect(s).toEqual({ column: 'pagerank', descending: false });
+    expect(sortBy(s, 'hits')).toEqual({ column: 'hits', descending: true });
+  });
+
+  it('counts and clamps pages', () => {
+    expect(PAGE_SIZE).toBe(50);
+    expect(pageCount(0)).toBe(1);
+    expect(pageCount(4039)).toBe(81);
+    expect(clampPage(99, 4039)).toBe(80);
+    expect(clampPage(-1, 4039)).toBe(0);
+    expect(clampPage(3, 0)).toBe(0);
+  });
+
+  it('collapses in- and out-degree into degree on undirected graphs', () => {
+    expect(metricsFor(false)).not.toContain('indegree');
+    expect(metricsFor(false)).not.toContain('outdegree');
+    expect(metricsFor(false)).toContain('degree');
+    expect(metricsFor(true)).toEqual(expect.arrayContaining(['degree', 'indegree', 'outdegree']));
+    expect(metricsFor(true)).toHaveLength(10);
+    expect(metricsFor(false)).toHaveLength(8);
+  });
+
+  it('shows a few columns in the side panel, changed by the picker, in the registry order', () => {
+    expect(sideColumns(false, null)).toEqual(['degree', 'pagerank', 'influence']);
+    expect(sideColumns(true, null)).toEqual(['outdegree', 'pagerank', 'influence']);
+    expect(defaultColumns(false)).toHaveLength(3);
+    const more = toggleColumn(false, null, 'betweenness');
+    expect(more).toEqual(['degree', 'pagerank', 'betweenness', 'influence']);
+    expect(toggleColumn(false, more, 'degree')).toEqual(['pagerank', 'betweenness', 'influence']);
+    // A column picked on a directed graph that an undirected one does not have is left out.
+    expect(sideColumns(false, ['indegree', 'hits'])).toEqual(['hits']);
+  });
+
+  it('accepts a whole number of samples from 100 to 10,000,000', () => {
+    const error = () => 'bad';
+    expect(parseSets('2000', error)).toEqual({ value: 2000 });
+    for (const bad of ['', '99', '2.5', '1e8', 'x']) expect(parseSets(bad, error)).toEqual({ error: 'bad' });
+  });
+
+  it('writes scores with three significant digits: a small score never reads as zeros', () => {
+    expect(formatScore('hits', 3.2149e-9)).toBe('0.00000000321');
+    expect(formatScore('pagerank', 0.09700181758983709)).toBe('0.097');
+    expect(formatScore('betweenness', 0.43763528138528146)).toBe('0.438');
+    expect(formatScore('influence', 37.4499)).toBe('37.4');
+    expect(formatScore('hits', 0)).toBe('0');
+    expect(formatScore('degree', 1045)).toBe('1,045');
+    expect(formatScore('kcore', 115)).toBe('115');
   });
 });
 
@@ -137,6 +284,12 @@ describe('worker jobs of the panels', () => {
     degree: number[];
   };
   const csr = csrOf(karate.nodes, karate.edges, 'undirected');
+
+  it('gives in-degree = out-degree = degree on the undirected karate club (one column is enough)', () => {
+    const score = (metric: MetricName) => Array.from(runJobLocal(csr, 'lightMetric', { metric }).scores);
+    expect(score('indegree')).toEqual(score('degree'));
+    expect(score('outdegree')).toEqual(score('degree'));
+  });
 
   it("lightMetric gives NetworkX's PageRank and degree on the karate club", () => {
     const pr = runJobLocal(csr, 'lightMetric', { metric: 'pagerank' });
@@ -179,11 +332,27 @@ describe('leaders CSV', () => {
       sets: 10,
       key: '',
     });
-    const graph = { loaded: { ids: ['a,1', 'b'], labels: null } } as never;
+    const graph = { loaded: { ids: ['a,1', 'b'], labels: null, csr: { directed: true } } };
     expect(leadersCsv(graph, book, [1, 0])).toBe(
       'rank,id,label,degree,influence,influence_ci95_low,influence_ci95_high\r\n' +
         '1,b,,1,1,1,1\r\n' +
         '2,"a,1",,2,1.5,1.25,1.75\r\n',
+    );
+  });
+
+  it('writes one degree column on an undirected graph, all three on a directed one', () => {
+    const book = new MetricBook();
+    book.setMany([
+      ['degree', Float64Array.from([2])],
+      ['indegree', Float64Array.from([2])],
+      ['outdegree', Float64Array.from([2])],
+    ]);
+    const loaded = { ids: ['a'], labels: ['Ann'] };
+    expect(leadersCsv({ loaded: { ...loaded, csr: { directed: false } } }, book, [0])).toBe(
+      'rank,id,label,degree\r\n1,a,Ann,2\r\n',
+    );
+    expect(leadersCsv({ loaded: { ...loaded, csr: { directed: true } } }, book, [0])).toBe(
+      'rank,id,label,degree,indegree,outdegree\r\n1,a,Ann,2,2,2\r\n',
     );
   });
 });

@@ -243,7 +243,8 @@ export async function graphPixels(
 export function edgeTypeCounts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => {
     type Sigma = { getGraph(): { edges(): string[] }; getEdgeDisplayData(k: string): { type: string } };
-    const sigma = (window as unknown as { ripple: { view: { value: { sigma: Sigma } } } }).ripple.view.value.sigma;
+    const sigma = (window as unknown as { ripple: { view: { value: { sigma: Sigma } } } }).ripple.view.value
+      .sigma;
     const count: Record<string, number> = {};
     for (const e of sigma.getGraph().edges()) {
       const type = sigma.getEdgeDisplayData(e).type;

@@ -1,15 +1,15 @@
 /**
  * Colour and/or size the accounts on the graph by any computed metric (a display layer of the
- * GraphView), with a legend on the stage. Colours and sizes follow the rank percentile, not the
- * raw score: centralities are heavy-tailed, and by value nearly every node would look the same.
- * The ramp runs from pale yellow to deep blue (cividis-like: readable with any colour vision).
+ * GraphView), with the legend's section for it. Colours and sizes follow the rank percentile, not
+ * the raw score: centralities are heavy-tailed, and by value nearly every node would look the
+ * same. The ramp runs from pale yellow to deep blue (cividis-like: readable with any colour vision).
  */
 import type { MetricName } from '../../../analysis/centrality/index.ts';
-import { el } from '../../dom.ts';
-import { t } from '../../i18n.ts';
+import type { LegendEntry } from '../../state/types.ts';
 import type { GraphView } from '../../view/graph-view.ts';
+import { metricLabel } from './labels.ts';
+import { t } from './messages.ts';
 import { averageRanks } from './ranking.ts';
-import { metricLabel } from './table.ts';
 
 export const LAYER = 'leaders-metric';
 const LOW = [255, 234, 70];
@@ -31,6 +31,11 @@ export function percentiles(scores: ArrayLike<number>): Float32Array {
   return q;
 }
 
+/** Node size for a percentile: small for most accounts, large for the top few. */
+export function rankSize(q: number): number {
+  return 1.5 + 12 * q ** 6;
+}
+
 export interface MetricDisplay {
   color: { metric: MetricName; q: Float32Array } | null;
   size: { metric: MetricName; q: Float32Array } | null;
@@ -47,38 +52,32 @@ export function applyMetricDisplay(view: GraphView | null, display: MetricDispla
   view.setLayer(LAYER, (i) => {
     const out: { color?: string; size?: number } = {};
     if (color) out.color = rampColor(color.q[i]);
-    if (size) out.size = 1.5 + 12 * size.q[i] ** 6;
+    if (size) out.size = rankSize(size.q[i]);
     return out;
   });
 }
 
-/** The legend box on the stage: a gradient from lowest to highest, and what sizes mean. */
-export function legendBox(): { element: HTMLElement; update(display: MetricDisplay): void } {
-  const gradient = `linear-gradient(to right, ${rampColor(0)}, ${rampColor(0.5)}, ${rampColor(1)})`;
-  const colorLine = el('div', { class: 'metric-legend-color' });
-  const sizeLine = el('div', { class: 'metric-legend-size' });
-  const element = el(
-    'div',
-    { class: 'metric-legend', 'data-testid': 'leaders-legend', hidden: '' },
-    colorLine,
-    sizeLine,
-  );
-  return {
-    element,
-    update(display) {
-      element.hidden = !display.color && !display.size;
-      colorLine.replaceChildren();
-      sizeLine.replaceChildren();
-      if (display.color) {
-        const swatch = el('span', { class: 'ramp', style: `background:${gradient}` });
-        colorLine.append(
-          swatch,
-          ' ',
-          t('leaders.view.legend', { metric: metricLabel(display.color.metric) }),
-        );
-      }
-      if (display.size)
-        sizeLine.append(t('leaders.view.legendSize', { metric: metricLabel(display.size.metric) }));
-    },
-  };
+/** The ramp as a CSS background, lowest to highest. */
+export const RAMP_SWATCH = `linear-gradient(90deg, ${rampColor(0)}, ${rampColor(0.5)}, ${rampColor(1)})`;
+/** A small dot inside a large one: "size means something". */
+const SIZE_SWATCH = 'radial-gradient(circle, #555 0 35%, #bbb 40% 100%)';
+
+/** The legend's section for a display, or null when the graph is not coloured or sized by a metric. */
+export function metricLegend(display: {
+  color: MetricName | null;
+  size: MetricName | null;
+}): LegendEntry[] | null {
+  const { color, size } = display;
+  const entries: LegendEntry[] = [];
+  if (color)
+    entries.push({
+      swatch: RAMP_SWATCH,
+      label: () => t('leaders.view.legend', { metric: metricLabel(color) }),
+    });
+  if (size)
+    entries.push({
+      swatch: SIZE_SWATCH,
+      label: () => t('leaders.view.legendSize', { metric: metricLabel(size) }),
+    });
+  return entries.length > 0 ? entries : null;
 }
