@@ -178,7 +178,7 @@ export function LeadersPanel() {
       </div>
       <p class="hint">
         {t('leaders.influence.help', {
-          model: RR_MODELS.includes(scenario.model) ? modelName(scenario.model) : scenario.model,
+          model: modelName(scenario.model),
           sets: count(influenceSets.value),
         })}
       </p>
