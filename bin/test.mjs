@@ -25,7 +25,10 @@ function aptInstall(packages) {
 
 const missing = [];
 if (!existsSync(chromium)) missing.push('chromium');
-if (spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout?.trim() === '' || !existsSync('/usr/bin/fc-list'))
+if (
+  spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout?.trim() === '' ||
+  !existsSync('/usr/bin/fc-list')
+)
   missing.push('fonts-wqy-microhei');
 if (missing.length > 0) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -69,7 +69,11 @@ function levels(csr: Csr, seeds: ArrayLike<number>, maxHops: number): number[] {
  * maxHops or unreachable. With per-node activation counts of a simulation, it turns "how many
  * were reached" into "how many were reached within h hops of the seeds" by graph distance.
  */
-export function seedDistances(csr: Csr, seeds: ArrayLike<number>, maxHops = Number.POSITIVE_INFINITY): Int32Array {
+export function seedDistances(
+  csr: Csr,
+  seeds: ArrayLike<number>,
+  maxHops = Number.POSITIVE_INFINITY,
+): Int32Array {
   const { n, outOffsets, outTargets } = csr;
   const distance = new Int32Array(n).fill(-1);
   const queue = new Uint32Array(n);
@@ -102,7 +106,12 @@ export function seedDistances(csr: Csr, seeds: ArrayLike<number>, maxHops = Numb
  * Expected accounts reached within h hops (graph distance) of the seeds, h = 0..maxHops, from
  * per-node activation counts over `runs` runs: sum of counts[v] / runs over nodes at distance <= h.
  */
-export function reachedWithin(distance: Int32Array, counts: ArrayLike<number>, runs: number, maxHops: number): number[] {
+export function reachedWithin(
+  distance: Int32Array,
+  counts: ArrayLike<number>,
+  runs: number,
+  maxHops: number,
+): number[] {
   const atDistance = new Float64Array(maxHops + 1);
   for (let v = 0; v < distance.length; v++) {
     const d = distance[v];
