@@ -4,5 +4,6 @@ import { dataFeature } from './panels/data/feature.ts';
 import { modelFeature } from './panels/model/feature.ts';
 import { resultsFeature } from './panels/results/feature.ts';
 import { seedsFeature } from './panels/seeds/feature.ts';
+import { playbackFeature } from './playback/feature.ts';
 
-export const FEATURES: Feature[] = [dataFeature, seedsFeature, modelFeature, resultsFeature];
+export const FEATURES: Feature[] = [dataFeature, seedsFeature, modelFeature, resultsFeature, playbackFeature];
