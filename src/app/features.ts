@@ -4,6 +4,14 @@ import { dataFeature } from './panels/data/feature.ts';
 import { modelFeature } from './panels/model/feature.ts';
 import { resultsFeature } from './panels/results/feature.ts';
 import { seedsFeature } from './panels/seeds/feature.ts';
+import { persistFeature } from './persist/feature.ts';
 import { playbackFeature } from './playback/feature.ts';
 
-export const FEATURES: Feature[] = [dataFeature, seedsFeature, modelFeature, resultsFeature, playbackFeature];
+export const FEATURES: Feature[] = [
+  dataFeature,
+  seedsFeature,
+  modelFeature,
+  resultsFeature,
+  playbackFeature,
+  persistFeature,
+];

@@ -4,11 +4,16 @@
  * message naming the field. Restore order: a valid hash wins over the autosave.
  */
 import { describe, expect, it } from 'vitest';
-import type { AutosaveStore } from '../../src/app/storage/autosave.ts';
-import { restoreScenario } from '../../src/app/storage/autosave.ts';
 import { decodeScenarioHash, encodeScenarioHash } from '../../src/app/persist/hash.ts';
 import { scenarioFromJson, scenarioToJson } from '../../src/app/persist/scenario-file.ts';
 import { ScenarioError, validateScenario } from '../../src/app/persist/validate.ts';
+import type { AutosaveStore } from '../../src/app/storage/autosave.ts';
+import {
+  CorruptRecordError,
+  corruptKey,
+  isQuotaError,
+  restoreScenario,
+} from '../../src/app/storage/autosave.ts';
 import type { Scenario } from '../../src/engine/scenario.ts';
 
 const base: Scenario = {
@@ -235,10 +240,15 @@ describe('restore order', () => {
 
   it('a valid hash wins over the autosave', async () => {
     const r = await restoreScenario(encodeScenarioHash(fromLink), store);
-    expect(r).toEqual({ scenario: fromLink, from: 'hash', hashError: null });
+    expect(r).toEqual({ scenario: fromLink, from: 'hash', hashError: null, corrupt: null });
   });
   it('without a hash the autosave is used', async () => {
-    expect(await restoreScenario('', store)).toEqual({ scenario: saved, from: 'autosave', hashError: null });
+    expect(await restoreScenario('', store)).toEqual({
+      scenario: saved,
+      from: 'autosave',
+      hashError: null,
+      corrupt: null,
+    });
   });
   it('a bad hash falls back to the autosave and says why', async () => {
     const r = await restoreScenario('#v=1&runs=x', store);
@@ -247,7 +257,45 @@ describe('restore order', () => {
     expect(r.hashError).toMatch(/^link: /);
   });
   it('nothing to restore', async () => {
-    expect(await restoreScenario('', empty)).toEqual({ scenario: null, from: 'none', hashError: null });
-    expect(await restoreScenario('', null)).toEqual({ scenario: null, from: 'none', hashError: null });
+    const none = { scenario: null, from: 'none', hashError: null, corrupt: null };
+    expect(await restoreScenario('', empty)).toEqual(none);
+    expect(await restoreScenario('', null)).toEqual(none);
+  });
+  it('a corrupt saved scenario is reported with its record, the reason and where it was kept', async () => {
+    const record = { key: 'scenario', reason: 'runs: expected a whole number', keptAs: 'scenario.corrupt.x' };
+    const corrupt = {
+      loadScenario: async () => {
+        throw new CorruptRecordError(record);
+      },
+    } as unknown as AutosaveStore;
+    expect(await restoreScenario('', corrupt)).toEqual({
+      scenario: null,
+      from: 'none',
+      hashError: null,
+      corrupt: record,
+    });
+    // A valid link does not even read the autosave.
+    expect((await restoreScenario(encodeScenarioHash(fromLink), corrupt)).corrupt).toBeNull();
+  });
+  it('a failing read is reported too (nothing moved)', async () => {
+    const failing = {
+      loadScenario: async () => {
+        throw new Error('read failed');
+      },
+    } as unknown as AutosaveStore;
+    expect((await restoreScenario('', failing)).corrupt).toEqual({
+      key: 'scenario',
+      reason: 'read failed',
+      keptAs: null,
+    });
+  });
+  it('names the kept-aside key by record and date, and recognises a full quota', () => {
+    expect(corruptKey('scenario', new Date(Date.UTC(2024, 4, 1, 12, 0, 0)))).toBe(
+      'scenario.corrupt.2024-05-01T12:00:00.000Z',
+    );
+    expect(isQuotaError(new DOMException('full', 'QuotaExceededError'))).toBe(true);
+    expect(isQuotaError({ name: 'NS_ERROR_DOM_QUOTA_REACHED' })).toBe(true);
+    expect(isQuotaError(new DOMException('gone', 'InvalidStateError'))).toBe(false);
+    expect(isQuotaError(null)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  * What the colours mean is in the graph's legend.
  */
 import { useEffect, useId, useRef } from 'preact/hooks';
-import { useApp } from '../context.ts';
+import { useApp } from '../core/context.ts';
 import { Select } from '../ui/fields.tsx';
 import { t } from './messages.ts';
 import { type ColorBy, type Playback, SPEEDS } from './playback.ts';

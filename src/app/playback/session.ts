@@ -4,7 +4,7 @@
  * "fit to reached" frames its accounts (store.replaying), and a new result, graph or view closes it.
  */
 import { effect, signal, untracked } from '@preact/signals';
-import type { App } from '../context.ts';
+import type { App } from '../core/context.ts';
 import { fitClear } from '../stage/fit.ts';
 import type { LegendEntry } from '../state/types.ts';
 import { seedGroupColor } from '../view/palette.ts';

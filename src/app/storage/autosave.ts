@@ -4,7 +4,10 @@
  * (the compare tab's kept results), so a reload loses nothing. On load the URL hash wins over the autosave (see restoreScenario).
  *
  * One object store of key -> record. Every stored scenario is validated again when read: a record
- * written by another version or damaged is dropped with a message, never trusted.
+ * written by another version or damaged is never trusted, and never deleted either: it is moved
+ * aside to `<key>.corrupt.<ISO date>` in the same store, and the caller is told which record, why,
+ * and where it now is (CorruptRecordError). A save that fails because the browser's storage is full
+ * says so (isQuotaError), apart from IndexedDB being unavailable altogether (openAutosave gives null).
  */
 import type { Scenario } from '../../engine/scenario.ts';
 import { decodeScenarioHash } from '../persist/hash.ts';
@@ -26,9 +29,37 @@ export interface SavedFile {
   bytes: Uint8Array;
 }
 
+/** A stored record that could not be used: which, why, and where it was kept (null: left in place). */
+export interface CorruptRecord {
+  key: string;
+  reason: string;
+  keptAs: string | null;
+}
+
+export class CorruptRecordError extends Error {
+  constructor(readonly record: CorruptRecord) {
+    super(`autosave: record '${record.key}' is unusable (${record.reason})`);
+    this.name = 'CorruptRecordError';
+  }
+}
+
+/** The browser refused to store more: its quota for this site is used up. */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+/** The key a corrupt record of `key` is kept under. */
+export function corruptKey(key: string, when: Date): string {
+  return `${key}.corrupt.${when.toISOString()}`;
+}
+
 export interface AutosaveStore {
   saveScenario(scenario: Scenario): Promise<void>;
-  /** The saved scenario, or null when there is none or it is no longer valid. */
+  /**
+   * The saved scenario, or null when there is none. A record that is no longer valid is moved
+   * aside and reported by rejecting with a CorruptRecordError.
+   */
   loadScenario(): Promise<Scenario | null>;
   /** Keep a user file; returns false (and keeps nothing) when it is too large. */
   saveFile(file: SavedFile): Promise<boolean>;
@@ -79,6 +110,21 @@ export async function openAutosave(name = DB_NAME): Promise<AutosaveStore | null
     const tx = db.transaction(STORE, 'readonly');
     return request(tx.objectStore(STORE).get(key));
   }
+  /** Move an unusable record to its corrupt key, in one transaction; throws what it found. */
+  async function setAside(key: string, value: unknown, reason: string): Promise<never> {
+    const keptAs = corruptKey(key, new Date());
+    try {
+      const tx = db.transaction(STORE, 'readwrite');
+      const records = tx.objectStore(STORE);
+      records.put(value, keptAs);
+      records.delete(key);
+      await transactionDone(tx);
+    } catch {
+      // Not even moved (storage full): it stays where it was.
+      throw new CorruptRecordError({ key, reason, keptAs: null });
+    }
+    throw new CorruptRecordError({ key, reason, keptAs });
+  }
 
   return {
     async saveScenario(scenario) {
@@ -90,7 +136,7 @@ export async function openAutosave(name = DB_NAME): Promise<AutosaveStore | null
       try {
         return validateScenario(stored);
       } catch (error) {
-        if (error instanceof ScenarioError) return null;
+        if (error instanceof ScenarioError) return setAside('scenario', stored, error.message);
         throw error;
       }
     },
@@ -106,7 +152,11 @@ export async function openAutosave(name = DB_NAME): Promise<AutosaveStore | null
     },
     async loadFile() {
       const stored = (await get('file')) as Partial<SavedFile> | undefined;
-      if (!stored || typeof stored.name !== 'string' || !(stored.bytes instanceof Uint8Array)) return null;
+      if (stored === undefined) return null;
+      if (typeof stored !== 'object' || stored === null || typeof stored.name !== 'string')
+        return setAside('file', stored, 'expected a file name and its bytes');
+      if (!(stored.bytes instanceof Uint8Array))
+        return setAside('file', stored, `the bytes of ${stored.name} are missing`);
       return stored as SavedFile;
     },
     async saveModuleData(moduleId, value) {
@@ -132,6 +182,8 @@ export interface Restored {
   from: 'hash' | 'autosave' | 'none';
   /** A bad or foreign hash: the message to show; the autosave (or the default) is used instead. */
   hashError: string | null;
+  /** The saved scenario could not be used: which record, why, where it was kept. */
+  corrupt: CorruptRecord | null;
 }
 
 /** The scenario to open with: a valid URL hash wins over the autosave. */
@@ -139,13 +191,22 @@ export async function restoreScenario(hash: string, store: AutosaveStore | null)
   let hashError: string | null = null;
   try {
     const fromHash = decodeScenarioHash(hash);
-    if (fromHash) return { scenario: fromHash, from: 'hash', hashError };
+    if (fromHash) return { scenario: fromHash, from: 'hash', hashError, corrupt: null };
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
     hashError = error.message;
   }
-  const saved = store ? await store.loadScenario().catch(() => null) : null;
+  let corrupt: CorruptRecord | null = null;
+  let saved: Scenario | null = null;
+  try {
+    saved = store ? await store.loadScenario() : null;
+  } catch (error) {
+    corrupt =
+      error instanceof CorruptRecordError
+        ? error.record
+        : { key: 'scenario', reason: (error as Error).message || String(error), keptAs: null };
+  }
   return saved
-    ? { scenario: saved, from: 'autosave', hashError }
-    : { scenario: null, from: 'none', hashError };
+    ? { scenario: saved, from: 'autosave', hashError, corrupt }
+    : { scenario: null, from: 'none', hashError, corrupt };
 }
