@@ -40,7 +40,8 @@ async function hiddenReached(
     type Sigma = {
       getContainer(): HTMLElement;
       getNodeDisplayData(key: string): (Point & { size: number }) | undefined;
-      framedGraphToViewport(p: Point): Point;
+      framedGraphToViewport(p: Point, override: { cameraState: object }): Point;
+      getCamera(): { getState(): object };
     };
     const w = window as unknown as {
       ripple: {
@@ -79,7 +80,8 @@ async function hiddenReached(
       const d = sigma.getNodeDisplayData(String(v));
       if (!d) continue;
       drawn++;
-      const p = sigma.framedGraphToViewport(d);
+      // Through the camera's state, not the last frame's matrix (a frame of this graph can lag).
+      const p = sigma.framedGraphToViewport(d, { cameraState: sigma.getCamera().getState() });
       const x = box.left + p.x;
       const y = box.top + p.y;
       const inside =
