@@ -237,6 +237,26 @@ describe('playback', () => {
     const replay = await hiddenReached(page, 'replay');
     expect(replay.drawn).toBeGreaterThan(20);
     expect(replay.hidden).toEqual([]);
+    // At its end the cascade's edges are drawn by the wide program over the 1-pixel lines of the
+    // rest (the edge-program trick in playback.ts), and only those.
+    await page.getByTestId('playback-scrub').evaluate((input: HTMLInputElement) => {
+      input.value = input.max;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const types = await page.evaluate(() => {
+      type Sigma = { getGraph(): { edges(): string[] }; getEdgeDisplayData(k: string): { type: string } };
+      const w = window as unknown as { ripple: { view: { value: { sigma: Sigma } } } };
+      const sigma = w.ripple.view.value.sigma;
+      const count: Record<string, number> = {};
+      for (const e of sigma.getGraph().edges()) {
+        const type = sigma.getEdgeDisplayData(e).type;
+        count[type] = (count[type] ?? 0) + 1;
+      }
+      return count;
+    });
+    expect(types.line).toBeGreaterThan(0);
+    expect(types.line).toBeLessThan(replay.drawn);
+    expect(types.thin).toBeGreaterThan(80_000);
 
     // Move away, then "Fit to reached" frames the replayed cascade again.
     await page.evaluate(() => {

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readGraphFile } from '../../src/cli/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
+import { jsonInProcess } from '../support/cli-in-process.ts';
 import { runLocal } from '../support/simulate.ts';
 import { openApp, serveAppForFile, watchPage } from './browser.ts';
 
@@ -143,6 +144,29 @@ describe('scenario links', () => {
       ],
     };
     expect(mean).toBe(runLocal(csr, params, plan, 300, 42).summary.mean);
+    // And `ripple simulate` on the same scenario prints the same mean.
+    const cli = await jsonInProcess(
+      'simulate',
+      '--graph',
+      'datasets/karate.txt',
+      '--direction',
+      'undirected',
+      '--model',
+      'sir',
+      '--p',
+      '0.25',
+      '--gamma',
+      '0.5',
+      '--seeds',
+      '33;0@3',
+      '--runs',
+      '300',
+      '--rng',
+      '42',
+      '--workers',
+      '2',
+    );
+    expect(cli.mean).toBe(mean);
 
     // A fresh browser context (no autosave) opening the link shows and computes the same.
     const other = await served.browser.newPage();
