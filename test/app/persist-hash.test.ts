@@ -5,15 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeScenarioHash, encodeScenarioHash } from '../../src/app/persist/hash.ts';
+import { restoreScenario } from '../../src/app/persist/restore.ts';
 import { scenarioFromJson, scenarioToJson } from '../../src/app/persist/scenario-file.ts';
 import { ScenarioError, validateScenario } from '../../src/app/persist/validate.ts';
 import type { AutosaveStore } from '../../src/app/storage/autosave.ts';
-import {
-  CorruptRecordError,
-  corruptKey,
-  isQuotaError,
-  restoreScenario,
-} from '../../src/app/storage/autosave.ts';
+import { CorruptRecordError, corruptKey, isQuotaError } from '../../src/app/storage/autosave.ts';
 import type { Scenario } from '../../src/engine/scenario.ts';
 
 const base: Scenario = {
@@ -234,8 +230,11 @@ describe('scenario JSON files', () => {
 
 describe('restore order', () => {
   const saved: Scenario = { ...base, runs: 77 };
-  const store = { loadScenario: async () => saved } as AutosaveStore;
-  const empty = { loadScenario: async () => null } as AutosaveStore;
+  /** A stand-in for the autosave that only reads a scenario, through the check it is given. */
+  const reading = (load: AutosaveStore['loadScenario']) =>
+    ({ loadScenario: load }) as unknown as AutosaveStore;
+  const store = reading(async (check) => check(saved));
+  const empty = reading(async () => null);
   const fromLink: Scenario = { ...base, runs: 5 };
 
   it('a valid hash wins over the autosave', async () => {
@@ -263,11 +262,9 @@ describe('restore order', () => {
   });
   it('a corrupt saved scenario is reported with its record, the reason and where it was kept', async () => {
     const record = { key: 'scenario', reason: 'runs: expected a whole number', keptAs: 'scenario.corrupt.x' };
-    const corrupt = {
-      loadScenario: async () => {
-        throw new CorruptRecordError(record);
-      },
-    } as unknown as AutosaveStore;
+    const corrupt = reading(async () => {
+      throw new CorruptRecordError(record);
+    });
     expect(await restoreScenario('', corrupt)).toEqual({
       scenario: null,
       from: 'none',
@@ -278,11 +275,9 @@ describe('restore order', () => {
     expect((await restoreScenario(encodeScenarioHash(fromLink), corrupt)).corrupt).toBeNull();
   });
   it('a failing read is reported too (nothing moved)', async () => {
-    const failing = {
-      loadScenario: async () => {
-        throw new Error('read failed');
-      },
-    } as unknown as AutosaveStore;
+    const failing = reading(async () => {
+      throw new Error('read failed');
+    });
     expect((await restoreScenario('', failing)).corrupt).toEqual({
       key: 'scenario',
       reason: 'read failed',

@@ -21,13 +21,13 @@ import {
   type CorruptRecord,
   CorruptRecordError,
   isQuotaError,
-  restoreScenario,
 } from '../storage/autosave.ts';
 import { decodeScenarioHash, encodeScenarioHash } from './hash.ts';
 import { t } from './messages.ts';
+import { restoreScenario } from './restore.ts';
 import { MAX_SCENARIO_FILE_BYTES, scenarioFromJson, scenarioToJson } from './scenario-file.ts';
 import { link, savedHash, saveStatus } from './state.ts';
-import { ScenarioError } from './validate.ts';
+import { ScenarioError, validateScenario } from './validate.ts';
 
 /** Autosave this long after the last change. */
 const SAVE_DELAY_MS = 300;
@@ -155,7 +155,7 @@ function saveAsYouGo(app: App, autosave: AutosaveStore): void {
     timer = setTimeout(() => {
       timer = null;
       autosave
-        .saveScenario(scenario)
+        .saveScenario(validateScenario(scenario))
         .then(() => {
           savedHash.value = hash;
           saveStatus.value = { state: 'saved' };

@@ -1,7 +1,9 @@
 /**
  * Autosave to IndexedDB (the plain API, no wrapper package): the current scenario, the bytes
  * of the last graph file the user opened when they are of reasonable size, and modules' own data
- * (the compare tab's kept results), so a reload loses nothing. On load the URL hash wins over the autosave (see restoreScenario).
+ * (the compare tab's kept results), so a reload loses nothing. On load the URL hash wins over the
+ * autosave (persist/restore.ts). This module knows no scenario format: the caller checks what it
+ * reads (loadScenario's `check`), so storage sits below the scenario's codecs.
  *
  * One object store of key -> record. Every stored scenario is validated again when read: a record
  * written by another version or damaged is never trusted, and never deleted either: it is moved
@@ -10,8 +12,6 @@
  * says so (isQuotaError), apart from IndexedDB being unavailable altogether (openAutosave gives null).
  */
 import type { Scenario } from '../../engine/scenario.ts';
-import { decodeScenarioHash } from '../persist/hash.ts';
-import { ScenarioError, validateScenario } from '../persist/validate.ts';
 
 export const DB_NAME = 'ripple';
 const DB_VERSION = 1;
@@ -57,10 +57,11 @@ export function corruptKey(key: string, when: Date): string {
 export interface AutosaveStore {
   saveScenario(scenario: Scenario): Promise<void>;
   /**
-   * The saved scenario, or null when there is none. A record that is no longer valid is moved
-   * aside and reported by rejecting with a CorruptRecordError.
+   * The saved scenario as `check` returns it (check throws on a record it cannot use), or null
+   * when there is none. A record check refuses is moved aside and reported by rejecting with a
+   * CorruptRecordError carrying check's message.
    */
-  loadScenario(): Promise<Scenario | null>;
+  loadScenario(check: (stored: unknown) => Scenario): Promise<Scenario | null>;
   /** Keep a user file; returns false (and keeps nothing) when it is too large. */
   saveFile(file: SavedFile): Promise<boolean>;
   loadFile(): Promise<SavedFile | null>;
@@ -128,16 +129,15 @@ export async function openAutosave(name = DB_NAME): Promise<AutosaveStore | null
 
   return {
     async saveScenario(scenario) {
-      await put('scenario', validateScenario(scenario));
+      await put('scenario', scenario);
     },
-    async loadScenario() {
+    async loadScenario(check) {
       const stored = await get('scenario');
       if (stored === undefined) return null;
       try {
-        return validateScenario(stored);
+        return check(stored);
       } catch (error) {
-        if (error instanceof ScenarioError) return setAside('scenario', stored, error.message);
-        throw error;
+        return setAside('scenario', stored, (error as Error)?.message || String(error));
       }
     },
     async saveFile(file) {
@@ -174,39 +174,4 @@ export async function openAutosave(name = DB_NAME): Promise<AutosaveStore | null
       db.close();
     },
   };
-}
-
-/** Where the scenario to start with came from, and any message to show about the hash. */
-export interface Restored {
-  scenario: Scenario | null;
-  from: 'hash' | 'autosave' | 'none';
-  /** A bad or foreign hash: the message to show; the autosave (or the default) is used instead. */
-  hashError: string | null;
-  /** The saved scenario could not be used: which record, why, where it was kept. */
-  corrupt: CorruptRecord | null;
-}
-
-/** The scenario to open with: a valid URL hash wins over the autosave. */
-export async function restoreScenario(hash: string, store: AutosaveStore | null): Promise<Restored> {
-  let hashError: string | null = null;
-  try {
-    const fromHash = decodeScenarioHash(hash);
-    if (fromHash) return { scenario: fromHash, from: 'hash', hashError, corrupt: null };
-  } catch (error) {
-    if (!(error instanceof ScenarioError)) throw error;
-    hashError = error.message;
-  }
-  let corrupt: CorruptRecord | null = null;
-  let saved: Scenario | null = null;
-  try {
-    saved = store ? await store.loadScenario() : null;
-  } catch (error) {
-    corrupt =
-      error instanceof CorruptRecordError
-        ? error.record
-        : { key: 'scenario', reason: (error as Error).message || String(error), keptAs: null };
-  }
-  return saved
-    ? { scenario: saved, from: 'autosave', hashError, corrupt }
-    : { scenario: null, from: 'none', hashError, corrupt };
 }
