@@ -9,12 +9,17 @@ import { modelFeature } from './panels/model/feature.ts';
 import { resultsFeature } from './panels/results/feature.ts';
 import { seedsFeature } from './panels/seeds/feature.ts';
 import { sixDegreesFeature } from './panels/six-degrees/feature.ts';
+import { persistFeature } from './persist/feature.ts';
+import { playbackFeature } from './playback/feature.ts';
 
 export const FEATURES: Feature[] = [
+  // First: it restores the scenario (link or autosave) before the first graph loads.
+  persistFeature,
   dataFeature,
   seedsFeature,
   modelFeature,
   resultsFeature,
+  playbackFeature,
   leadersFeature,
   communitiesFeature,
   sixDegreesFeature,

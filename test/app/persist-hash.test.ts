@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeScenarioHash, encodeScenarioHash } from '../../src/app/persist/hash.ts';
+import { restoreScenario } from '../../src/app/persist/restore.ts';
 import { scenarioFromJson, scenarioToJson } from '../../src/app/persist/scenario-file.ts';
 import { ScenarioError, validateScenario } from '../../src/app/persist/validate.ts';
 import type { AutosaveStore } from '../../src/app/storage/autosave.ts';
-import { restoreScenario } from '../../src/app/storage/autosave.ts';
+import { CorruptRecordError, corruptKey, isQuotaError } from '../../src/app/storage/autosave.ts';
 import type { Scenario } from '../../src/engine/scenario.ts';
 
 const base: Scenario = {
@@ -259,16 +260,24 @@ describe('scenario JSON files', () => {
 
 describe('restore order', () => {
   const saved: Scenario = { ...base, runs: 77 };
-  const store = { loadScenario: async () => saved } as AutosaveStore;
-  const empty = { loadScenario: async () => null } as AutosaveStore;
+  /** A stand-in for the autosave that only reads a scenario, through the check it is given. */
+  const reading = (load: AutosaveStore['loadScenario']) =>
+    ({ loadScenario: load }) as unknown as AutosaveStore;
+  const store = reading(async (check) => check(saved));
+  const empty = reading(async () => null);
   const fromLink: Scenario = { ...base, runs: 5 };
 
   it('a valid hash wins over the autosave', async () => {
     const r = await restoreScenario(encodeScenarioHash(fromLink), store);
-    expect(r).toEqual({ scenario: fromLink, from: 'hash', hashError: null });
+    expect(r).toEqual({ scenario: fromLink, from: 'hash', hashError: null, corrupt: null });
   });
   it('without a hash the autosave is used', async () => {
-    expect(await restoreScenario('', store)).toEqual({ scenario: saved, from: 'autosave', hashError: null });
+    expect(await restoreScenario('', store)).toEqual({
+      scenario: saved,
+      from: 'autosave',
+      hashError: null,
+      corrupt: null,
+    });
   });
   it('a bad hash falls back to the autosave and says why', async () => {
     const r = await restoreScenario('#v=1&runs=x', store);
@@ -277,7 +286,41 @@ describe('restore order', () => {
     expect(r.hashError).toMatch(/^link: /);
   });
   it('nothing to restore', async () => {
-    expect(await restoreScenario('', empty)).toEqual({ scenario: null, from: 'none', hashError: null });
-    expect(await restoreScenario('', null)).toEqual({ scenario: null, from: 'none', hashError: null });
+    const none = { scenario: null, from: 'none', hashError: null, corrupt: null };
+    expect(await restoreScenario('', empty)).toEqual(none);
+    expect(await restoreScenario('', null)).toEqual(none);
+  });
+  it('a corrupt saved scenario is reported with its record, the reason and where it was kept', async () => {
+    const record = { key: 'scenario', reason: 'runs: expected a whole number', keptAs: 'scenario.corrupt.x' };
+    const corrupt = reading(async () => {
+      throw new CorruptRecordError(record);
+    });
+    expect(await restoreScenario('', corrupt)).toEqual({
+      scenario: null,
+      from: 'none',
+      hashError: null,
+      corrupt: record,
+    });
+    // A valid link does not even read the autosave.
+    expect((await restoreScenario(encodeScenarioHash(fromLink), corrupt)).corrupt).toBeNull();
+  });
+  it('a failing read is reported too (nothing moved)', async () => {
+    const failing = reading(async () => {
+      throw new Error('read failed');
+    });
+    expect((await restoreScenario('', failing)).corrupt).toEqual({
+      key: 'scenario',
+      reason: 'read failed',
+      keptAs: null,
+    });
+  });
+  it('names the kept-aside key by record and date, and recognises a full quota', () => {
+    expect(corruptKey('scenario', new Date(Date.UTC(2024, 4, 1, 12, 0, 0)))).toBe(
+      'scenario.corrupt.2024-05-01T12:00:00.000Z',
+    );
+    expect(isQuotaError(new DOMException('full', 'QuotaExceededError'))).toBe(true);
+    expect(isQuotaError({ name: 'NS_ERROR_DOM_QUOTA_REACHED' })).toBe(true);
+    expect(isQuotaError(new DOMException('gone', 'InvalidStateError'))).toBe(false);
+    expect(isQuotaError(null)).toBe(false);
   });
 });

@@ -32,6 +32,10 @@ export async function fetchBytes(url: string, name: string): Promise<Uint8Array>
     const detail = `HTTP ${response.status}`;
     throw new NoticeError({ say: () => t('error.fetch', { name, detail }) });
   }
+  // A server that answers every address with its start page (a single-page-app fallback, such as
+  // `vite preview`) sends a web page for a missing file: say so rather than parse the page.
+  if (/^text\/html\b/i.test(response.headers.get('content-type') ?? '') && !/\.html?$/i.test(target.pathname))
+    throw new NoticeError({ say: () => t('error.webPage', { name }) });
   return new Uint8Array(await response.arrayBuffer());
 }
 

@@ -10,6 +10,7 @@ import { useApp } from '../core/context.ts';
 import { percent } from '../i18n/format.ts';
 import { groupsOf } from '../seeds/seeds.ts';
 import { StageController } from './controller.ts';
+import { fitClear } from './fit.ts';
 import { legendEntries } from './legend.ts';
 import { t } from './messages.ts';
 
@@ -54,13 +55,20 @@ export function Stage({ onNodeClick, onDropFile, bar }: StageProps) {
               : '';
   const result = store.currentResult.value;
   const reached = result?.shard.nodeCounts ?? null;
+  const replayed = store.replaying.value ? store.trace.value : null;
 
+  // While a cascade is replayed, its accounts; else every account the result reached.
   const fitReached = () => {
     const v = view.value;
-    if (!v || !reached) return;
+    if (!v) return;
+    if (replayed) {
+      fitClear(v, replayed.nodes);
+      return;
+    }
+    if (!reached) return;
     const nodes: number[] = [];
     for (const i of v.drawn) if (reached[i] > 0) nodes.push(i);
-    v.fitTo(nodes);
+    fitClear(v, nodes);
   };
 
   return (
@@ -83,7 +91,7 @@ export function Stage({ onNodeClick, onDropFile, bar }: StageProps) {
       <div class="stage-canvas">
         <div class="sigma-box" data-testid="graph-canvas" ref={box} />
         <div class="stage-top">
-          <p class="layout">
+          <p class="layout" data-over-canvas>
             <span data-testid="layout-status" data-state={layout.state}>
               {layoutText}
             </span>{' '}
@@ -100,7 +108,12 @@ export function Stage({ onNodeClick, onDropFile, bar }: StageProps) {
               {layout.state === 'running' ? t('layout.stop') : t('layout.resume')}
             </button>
           </p>
-          <p class="stage-note" data-testid="budget-note" hidden={!cut && drawing !== 'unavailable'}>
+          <p
+            class="stage-note"
+            data-testid="budget-note"
+            data-over-canvas
+            hidden={!cut && drawing !== 'unavailable'}
+          >
             {drawing === 'unavailable'
               ? t('view.unavailable')
               : cut
@@ -108,12 +121,12 @@ export function Stage({ onNodeClick, onDropFile, bar }: StageProps) {
                 : ''}
           </p>
         </div>
-        <div class="stage-tools">
+        <div class="stage-tools" data-over-canvas>
           <button
             type="button"
             data-testid="fit-reached"
-            title={t('view.fit.title')}
-            hidden={!reached || drawing !== 'ready'}
+            title={replayed ? t('view.fit.replayTitle') : t('view.fit.title')}
+            hidden={(!reached && !replayed) || drawing !== 'ready'}
             onClick={fitReached}
           >
             {t('view.fit')}
@@ -144,7 +157,7 @@ function Legend() {
   const { store } = useApp();
   const entries = legendEntries(store);
   return (
-    <ul class="legend" data-testid="legend" aria-label={t('view.legend.title')}>
+    <ul class="legend" data-testid="legend" data-over-canvas aria-label={t('view.legend.title')}>
       {entries.map((e, i) => (
         <li key={i}>
           <span class="swatch" style={{ background: e.swatch }} />

@@ -18,12 +18,16 @@ export function legendEntries(store: Store): LegendEntry[] {
     for (let i = 0; i < groups.length; i++)
       entries.push({ swatch: seedGroupColor(i), label: () => t('view.legend.group', { index: i + 1 }) });
   const heat = store.currentResult.value?.shard.nodeCounts;
-  if (heat)
-    entries.push({
-      swatch: `linear-gradient(90deg, ${heatColor(0)}, ${heatColor(1)})`,
-      label: () => t('view.legend.heat'),
-    });
-  else entries.push({ swatch: NODE_COLOR, label: () => t('view.legend.account') });
+  // While a cascade is replayed its colours (playback's section) replace the reach and plain ones.
+  if (!store.replaying.value)
+    entries.push(
+      heat
+        ? {
+            swatch: `linear-gradient(90deg, ${heatColor(0)}, ${heatColor(1)})`,
+            label: () => t('view.legend.heat'),
+          }
+        : { swatch: NODE_COLOR, label: () => t('view.legend.account') },
+    );
   for (const section of Object.values(store.legend.value)) entries.push(...section);
   return entries;
 }

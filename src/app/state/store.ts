@@ -34,6 +34,8 @@ export class Store {
   readonly result = signal<RunResult | null>(null);
   /** The cascade recorded for playback (run 0 of the last result), or null. */
   readonly trace = signal<Trace | null>(null);
+  /** Playback is showing the cascade in `trace` on the graph ("fit to reached" then frames it). */
+  readonly replaying = signal(false);
   /** The open side-panel tab. */
   readonly tab = signal('seeds');
   /** The page's one alert line (an error that kept the previous state, say), or null. */
@@ -84,6 +86,7 @@ export class Store {
       this.graph.value = graph;
       this.result.value = null;
       this.trace.value = null;
+      this.replaying.value = false;
       this.run.value = IDLE_RUN;
       this.load.value = { state: 'idle', name: null, error: null };
     });
@@ -97,6 +100,7 @@ export class Store {
     batch(() => {
       this.result.value = result;
       this.trace.value = result.shard.trace;
+      this.replaying.value = false;
     });
   }
 }

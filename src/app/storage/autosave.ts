@@ -1,14 +1,17 @@
 /**
  * Autosave to IndexedDB (the plain API, no wrapper package): the current scenario, the bytes
  * of the last graph file the user opened when they are of reasonable size, and modules' own data
- * (the compare tab's kept results), so a reload loses nothing. On load the URL hash wins over the autosave (see restoreScenario).
+ * (the compare tab's kept results), so a reload loses nothing. On load the URL hash wins over the
+ * autosave (persist/restore.ts). This module knows no scenario format: the caller checks what it
+ * reads (loadScenario's `check`), so storage sits below the scenario's codecs.
  *
  * One object store of key -> record. Every stored scenario is validated again when read: a record
- * written by another version or damaged is dropped with a message, never trusted.
+ * written by another version or damaged is never trusted, and never deleted either: it is moved
+ * aside to `<key>.corrupt.<ISO date>` in the same store, and the caller is told which record, why,
+ * and where it now is (CorruptRecordError). A save that fails because the browser's storage is full
+ * says so (isQuotaError), apart from IndexedDB being unavailable altogether (openAutosave gives null).
  */
 import type { Scenario } from '../../engine/scenario.ts';
-import { decodeScenarioHash } from '../persist/hash.ts';
-import { ScenarioError, validateScenario } from '../persist/validate.ts';
 
 export const DB_NAME = 'ripple';
 const DB_VERSION = 1;
@@ -26,10 +29,39 @@ export interface SavedFile {
   bytes: Uint8Array;
 }
 
+/** A stored record that could not be used: which, why, and where it was kept (null: left in place). */
+export interface CorruptRecord {
+  key: string;
+  reason: string;
+  keptAs: string | null;
+}
+
+export class CorruptRecordError extends Error {
+  constructor(readonly record: CorruptRecord) {
+    super(`autosave: record '${record.key}' is unusable (${record.reason})`);
+    this.name = 'CorruptRecordError';
+  }
+}
+
+/** The browser refused to store more: its quota for this site is used up. */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+/** The key a corrupt record of `key` is kept under. */
+export function corruptKey(key: string, when: Date): string {
+  return `${key}.corrupt.${when.toISOString()}`;
+}
+
 export interface AutosaveStore {
   saveScenario(scenario: Scenario): Promise<void>;
-  /** The saved scenario, or null when there is none or it is no longer valid. */
-  loadScenario(): Promise<Scenario | null>;
+  /**
+   * The saved scenario as `check` returns it (check throws on a record it cannot use), or null
+   * when there is none. A record check refuses is moved aside and reported by rejecting with a
+   * CorruptRecordError carrying check's message.
+   */
+  loadScenario(check: (stored: unknown) => Scenario): Promise<Scenario | null>;
   /** Keep a user file; returns false (and keeps nothing) when it is too large. */
   saveFile(file: SavedFile): Promise<boolean>;
   loadFile(): Promise<SavedFile | null>;
@@ -79,19 +111,33 @@ export async function openAutosave(name = DB_NAME): Promise<AutosaveStore | null
     const tx = db.transaction(STORE, 'readonly');
     return request(tx.objectStore(STORE).get(key));
   }
+  /** Move an unusable record to its corrupt key, in one transaction; throws what it found. */
+  async function setAside(key: string, value: unknown, reason: string): Promise<never> {
+    const keptAs = corruptKey(key, new Date());
+    try {
+      const tx = db.transaction(STORE, 'readwrite');
+      const records = tx.objectStore(STORE);
+      records.put(value, keptAs);
+      records.delete(key);
+      await transactionDone(tx);
+    } catch {
+      // Not even moved (storage full): it stays where it was.
+      throw new CorruptRecordError({ key, reason, keptAs: null });
+    }
+    throw new CorruptRecordError({ key, reason, keptAs });
+  }
 
   return {
     async saveScenario(scenario) {
-      await put('scenario', validateScenario(scenario));
+      await put('scenario', scenario);
     },
-    async loadScenario() {
+    async loadScenario(check) {
       const stored = await get('scenario');
       if (stored === undefined) return null;
       try {
-        return validateScenario(stored);
+        return check(stored);
       } catch (error) {
-        if (error instanceof ScenarioError) return null;
-        throw error;
+        return setAside('scenario', stored, (error as Error)?.message || String(error));
       }
     },
     async saveFile(file) {
@@ -106,7 +152,11 @@ export async function openAutosave(name = DB_NAME): Promise<AutosaveStore | null
     },
     async loadFile() {
       const stored = (await get('file')) as Partial<SavedFile> | undefined;
-      if (!stored || typeof stored.name !== 'string' || !(stored.bytes instanceof Uint8Array)) return null;
+      if (stored === undefined) return null;
+      if (typeof stored !== 'object' || stored === null || typeof stored.name !== 'string')
+        return setAside('file', stored, 'expected a file name and its bytes');
+      if (!(stored.bytes instanceof Uint8Array))
+        return setAside('file', stored, `the bytes of ${stored.name} are missing`);
       return stored as SavedFile;
     },
     async saveModuleData(moduleId, value) {
@@ -124,28 +174,4 @@ export async function openAutosave(name = DB_NAME): Promise<AutosaveStore | null
       db.close();
     },
   };
-}
-
-/** Where the scenario to start with came from, and any message to show about the hash. */
-export interface Restored {
-  scenario: Scenario | null;
-  from: 'hash' | 'autosave' | 'none';
-  /** A bad or foreign hash: the message to show; the autosave (or the default) is used instead. */
-  hashError: string | null;
-}
-
-/** The scenario to open with: a valid URL hash wins over the autosave. */
-export async function restoreScenario(hash: string, store: AutosaveStore | null): Promise<Restored> {
-  let hashError: string | null = null;
-  try {
-    const fromHash = decodeScenarioHash(hash);
-    if (fromHash) return { scenario: fromHash, from: 'hash', hashError };
-  } catch (error) {
-    if (!(error instanceof ScenarioError)) throw error;
-    hashError = error.message;
-  }
-  const saved = store ? await store.loadScenario().catch(() => null) : null;
-  return saved
-    ? { scenario: saved, from: 'autosave', hashError }
-    : { scenario: null, from: 'none', hashError };
 }

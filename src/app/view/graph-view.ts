@@ -15,6 +15,7 @@ import { EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { NodeDisplayData } from 'sigma/types';
 import type { GraphState } from '../state/types.ts';
 import type { Drawing, NodeAttributes } from './drawing.ts';
+import { clearArea, fitRatio, type Rect } from './fit.ts';
 import { LayoutRunner, type LayoutState, layoutBudgetMs } from './layout.ts';
 import { EDGE_COLOR, heatColor, NODE_COLOR, seedGroupColor } from './palette.ts';
 import { layoutKey, type PositionsOrigin } from './start-positions.ts';
@@ -33,6 +34,10 @@ export type Renderer = Sigma<NodeAttributes>;
 export const THIN_EDGES_ABOVE = 5000;
 export const EDGE_TYPE_WIDE = 'line';
 const EDGE_PROGRAMS = { line: EdgeRectangleProgram, thin: EdgeLineProgram };
+/** fitTo: pixels kept clear around the framed nodes, beyond their drawn radius. */
+const FIT_MARGIN_PX = 12;
+/** fitTo never zooms closer than this (one node alone would fill the screen). */
+const MIN_FIT_RATIO = 0.05;
 
 export interface GraphViewEvents {
   onNodeClick(index: number): void;
@@ -218,15 +223,17 @@ export class GraphView {
 
   /**
    * Move the camera so every given node (by index; those not drawn are skipped) is in view with
-   * a margin; `bottomMargin` is the share of the canvas height kept clear below them (for the
-   * playback bar).
+   * a margin, clear of `avoid`: rectangles (viewport pixels, relative to the canvas) of controls
+   * floating over the canvas; `bottomMargin` is a share of the canvas height kept clear below the
+   * nodes. The nodes go in the clear part of the canvas where they can be shown largest.
    */
-  fitTo(indices: Iterable<number>, bottomMargin = 0): boolean {
+  fitTo(indices: Iterable<number>, bottomMargin = 0, avoid: readonly Rect[] = []): boolean {
     if (this.detached) return false;
     let minX = Infinity;
     let maxX = -Infinity;
     let minY = Infinity;
     let maxY = -Infinity;
+    let maxSize = 0;
     for (const i of indices) {
       const d = this.sigma.getNodeDisplayData(String(i));
       if (!d) continue;
@@ -234,14 +241,38 @@ export class GraphView {
       maxX = Math.max(maxX, d.x);
       minY = Math.min(minY, d.y);
       maxY = Math.max(maxY, d.y);
+      maxSize = Math.max(maxSize, d.size);
     }
     if (minX === Infinity) return false;
-    // Framed-graph coordinates: the whole graph spans about 1 at camera ratio 1.
-    const span = Math.max(maxX - minX, maxY - minY, 0.02);
-    const ratio = Math.min(1.2, (span * 1.25) / Math.max(0.2, 1 - bottomMargin));
-    // y grows upwards in framed coordinates: shift the centre down so the nodes sit higher.
-    const y = (minY + maxY) / 2 - (bottomMargin * ratio) / 2;
-    void this.sigma.getCamera().animate({ x: (minX + maxX) / 2, y, ratio }, { duration: 300 });
+    // The canvas may have changed size since the last frame (a bar opened under it).
+    this.sigma.resize();
+    const { width, height } = this.sigma.getDimensions();
+    // The nodes' box in pixels at ratio 1 (framed-graph coordinates map linearly to the viewport).
+    const unit = { cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 } };
+    const a = this.sigma.framedGraphToViewport({ x: minX, y: minY }, unit);
+    const b = this.sigma.framedGraphToViewport({ x: maxX, y: maxY }, unit);
+    const boxWidth = Math.abs(b.x - a.x);
+    const boxHeight = Math.abs(b.y - a.y);
+    const obstacles =
+      bottomMargin > 0
+        ? [...avoid, { left: 0, right: width, top: height * (1 - bottomMargin), bottom: height }]
+        : avoid;
+    const area = clearArea(width, height, obstacles, boxWidth, boxHeight);
+    const ratio = fitRatio(
+      boxWidth,
+      boxHeight,
+      area,
+      (r) => this.sigma.scaleSize(maxSize, r) + FIT_MARGIN_PX,
+      MIN_FIT_RATIO,
+    );
+    // The camera that puts the box's centre at the area's centre: with the camera on the box's
+    // centre, the camera point is the one seen where the area's centre mirrors through the middle.
+    const centre = { x: (minX + maxX) / 2, y: (minY + maxY) / 2 };
+    const camera = this.sigma.viewportToFramedGraph(
+      { x: width - (area.left + area.right) / 2, y: height - (area.top + area.bottom) / 2 },
+      { cameraState: { ...centre, ratio, angle: 0 } },
+    );
+    void this.sigma.getCamera().animate({ x: camera.x, y: camera.y, ratio, angle: 0 }, { duration: 300 });
     return true;
   }
 
