@@ -108,10 +108,10 @@ async function englishLeft(page: Page): Promise<string[]> {
   return left;
 }
 
-/** Chinese characters left in the visible text (the language picker's 中文 aside). */
+/** Chinese characters left in the visible text (the language picker's 简体中文 aside). */
 async function chineseLeft(page: Page): Promise<string[]> {
   return (await visibleTexts(page))
-    .filter(({ text }) => /\p{Script=Han}/u.test(text) && text !== '中文')
+    .filter(({ text }) => /\p{Script=Han}/u.test(text) && text !== '简体中文')
     .map(({ where, text }) => `${where}: ${text}`);
 }
 
@@ -138,12 +138,14 @@ async function ready(page: Page): Promise<void> {
   await layoutSettled(page);
 }
 
-/** Texts of the charts (dataset labels, axis titles), through the language module's hook. */
+/** Texts of every chart on the page (dataset labels, axis titles, categories), through window.ripple. */
 const chartTexts = async (page: Page) =>
   (
-    await page.evaluate(() =>
-      (window as unknown as { rippleLanguage: { chartTexts(): string[] } }).rippleLanguage.chartTexts(),
-    )
+    await page.evaluate(() => {
+      const r = (window as unknown as { ripple: { charts(): string[]; chartTexts(id: string): string[] } })
+        .ripple;
+      return r.charts().flatMap((id) => r.chartTexts(id));
+    })
   ).filter((text) => /\p{L}/u.test(text));
 
 describe('English / 中文', () => {
@@ -157,20 +159,20 @@ describe('English / 中文', () => {
     await page.dispatchEvent('#runs', 'change');
     await page.getByTestId('run').click();
     await page.getByTestId('status').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
-    const mean = await page.getByTestId('spread-mean').textContent();
+    const mean = await page.getByTestId('spread-mean').getAttribute('data-value');
     const summary = await page.getByTestId('graph-summary').textContent();
     expect(summary).toContain('4,039 nodes');
     expect(await page.getByTestId('tab-results').getAttribute('aria-selected')).toBe('true');
     // The detector finds English when there is English.
     expect((await englishLeft(page)).length).toBeGreaterThan(5);
     const englishCharts = await chartTexts(page);
-    expect(englishCharts).toContain('Simulated reach (mean)');
+    expect(englishCharts).toContain('Reached in the simulation (mean)');
 
     await page.selectOption('[data-testid=language]', 'zh-CN');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     // Same graph, same result, same tab; only the words changed.
     expect(await page.getByTestId('tab-results').getAttribute('aria-selected')).toBe('true');
-    expect(await page.getByTestId('spread-mean').textContent()).toBe(mean);
+    expect(await page.getByTestId('spread-mean').getAttribute('data-value')).toBe(mean);
     expect(await page.getByTestId('graph-summary').textContent()).toBe(
       'ego-Facebook：4,039 个节点，88,234 条边，无向，1 个连通分量（最大 4,039）。',
     );
@@ -178,6 +180,8 @@ describe('English / 中文', () => {
     expect(await page.getByTestId('tab-results').textContent()).toBe('结果');
     const chineseCharts = await chartTexts(page);
     expect(chineseCharts).toContain('模拟触达（平均）');
+    // Numbers as the language writes them, through Intl: 4,039, not 4039.
+    expect(await page.getByTestId('graph-summary').textContent()).toContain('4,039');
     expect(chineseCharts.filter((text) => /[A-Za-z]{2,}/.test(text))).toEqual([]);
     expect(await acrossTabs(page, englishLeft)).toEqual([]);
 
@@ -281,5 +285,58 @@ describe('English / 中文', () => {
     expect(await zhPage.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await zhPage.getByTestId('tab-data').textContent()).toBe('数据');
     await context.close();
+  }, 120_000);
+
+  it("never translates the user's data: labels that are English UI words stay as they are in Chinese", async () => {
+    const page = await served.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const watch = watchPage(page, served.url);
+    await ready(page);
+    // A graph whose accounts are named like the interface's own words.
+    const words = ['Model', 'Run', 'Seeds', 'Leaders', 'Results'];
+    const graph = {
+      options: { type: 'undirected' },
+      nodes: words.map((label, i) => ({ key: `n${i}`, attributes: { label, x: i, y: i % 2 } })),
+      edges: words.slice(1).map((_, i) => ({ source: `n${i}`, target: `n${i + 1}` })),
+    };
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'Model.json'));
+      const stage = document.querySelector('.stage') as HTMLElement;
+      stage.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, JSON.stringify(graph));
+    await page
+      .getByTestId('graph-summary')
+      .filter({ hasText: 'Model.json: 5 nodes' })
+      .waitFor({ state: 'attached', timeout: 60_000 });
+    await page.getByTestId('tab-seeds').click();
+    await page.getByTestId('seed-clear').click();
+    await page.getByTestId('seed-search').fill('Model, Run, Seeds, Leaders');
+    await page.getByTestId('seed-search-add').click();
+    const chips = page.getByTestId('seed-groups').locator('.chip');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=seed-groups] .chip').length === 4,
+    );
+
+    await page.selectOption('[data-testid=language]', 'zh-CN');
+    await page.getByTestId('seed-count').filter({ hasText: '种子' }).waitFor();
+    expect((await chips.allTextContents()).map((c) => c.replace(' ×', ''))).toEqual([
+      'Model',
+      'Run',
+      'Seeds',
+      'Leaders',
+    ]);
+    expect(await page.getByTestId('graph-summary').textContent()).toContain('Model.json：5 个节点');
+    await page.getByTestId('tab-leaders').click();
+    const names = await page.locator('[data-testid=leader-row]').allTextContents();
+    for (const word of words) expect(names.join(' ')).toContain(word);
+    // Apart from the user's own labels and file name, at most five English words on screen.
+    const userData = new Set([...words, 'json'].map((w) => w.toLowerCase()));
+    const left: string[] = [];
+    for (const { text } of await visibleTexts(page))
+      for (const w of text.match(/[A-Za-z]{2,}/g) ?? [])
+        if (!ALLOWED.has(w.toLowerCase()) && !userData.has(w.toLowerCase())) left.push(w);
+    expect(left.length, left.join(' ')).toBeLessThanOrEqual(5);
+    expect(watch.errors).toEqual([]);
+    await page.close();
   }, 120_000);
 });
