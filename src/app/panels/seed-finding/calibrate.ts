@@ -1,0 +1,151 @@
+/**
+ * A quick measurement of what finding seeds costs on this machine, for this graph and model, with
+ * the worker pool as busy as it is now (estimate.ts turns it into a time): a few hundred
+ * milliseconds of RR sets (time per set, entries per set, how much greedy's first k seeds cover on
+ * the sets they were chosen on and on others), greedy max coverage timed on them, and a batch of
+ * Monte Carlo runs from one random account (time per run, accounts reached). Its random streams
+ * are its own: it changes nothing the method later picks.
+ */
+import type { ModelParams } from '../../../diffusion/types.ts';
+import type { EnginePool } from '../../../engine/pool.ts';
+import type { Csr } from '../../../graph/types.ts';
+import { maxCoverage } from '../../../seeding/imm.ts';
+import { poolRrSource } from '../../../seeding/pool-sources.ts';
+import { type RrBatch, RrCollection, rrParams } from '../../../seeding/rr-sets.ts';
+import type { Calibration } from './estimate.ts';
+
+/** The random streams of the measurement (any fixed values: nothing else uses them). */
+const PILOT_SETS_STREAM = 0x5eed_ca1;
+const PILOT_RUNS_STREAM = 0x5eed_ca2;
+/** Measuring time per part: long enough to average out a busy moment, short enough to go unnoticed. */
+const SETS_MS = 600;
+const RUNS_MS = 300;
+const MAX_PILOT_SETS = 50_000;
+const MAX_PILOT_RUNS = 20_000;
+/** Bounds of the coverage cost per stored entry (ms): a few ns to a tenth of a µs. */
+const ENTRY_MS = [2e-6, 1e-4] as const;
+
+/** Greedy's first seeds on half of the sets, and how many of each half the prefixes cover. */
+export function pilotCoverage(
+  batches: readonly RrBatch[],
+  n: number,
+  kMax: number,
+): { fitted: number[]; heldOut: number[]; msPerEntry: number; setSize: number } {
+  const a = new RrCollection(n);
+  const b = new RrCollection(n);
+  let entries = 0;
+  let sets = 0;
+  for (const batch of batches) {
+    sets += batch.count;
+    entries += batch.nodes.length;
+    // Alternate sets between the halves (a batch is one job's consecutive sets).
+    for (let j = 0; j < batch.count; j++) {
+      const from = batch.offsets[j];
+      const to = batch.offsets[j + 1];
+      const target = (batch.first + j) % 2 === 0 ? a : b;
+      target.append({
+        first: 0,
+        count: 1,
+        offsets: Uint32Array.of(0, to - from),
+        nodes: batch.nodes.subarray(from, to),
+        examined: 0,
+      });
+    }
+  }
+  const k = Math.max(1, Math.min(kMax, n));
+  // Timed the second time: the first call also compiles the code.
+  if (a.count > 0) maxCoverage(a, k);
+  const started = performance.now();
+  const { seeds, covered } = a.count > 0 ? maxCoverage(a, k) : { seeds: [], covered: [] };
+  const ms = performance.now() - started;
+  const fitted = covered.map((c) => c / Math.max(1, a.count));
+  // Held out: the sets of the other half each prefix of greedy's order hits.
+  const rank = new Int32Array(n).fill(-1);
+  seeds.forEach((v, i) => {
+    rank[v] = i;
+  });
+  const firstHit = new Float64Array(seeds.length);
+  for (let j = 0; j < b.count; j++) {
+    let best = Number.POSITIVE_INFINITY;
+    for (let t = b.offsets[j]; t < b.offsets[j + 1]; t++) {
+      const r = rank[b.nodes[t]];
+      if (r >= 0 && r < best) best = r;
+    }
+    if (best !== Number.POSITIVE_INFINITY) firstHit[best]++;
+  }
+  let hit = 0;
+  const heldOut = [...firstHit].map((h) => {
+    hit += h;
+    return hit / Math.max(1, b.count);
+  });
+  const msPerEntry = Math.min(ENTRY_MS[1], Math.max(ENTRY_MS[0], a.size > 0 ? ms / a.size : ENTRY_MS[1]));
+  return { fitted, heldOut, msPerEntry, setSize: sets > 0 ? entries / sets : 0 };
+}
+
+/** Measure; `kMax` is the largest budget the estimate will be asked about. */
+export async function calibrate(
+  pool: EnginePool,
+  csr: Csr,
+  params: ModelParams,
+  kMax: number,
+  signal?: AbortSignal,
+): Promise<Calibration> {
+  const n = csr.n;
+  const source = poolRrSource(pool, n, rrParams(params), { signal });
+  const batches: RrBatch[] = [];
+  let have = 0;
+  // A first small round starts the workers and hands them the graph: not timed.
+  const warm = 16 * pool.size;
+  batches.push(...(await source.generate(PILOT_SETS_STREAM, 0, warm)));
+  have += warm;
+  let timedMs = 0;
+  let timedSets = 0;
+  // Rounds of at least 128 sets per worker, so every worker is busy and a job's overhead is small.
+  const least = 128 * pool.size;
+  let next = least;
+  while (timedMs < SETS_MS && have < MAX_PILOT_SETS) {
+    const count = Math.min(next, MAX_PILOT_SETS - have);
+    const t0 = performance.now();
+    batches.push(...(await source.generate(PILOT_SETS_STREAM, have, count)));
+    timedMs += performance.now() - t0;
+    timedSets += count;
+    have += count;
+    // Aim the next round at what is left of the time budget.
+    const perSet = timedMs / timedSets;
+    next = Math.max(least, Math.ceil((SETS_MS - timedMs) / Math.max(perSet, 1e-4)));
+  }
+  const coverage = pilotCoverage(batches, n, kMax);
+
+  const simulate = (count: number, stream: number) =>
+    pool.simulate(
+      { params, seeds: { kind: 'random', k: 1 }, runs: count, rngSeed: stream >>> 0, traceRun: null },
+      { signal },
+    );
+  // Again a first round not timed: each worker builds its simulator for these parameters.
+  await simulate(2 * pool.size, PILOT_RUNS_STREAM - 1);
+  let runsMs = 0;
+  let runs = 0;
+  let reached = 0;
+  // Calls of at least 32 runs per worker: each call starts with small chunks to learn their cost.
+  let batch = 32 * pool.size;
+  while (runsMs < RUNS_MS && runs < MAX_PILOT_RUNS) {
+    const t0 = performance.now();
+    const shard = await simulate(batch, PILOT_RUNS_STREAM + runs);
+    runsMs += performance.now() - t0;
+    runs += batch;
+    for (let r = 0; r < shard.sizes.length; r++) reached += shard.sizes[r];
+    const perRun = runsMs / runs;
+    batch = Math.max(32 * pool.size, Math.min(MAX_PILOT_RUNS - runs, Math.ceil((RUNS_MS - runsMs) / perRun)));
+  }
+  return {
+    n,
+    arcs: csr.arcs,
+    msPerSet: timedMs / Math.max(1, timedSets),
+    setSize: coverage.setSize,
+    fitted: coverage.fitted,
+    heldOut: coverage.heldOut,
+    msPerEntry: coverage.msPerEntry,
+    msPerRun: runsMs / Math.max(1, runs),
+    runSize: reached / Math.max(1, runs),
+  };
+}
