@@ -6,4 +6,10 @@ import { resultsFeature } from './panels/results/feature.ts';
 import { seedFindingFeature } from './panels/seed-finding/feature.ts';
 import { seedsFeature } from './panels/seeds/feature.ts';
 
-export const FEATURES: Feature[] = [dataFeature, seedsFeature, modelFeature, resultsFeature, seedFindingFeature];
+export const FEATURES: Feature[] = [
+  dataFeature,
+  seedsFeature,
+  modelFeature,
+  resultsFeature,
+  seedFindingFeature,
+];
