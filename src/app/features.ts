@@ -1,5 +1,6 @@
 /** Every feature of the page, in order (see feature.ts). Add one import and one entry per feature. */
 import type { Feature } from './feature.ts';
+import { criticalMassFeature } from './panels/critical-mass/feature.ts';
 import { dataFeature } from './panels/data/feature.ts';
 import { modelFeature } from './panels/model/feature.ts';
 import { resultsFeature } from './panels/results/feature.ts';
@@ -12,4 +13,5 @@ export const FEATURES: Feature[] = [
   modelFeature,
   resultsFeature,
   seedFindingFeature,
+  criticalMassFeature,
 ];
