@@ -49,7 +49,7 @@ const chartTexts = (page: Page, testid: string) =>
 
 /** What each random seed found, from the table of the repeats. */
 const perSeed = (page: Page) =>
-  page.$$eval('[data-testid=critical-repeats] tr[data-rng]', (rows) =>
+  page.$$eval('[data-testid=critical-per-seed] tr[data-rng]', (rows) =>
     rows.map((r) => {
       const raw = (r as HTMLElement).dataset.critical ?? '';
       return { rng: Number((r as HTMLElement).dataset.rng), critical: raw === '' ? null : Number(raw) };

@@ -164,7 +164,7 @@ export function RepeatsTable({ sweep }: { sweep: Sweep }) {
   const vary = sweep.settings.vary;
   const withFewest = vary === 'k' && sweep.settings.target !== null;
   return (
-    <details data-testid="critical-repeats" open>
+    <details data-testid="critical-per-seed" open>
       <summary>{t('critical.repeatsTable.title')}</summary>
       <table class="data">
         <thead>
