@@ -19,6 +19,7 @@ import {
 import {
   type CriticalDraft,
   defaultDraft,
+  plannedWork,
   readSettings,
   repeatSeeds,
   shownFields,
@@ -96,6 +97,19 @@ describe('the critical-mass form', () => {
     const p = withVary(draft(), 'p', g);
     expect(Number(p.to)).toBeGreaterThan(0.3);
     expect(Number(p.to)).toBeLessThan(0.8);
+  });
+
+  it('plans the work: grid points, what refinement and the seed search may add, over the repeats', () => {
+    const p = readSettings(draft({ from: '0', to: '0.5', steps: '11', runs: '500', repeats: '5' }), 100);
+    if (!('settings' in p)) throw new Error('settings');
+    expect(plannedWork(p.settings, 100)).toEqual({ points: 11, added: 8, runs: 19 * 500 * 5 });
+    // k rounds to whole numbers (1..4 in 7 steps: 4 points); a target adds up to 2 log2(n) points.
+    const k = readSettings(
+      draft({ vary: 'k', from: '1', to: '4', steps: '7', runs: '10', repeats: '1' }),
+      100,
+    );
+    if (!('settings' in k)) throw new Error('settings');
+    expect(plannedWork(k.settings, 100)).toEqual({ points: 4, added: 8 + 14, runs: 26 * 10 });
   });
 
   it('repeats with the form’s random seed and the next ones', () => {

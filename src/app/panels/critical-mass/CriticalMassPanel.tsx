@@ -22,16 +22,30 @@ import { SCurveChart } from './SCurveChart.tsx';
 import { PointsTable, RepeatsTable, Summary } from './Summary.tsx';
 import {
   type CriticalDraft,
+  type CriticalSettings,
   type KBy,
   MAX_REPEATS,
   MAX_RNG,
   MODELS_FOR,
+  plannedWork,
   readSettings,
   type SweepSeeds,
   shownFields,
   withVary,
 } from './settings.ts';
 import { attemptError, draft, sweep, task } from './state.ts';
+
+/** How much the sweep will simulate at most. */
+function planText(s: CriticalSettings, nodes: number): string {
+  const w = plannedWork(s, nodes);
+  return t('critical.plan', {
+    total: w.runs,
+    points: w.points,
+    refined: w.added,
+    runs: s.runs,
+    repeats: s.repeats,
+  });
+}
 
 function edit(patch: Partial<CriticalDraft>): void {
   draft.value = { ...draft.value, ...patch };
@@ -141,6 +155,11 @@ export function CriticalMassPanel() {
         {number('repeats', t('critical.repeats'), '1', 1, MAX_REPEATS)}
         <p class="hint">{t('critical.repeats.help')}</p>
       </div>
+      {'settings' in read ? (
+        <p class="hint" data-testid="critical-plan">
+          {planText(read.settings, n)}
+        </p>
+      ) : null}
       <div class="row">
         <button
           type="button"

@@ -101,6 +101,8 @@ export const t = defineMessages({
     'critical.formula.sir': 'T_c = 1/B, with T = p/(p + gamma − p·gamma)',
     'critical.formula.watts':
       'phi_c = 1/K*, K* the smallest in-degree bound whose vulnerable accounts percolate',
+    'critical.plan':
+      'Up to {total} simulations: {points} points and up to {refined} more where the curve turns, {runs} runs each, for {repeats} random seeds.',
   },
   zh: {
     'critical.title': '临界规模',
@@ -196,5 +198,7 @@ export const t = defineMessages({
     'critical.formula.branchingDirected': 'p_c = ⟨k_in⟩/⟨k_in k_out⟩，不计互惠弧',
     'critical.formula.sir': 'T_c = 1/B，其中 T = p/(p + gamma − p·gamma)',
     'critical.formula.watts': 'phi_c = 1/K*，K* 为使易受影响账号发生渗流的最小入度上界',
+    'critical.plan':
+      '最多 {total} 次模拟：{points} 个点，外加曲线转折处最多 {refined} 个点，每点 {runs} 次，共 {repeats} 个随机种子。',
   },
 });

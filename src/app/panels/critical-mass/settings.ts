@@ -8,6 +8,7 @@
  * search, and how many independent random seeds repeat the sweep (the tipping point is shown as
  * their median and range).
  */
+import { gridPoints } from '../../../analysis/tipping/plan.ts';
 import { theoryFor } from '../../../analysis/tipping/theory.ts';
 import type { KSeeds, TippingOptions, Vary } from '../../../analysis/tipping/types.ts';
 import { resolveParams } from '../../../diffusion/defaults.ts';
@@ -26,6 +27,8 @@ export const MODELS_FOR: Record<Vary, ModelName[]> = {
 };
 
 export const CRITICAL_DEFAULTS = { steps: 11, runs: 500, target: 20, repeats: 5 } as const;
+/** Refinement rounds around the transition (each adds up to two points), as `ripple tipping --refine`. */
+export const REFINE_ROUNDS = 4;
 export const MAX_REPEATS = 50;
 export const MAX_RNG = 2 ** 32 - 1;
 
@@ -222,6 +225,21 @@ export function readSettings(
   };
 }
 
+/**
+ * What a sweep will simulate at most: grid points, the points the refinement and (k sweeps with a
+ * target) the fewest-seeds search may add (doubling k, then bisecting: twice log2 of the nodes),
+ * and the runs in all over the repeats.
+ */
+export function plannedWork(
+  s: CriticalSettings,
+  nodes: number,
+): { points: number; added: number; runs: number } {
+  const points = new Set(gridPoints(s.vary, s.from, s.to, s.steps)).size;
+  const search = s.vary === 'k' && s.target !== null ? 2 * Math.ceil(Math.log2(Math.max(2, nodes))) : 0;
+  const added = 2 * REFINE_ROUNDS + search;
+  return { points, added, runs: (points + added) * s.runs * s.repeats };
+}
+
 /** The random seeds of the repeats: the form's seed and the next ones. */
 export function repeatSeeds(rngSeed: number, repeats: number): number[] {
   return Array.from({ length: repeats }, (_, i) => (rngSeed + i) % 2 ** 32);
@@ -269,7 +287,7 @@ export function sweepOptions(
     seeds,
     kSeeds,
     rngSeed,
-    refine: { rounds: 4 },
+    refine: { rounds: REFINE_ROUNDS },
     target: s.vary === 'k' ? s.target : null,
   };
 }
