@@ -5,7 +5,7 @@
  * the progress line, and the calibration's coverage on hand-made sets.
  */
 import { describe, expect, it } from 'vitest';
-import { pilotCoverage } from '../../src/app/panels/seed-finding/calibrate.ts';
+import { halves, pilotCoverage } from '../../src/app/panels/seed-finding/calibrate.ts';
 import { curveRows, marginalGain, NO_CURVES, withCurve } from '../../src/app/panels/seed-finding/curves.ts';
 import {
   type Calibration,
@@ -247,7 +247,7 @@ describe('the forecast while running', () => {
 });
 
 describe('the calibration', () => {
-  it("measures greedy's coverage on the sets it chose on and on the others", () => {
+  it("measures greedy's coverage on the sets it chose on and on the others", async () => {
     // Sets alternate between the halves by index: even sets {0}, {0,1}, {0}; odd sets {1}, {2}, {0}.
     const sets = [[0], [1], [0, 1], [2], [0], [0]];
     const offsets = [0];
@@ -259,11 +259,24 @@ describe('the calibration', () => {
       nodes: Uint32Array.from(sets.flat()),
       examined: 0,
     };
-    const c = pilotCoverage([batch], 3, 2);
+    const c = await pilotCoverage([batch], 3, 2);
     expect(c.fitted).toEqual([1, 1]);
     // Greedy on the even sets picks 0, then 1 (the lowest index among the uncovering ties).
     expect(c.heldOut).toEqual([1 / 3, 2 / 3]);
     expect(c.setSize).toBeCloseTo(7 / 6, 12);
     expect(c.msPerEntry).toBeGreaterThan(0);
+    // Split over two batches (jobs), the halves are the same.
+    const second: RrBatch = {
+      first: 4,
+      count: 2,
+      offsets: Uint32Array.of(0, 1, 2),
+      nodes: Uint32Array.of(0, 0),
+      examined: 0,
+    };
+    const first: RrBatch = { ...batch, count: 4, offsets: batch.offsets.subarray(0, 5) };
+    const [a, b] = halves([first, second], 3);
+    expect([a.count, a.size, [...a.offsets], [...a.nodes]]).toEqual([3, 4, [0, 1, 3, 4], [0, 0, 1, 0]]);
+    expect([b.count, b.size, [...b.offsets], [...b.nodes]]).toEqual([3, 3, [0, 1, 2, 3], [1, 2, 0]]);
+    expect(await pilotCoverage([first, second], 3, 2)).toEqual({ ...c, msPerEntry: expect.any(Number) });
   });
 });

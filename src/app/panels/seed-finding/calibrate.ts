@@ -9,7 +9,8 @@
 import type { ModelParams } from '../../../diffusion/types.ts';
 import type { EnginePool } from '../../../engine/pool.ts';
 import type { Csr } from '../../../graph/types.ts';
-import { maxCoverage } from '../../../seeding/imm.ts';
+import { poolCoverage } from '../../../seeding/find-seeds.ts';
+import { type Coverage, maxCoverage } from '../../../seeding/imm.ts';
 import { poolRrSource } from '../../../seeding/pool-sources.ts';
 import { type RrBatch, RrCollection, rrParams } from '../../../seeding/rr-sets.ts';
 import type { Calibration } from './estimate.ts';
@@ -29,41 +30,60 @@ const TIMED_K = 20;
 /** Bounds of the coverage cost per stored entry (ms): a few ns to a tenth of a µs. */
 const ENTRY_MS = [2e-6, 1e-4] as const;
 
+/** The sets of the batches split in two halves by index parity (a batch is one job's consecutive sets). */
+export function halves(batches: readonly RrBatch[], n: number): [RrCollection, RrCollection] {
+  const sizes = [
+    { sets: 0, entries: 0 },
+    { sets: 0, entries: 0 },
+  ];
+  for (const batch of batches)
+    for (let j = 0; j < batch.count; j++) {
+      const h = sizes[(batch.first + j) % 2];
+      h.sets++;
+      h.entries += batch.offsets[j + 1] - batch.offsets[j];
+    }
+  const out = sizes.map(({ sets, entries }) => {
+    const c = new RrCollection(n);
+    c.offsets = new Uint32Array(sets + 1);
+    c.nodes = new Uint32Array(entries);
+    return c;
+  });
+  for (const batch of batches)
+    for (let j = 0; j < batch.count; j++) {
+      const c = out[(batch.first + j) % 2];
+      const from = batch.offsets[j];
+      const to = batch.offsets[j + 1];
+      c.nodes.set(batch.nodes.subarray(from, to), c.size);
+      c.size += to - from;
+      c.count++;
+      c.offsets[c.count] = c.size;
+    }
+  return [out[0], out[1]];
+}
+
+/** Greedy max coverage somewhere (this thread, or a worker as IMM runs it). */
+export type Cover = (sets: RrCollection, k: number) => Promise<Coverage>;
+
+const coverHere: Cover = async (sets, k) => maxCoverage(sets, k);
+
 /** Greedy's first seeds on half of the sets, and how many of each half the prefixes cover. */
-export function pilotCoverage(
+export async function pilotCoverage(
   batches: readonly RrBatch[],
   n: number,
   kMax: number,
-): { fitted: number[]; heldOut: number[]; msPerEntry: number; setSize: number } {
-  const a = new RrCollection(n);
-  const b = new RrCollection(n);
-  let entries = 0;
-  let sets = 0;
-  for (const batch of batches) {
-    sets += batch.count;
-    entries += batch.nodes.length;
-    // Alternate sets between the halves (a batch is one job's consecutive sets).
-    for (let j = 0; j < batch.count; j++) {
-      const from = batch.offsets[j];
-      const to = batch.offsets[j + 1];
-      const target = (batch.first + j) % 2 === 0 ? a : b;
-      target.append({
-        first: 0,
-        count: 1,
-        offsets: Uint32Array.of(0, to - from),
-        nodes: batch.nodes.subarray(from, to),
-        examined: 0,
-      });
-    }
-  }
+  cover: Cover = coverHere,
+): Promise<{ fitted: number[]; heldOut: number[]; msPerEntry: number; setSize: number }> {
+  const [a, b] = halves(batches, n);
+  const sets = a.count + b.count;
+  const entries = a.size + b.size;
   const k = Math.max(1, Math.min(kMax, n));
-  const { seeds, covered } = a.count > 0 ? maxCoverage(a, k) : { seeds: [], covered: [] };
+  const { seeds, covered } = a.count > 0 ? await cover(a, k) : { seeds: [], covered: [] };
   // The cost per entry: greedy for a budget IMM is usually asked (inverting the sets dominates),
   // timed twice after the call above compiled the code; the faster time counts.
   let ms = Number.POSITIVE_INFINITY;
   for (let i = 0; i < 2 && a.count > 0; i++) {
     const started = performance.now();
-    maxCoverage(a, Math.min(k, TIMED_K));
+    await cover(a, Math.min(k, TIMED_K));
     ms = Math.min(ms, performance.now() - started);
   }
   const fitted = covered.map((c) => c / Math.max(1, a.count));
@@ -125,7 +145,8 @@ export async function calibrate(
     setRates.push(ms / count);
     next = Math.max(128 * pool.size, Math.ceil(ROUND_MS / Math.max(Math.min(...setRates), 1e-4)));
   }
-  const coverage = pilotCoverage(batches, n, kMax);
+  // Greedy runs in a worker, as IMM's does (the page's main thread stays free).
+  const coverage = await pilotCoverage(batches, n, kMax, (sets, k) => poolCoverage(pool, sets, k, signal));
 
   const simulate = (count: number, stream: number) =>
     pool.simulate(
