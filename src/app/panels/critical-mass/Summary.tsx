@@ -7,6 +7,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { fixed, count as whole } from '../../i18n/format.ts';
+import { aside, sentences } from '../seed-finding/text.ts';
 import { detectorLabel, formulaText, sweptValue, varyLabel } from './labels.ts';
 import { t } from './messages.ts';
 import { disagree, type Spread } from './repeats.ts';
@@ -52,7 +53,8 @@ export function Summary({ sweep, directed }: { sweep: Sweep; directed: boolean }
   const detector = summary.shown.result.detection.detector;
   let point: string;
   if (c.median === null) point = t('critical.none');
-  else if (count === 1) point = detector ? `${fmt(c.median)} (${detectorLabel(detector)})` : fmt(c.median);
+  else if (count === 1)
+    point = detector ? `${fmt(c.median)}${aside(detectorLabel(detector))}` : fmt(c.median);
   else
     point = t('critical.point.spread', {
       median: fmt(c.median),
@@ -92,16 +94,16 @@ export function Summary({ sweep, directed }: { sweep: Sweep; directed: boolean }
         <Row term={t('critical.point')} testid="critical-point" spread={c}>
           {point}
           {count > 1 && c.median !== null && detector ? (
-            <span class="hint"> ({detectorLabel(detector)})</span>
+            <span class="hint">{aside(detectorLabel(detector))}</span>
           ) : null}
           {count > 1 && c.found < count ? (
-            <span class="hint"> {t('critical.point.found', { found: c.found, count })}</span>
+            <span class="hint">{aside(t('critical.point.found', { found: c.found, count }))}</span>
           ) : null}
         </Row>
         <Row term={t('critical.theory')} testid="critical-theory" spread={null} value={r.theory}>
           {r.theory === null
             ? t('critical.theory.none')
-            : `${fmt(r.theory)}${r.theoryDetail ? ` (${formulaText(r.theoryDetail, directed)})` : ''}`}
+            : `${fmt(r.theory)}${r.theoryDetail ? aside(formulaText(r.theoryDetail, directed)) : ''}`}
         </Row>
         {vary === 'k' && settings.target !== null ? (
           <Row
@@ -118,10 +120,12 @@ export function Summary({ sweep, directed }: { sweep: Sweep; directed: boolean }
         </Row>
       </dl>
       <p data-testid="critical-reading">
-        {c.median === null ? t('critical.reading.none') : t(readingKey, { x: fmt(c.median) })}
-        {count > 1 && disagree(c)
-          ? ` ${t('critical.reading.unsure', { min: fmt(c.min as number), max: fmt(c.max as number) })}`
-          : ''}
+        {sentences(
+          c.median === null ? t('critical.reading.none') : t(readingKey, { x: fmt(c.median) }),
+          count > 1 && disagree(c)
+            ? t('critical.reading.unsure', { min: fmt(c.min as number), max: fmt(c.max as number) })
+            : '',
+        )}
       </p>
     </section>
   );

@@ -37,6 +37,7 @@ import {
   usesP,
 } from './settings.ts';
 import { attemptError, calibration, draft, preparing, task } from './state.ts';
+import { sentences } from './text.ts';
 
 function edit(patch: Partial<SeedFindDraft>): void {
   draft.value = { ...draft.value, ...patch };
@@ -207,7 +208,7 @@ function EstimateLine({ graph }: { graph: GraphState }) {
   else text = t('seedfind.estimate.other', { time, sets: est.sets, runs: s.runs });
   if (s.method !== 'imm' && est.ms > 60_000) {
     const imm = estimate(c.value, estimateSettings({ ...s, method: 'imm', epsilon: IMM_DEFAULTS.epsilon }));
-    if (imm.ms < est.ms / 2) text += ` ${t('seedfind.estimate.slow', { time: about(imm.ms) })}`;
+    if (imm.ms < est.ms / 2) text = sentences(text, t('seedfind.estimate.slow', { time: about(imm.ms) }));
   }
   return (
     <p class="hint" data-testid="seedfind-estimate" data-state="ready" data-ms={Math.round(est.ms)}>

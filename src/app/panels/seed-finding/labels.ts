@@ -2,6 +2,7 @@
 import { CELF_DEFAULTS } from '../../../seeding/celf.ts';
 import type { SeedMethod, SeedPhase } from '../../../seeding/find-seeds.ts';
 import { t } from './messages.ts';
+import { sentences } from './text.ts';
 
 type Key = Parameters<typeof t>[0];
 
@@ -31,7 +32,7 @@ export function methodLabel(method: SeedMethod): string {
 
 export function methodHelp(method: SeedMethod): string {
   return method === 'celf'
-    ? `${t(HELP.celf)} ${t('seedfind.help.celfRuns', { runs: CELF_DEFAULTS.runs })}`
+    ? sentences(t(HELP.celf), t('seedfind.help.celfRuns', { runs: CELF_DEFAULTS.runs }))
     : t(HELP[method]);
 }
 
