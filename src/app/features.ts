@@ -2,11 +2,13 @@
 import type { Feature } from './core/feature.ts';
 import { communitiesFeature } from './panels/communities/feature.ts';
 import { compareFeature } from './panels/compare/feature.ts';
+import { criticalMassFeature } from './panels/critical-mass/feature.ts';
 import { dataFeature } from './panels/data/feature.ts';
 import { educatorFeature } from './panels/educator/feature.ts';
 import { leadersFeature } from './panels/leaders/feature.ts';
 import { modelFeature } from './panels/model/feature.ts';
 import { resultsFeature } from './panels/results/feature.ts';
+import { seedFindingFeature } from './panels/seed-finding/feature.ts';
 import { seedsFeature } from './panels/seeds/feature.ts';
 import { sixDegreesFeature } from './panels/six-degrees/feature.ts';
 import { persistFeature } from './persist/feature.ts';
@@ -22,6 +24,8 @@ export const FEATURES: Feature[] = [
   playbackFeature,
   leadersFeature,
   communitiesFeature,
+  seedFindingFeature,
+  criticalMassFeature,
   sixDegreesFeature,
   compareFeature,
   educatorFeature,

@@ -52,7 +52,10 @@ export type SpreadEvaluator = (
 export const CELF_LIMITS = {
   /** Above this many nodes CELF refuses (use IMM). */
   maxNodes: 50_000,
-  /** Above this many nodes CELF warns that it will be slow. */
+  /**
+   * Above this many nodes CELF warns that it will be slow; the app does not offer it there (one
+   * number for the CLI, the app and the docs).
+   */
   warnNodes: 5_000,
 } as const;
 

@@ -207,22 +207,35 @@ async function topUp(source: RrSource, sets: RrCollection, stream: number, targe
   }
 }
 
+/** The confidence IMM works with: ell raised for the union bound over its two phases (Tang et al. 2015, section 3.3). */
+export function immEll(n: number, ell: number): number {
+  return ell * (n > 1 ? 1 + Math.log(2) / Math.log(n) : 1);
+}
+
+/**
+ * lambda' of the sampling phase (Tang et al. 2015, eq. 9, with epsilon' = sqrt(2) epsilon): round i
+ * tests the guess OPT >= n / 2^i on lambda' / (n / 2^i) RR sets. `ell` as immEll returns it.
+ */
+export function immLambdaPrime(n: number, k: number, epsilon: number, ell: number): number {
+  const logN = Math.log(Math.max(n, 2));
+  const epsPrime = Math.SQRT2 * epsilon;
+  return (
+    ((2 + (2 / 3) * epsPrime) * (logChoose(n, k) + ell * logN + Math.log(Math.max(Math.log2(n), 1))) * n) /
+    epsPrime ** 2
+  );
+}
+
 export async function imm(source: RrSource, options: ImmOptions): Promise<ImmResult> {
   const n = source.n;
   const { k, epsilon, rngSeed } = validateImmOptions(n, options);
-  // Union bound over the two phases (Tang et al. 2015, section 3.3).
-  const ell = (options.ell ?? IMM_DEFAULTS.ell) * (n > 1 ? 1 + Math.log(2) / Math.log(n) : 1);
-  const logN = Math.log(Math.max(n, 2));
-  const lnCnk = logChoose(n, k);
+  const ell = immEll(n, options.ell ?? IMM_DEFAULTS.ell);
   const cover = options.cover ?? (async (sets: RrCollection, size: number) => maxCoverage(sets, size));
 
   // Phase 1: a lower bound of OPT (Algorithm 2).
   const sampling = new RrCollection(n);
   const samplingStream = phaseSeed(rngSeed, 1);
   const epsPrime = Math.SQRT2 * epsilon;
-  const lambdaPrime =
-    ((2 + (2 / 3) * epsPrime) * (lnCnk + ell * logN + Math.log(Math.max(Math.log2(n), 1))) * n) /
-    epsPrime ** 2;
+  const lambdaPrime = immLambdaPrime(n, k, epsilon, ell);
   let lowerBound = 1;
   const rounds = Math.log2(n) - 1;
   for (let i = 1; i <= rounds; i++) {

@@ -1,11 +1,17 @@
 /**
- * The Critical mass panel in headless Chromium: a p sweep on the karate club marks a tipping point
- * inside the swept range, equal to the one `ripple tipping` finds for the same options and --rng
- * (and the same theoretical value), drawn on the chart; a k sweep finds the same fewest seeds for
- * a reach target as the CLI; cancel stops a long sweep and keeps the previous result.
+ * The Critical mass panel in headless Chromium. A sweep is repeated with several random seeds
+ * (the form's --rng and the next ones): each seed's tipping point equals the one `ripple tipping`
+ * finds for the same options and --rng, and the panel shows their median and range, in numbers
+ * and as a strip on the chart, beside the same theoretical value. On the karate club a p sweep
+ * marks its tipping point inside the swept range; a k sweep finds the median of the CLI's fewest
+ * seeds for a reach target; cancel stops a long sweep and keeps the previous result. On
+ * ego-Facebook with the panel's defaults (where single sweeps put p_c at 0.012 or at 0.025) the
+ * median and range are the CLI's over the same seeds.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { median } from '../../src/app/panels/critical-mass/repeats.ts';
+import { decodeScenarioHash } from '../../src/app/persist/hash.ts';
 import { jsonInProcess } from '../support/cli-in-process.ts';
 import { fillField, openApp, runTask, serveAppForFile, watchPage } from './browser.ts';
 
@@ -16,15 +22,61 @@ const KARATE =
 
 const ripple = jsonInProcess;
 
-async function open(page: Page): Promise<void> {
-  await page.goto(`${served.url}${KARATE}`);
+/**
+ * The link's scenario, handed to the store: a page that reads its link itself has it already (the
+ * same scenario again changes nothing); one that does not yet loads it now.
+ */
+async function useLinkScenario(page: Page, hash: string): Promise<void> {
+  const scenario = decodeScenarioHash(hash);
+  if (!scenario) return;
+  await page.evaluate(
+    (s) =>
+      (
+        window as unknown as { ripple: { store: { setScenario(s: unknown): void } } }
+      ).ripple.store.setScenario(s),
+    scenario,
+  );
+}
+
+async function open(page: Page, hash = KARATE, name = /^Zachary/): Promise<void> {
+  await page.goto(`${served.url}${hash}`);
   await openApp(page, page.url());
+  await useLinkScenario(page, hash);
   await page
     .getByTestId('graph-summary')
-    .filter({ hasText: /^Zachary/ })
-    .waitFor({ state: 'attached' });
+    .filter({ hasText: name })
+    .waitFor({ state: 'attached', timeout: 60_000 });
   await page.getByTestId('tab-critical-mass').click();
 }
+
+/** `ripple tipping` once per random seed; the args without --rng. */
+async function tippingOverSeeds(args: string[], seeds: number[]) {
+  const out = [];
+  for (const rng of seeds) out.push(await ripple('tipping', ...args, '--rng', String(rng)));
+  return out;
+}
+
+/** Median, min and max of the values found (null ones left out), as the panel summarises them. */
+function spread(values: (number | null)[]) {
+  const found = values.filter((v): v is number => v !== null);
+  if (found.length === 0) return { median: null, min: null, max: null };
+  return { median: median(found), min: Math.min(...found), max: Math.max(...found) };
+}
+
+const chartTexts = (page: Page, testid: string) =>
+  page.evaluate(
+    (id) => (window as unknown as { ripple: { chartTexts(id: string): string[] } }).ripple.chartTexts(id),
+    testid,
+  );
+
+/** What each random seed found, from the table of the repeats. */
+const perSeed = (page: Page) =>
+  page.$$eval('[data-testid=critical-per-seed] tr[data-rng]', (rows) =>
+    rows.map((r) => {
+      const raw = (r as HTMLElement).dataset.critical ?? '';
+      return { rng: Number((r as HTMLElement).dataset.rng), critical: raw === '' ? null : Number(raw) };
+    }),
+  );
 
 const fill = fillField;
 
@@ -51,19 +103,30 @@ describe('critical mass panel', () => {
     await fill(page, 'critical-rng', 3);
     expect(await sweep(page)).toBe('done');
 
-    const reference = await ripple(
-      'tipping',
-      ...['--graph', 'datasets/karate.txt', '--vary', 'p', '--from', '0', '--to', '0.6'],
-      ...['--steps', '7', '--runs', '300', '--rng', '3', '--workers', '2'],
+    const seeds = [3, 4, 5, 6, 7];
+    const references = await tippingOverSeeds(
+      [
+        ...['--graph', 'datasets/karate.txt', '--vary', 'p', '--from', '0', '--to', '0.6'],
+        ...['--steps', '7', '--runs', '300', '--workers', '2'],
+      ],
+      seeds,
     );
+    // Each seed's tipping point is the CLI's for that --rng.
+    expect(await perSeed(page)).toEqual(references.map((r, i) => ({ rng: seeds[i], critical: r.critical })));
+    const expected = spread(references.map((r) => r.critical));
     const critical = await dataValue(page, 'critical-point');
-    expect(reference.critical).not.toBeNull();
     expect(critical).not.toBeNull();
     expect(critical as number).toBeGreaterThanOrEqual(0);
     expect(critical as number).toBeLessThanOrEqual(0.6);
-    expect(critical).toBe(reference.critical);
-    expect(await dataValue(page, 'critical-theory')).toBe(reference.theory);
+    expect(critical).toBe(expected.median);
+    expect(Number(await page.getByTestId('critical-point').getAttribute('data-min'))).toBe(expected.min);
+    expect(Number(await page.getByTestId('critical-point').getAttribute('data-max'))).toBe(expected.max);
+    expect(await page.getByTestId('critical-point').textContent()).toMatch(
+      /median of 5 random seeds \(range /,
+    );
+    expect(await dataValue(page, 'critical-theory')).toBe(references[0].theory);
     expect(await page.getByTestId('critical-chart').isVisible()).toBe(true);
+    expect(await chartTexts(page, 'critical-chart')).toContain('Tipping points of 5 random seeds (range)');
     expect(watched.errors).toEqual([]);
     await page.close();
   });
@@ -82,28 +145,17 @@ describe('critical mass panel', () => {
     await fill(page, 'critical-target', 50);
     await fill(page, 'critical-rng', 2);
     expect(await sweep(page)).toBe('done');
-    const reference = await ripple(
-      'tipping',
-      ...['--graph', 'datasets/karate.txt', '--vary', 'k', '--from', '1', '--to', '12', '--p', '0.05'],
-      ...[
-        '--steps',
-        '6',
-        '--runs',
-        '200',
-        '--by',
-        'degree',
-        '--target',
-        '0.5',
-        '--rng',
-        '2',
-        '--workers',
-        '1',
+    const references = await tippingOverSeeds(
+      [
+        ...['--graph', 'datasets/karate.txt', '--vary', 'k', '--from', '1', '--to', '12', '--p', '0.05'],
+        ...['--steps', '6', '--runs', '200', '--by', 'degree', '--target', '0.5', '--workers', '1'],
       ],
+      [2, 3, 4, 5, 6],
     );
-    const fewest = reference.fewestSeeds as { k: number } | null;
-    expect(fewest).not.toBeNull();
-    expect(await dataValue(page, 'critical-fewest')).toBe(fewest?.k);
-    expect(await dataValue(page, 'critical-point')).toBe(reference.critical);
+    const fewest = references.map((r) => (r.fewestSeeds as { k: number } | null)?.k ?? null);
+    expect(fewest.every((k) => k !== null)).toBe(true);
+    expect(await dataValue(page, 'critical-fewest')).toBe(spread(fewest).median);
+    expect(await dataValue(page, 'critical-point')).toBe(spread(references.map((r) => r.critical)).median);
     const kept = await page.getByTestId('critical-numbers').textContent();
 
     await fill(page, 'critical-runs', 5_000_000);
@@ -117,4 +169,45 @@ describe('critical mass panel', () => {
     expect(await page.getByTestId('critical-numbers').textContent()).toBe(kept);
     await page.close();
   });
+
+  it('shows the tipping point of ego-Facebook with its uncertainty: median and range over 5 random seeds, as the CLI finds them', async () => {
+    const page = await served.browser.newPage();
+    const watched = watchPage(page, served.url);
+    await open(page, '', /^ego-Facebook/);
+    // The panel's defaults: p from 0 to about 3x the theoretical threshold, 11 points, 500 runs, 5 seeds from 1.
+    expect(await page.getByTestId('critical-vary').inputValue()).toBe('p');
+    expect(await page.getByTestId('critical-repeats').inputValue()).toBe('5');
+    const to = await page.getByTestId('critical-to').inputValue();
+    const rng = Number(await page.getByTestId('critical-rng').inputValue());
+    expect(await sweep(page, 400_000)).toBe('done');
+    const seeds = [rng, rng + 1, rng + 2, rng + 3, rng + 4];
+    const references = await tippingOverSeeds(
+      [
+        ...['--graph', 'datasets/facebook_combined.txt', '--vary', 'p', '--from', '0', '--to', to],
+        ...['--steps', '11', '--runs', '500', '--workers', '2'],
+      ],
+      seeds,
+    );
+    expect(await perSeed(page)).toEqual(references.map((r, i) => ({ rng: seeds[i], critical: r.critical })));
+    const expected = spread(references.map((r) => r.critical));
+    expect(expected.median).not.toBeNull();
+    const point = page.getByTestId('critical-point');
+    expect(await dataValue(page, 'critical-point')).toBe(expected.median);
+    expect(Number(await point.getAttribute('data-min'))).toBe(expected.min);
+    expect(Number(await point.getAttribute('data-max'))).toBe(expected.max);
+    // The uncertainty in numbers (the range) and on the chart (the strip of the seeds' tipping points).
+    const text = (await point.textContent()) ?? '';
+    const fmt = (x: number | null) =>
+      new Intl.NumberFormat('en', { maximumSignificantDigits: 3 }).format(Number(x));
+    expect(text).toContain(
+      `${fmt(expected.median)}, median of 5 random seeds (range ${fmt(expected.min)} – ${fmt(expected.max)})`,
+    );
+    expect(await chartTexts(page, 'critical-chart')).toContain('Tipping points of 5 random seeds (range)');
+    expect(await dataValue(page, 'critical-theory')).toBe(references[0].theory);
+    console.log(
+      `ego-Facebook p_c over seeds ${seeds.join(',')}: ${references.map((r) => r.critical).join(', ')}; theory ${references[0].theory}`,
+    );
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  }, 600_000);
 });

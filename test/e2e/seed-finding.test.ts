@@ -3,12 +3,15 @@
  * `ripple seeds --method imm` with the same k, model, p, epsilon, runs and --rng (seeds and the
  * fresh Monte Carlo spread, computed in this process by the CLI's main() on worker threads); each
  * method run adds its line to the one budget chart; "Use as seeds" sets the scenario's seed
- * groups; CELF is disabled with an explanation on ego-Facebook; cancel stops a long task and
- * keeps the previous suggestion, also while a simulation shares the workers (which then ends with
- * exactly `ripple simulate`'s mean).
+ * groups; CELF is refused above CELF_LIMITS.warnNodes accounts with a note naming that number and
+ * offered at it; cancel stops a long task and keeps the previous suggestion, also while a
+ * simulation shares the workers (which then ends with exactly `ripple simulate`'s mean); the time
+ * shown before an IMM run on ego-Facebook is within a factor of 3 of the time it takes.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { decodeScenarioHash } from '../../src/app/persist/hash.ts';
+import { CELF_LIMITS } from '../../src/seeding/celf.ts';
 import { jsonInProcess } from '../support/cli-in-process.ts';
 import { fillField, openApp, runTask, serveAppForFile, watchPage } from './browser.ts';
 
@@ -19,14 +22,50 @@ const KARATE =
 
 const ripple = jsonInProcess;
 
+/**
+ * The link's scenario, handed to the store: a page that reads its link itself has it already (the
+ * same scenario again changes nothing); one that does not yet loads it now.
+ */
+async function useLinkScenario(page: Page, hash: string): Promise<void> {
+  const scenario = decodeScenarioHash(hash);
+  if (!scenario) return;
+  await page.evaluate(
+    (s) =>
+      (
+        window as unknown as { ripple: { store: { setScenario(s: unknown): void } } }
+      ).ripple.store.setScenario(s),
+    scenario,
+  );
+}
+
 async function open(page: Page, hash = KARATE, name = /^Zachary/): Promise<void> {
   await page.goto(`${served.url}${hash}`);
   await openApp(page, page.url());
-  await page.getByTestId('graph-summary').filter({ hasText: name }).waitFor({ state: 'attached' });
+  await useLinkScenario(page, hash);
+  await page
+    .getByTestId('graph-summary')
+    .filter({ hasText: name })
+    .waitFor({ state: 'attached', timeout: 60_000 });
   await page.getByTestId('tab-seed-finding').click();
 }
 
 const fill = fillField;
+
+const english = (n: number) => new Intl.NumberFormat('en').format(n);
+
+/** Open a path of `nodes` accounts (an undirected edge list) and wait until it is on screen. */
+async function loadPath(page: Page, name: string, nodes: number): Promise<void> {
+  const lines = Array.from({ length: nodes - 1 }, (_, i) => `${i} ${i + 1}`).join('\n');
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(`${lines}\n`) });
+  await page.getByTestId('direction-undirected').check();
+  await page.getByTestId('direction-load').click();
+  await page
+    .getByTestId('graph-summary')
+    .filter({ hasText: new RegExp(`^${name.replace(/\./g, '\\.')}: ${english(nodes)} nodes`) })
+    .waitFor({ state: 'attached', timeout: 60_000 });
+}
 
 const suggest = (page: Page, timeout?: number) => runTask(page, 'seedfind-run', 'seedfind-task', timeout);
 
@@ -89,9 +128,8 @@ describe('seed finding panel', () => {
     await page.getByTestId('seedfind-use').click();
     const seeds = await page.evaluate(
       () =>
-        (
-          window as unknown as { ripple: { store: { get(): { scenario: { seeds: unknown } } } } }
-        ).ripple.store.get().scenario.seeds,
+        (window as unknown as { ripple: { store: { scenario: { value: { seeds: unknown } } } } }).ripple.store
+          .scenario.value.seeds,
     );
     expect(seeds).toEqual({ kind: 'groups', groups: [{ ids: degreeRef.seeds, start: 0 }] });
     expect(watched.errors).toEqual([]);
@@ -134,9 +172,8 @@ describe('seed finding panel', () => {
     const runState = () =>
       page.evaluate(
         () =>
-          (
-            window as unknown as { ripple: { store: { get(): { run: { state: string } } } } }
-          ).ripple.store.get().run.state,
+          (window as unknown as { ripple: { store: { run: { value: { state: string } } } } }).ripple.store.run
+            .value.state,
       );
     await page.getByTestId('run').click();
     await expect.poll(runState).toBe('running');
@@ -157,8 +194,10 @@ describe('seed finding panel', () => {
     const mean = await page.evaluate(
       () =>
         (
-          window as unknown as { ripple: { store: { get(): { result: { summary: { mean: number } } } } } }
-        ).ripple.store.get().result.summary.mean,
+          window as unknown as {
+            ripple: { store: { result: { value: { summary: { mean: number } } } } };
+          }
+        ).ripple.store.result.value.summary.mean,
     );
     const cli = await ripple(
       'simulate',
@@ -179,14 +218,62 @@ describe('seed finding panel', () => {
     await page.close();
   }, 180_000);
 
-  it('disables CELF with an explanation above the size limit', async () => {
+  it('refuses CELF above CELF_LIMITS.warnNodes accounts (the number the CLI warns at), naming it; accepts a graph at the limit', async () => {
+    const limit = CELF_LIMITS.warnNodes;
     const page = await served.browser.newPage();
-    await open(page, '', /^ego-Facebook/);
+    await open(page);
     const celf = page.locator('[data-testid=seedfind-method] option[value=celf]');
-    expect(await celf.isDisabled()).toBe(true);
     const note = page.getByTestId('seedfind-celf-note');
+
+    await loadPath(page, 'at-the-limit.txt', limit);
+    expect(await celf.isDisabled()).toBe(false);
+    expect(await note.count()).toBe(0);
+    await page.getByTestId('seedfind-method').selectOption('celf');
+    // The form accepts it (an estimate, not a refusal).
+    expect(await page.getByTestId('seedfind-estimate').getAttribute('data-state')).not.toBe('invalid');
+
+    await loadPath(page, 'over-the-limit.txt', limit + 1);
+    expect(await celf.isDisabled()).toBe(true);
+    expect(await page.getByTestId('seedfind-method').inputValue()).toBe('imm');
     expect(await note.isVisible()).toBe(true);
-    expect(await note.textContent()).toContain('4,039');
+    expect(Number(await note.getAttribute('data-limit'))).toBe(limit);
+    const text = (await note.textContent()) ?? '';
+    expect(text).toContain(`${english(limit + 1)} accounts`);
+    expect(text).toContain(`above ${english(limit)} accounts`);
+    // No promise of "seconds" for the alternative: on a large graph IMM can take minutes.
+    expect(text).not.toMatch(/second/);
     await page.close();
-  });
+  }, 180_000);
+
+  it('estimates the time of IMM on ego-Facebook before it runs, within a factor of 3 of the run', async () => {
+    const page = await served.browser.newPage();
+    const watched = watchPage(page, served.url);
+    await open(page, '', /^ego-Facebook/);
+    await page.getByTestId('seedfind-method').selectOption('imm');
+    await fill(page, 'seedfind-k', 10);
+    const estimate = page.locator('[data-testid=seedfind-estimate][data-state=ready]');
+    await estimate.waitFor({ timeout: 60_000 });
+    const predicted = Number(await estimate.getAttribute('data-ms'));
+    const text = (await estimate.textContent()) ?? '';
+    expect(text).toMatch(/^Estimated time: about \d/);
+    expect(text).toContain('sampled sets');
+    const started = Date.now();
+    await page.getByTestId('seedfind-run').click();
+    // While it runs, the task bar says how long the whole run has left.
+    await page
+      .getByTestId('seedfind-task-eta')
+      .filter({ hasText: /about \d+ (s|min)/ })
+      .waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=seedfind-task][data-state=done]').waitFor({ timeout: 400_000 });
+    const measured = Date.now() - started;
+    expect(await page.getByTestId('seedfind-list').locator('[data-node]').count()).toBe(10);
+    const ratio = predicted / measured;
+    console.log(
+      `IMM k=10 on ego-Facebook: estimated ${predicted} ms, took ${measured} ms (ratio ${ratio.toFixed(2)})`,
+    );
+    expect(ratio).toBeGreaterThan(1 / 3);
+    expect(ratio).toBeLessThan(3);
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  }, 600_000);
 });

@@ -32,10 +32,13 @@ export function TaskBar({ task, testid, cancelled, failed }: TaskBarProps) {
   let eta = '';
   if (running && p) {
     const vars = { done: count(p.done), total: count(p.total) };
-    eta =
-      p.etaMs === null
-        ? t('task.progressNoEta', vars)
-        : t('task.progress', { ...vars, left: duration(p.etaMs) });
+    // total 0: a step with nothing to count (the time left may still be known).
+    if (p.total === 0) eta = p.etaMs === null ? '' : t('task.left', { left: duration(p.etaMs) });
+    else
+      eta =
+        p.etaMs === null
+          ? t('task.progressNoEta', vars)
+          : t('task.progress', { ...vars, left: duration(p.etaMs) });
   }
   return (
     <div class="task" data-testid={testid} data-state={state}>

@@ -39,7 +39,7 @@ export const t = defineMessages({
       'The biggest accounts of each community, seats shared out by community size, so no single group takes the whole budget.',
     'seedfind.help.random': 'K accounts drawn at random: the baseline every method should beat.',
     'seedfind.celfDisabled':
-      'CELF is off for this graph: it simulates each of the {nodes} accounts many times, too slow above {limit} accounts. IMM gives the same quality in seconds.',
+      'CELF is off for this graph: it simulates each of its {nodes} accounts many times, too slow above {limit} accounts. IMM gives the same quality far faster.',
     'seedfind.invalidWhole': '{name}: expected a whole number from {min} to {max}, got "{got}".',
     'seedfind.invalidP': 'Probability p: expected a number from 0 to 1, got "{got}".',
     'seedfind.invalidEpsilon': 'IMM accuracy epsilon: expected a number between 0 and 1, got "{got}".',
@@ -70,6 +70,21 @@ export const t = defineMessages({
     'seedfind.curve.tooltip': '{method}, k = {k}: {spread} (95% CI {lo} – {hi})',
     'seedfind.curve.marginal':
       '{method}: the first account reaches about {first}; going from {prev} to {k} accounts adds about {gain} more.',
+    'seedfind.model.ic': 'Independent cascade',
+    'seedfind.model.wc': 'Weighted cascade',
+    'seedfind.model.lt': 'Linear threshold',
+    'seedfind.required': '{name}: required.',
+    'seedfind.estimate.pending': 'Measuring this computer to estimate the time…',
+    'seedfind.estimate.imm':
+      'Estimated time: about {time} ({sets} sampled sets of about {size} accounts each, then {runs} simulations).',
+    'seedfind.estimate.celf':
+      'Estimated time: about {time} ({cascades} simulations, every account alone {celfRuns} times first).',
+    'seedfind.estimate.other':
+      'Estimated time: about {time} ({sets} sampled sets for the budget curve, then {runs} simulations).',
+    'seedfind.estimate.instant': 'under a second',
+    'seedfind.estimate.slow': 'That is long: IMM would take about {time} for a set as good.',
+    'seedfind.estimate.none': 'The time could not be estimated: {message}',
+    'seedfind.legend': 'Suggested seeds',
   },
   zh: {
     'seedfind.title': '推荐种子',
@@ -103,7 +118,7 @@ export const t = defineMessages({
     'seedfind.help.community': '每个社群中最大的账号，名额按社群规模分配，避免某一个群体占用全部预算。',
     'seedfind.help.random': '随机抽取 K 个账号：每种方法都应胜过的基准。',
     'seedfind.celfDisabled':
-      '此图上无法使用 CELF：它要把 {nodes} 个账号逐一模拟多次，超过 {limit} 个账号就太慢了。IMM 能在几秒内给出同样质量的结果。',
+      '此图上无法使用 CELF：它要把全部 {nodes} 个账号逐一模拟多次，超过 {limit} 个账号就太慢了。IMM 能快得多地给出同样质量的结果。',
     'seedfind.invalidWhole': '{name}：应为 {min} 到 {max} 之间的整数，实际为“{got}”。',
     'seedfind.invalidP': '概率 p：应为 0 到 1 之间的数，实际为“{got}”。',
     'seedfind.invalidEpsilon': 'IMM 精度 epsilon：应为 0 到 1 之间的数，实际为“{got}”。',
@@ -134,5 +149,19 @@ export const t = defineMessages({
     'seedfind.curve.tooltip': '{method}，k = {k}：{spread}（95% 置信区间 {lo} – {hi}）',
     'seedfind.curve.marginal':
       '{method}：第一个账号约触达 {first}；从 {prev} 个增加到 {k} 个账号约再多触达 {gain}。',
+    'seedfind.model.ic': '独立级联',
+    'seedfind.model.wc': '加权级联',
+    'seedfind.model.lt': '线性阈值',
+    'seedfind.required': '{name}：必填。',
+    'seedfind.estimate.pending': '正在测量本机速度以估计所需时间…',
+    'seedfind.estimate.imm':
+      '预计用时：约 {time}（抽样 {sets} 个集合，每个约 {size} 个账号，然后模拟 {runs} 次）。',
+    'seedfind.estimate.celf':
+      '预计用时：约 {time}（共 {cascades} 次模拟，先把每个账号单独模拟 {celfRuns} 次）。',
+    'seedfind.estimate.other': '预计用时：约 {time}（为预算曲线抽样 {sets} 个集合，然后模拟 {runs} 次）。',
+    'seedfind.estimate.instant': '不到一秒',
+    'seedfind.estimate.slow': '这需要很久：IMM 找到同样好的种子约需 {time}。',
+    'seedfind.estimate.none': '无法估计所需时间：{message}',
+    'seedfind.legend': '推荐的种子',
   },
 });
