@@ -3,6 +3,7 @@
 import { defaultWorkerCount } from '../../workers/spawn-node.ts';
 import { resolveParams } from '../diffusion/defaults.ts';
 import type { ModelName, ModelParams } from '../diffusion/types.ts';
+import { DEFAULT_MAX_EDGES } from '../graph/edge-list.ts';
 import type { Csr } from '../graph/types.ts';
 import {
   DIRECTIONS,
@@ -42,6 +43,13 @@ export const GRAPH_OPTIONS: OptionSpec[] = [
     help: 'whether the first data line holds column names',
     default: 'auto',
   },
+  {
+    name: 'max-edges',
+    kind: 'integer',
+    value: 'N',
+    help: 'stop with an error after reading N edges (before merging duplicates): a guard against huge or hostile files',
+    default: String(DEFAULT_MAX_EDGES),
+  },
   { name: 'json', kind: 'flag', help: 'print exactly one JSON object on stdout' },
   { name: 'help', kind: 'flag', help: 'show this help' },
 ];
@@ -70,7 +78,8 @@ export async function loadGraphOption(options: ParsedOptions): Promise<LoadedGra
   const edgeValues: EdgeValues | undefined =
     oneOf(options['edge-values'], EDGE_VALUES, 'edge-values') ?? bundled?.edgeValues;
   const header = oneOf(options.header, ['auto', 'yes', 'no'] as const, 'header');
-  return readGraphFile(file, { direction, edgeValues, header });
+  const maxEdges = wholeAtLeast(options, 'max-edges', 1, DEFAULT_MAX_EDGES);
+  return readGraphFile(file, { direction, edgeValues, header, maxEdges });
 }
 
 export function rngSeed(options: ParsedOptions): number {

@@ -1,0 +1,186 @@
+/**
+ * Reading a graph file as a stream: raw chunks from whatever the platform gives (a Uint8Array, an
+ * async iterable such as a Node stream, or a browser ReadableStream such as File.stream()), then
+ * blocks of whole lines for the parsers. A block keeps a short look-ahead past its end so the text
+ * check can judge a bad byte from the bytes after it (see text-check.ts), and a line too long to
+ * be an edge-list line is cut so memory stays bounded whatever the input.
+ */
+import { VERDICT_WINDOW } from './text-check.ts';
+
+/** A graph file's bytes: all at once, or as a stream of chunks. */
+export type GraphInput = Uint8Array | AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+
+/** Streaming gunzip: compressed chunks in, decompressed chunks out (Node zlib, DecompressionStream). */
+export type Gunzip = (
+  compressed: AsyncIterable<Uint8Array>,
+) => AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+
+/** A failure of the input itself (an I/O error), as opposed to bad gzip data or bad content. */
+export class SourceError extends Error {
+  readonly reason: unknown;
+
+  constructor(reason: unknown) {
+    super(reason instanceof Error ? reason.message : String(reason));
+    this.name = 'SourceError';
+    this.reason = reason;
+  }
+}
+
+/** Something a chunk stream produced that is not bytes. */
+export class NotBytesError extends Error {}
+
+/** Pull chunks one at a time from any GraphInput; cancel() releases the underlying stream. */
+export class ChunkReader {
+  private next: () => Promise<Uint8Array | null>;
+  private release: () => Promise<void>;
+  private finished = false;
+
+  constructor(input: GraphInput) {
+    if (input instanceof Uint8Array) {
+      let given = false;
+      this.next = async () => {
+        if (given) return null;
+        given = true;
+        return input;
+      };
+      this.release = async () => {};
+    } else if (typeof (input as ReadableStream<Uint8Array>).getReader === 'function') {
+      const reader = (input as ReadableStream<Uint8Array>).getReader();
+      this.next = async () => {
+        const { done, value } = await reader.read();
+        return done ? null : (value as Uint8Array);
+      };
+      this.release = () => reader.cancel();
+    } else if (typeof (input as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function') {
+      const iterator = (input as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+      this.next = async () => {
+        const { done, value } = await iterator.next();
+        return done ? null : value;
+      };
+      this.release = async () => {
+        await iterator.return?.();
+      };
+    } else {
+      throw new NotBytesError('expected bytes (a Uint8Array, an async iterable or a ReadableStream)');
+    }
+  }
+
+  /** The next non-empty chunk, or null at the end. */
+  async read(): Promise<Uint8Array | null> {
+    for (;;) {
+      if (this.finished) return null;
+      const chunk = await this.next();
+      if (chunk === null) {
+        this.finished = true;
+        return null;
+      }
+      if (!(chunk instanceof Uint8Array))
+        throw new NotBytesError('the input stream gave something other than bytes');
+      if (chunk.length > 0) return chunk;
+    }
+  }
+
+  /** Stop reading and release the stream (idempotent; errors while releasing are ignored). */
+  async cancel(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    try {
+      await this.release();
+    } catch {
+      // Already failed or closed.
+    }
+  }
+}
+
+/**
+ * The rest of a reader as an async iterable, with chunks already read put back in front: what a
+ * gunzip consumes. Read errors come out as SourceErrors, so they can be told from bad gzip data.
+ */
+export async function* remaining(reader: ChunkReader, first: Uint8Array[]): AsyncGenerator<Uint8Array> {
+  let done = false;
+  try {
+    yield* first;
+    for (;;) {
+      let chunk: Uint8Array | null;
+      try {
+        chunk = await reader.read();
+      } catch (e) {
+        throw e instanceof NotBytesError ? e : new SourceError(e);
+      }
+      if (chunk === null) break;
+      yield chunk;
+    }
+    done = true;
+  } finally {
+    if (!done) await reader.cancel();
+  }
+}
+
+/**
+ * Whole lines of text: buf[0, end) ends with a line feed, except in the last block and when a
+ * line longer than MAX_LINE was cut (`cut`, at a UTF-8 sequence boundary). Bytes of buf past end
+ * are a look-ahead of what follows: at least VERDICT_WINDOW of them unless the input ends sooner.
+ * They come again at the start of the next block.
+ */
+export interface TextBlock {
+  buf: Uint8Array;
+  end: number;
+  /** Offset of buf[0] in the whole (decompressed) input. */
+  offset: number;
+  last: boolean;
+  cut: boolean;
+}
+
+/** The longest line kept whole; longer ones are cut (edge lists refuse them, XML/JSON do not care). */
+export const MAX_LINE = 1 << 20;
+
+export class BlockReader {
+  private carry: Uint8Array | null = null;
+  private offset = 0;
+  private done = false;
+  /** Bytes read from the chunk stream so far. */
+  bytesRead = 0;
+
+  /** `read` gives the next non-empty chunk, or null at the end (ChunkReader.read, or a wrapper). */
+  constructor(private readonly read: () => Promise<Uint8Array | null>) {}
+
+  async next(): Promise<TextBlock | null> {
+    for (;;) {
+      if (this.done) return null;
+      const raw = await this.read();
+      if (raw === null) {
+        this.done = true;
+        const buf = this.carry;
+        this.carry = null;
+        if (!buf || buf.length === 0) return null;
+        return { buf, end: buf.length, offset: this.offset, last: true, cut: false };
+      }
+      this.bytesRead += raw.length;
+      const carry = this.carry;
+      let buf = raw;
+      if (carry && carry.length > 0) {
+        buf = new Uint8Array(carry.length + raw.length);
+        buf.set(carry);
+        buf.set(raw, carry.length);
+      }
+      // The last line feed that leaves a full look-ahead window after it.
+      const limit = buf.length - 1 - VERDICT_WINDOW;
+      let end = limit >= 0 ? buf.lastIndexOf(0x0a, limit) + 1 : 0;
+      let cut = false;
+      if (end === 0) {
+        if (limit < MAX_LINE) {
+          this.carry = buf;
+          continue;
+        }
+        end = limit + 1;
+        // Back up to the start of a UTF-8 sequence (at most 3 continuation bytes).
+        for (let k = 0; k < 3 && (buf[end] & 0xc0) === 0x80; k++) end--;
+        cut = true;
+      }
+      const block: TextBlock = { buf, end, offset: this.offset, last: false, cut };
+      this.carry = buf.subarray(end);
+      this.offset += end;
+      return block;
+    }
+  }
+}
