@@ -86,7 +86,7 @@ export function loadJson(text: string, options: JsonLoadOptions): LoadedGraph {
   const graphOptions = own(data, 'options');
   const type = isObject(graphOptions) ? own(graphOptions, 'type') : undefined;
   if (type !== undefined && type !== 'directed' && type !== 'undirected' && type !== 'mixed') {
-    throw fail(`options.type is ${JSON.stringify(type)}; expected "directed", "undirected" or "mixed"`);
+    throw fail(`options.type is ${shownValue(type)}; expected "directed", "undirected" or "mixed"`);
   }
   const nodes = jsonNodes(own(data, 'nodes'), fail);
   const edges = jsonEdges(own(data, 'edges'), type, fail);
@@ -287,7 +287,7 @@ export function buildObjectGraph(nodes: ObjectNode[], edges: ObjectEdge[], ctx: 
   const ids: string[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const key = nodes[i].key;
-    if (index.has(key)) throw fail(ctx.node(i), `node id ${JSON.stringify(key)} is used twice`);
+    if (index.has(key)) throw fail(ctx.node(i), `node id ${shownValue(key)} is used twice`);
     index.set(key, i);
     ids.push(key);
   }
@@ -330,8 +330,7 @@ export function buildObjectGraph(nodes: ObjectNode[], edges: ObjectEdge[], ctx: 
     const a = index.get(e.source);
     const b = index.get(e.target);
     if (a === undefined || b === undefined) {
-      const missing =
-        a === undefined ? `source ${JSON.stringify(e.source)}` : `target ${JSON.stringify(e.target)}`;
+      const missing = a === undefined ? `source ${shownValue(e.source)}` : `target ${shownValue(e.target)}`;
       throw fail(ctx.edge(i), `${missing} is not a declared node`);
     }
     src[count] = a;

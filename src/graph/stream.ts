@@ -135,7 +135,11 @@ export interface TextBlock {
 export const MAX_LINE = 1 << 20;
 
 export class BlockReader {
-  private carry: Uint8Array | null = null;
+  /** Bytes read but not yet given out in a block: pending[0, length). */
+  private pending = new Uint8Array(0);
+  private length = 0;
+  /** There is no line feed in pending[0, searched): long lines are searched once, not per chunk. */
+  private searched = 0;
   private offset = 0;
   private done = false;
   /** Bytes read from the chunk stream so far. */
@@ -150,26 +154,31 @@ export class BlockReader {
       const raw = await this.read();
       if (raw === null) {
         this.done = true;
-        const buf = this.carry;
-        this.carry = null;
-        if (!buf || buf.length === 0) return null;
+        if (this.length === 0) return null;
+        const buf = this.pending.subarray(0, this.length);
+        this.length = 0;
         return { buf, end: buf.length, offset: this.offset, last: true, cut: false };
       }
       this.bytesRead += raw.length;
-      const carry = this.carry;
-      let buf = raw;
-      if (carry && carry.length > 0) {
-        buf = new Uint8Array(carry.length + raw.length);
-        buf.set(carry);
-        buf.set(raw, carry.length);
-      }
+      // A chunk is used in place when nothing is pending (a whole file given at once is not copied).
+      const inPlace = this.length === 0;
+      if (!inPlace) this.append(raw);
+      const buf = inPlace ? raw : this.pending.subarray(0, this.length);
       // The last line feed that leaves a full look-ahead window after it.
       const limit = buf.length - 1 - VERDICT_WINDOW;
-      let end = limit >= 0 ? buf.lastIndexOf(0x0a, limit) + 1 : 0;
+      let end = 0;
+      if (limit >= 0) {
+        const first = buf.indexOf(0x0a, this.searched);
+        if (first >= 0 && first <= limit) end = buf.lastIndexOf(0x0a, limit) + 1;
+        else this.searched = first >= 0 ? first : buf.length;
+      }
       let cut = false;
       if (end === 0) {
         if (limit < MAX_LINE) {
-          this.carry = buf;
+          if (inPlace) {
+            this.length = 0;
+            this.append(raw);
+          }
           continue;
         }
         end = limit + 1;
@@ -177,10 +186,26 @@ export class BlockReader {
         for (let k = 0; k < 3 && (buf[end] & 0xc0) === 0x80; k++) end--;
         cut = true;
       }
+      // What follows the block starts the next one, in a fresh buffer: the block keeps this one.
+      const carry = buf.subarray(end);
+      this.pending = new Uint8Array(Math.max(1 << 16, 2 * carry.length, carry.length + raw.length));
+      this.pending.set(carry);
+      this.length = carry.length;
+      this.searched = 0;
       const block: TextBlock = { buf, end, offset: this.offset, last: false, cut };
-      this.carry = buf.subarray(end);
       this.offset += end;
       return block;
     }
+  }
+
+  private append(chunk: Uint8Array): void {
+    const need = this.length + chunk.length;
+    if (need > this.pending.length) {
+      const bigger = new Uint8Array(Math.max(need, 2 * this.pending.length, 1 << 16));
+      bigger.set(this.pending.subarray(0, this.length));
+      this.pending = bigger;
+    }
+    this.pending.set(chunk, this.length);
+    this.length = need;
   }
 }

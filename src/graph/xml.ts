@@ -92,7 +92,11 @@ function parseDocument(text: string, o: XmlLoadOptions): Document {
 function gexfUndirected(o: XmlLoadOptions, graph: Element, edges: Element[]): boolean[] {
   const fallback = graph.getAttribute('defaultedgetype') || 'undirected';
   if (!['directed', 'undirected', 'mutual', 'mixed'].includes(fallback)) {
-    throw xmlError(o, graph, `defaultedgetype="${fallback}"; expected "directed", "undirected" or "mutual"`);
+    throw xmlError(
+      o,
+      graph,
+      `defaultedgetype="${clip(fallback)}"; expected "directed", "undirected" or "mutual"`,
+    );
   }
   return edges.map((edge) => {
     const type = edge.getAttribute('type') || fallback;
@@ -100,7 +104,7 @@ function gexfUndirected(o: XmlLoadOptions, graph: Element, edges: Element[]): bo
       throw xmlError(
         o,
         edge,
-        `type="${type}"; expected "directed", "undirected" or "mutual"`,
+        `type="${clip(type)}"; expected "directed", "undirected" or "mutual"`,
         describeEdge(edge),
       );
     }
@@ -112,13 +116,13 @@ function gexfUndirected(o: XmlLoadOptions, graph: Element, edges: Element[]): bo
 function graphmlUndirected(o: XmlLoadOptions, graph: Element, edges: Element[]): boolean[] {
   const fallback = graph.getAttribute('edgedefault') || 'undirected';
   if (fallback !== 'directed' && fallback !== 'undirected') {
-    throw xmlError(o, graph, `edgedefault="${fallback}"; expected "directed" or "undirected"`);
+    throw xmlError(o, graph, `edgedefault="${clip(fallback)}"; expected "directed" or "undirected"`);
   }
   return edges.map((edge) => {
     const directed = edge.getAttribute('directed');
     if (directed === null || directed === '') return fallback === 'undirected';
     if (directed !== 'true' && directed !== 'false') {
-      throw xmlError(o, edge, `directed="${directed}"; expected "true" or "false"`, describeEdge(edge));
+      throw xmlError(o, edge, `directed="${clip(directed)}"; expected "true" or "false"`, describeEdge(edge));
     }
     return directed === 'false';
   });
@@ -131,7 +135,7 @@ function checkNodes(o: XmlLoadOptions, nodes: Element[]): void {
     if (!id)
       throw xmlError(o, node, 'has no id attribute; every <node> needs a unique id', describeNode(node, i));
     if (seen.has(id))
-      throw xmlError(o, node, `id "${id}" is used by an earlier <node>`, describeNode(node, i));
+      throw xmlError(o, node, `id "${clip(id)}" is used by an earlier <node>`, describeNode(node, i));
     seen.add(id);
   });
 }
