@@ -454,7 +454,7 @@ export class EdgeListReader {
     this.maxEdges = options.maxEdges ?? DEFAULT_MAX_EDGES;
     // Numeric edge lines are rarely shorter than 12 bytes; one doubling at most for most files.
     const hint = options.sizeHint ?? 1 << 22;
-    const guess = Math.min(1 << 25, this.maxEdges + 1, Math.max(1024, Math.ceil(hint / 12)));
+    const guess = Math.min(1 << 25, this.maxEdges, Math.max(1024, Math.ceil(hint / 12)));
     this.src = new Uint32Array(guess);
     this.dst = new Uint32Array(guess);
   }
@@ -1065,9 +1065,9 @@ export class EdgeListReader {
 
   private grow(): void {
     // A deferred first line (a possible header) is a record too, but not an edge of the limit.
-    const edges = this.count - (this.candidate?.interned ? 1 : 0);
-    if (edges >= this.maxEdges) throw this.tooManyEdges();
-    const size = Math.min(this.src.length * 2, this.maxEdges + 1);
+    const header = this.candidate?.interned ? 1 : 0;
+    if (this.count - header >= this.maxEdges) throw this.tooManyEdges();
+    const size = Math.min(this.src.length * 2, this.maxEdges + header);
     const src = new Uint32Array(size);
     src.set(this.src);
     this.src = src;

@@ -359,7 +359,7 @@ async function readEdgeList(
       throw new LoadError(
         o.file,
         'edgelist',
-        `the line is longer than ${MAX_LINE >> 20} MiB; an edge list has short lines ${EDGE_LINE_SHAPE}`,
+        `the line is longer than ${MAX_LINE >> 10} KiB; an edge list has short lines ${EDGE_LINE_SHAPE}`,
         { line: reader.atLine },
       );
     }
@@ -403,16 +403,11 @@ async function readText(
   const limit = o.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES[format];
   const take = (block: TextBlock) => {
     const { buf, end } = block;
+    const before = size;
     size += end;
-    if (size > limit) {
-      throw new LoadError(
-        o.file,
-        format,
-        `more than ${formatBytes(limit)} of ${FORMAT_NAMES[format]} text${at.gzip ? ' after gunzip' : ''}, the most this loader reads: ${FORMAT_NAMES[format]} is parsed whole, in memory, and a larger document would exhaust it (load option maxTextBytes). Convert the graph to an edge list of "source target" lines, which is read as a stream`,
-      );
-    }
+    // Whichever comes first in the file is reported: a bad byte, or the byte past the limit.
     const bad = firstTextProblem(buf, 0, end);
-    if (bad >= 0) {
+    if (bad >= 0 && before + bad < limit) {
       let line = 1 + countLines(buf, 0, bad);
       for (const part of parts)
         for (let i = part.indexOf('\n'); i >= 0; i = part.indexOf('\n', i + 1)) line++;
@@ -423,6 +418,13 @@ async function readText(
         line,
         offset: block.offset + bad,
       });
+    }
+    if (size > limit) {
+      throw new LoadError(
+        o.file,
+        format,
+        `more than ${formatBytes(limit)} of ${FORMAT_NAMES[format]} text${at.gzip ? ' after gunzip' : ''}, the most this loader reads: ${FORMAT_NAMES[format]} is parsed whole, in memory, and a larger document would exhaust it (load option maxTextBytes). Convert the graph to an edge list of "source target" lines, which is read as a stream`,
+      );
     }
     parts.push(decoder.decode(buf.subarray(0, end), { stream: true }));
   };

@@ -131,8 +131,11 @@ export interface TextBlock {
   cut: boolean;
 }
 
-/** The longest line kept whole; longer ones are cut (edge lists refuse them, XML/JSON do not care). */
-export const MAX_LINE = 1 << 20;
+/**
+ * The longest line kept whole; longer ones are cut (edge lists refuse them, XML/JSON do not
+ * care). Also how far binary data without line feeds (/dev/zero) is read before it is refused.
+ */
+export const MAX_LINE = 1 << 16;
 
 export class BlockReader {
   /** Bytes read but not yet given out in a block: pending[0, length). */
