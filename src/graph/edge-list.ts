@@ -453,7 +453,7 @@ export class EdgeListReader {
     this.o = options;
     this.maxEdges = options.maxEdges ?? DEFAULT_MAX_EDGES;
     // Numeric edge lines are rarely shorter than 12 bytes; one doubling at most for most files.
-    const hint = options.sizeHint ?? 1 << 22;
+    const hint = options.sizeHint ?? 1 << 20;
     const guess = Math.min(1 << 25, this.maxEdges, Math.max(1024, Math.ceil(hint / 12)));
     this.src = new Uint32Array(guess);
     this.dst = new Uint32Array(guess);

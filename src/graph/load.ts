@@ -164,6 +164,7 @@ function describe(v: unknown): string {
 export async function loadGraph(input: GraphInput, options: LoadOptions): Promise<LoadedGraph> {
   const o = resolveLoadOptions(options);
   const at: Progress = { format: o.format ?? 'unknown', gzip: false };
+  const byteLength = input instanceof Uint8Array ? input.length : undefined;
   let raw: ChunkReader | null = null;
   let text: ChunkReader | null = null;
   try {
@@ -190,7 +191,7 @@ export async function loadGraph(input: GraphInput, options: LoadOptions): Promis
     }
     const chunks = text;
     const blocks = new BlockReader(() => readChunk(() => chunks.read(), o, at));
-    return await readBlocks(blocks, o, at);
+    return await readBlocks(blocks, o, at, byteLength);
   } catch (e) {
     if (e instanceof LoadError) throw e;
     if (e instanceof NotBytesError) throw new LoadError(o.file, at.format, e.message);
@@ -240,7 +241,12 @@ export function readProblem(e: unknown): string {
 /** How much of the start of the text decides the format, and where binary data beats other errors. */
 const SNIFF_BYTES = 1 << 16;
 
-async function readBlocks(blocks: BlockReader, o: ResolvedLoadOptions, at: Progress): Promise<LoadedGraph> {
+async function readBlocks(
+  blocks: BlockReader,
+  o: ResolvedLoadOptions,
+  at: Progress,
+  byteLength: number | undefined,
+): Promise<LoadedGraph> {
   const inside = at.gzip ? ' (after gunzip)' : '';
   const head: TextBlock[] = [];
   let headLength = 0;
@@ -264,7 +270,7 @@ async function readBlocks(blocks: BlockReader, o: ResolvedLoadOptions, at: Progr
   const headBytes = concat(head.map((b) => b.buf.subarray(0, b.end)));
   const format = o.format ?? detectFormat(headBytes, o.file);
   at.format = format;
-  if (format === 'edgelist') return readEdgeList(head, blocks, o, at);
+  if (format === 'edgelist') return readEdgeList(head, blocks, o, at, byteLength);
   const text = await readText(head, blocks, o, at);
   if (format === 'json')
     return loadJson(text, {
@@ -323,6 +329,7 @@ async function readEdgeList(
   blocks: BlockReader,
   o: ResolvedLoadOptions,
   at: Progress,
+  byteLength: number | undefined,
 ): Promise<LoadedGraph> {
   if (!o.direction) {
     throw new LoadError(
@@ -338,7 +345,7 @@ async function readEdgeList(
     header: o.header,
     gzip: at.gzip,
     maxEdges: o.maxEdges,
-    sizeHint: at.gzip ? undefined : (o.sizeHint ?? undefined),
+    sizeHint: at.gzip ? undefined : (o.sizeHint ?? byteLength),
   });
   const feed = (block: TextBlock) => {
     const { buf, end } = block;

@@ -120,7 +120,7 @@ export async function* remaining(reader: ChunkReader, first: Uint8Array[]): Asyn
  * Whole lines of text: buf[0, end) ends with a line feed, except in the last block and when a
  * line longer than MAX_LINE was cut (`cut`, at a UTF-8 sequence boundary). Bytes of buf past end
  * are a look-ahead of what follows: at least VERDICT_WINDOW of them unless the input ends sooner.
- * They come again at the start of the next block.
+ * They come again at the start of the next block. A block's bytes are never changed afterwards.
  */
 export interface TextBlock {
   buf: Uint8Array;
@@ -133,18 +133,24 @@ export interface TextBlock {
 
 /**
  * The longest line kept whole; longer ones are cut (edge lists refuse them, XML/JSON do not
- * care). Also how far binary data without line feeds (/dev/zero) is read before it is refused.
+ * care). Blocks hold at most this much, so a long line is cut wherever the chunks of the input
+ * end: the same file gives the same blocks' verdicts however it is read. It is also how far
+ * binary data without line feeds (/dev/zero) is read before it is refused.
  */
 export const MAX_LINE = 1 << 16;
 
+/** Bytes needed past a block's start to decide where it ends: a line, a line feed, a look-ahead. */
+const DECIDE = MAX_LINE + 1 + VERDICT_WINDOW;
+
 export class BlockReader {
-  /** Bytes read but not yet given out in a block: pending[0, length). */
-  private pending = new Uint8Array(0);
+  /** Bytes read but not yet given out: buffer[pos, length). Bytes before pos may be in blocks. */
+  private buffer: Uint8Array = new Uint8Array(0);
+  private pos = 0;
   private length = 0;
-  /** There is no line feed in pending[0, searched): long lines are searched once, not per chunk. */
-  private searched = 0;
+  /** Whether buffer is ours to append to (not a chunk of the input used in place). */
+  private owned = false;
   private offset = 0;
-  private done = false;
+  private eof = false;
   /** Bytes read from the chunk stream so far. */
   bytesRead = 0;
 
@@ -152,63 +158,64 @@ export class BlockReader {
   constructor(private readonly read: () => Promise<Uint8Array | null>) {}
 
   async next(): Promise<TextBlock | null> {
-    for (;;) {
-      if (this.done) return null;
+    while (!this.eof && this.length - this.pos < DECIDE) {
       const raw = await this.read();
-      if (raw === null) {
-        this.done = true;
-        if (this.length === 0) return null;
-        const buf = this.pending.subarray(0, this.length);
-        this.length = 0;
-        return { buf, end: buf.length, offset: this.offset, last: true, cut: false };
+      if (raw === null) this.eof = true;
+      else {
+        this.bytesRead += raw.length;
+        this.append(raw);
       }
-      this.bytesRead += raw.length;
-      // A chunk is used in place when nothing is pending (a whole file given at once is not copied).
-      const inPlace = this.length === 0;
-      if (!inPlace) this.append(raw);
-      const buf = inPlace ? raw : this.pending.subarray(0, this.length);
-      // The last line feed that leaves a full look-ahead window after it.
-      const limit = buf.length - 1 - VERDICT_WINDOW;
-      let end = 0;
-      if (limit >= 0) {
-        const first = buf.indexOf(0x0a, this.searched);
-        if (first >= 0 && first <= limit) end = buf.lastIndexOf(0x0a, limit) + 1;
-        else this.searched = first >= 0 ? first : buf.length;
-      }
-      let cut = false;
+    }
+    const start = this.pos;
+    const available = this.length - start;
+    if (available === 0) return null;
+    const buf = this.buffer.subarray(start, this.length);
+    let end: number;
+    let cut = false;
+    let last = false;
+    if (this.eof && available <= MAX_LINE) {
+      end = available;
+      last = true;
+    } else {
+      // The last line feed within MAX_LINE + 1 bytes: a line of MAX_LINE bytes and its line feed.
+      end = buf.lastIndexOf(0x0a, Math.min(MAX_LINE, available - 1)) + 1;
       if (end === 0) {
-        if (limit < MAX_LINE) {
-          if (inPlace) {
-            this.length = 0;
-            this.append(raw);
-          }
-          continue;
-        }
-        end = limit + 1;
+        end = MAX_LINE;
         // Back up to the start of a UTF-8 sequence (at most 3 continuation bytes).
         for (let k = 0; k < 3 && (buf[end] & 0xc0) === 0x80; k++) end--;
         cut = true;
       }
-      // What follows the block starts the next one, in a fresh buffer: the block keeps this one.
-      const carry = buf.subarray(end);
-      this.pending = new Uint8Array(Math.max(1 << 16, 2 * carry.length, carry.length + raw.length));
-      this.pending.set(carry);
-      this.length = carry.length;
-      this.searched = 0;
-      const block: TextBlock = { buf, end, offset: this.offset, last: false, cut };
-      this.offset += end;
-      return block;
+      last = this.eof && end === available;
     }
+    this.pos = start + end;
+    const block: TextBlock = { buf, end, offset: this.offset, last, cut };
+    this.offset += end;
+    return block;
   }
 
+  /** Add a chunk after the unread bytes, never writing over bytes already given out. */
   private append(chunk: Uint8Array): void {
-    const need = this.length + chunk.length;
-    if (need > this.pending.length) {
-      const bigger = new Uint8Array(Math.max(need, 2 * this.pending.length, 1 << 16));
-      bigger.set(this.pending.subarray(0, this.length));
-      this.pending = bigger;
+    const unread = this.length - this.pos;
+    if (unread === 0 && chunk.length >= DECIDE) {
+      this.buffer = chunk; // used in place: a whole file given at once is not copied
+      this.pos = 0;
+      this.length = chunk.length;
+      this.owned = false;
+      return;
     }
-    this.pending.set(chunk, this.length);
-    this.length = need;
+    if (this.owned && this.length + chunk.length <= this.buffer.length) {
+      this.buffer.set(chunk, this.length);
+      this.length += chunk.length;
+      return;
+    }
+    // A fresh buffer: the old one may still back blocks given out.
+    const size = Math.max(2 * (unread + chunk.length), 1 << 12);
+    const bigger = new Uint8Array(size);
+    bigger.set(this.buffer.subarray(this.pos, this.length));
+    bigger.set(chunk, unread);
+    this.buffer = bigger;
+    this.pos = 0;
+    this.length = unread + chunk.length;
+    this.owned = true;
   }
 }
