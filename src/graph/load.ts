@@ -271,22 +271,24 @@ async function readBlocks(
   const format = o.format ?? detectFormat(headBytes, o.file);
   at.format = format;
   if (format === 'edgelist') return readEdgeList(head, blocks, o, at, byteLength);
-  const text = await readText(head, blocks, o, at);
-  if (format === 'json')
-    return loadJson(text, {
+  if (format === 'json') {
+    return loadJson(await readText(head, blocks, o, at), {
       file: o.file,
       gzip: at.gzip,
       direction: o.direction,
       edgeValues: o.edgeValues,
       maxEdges: o.maxEdges,
     });
-  if (!o.DOMParser) {
+  }
+  const DOMParser = o.DOMParser;
+  if (!DOMParser) {
     throw new LoadError(
       o.file,
       format,
       `reading ${FORMAT_NAMES[format]} needs a DOMParser; pass options.DOMParser`,
     );
   }
+  const text = await readText(head, blocks, o, at);
   return loadXml(text, {
     file: o.file,
     format,
@@ -294,7 +296,7 @@ async function readBlocks(
     direction: o.direction,
     edgeValues: o.edgeValues,
     maxEdges: o.maxEdges,
-    DOMParser: o.DOMParser,
+    DOMParser,
   });
 }
 
