@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nodeGunzip, readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { nodeGunzip, nodeLoadServices, readGraphFile } from '../../src/cli/read-graph-file.ts';
 import { type LoadOptions, loadGraph } from '../../src/graph/load.ts';
 import { LoadError } from '../../src/graph/load-error.ts';
 import type { Gunzip } from '../../src/graph/stream.ts';
@@ -39,8 +39,9 @@ function countingGunzip(): { gunzip: Gunzip; pulled: () => number } {
   return { gunzip, pulled: () => pulled };
 }
 
+/** The LoadError loading fails with, Node's gunzip and DOMParser injected unless options say otherwise. */
 async function failure(input: Parameters<typeof loadGraph>[0], options: LoadOptions): Promise<LoadError> {
-  const error = await loadGraph(input, options).then(
+  const error = await loadGraph(input, { ...nodeLoadServices, ...options }).then(
     () => null,
     (e: unknown) => e,
   );
