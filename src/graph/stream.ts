@@ -149,6 +149,13 @@ export class BlockReader {
   private length = 0;
   /** Whether buffer is ours to append to (not a chunk of the input used in place). */
   private owned = false;
+  /**
+   * A large chunk whose first DECIDE bytes were copied after the unread bytes of the previous
+   * one (from spillAt in buffer): once reading passes into it, it is used in place, so a large
+   * chunk is never copied whole.
+   */
+  private spill: Uint8Array | null = null;
+  private spillAt = 0;
   private offset = 0;
   private eof = false;
   /** Bytes read from the chunk stream so far. */
@@ -159,6 +166,14 @@ export class BlockReader {
 
   async next(): Promise<TextBlock | null> {
     while (!this.eof && this.length - this.pos < DECIDE) {
+      if (this.spill) {
+        this.pos -= this.spillAt;
+        this.buffer = this.spill;
+        this.length = this.spill.length;
+        this.owned = false;
+        this.spill = null;
+        continue;
+      }
       const raw = await this.read();
       if (raw === null) this.eof = true;
       else {
@@ -201,6 +216,18 @@ export class BlockReader {
       this.pos = 0;
       this.length = chunk.length;
       this.owned = false;
+      return;
+    }
+    if (chunk.length >= 2 * DECIDE) {
+      const bridge = new Uint8Array(unread + DECIDE);
+      bridge.set(this.buffer.subarray(this.pos, this.length));
+      bridge.set(chunk.subarray(0, DECIDE), unread);
+      this.buffer = bridge;
+      this.pos = 0;
+      this.length = bridge.length;
+      this.owned = false;
+      this.spill = chunk;
+      this.spillAt = unread;
       return;
     }
     if (this.owned && this.length + chunk.length <= this.buffer.length) {

@@ -23,8 +23,9 @@ export type TextProblemKind = 'nul' | 'utf8';
  * sequence must end before `end`: callers cut blocks at line ends or at sequence boundaries.
  */
 export function firstTextProblem(buf: Uint8Array, start: number, end: number): number {
-  let nul = buf.indexOf(0, start);
-  if (nul >= end) nul = -1;
+  // Searched in a view ending at `end`: buf may run far past it (the rest of a chunk).
+  let nul = end - start > 0 ? buf.subarray(start, end).indexOf(0) : -1;
+  if (nul >= 0) nul += start;
   const stop = nul >= 0 ? nul : end;
   const high = firstHighByte(buf, start, stop);
   if (high >= 0) {

@@ -6,7 +6,7 @@
  * cut into chunks. The CLI cases run in a child process and measure its peak memory.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,10 +218,11 @@ describe('text that is not UTF-8', () => {
       ['random.bin', Uint8Array.from({ length: 5000 }, (_, i) => (i * 2654435761) >>> 24)],
       ['png.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])],
       ['nul.txt', text(`${'1 2\n'.repeat(30000)}3\u00004\n`)],
+      ['late-big.txt', latin1(`${body.repeat(3)}Zo\u00eb b\n`)],
     ];
     for (const [file, bytes] of cases) {
       const whole = (await failure(bytes, { file, direction: 'influences' })).message;
-      for (const size of [1, 3, 7, 64, 4096, 65536]) {
+      for (const size of [1, 3, 7, 64, 4096, 65536, 150_000, 300_001]) {
         if (size < 64 && bytes.length > 10_000) continue;
         const streamed = (await failure(chunked(bytes, size), { file, direction: 'influences' })).message;
         expect(streamed, `${file} in chunks of ${size}`).toBe(whole);
@@ -239,7 +240,21 @@ describe('text that is not UTF-8', () => {
   });
 });
 
-describe('UTF-8 split across chunks', () => {
+describe('chunk boundaries', () => {
+  it('give the same graph as the whole bytes, whatever the chunk sizes', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 120_000; i++)
+      lines.push(i % 7 === 0 ? `"user ${i % 501}" émile${i % 13}` : `${i % 9973} ${(i * 7) % 10007}`);
+    const bytes = text(`# a comment\n${lines.join('\n')}\n`);
+    const whole = await load(bytes, { file: 'mix.txt', direction: 'influences' });
+    for (const size of [1000, 65_536, 131_073, 150_000, 1 << 20]) {
+      const g = await loadGraph(chunked(bytes, size), { file: 'mix.txt', direction: 'influences' });
+      expect(g.ids, `chunks of ${size}`).toEqual(whole.ids);
+      expect(arcs(g)).toEqual(arcs(whole));
+      expect(g.report).toEqual(whole.report);
+    }
+  });
+
   const content = 'émile zoë\n"zoë" "a b"\n😀 émile\n東京 😀\n';
   const expected = ['émile', 'zoë', 'a b', '😀', '東京'];
 
@@ -333,13 +348,16 @@ process.exit(0);
   });
 
   it('streams a plain edge list: memory for the graph, not for the file', async () => {
-    // 40 MB of text, 16 distinct edges: the old loader held the whole file.
-    const file = join(dir, 'repeats.txt');
-    writeFileSync(file, `${'1 2\n2 3\n3 4\n4 1\n'.repeat(16)}# ${'x'.repeat(100)}\n`.repeat(400_000 / 4));
-    const r = ripple('stats', '--graph', file, '--direction', 'influences', '--max-edges', '1000000000');
+    // 128 MB of text and 4 edges: the old loader held the whole file in memory.
+    const file = join(dir, 'comments.txt');
+    writeFileSync(file, '1 2\n2 3\n3 4\n4 1\n');
+    const block = `# ${'x'.repeat(1021)}\n`.repeat(1024);
+    for (let k = 0; k < 128; k++) appendFileSync(file, block);
+    const r = ripple('stats', '--graph', file, '--direction', 'influences');
     expect(r.code).toBe(0);
-    expect(r.peakMB).toBeLessThan(250); // the graph: 6.4M records of 8 bytes; the file: 40 MB more
+    expect(r.peakMB).toBeLessThan(150); // the old loader: about 200 MB
     const g = await readGraphFile(file, { direction: 'influences' });
     expect(g.report.edges).toBe(4);
+    expect(g.report.skippedLines).toBe(128 * 1024);
   });
 });
