@@ -8,7 +8,7 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, type ZlibOptions } from 'node:zlib';
 import { type LoadOptions, loadGraph, readProblem, resolveLoadOptions } from '../graph/load.ts';
 import { LoadError } from '../graph/load-error.ts';
 import type { Gunzip } from '../graph/stream.ts';
@@ -18,13 +18,15 @@ import { strictXmlParser } from '../util/strict-xml-parser.ts';
 /** Load options without the file name and the Node services this module supplies. */
 export type ReadGraphOptions = Omit<LoadOptions, 'file' | 'gunzip' | 'DOMParser' | 'sizeHint'>;
 
-/** Bytes read from the file at a time, and the size of gunzip's output chunks. */
+/** Bytes read from the file at a time; size of gunzip's output chunks and how far it works ahead. */
 const CHUNK = 1 << 20;
 const GUNZIP_CHUNK = 1 << 18;
+const GUNZIP_AHEAD = 1 << 22;
 
 /** zlib's streaming gunzip over an async iterable of compressed chunks. */
 export const nodeGunzip: Gunzip = (compressed) => {
-  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
+  // highWaterMark: zlib's thread decompresses the next chunks while the loader parses this one.
+  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK, highWaterMark: GUNZIP_AHEAD } as ZlibOptions);
   // pipeline() destroys both ends when either fails or the reader stops early, which returns the
   // source iterator and so closes the file.
   pipeline(Readable.from(compressed, { objectMode: false }), gunzip).catch(() => {
@@ -60,12 +62,26 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
   }
 }
 
-/** The file's bytes, one fresh chunk at a time (the loader may keep a chunk while reading the next). */
+/**
+ * The file's bytes, one fresh chunk at a time (the loader may keep a chunk while reading the
+ * next), each read started while the loader parses the previous chunk.
+ */
 async function* chunks(handle: FileHandle): AsyncGenerator<Uint8Array> {
-  for (;;) {
+  const read = async (): Promise<Uint8Array | null> => {
     const buffer = new Uint8Array(CHUNK);
     const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
-    if (bytesRead === 0) return;
-    yield bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead);
+    if (bytesRead === 0) return null;
+    return bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead);
+  };
+  let next = read();
+  try {
+    for (;;) {
+      const chunk = await next;
+      if (chunk === null) return;
+      next = read();
+      yield chunk;
+    }
+  } finally {
+    await next.catch(() => null); // no read left running when the file is closed
   }
 }

@@ -347,7 +347,8 @@ async function readEdgeList(
     header: o.header,
     gzip: at.gzip,
     maxEdges: o.maxEdges,
-    sizeHint: at.gzip ? undefined : (o.sizeHint ?? byteLength),
+    // Edge lists compress about 4:1; a low guess costs a few doublings, a high one unused memory.
+    sizeHint: (o.sizeHint ?? byteLength ?? 0) * (at.gzip ? 4 : 1) || undefined,
   });
   const feed = (block: TextBlock) => {
     const { buf, end } = block;
