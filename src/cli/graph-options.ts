@@ -37,6 +37,7 @@ export async function loadGraphOption(options: ParsedOptions): Promise<LoadedGra
     direction: options.given(DIRECTION) ?? bundled?.direction,
     edgeValues: options.given(EDGE_VALUES_PARAM) ?? bundled?.edgeValues,
     header: options.get(HEADER),
+    maxEdges: options.get(MAX_EDGES),
   });
 }
 

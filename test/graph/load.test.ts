@@ -634,6 +634,9 @@ describe('options', () => {
       format: null,
       gunzip: null,
       DOMParser: null,
+      maxEdges: 200_000_000,
+      maxTextBytes: null,
+      sizeHint: null,
     });
   });
 
