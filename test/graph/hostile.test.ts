@@ -344,7 +344,7 @@ process.exit(0);
     expect(r.peakMB).toBeLessThan(200);
     const bad = ripple('stats', '--graph', file, '--direction', 'influences', '--max-edges', '0');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--max-edges: expected a whole number >= 1, got '0'');
+    expect(bad.stderr).toContain("--max-edges: expected a whole number >= 1, got '0'");
   });
 
   it('streams a plain edge list: memory for the graph, not for the file', async () => {
