@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { computeMetric } from '../../src/analysis/centrality/index.ts';
 import { communityReach, louvainCommunities } from '../../src/analysis/communities.ts';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import { createSimulator } from '../../src/diffusion/simulator.ts';
 import { openApp, serveAppForFile, watchPage } from './browser.ts';

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedReach } from '../../src/analysis/distance/seed-reach.ts';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { openApp, serveAppForFile, watchPage } from './browser.ts';
 
 const served = serveAppForFile();

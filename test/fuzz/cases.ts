@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import { decodeScenarioHash } from '../../src/app/persist/hash.ts';
 import { ScenarioError } from '../../src/app/persist/validate.ts';
-import { nodeLoadServices } from '../../src/cli/read-graph-file.ts';
+import { nodeLoadServices } from '../../src/cli/common/read-graph-file.ts';
 import { type LoadOptions, loadGraph } from '../../src/graph/load.ts';
 import { LoadError } from '../../src/graph/load-error.ts';
 import { DIRECTIONS, EDGE_VALUES, type LoadedGraph } from '../../src/graph/types.ts';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nodeGunzip, nodeLoadServices, readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { nodeGunzip, nodeLoadServices, readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { type LoadOptions, loadGraph } from '../../src/graph/load.ts';
 import { LoadError } from '../../src/graph/load-error.ts';
 import type { Gunzip } from '../../src/graph/stream.ts';

@@ -9,11 +9,11 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
-import { type LoadOptions, loadGraph, readProblem, resolveLoadOptions } from '../graph/load.ts';
-import { LoadError } from '../graph/load-error.ts';
-import type { Gunzip } from '../graph/stream.ts';
-import type { LoadedGraph } from '../graph/types.ts';
-import { strictXmlParser } from '../util/strict-xml-parser.ts';
+import { type LoadOptions, loadGraph, readProblem, resolveLoadOptions } from '../../graph/load.ts';
+import { LoadError } from '../../graph/load-error.ts';
+import type { Gunzip } from '../../graph/stream.ts';
+import type { LoadedGraph } from '../../graph/types.ts';
+import { strictXmlParser } from '../../util/strict-xml-parser.ts';
 
 /** Load options without the file name and the Node services this module supplies. */
 export type ReadGraphOptions = Omit<LoadOptions, 'file' | 'gunzip' | 'DOMParser' | 'sizeHint'>;
