@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readGraphFile } from '../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../src/cli/common/read-graph-file.ts';
 import { resolveParams } from '../src/diffusion/defaults.ts';
 import type { ModelName } from '../src/diffusion/types.ts';
 import { createNodePool } from '../src/engine/spawn-node.ts';

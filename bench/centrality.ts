@@ -11,7 +11,7 @@ import {
   type MetricName,
   runMetric,
 } from '../src/analysis/centrality/index.ts';
-import { readGraphFile } from '../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../src/cli/common/read-graph-file.ts';
 import { createNodePool } from '../src/engine/spawn-node.ts';
 import type { Csr } from '../src/graph/types.ts';
 import type { BenchContext } from './context.ts';

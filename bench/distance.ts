@@ -14,7 +14,7 @@ import {
   localRunner,
 } from '../src/analysis/distance/analyze.ts';
 import { defaultRegisters } from '../src/analysis/distance/hyperanf.ts';
-import { readGraphFile } from '../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../src/cli/common/read-graph-file.ts';
 import { createNodePool } from '../src/engine/spawn-node.ts';
 import type { Csr, Direction } from '../src/graph/types.ts';
 import type { BenchContext } from './context.ts';

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { readGraphFile } from '../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../src/cli/common/read-graph-file.ts';
 import { resolveParams } from '../src/diffusion/defaults.ts';
 import { summarize } from '../src/diffusion/summary.ts';
 import { createNodePool } from '../src/engine/spawn-node.ts';

@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { tippingSweep } from '../src/analysis/tipping/sweep.ts';
-import { readGraphFile } from '../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../src/cli/common/read-graph-file.ts';
 import { resolveParams } from '../src/diffusion/defaults.ts';
 import { createNodePool } from '../src/engine/spawn-node.ts';
 import type { BenchContext } from './context.ts';

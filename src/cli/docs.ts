@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParamSpec, rangeText } from '../util/param-spec.ts';
-import { type Command, defaultText, metavar, typeText } from './args.ts';
+import { type Command, defaultText, metavar, typeText } from './common/args.ts';
 
 export const REFERENCE_FILE = 'docs/cli.md';
 const FRAGMENTS = 'docs/cli';

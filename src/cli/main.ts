@@ -10,7 +10,6 @@ import { AbortError } from '../engine/pool.ts';
 import { HELP } from '../engine/run-params.ts';
 import { LoadError } from '../graph/load-error.ts';
 import { printable } from '../util/printable.ts';
-import { type Command, helpText, parseOptions, UsageError } from './args.ts';
 import { COMMUNITIES } from './commands/communities.ts';
 import { LAYOUT } from './commands/layout.ts';
 import { RANK } from './commands/rank.ts';
@@ -19,9 +18,10 @@ import { SEEDS_COMMAND } from './commands/seeds.ts';
 import { SIMULATE } from './commands/simulate.ts';
 import { STATS } from './commands/stats.ts';
 import { TIPPING } from './commands/tipping.ts';
-import type { CommandContext } from './context.ts';
+import { type Command, helpText, parseOptions, UsageError } from './common/args.ts';
+import type { CommandContext } from './common/context.ts';
+import { clearProgress } from './common/progress.ts';
 import { writeCliReference } from './docs.ts';
-import { clearProgress } from './progress.ts';
 
 export const COMMANDS: Record<string, Command> = {
   communities: COMMUNITIES,

@@ -25,14 +25,26 @@ export interface EdgeListOptions {
   header: HeaderOption;
   /** Whether the bytes were gunzipped (report only). */
   gzip: boolean;
+  /** Most edge lines read (before merging duplicates); one more is a LoadError. Default 200,000,000. */
+  maxEdges?: number;
+  /** Expected size of the text in bytes, when known, to size the edge arrays once. */
+  sizeHint?: number;
 }
+
+/** Default of EdgeListOptions.maxEdges: about 10 GB of peak memory to load on a 24 GB machine. */
+export const DEFAULT_MAX_EDGES = 200_000_000;
 
 /** What every edge-list line must look like; quoted in error messages. */
 export const EDGE_LINE_SHAPE = '"source target [value]"';
 
-/** Parse an edge list held in memory and compile it into a LoadedGraph. */
+/**
+ * Parse an edge list held in memory and compile it into a LoadedGraph. (loadGraph streams instead,
+ * through an EdgeListReader, and checks the text first.)
+ */
 export function parseEdgeList(bytes: Uint8Array, options: EdgeListOptions): LoadedGraph {
-  return new EdgeListReader(bytes, options).read();
+  const reader = new EdgeListReader({ sizeHint: bytes.length, ...options });
+  reader.feed(bytes);
+  return reader.finish();
 }
 
 /**
@@ -403,9 +415,19 @@ interface Candidate {
   valueText: string | null;
 }
 
-class EdgeListReader {
-  private readonly bytes: Uint8Array;
+/**
+ * Reads an edge list block by block: feed() takes whole lines (a block may end without a line
+ * feed only at the end of the file), finish() compiles the graph. Lines never span blocks, so the
+ * scanners below work on one block at a time exactly as on a whole file.
+ */
+export class EdgeListReader {
+  /** The block being read. */
+  private bytes: Uint8Array = new Uint8Array(0);
   private readonly o: EdgeListOptions;
+  private readonly maxEdges: number;
+  private blocks = 0;
+  /** Number of the next line to read (1-based), across blocks. */
+  private nextLine = 1;
   private readonly strings = new StringIds();
   /** Largest integer id below DIRECT_LIMIT, which sizes the direct table. */
   private maxSmall = 0;
@@ -444,17 +466,30 @@ class EdgeListReader {
   private candidate: Candidate | null = null;
   private header: LoadReport['header'] = null;
 
-  constructor(bytes: Uint8Array, options: EdgeListOptions) {
-    this.bytes = bytes;
+  constructor(options: EdgeListOptions) {
     this.o = options;
+    this.maxEdges = options.maxEdges ?? DEFAULT_MAX_EDGES;
     // Numeric edge lines are rarely shorter than 12 bytes; one doubling at most for most files.
-    const guess = Math.min(1 << 25, Math.max(1024, Math.ceil(bytes.length / 12)));
+    const hint = options.sizeHint ?? 1 << 20;
+    const guess = Math.min(1 << 25, this.maxEdges, Math.max(1024, Math.ceil(hint / 12)));
     this.src = new Uint32Array(guess);
     this.dst = new Uint32Array(guess);
   }
 
-  read(): LoadedGraph {
-    this.scanFile();
+  /** The line the reader is at: after feeding whole lines, the number of the next one. */
+  get atLine(): number {
+    return this.nextLine;
+  }
+
+  /** Read whole lines (see the class comment); throws a LoadError at the first bad line. */
+  feed(bytes: Uint8Array): void {
+    this.bytes = bytes;
+    this.lastStart.fill(-1); // positions of the previous block mean nothing in this one
+    this.scanFile(this.blocks++ === 0);
+  }
+
+  /** Settle the header and compile the graph once every line has been fed. */
+  finish(): LoadedGraph {
     this.settleCandidate();
     if (this.count === 0) throw this.noEdges();
     const codes = numberNodes(this.src, this.dst, this.count, this.strings.strings, this.maxSmall);
@@ -498,6 +533,15 @@ class EdgeListReader {
     };
   }
 
+  private tooManyEdges(): LoadError {
+    return new LoadError(
+      this.o.file,
+      'edgelist',
+      `more than ${this.maxEdges.toLocaleString('en-US')} edge lines, the limit on edges read (before merging duplicates); if the graph really is this large, raise it with --max-edges N (load option maxEdges)`,
+      { line: this.line },
+    );
+  }
+
   private fail(line: number, problem: string): LoadError {
     return new LoadError(this.o.file, 'edgelist', problem, { line });
   }
@@ -513,12 +557,12 @@ class EdgeListReader {
     );
   }
 
-  /** Walk the file line by line; comment and blank lines are skipped without looking further. */
-  private scanFile(): void {
+  /** Walk the block line by line; comment and blank lines are skipped without looking further. */
+  private scanFile(first: boolean): void {
     const bytes = this.bytes;
     const len = bytes.length;
-    let p = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    let line = 1;
+    let p = first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    let line = this.nextLine;
     while (p < len) {
       let b = bytes[p];
       while (b === 0x20 || b === 0x09 || b === 0x0d) {
@@ -558,6 +602,7 @@ class EdgeListReader {
         line = this.line;
       }
     }
+    this.nextLine = line;
   }
 
   /**
@@ -623,6 +668,7 @@ class EdgeListReader {
       if (p < len && b !== 0x0a) break;
       if (count === src.length) {
         this.count = count;
+        this.line = line;
         this.grow();
         src = this.src;
         dst = this.dst;
@@ -1035,7 +1081,10 @@ class EdgeListReader {
   }
 
   private grow(): void {
-    const size = this.src.length * 2;
+    // A deferred first line (a possible header) is a record too, but not an edge of the limit.
+    const header = this.candidate?.interned ? 1 : 0;
+    if (this.count - header >= this.maxEdges) throw this.tooManyEdges();
+    const size = Math.min(this.src.length * 2, this.maxEdges + header);
     const src = new Uint32Array(size);
     src.set(this.src);
     this.src = src;

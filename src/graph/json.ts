@@ -1,15 +1,19 @@
 /**
  * graphology serialized JSON loader ({attributes?, options?: {type}, nodes: [{key, attributes?}],
  * edges: [{source, target, attributes?, undirected?}]}), and the builder shared with the XML
- * loader: both end as a list of node objects and edge objects (XML via graphology's export()),
- * which this file turns into the CSR, ids, labels, positions and report.
+ * loader: both end as a list of node objects and edge objects, which this file turns into the
+ * CSR, ids, labels, positions and report.
+ *
+ * Prototype safety: node keys index a Map, never an object, and attributes are read as own
+ * properties only, so ids and attribute names such as "__proto__" or "constructor" are plain data.
+ * (JSON.parse itself makes "__proto__" an own property, never a prototype.)
  */
 import { compileCsr } from './csr.ts';
 import { allOnesWarning, edgeValueProblem } from './edge-list.ts';
 import { LoadError, type LoadErrorWhere } from './load-error.ts';
 import type { Direction, EdgeValues, GraphFormat, LoadedGraph } from './types.ts';
 
-/** A node as graphology serializes it. */
+/** A node as graphology serializes it; only own properties of `attributes` are read. */
 export interface ObjectNode {
   key: string;
   attributes: Record<string, unknown>;
@@ -21,6 +25,11 @@ export interface ObjectEdge {
   target: string;
   attributes: Record<string, unknown>;
   undirected: boolean;
+}
+
+/** An own property, never an inherited one. */
+export function own(o: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
 }
 
 /** Where a node or edge of the input is, for error messages. */
@@ -41,6 +50,8 @@ export interface BuildContext {
   edge(i: number): Located;
   /** What the format calls a missing edge list, for the "no edges" message. */
   noEdgesHint: string;
+  /** Most edges allowed (see LoadOptions.maxEdges); default unlimited. */
+  maxEdges?: number;
 }
 
 export interface JsonLoadOptions {
@@ -48,6 +59,7 @@ export interface JsonLoadOptions {
   gzip: boolean;
   direction: Direction | null;
   edgeValues: EdgeValues;
+  maxEdges?: number;
 }
 
 /** Load graphology serialized JSON from its text. */
@@ -68,15 +80,16 @@ export function loadJson(text: string, options: JsonLoadOptions): LoadedGraph {
       line: syntax ? lineAt(text, syntax.offset) : undefined,
     });
   }
-  if (!isObject(data) || (!Array.isArray(data.nodes) && !Array.isArray(data.edges))) {
+  if (!isObject(data) || (!Array.isArray(own(data, 'nodes')) && !Array.isArray(own(data, 'edges')))) {
     throw fail('not a graphology JSON graph; expected an object with "nodes" and "edges" arrays');
   }
-  const type = isObject(data.options) ? data.options.type : undefined;
+  const graphOptions = own(data, 'options');
+  const type = isObject(graphOptions) ? own(graphOptions, 'type') : undefined;
   if (type !== undefined && type !== 'directed' && type !== 'undirected' && type !== 'mixed') {
-    throw fail(`options.type is ${JSON.stringify(type)}; expected "directed", "undirected" or "mixed"`);
+    throw fail(`options.type is ${shownValue(type)}; expected "directed", "undirected" or "mixed"`);
   }
-  const nodes = jsonNodes(data.nodes, fail);
-  const edges = jsonEdges(data.edges, type, fail);
+  const nodes = jsonNodes(own(data, 'nodes'), fail);
+  const edges = jsonEdges(own(data, 'edges'), type, fail);
   return buildObjectGraph(nodes, edges, {
     ...options,
     format: 'json',
@@ -94,9 +107,9 @@ function jsonNodes(raw: unknown, fail: Fail): ObjectNode[] {
   return raw.map((item, i) => {
     if (!isObject(item))
       throw fail(`nodes[${i}] is not an object; expected {"key": ..., "attributes": {...}}`);
-    const key = jsonKey(item.key);
+    const key = jsonKey(own(item, 'key'));
     if (key === null) throw fail(`nodes[${i}]: "key" must be a string or a number`);
-    return { key, attributes: jsonAttributes(item.attributes, `nodes[${i}]`, fail) };
+    return { key, attributes: jsonAttributes(own(item, 'attributes'), `nodes[${i}]`, fail) };
   });
 }
 
@@ -105,22 +118,23 @@ function jsonEdges(raw: unknown, type: unknown, fail: Fail): ObjectEdge[] {
   if (!Array.isArray(raw)) throw fail('"edges" is not an array');
   return raw.map((item, i) => {
     if (!isObject(item)) throw fail(`edges[${i}] is not an object; expected {"source": ..., "target": ...}`);
-    const source = jsonKey(item.source);
-    const target = jsonKey(item.target);
+    const source = jsonKey(own(item, 'source'));
+    const target = jsonKey(own(item, 'target'));
     if (source === null || target === null) {
       throw fail(`edges[${i}]: "source" and "target" must be node keys (strings or numbers)`);
     }
-    if (item.undirected !== undefined && typeof item.undirected !== 'boolean') {
+    const undirected = own(item, 'undirected');
+    if (undirected !== undefined && typeof undirected !== 'boolean') {
       throw fail(`edges[${i}]: "undirected" must be true or false`);
     }
-    if (type === 'directed' && item.undirected === true) {
+    if (type === 'directed' && undirected === true) {
       throw fail(`edges[${i}] is undirected but options.type is "directed"`);
     }
     return {
       source,
       target,
-      attributes: jsonAttributes(item.attributes, `edges[${i}]`, fail),
-      undirected: type === 'undirected' || item.undirected === true,
+      attributes: jsonAttributes(own(item, 'attributes'), `edges[${i}]`, fail),
+      undirected: type === 'undirected' || undirected === true,
     };
   });
 }
@@ -261,12 +275,19 @@ export function buildObjectGraph(nodes: ObjectNode[], edges: ObjectEdge[], ctx: 
   const fail = (located: Located, problem: string) =>
     new LoadError(ctx.file, ctx.format, located.prefix + problem, located.where);
   if (edges.length === 0) throw new LoadError(ctx.file, ctx.format, `no edges: ${ctx.noEdgesHint}`);
+  if (ctx.maxEdges !== undefined && edges.length > ctx.maxEdges) {
+    throw new LoadError(
+      ctx.file,
+      ctx.format,
+      `${edges.length.toLocaleString('en-US')} edges, more than the limit of ${ctx.maxEdges.toLocaleString('en-US')}; if the graph really is this large, raise it with --max-edges N (load option maxEdges)`,
+    );
+  }
 
   const index = new Map<string, number>();
   const ids: string[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const key = nodes[i].key;
-    if (index.has(key)) throw fail(ctx.node(i), `node id ${JSON.stringify(key)} is used twice`);
+    if (index.has(key)) throw fail(ctx.node(i), `node id ${shownValue(key)} is used twice`);
     index.set(key, i);
     ids.push(key);
   }
@@ -309,8 +330,7 @@ export function buildObjectGraph(nodes: ObjectNode[], edges: ObjectEdge[], ctx: 
     const a = index.get(e.source);
     const b = index.get(e.target);
     if (a === undefined || b === undefined) {
-      const missing =
-        a === undefined ? `source ${JSON.stringify(e.source)}` : `target ${JSON.stringify(e.target)}`;
+      const missing = a === undefined ? `source ${shownValue(e.source)}` : `target ${shownValue(e.target)}`;
       throw fail(ctx.edge(i), `${missing} is not a declared node`);
     }
     src[count] = a;
@@ -364,7 +384,7 @@ function edgeValues(
   let withWeight = 0;
   let firstWithout = -1;
   for (let i = 0; i < edges.length; i++) {
-    const w = edges[i].attributes.weight;
+    const w = own(edges[i].attributes, 'weight');
     if (w === undefined || w === null) {
       if (firstWithout < 0) firstWithout = i;
     } else {
@@ -380,7 +400,7 @@ function edgeValues(
   }
   const values = new Float64Array(edges.length);
   for (let i = 0; i < edges.length; i++) {
-    const raw = edges[i].attributes.weight;
+    const raw = own(edges[i].attributes, 'weight');
     const v = numeric(raw);
     const problem = edgeValueProblem(v, kind);
     if (problem) throw fail(ctx.edge(i), `weight ${shownValue(raw)} ${problem}`);
@@ -393,7 +413,7 @@ function edgeValues(
 function nodeLabels(nodes: ObjectNode[]): (string | null)[] | null {
   let any = false;
   const labels = nodes.map((node) => {
-    const label = node.attributes.label;
+    const label = own(node.attributes, 'label');
     if (typeof label === 'string' || typeof label === 'number') {
       any = true;
       return String(label);
@@ -408,8 +428,8 @@ function nodePositions(nodes: ObjectNode[]): Float64Array | null {
   if (nodes.length === 0) return null;
   const xy = new Float64Array(2 * nodes.length);
   for (let i = 0; i < nodes.length; i++) {
-    const x = numeric(nodes[i].attributes.x);
-    const y = numeric(nodes[i].attributes.y);
+    const x = numeric(own(nodes[i].attributes, 'x'));
+    const y = numeric(own(nodes[i].attributes, 'y'));
     if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
     xy[2 * i] = x;
     xy[2 * i + 1] = y;

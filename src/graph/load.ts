@@ -1,13 +1,32 @@
 /**
- * loadGraph: bytes of a graph file in, LoadedGraph out. Un-gzips (by magic bytes, with an
- * injected gunzip), refuses binary data, detects the format from the content (then the file
- * extension) and dispatches to the edge-list, GEXF/GraphML or JSON loader. Everything it throws is
- * a LoadError naming the file; platform services (gunzip, DOMParser) are injected so the same code
- * runs in Node and in browser workers.
+ * loadGraph: a graph file's bytes in (whole or streamed), LoadedGraph out. Un-gzips as a stream
+ * (by magic bytes, with an injected streaming gunzip), refuses binary data and text that is not
+ * UTF-8 wherever it appears, detects the format from the content (then the file extension) and
+ * dispatches to the edge-list, GEXF/GraphML or JSON loader, within limits on edges and text size.
+ * Everything it throws is a LoadError naming the file; platform services (gunzip, DOMParser) are
+ * injected so the same code runs in Node and in browser workers.
  */
-import { EDGE_LINE_SHAPE, HEADER_OPTIONS, type HeaderOption, parseEdgeList } from './edge-list.ts';
+import {
+  DEFAULT_MAX_EDGES,
+  EDGE_LINE_SHAPE,
+  EdgeListReader,
+  HEADER_OPTIONS,
+  type HeaderOption,
+} from './edge-list.ts';
 import { loadJson } from './json.ts';
 import { LoadError } from './load-error.ts';
+import {
+  BlockReader,
+  ChunkReader,
+  type GraphInput,
+  type Gunzip,
+  MAX_LINE,
+  NotBytesError,
+  remaining,
+  SourceError,
+  type TextBlock,
+} from './stream.ts';
+import { countLines, firstTextProblem, looksBinary, textProblemError } from './text-check.ts';
 import {
   DIRECTIONS,
   type Direction,
@@ -19,6 +38,7 @@ import {
 import { type DOMParserConstructor, loadXml } from './xml.ts';
 
 export type { HeaderOption } from './edge-list.ts';
+export type { GraphInput, Gunzip } from './stream.ts';
 export type { DOMParserConstructor } from './xml.ts';
 
 export interface LoadOptions {
@@ -32,10 +52,19 @@ export interface LoadOptions {
   header?: HeaderOption;
   /** Skip detection. */
   format?: GraphFormat;
-  /** Needed for gzip-compressed input (Node: zlib.gunzipSync; browsers: DecompressionStream). */
-  gunzip?: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+  /** Needed for gzip-compressed input: a streaming gunzip (Node: zlib.createGunzip; browsers: DecompressionStream). */
+  gunzip?: Gunzip;
   /** Needed for GEXF and GraphML (browsers: window.DOMParser; Node: @xmldom/xmldom). */
   DOMParser?: DOMParserConstructor;
+  /** Most edges read (edge lines or elements, before merging duplicates). Default 200,000,000. */
+  maxEdges?: number;
+  /**
+   * Most bytes of GEXF, GraphML or JSON text (after gunzip), which are parsed whole. Default by
+   * format (DEFAULT_MAX_TEXT_BYTES): what parses within Node's default heap, not a crash.
+   */
+  maxTextBytes?: number;
+  /** Size of the input in bytes when known (a plain file's size), to size the edge arrays once. */
+  sizeHint?: number;
 }
 
 export interface ResolvedLoadOptions {
@@ -44,12 +73,27 @@ export interface ResolvedLoadOptions {
   edgeValues: EdgeValues;
   header: HeaderOption;
   format: GraphFormat | null;
-  gunzip: ((bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>) | null;
+  gunzip: Gunzip | null;
   DOMParser: DOMParserConstructor | null;
+  maxEdges: number;
+  /** null: the format's default (DEFAULT_MAX_TEXT_BYTES). */
+  maxTextBytes: number | null;
+  sizeHint: number | null;
 }
 
 export const GRAPH_FORMATS: readonly GraphFormat[] = ['edgelist', 'gexf', 'graphml', 'json'];
-const OPTION_NAMES = ['file', 'direction', 'edgeValues', 'header', 'format', 'gunzip', 'DOMParser'];
+const OPTION_NAMES = [
+  'file',
+  'direction',
+  'edgeValues',
+  'header',
+  'format',
+  'gunzip',
+  'DOMParser',
+  'maxEdges',
+  'maxTextBytes',
+  'sizeHint',
+];
 const EDGE_LIST_EXTENSIONS = ['txt', 'csv', 'tsv', 'edges', 'el'];
 
 /** The three ways to read an edge list, as said to a user who gave none. */
@@ -84,6 +128,12 @@ export function resolveLoadOptions(options: unknown): ResolvedLoadOptions {
     if (typeof v === 'function') return v as T;
     throw bad(`option '${key}' must be a function, got ${describe(v)}`);
   };
+  const whole = (key: string, min: number, fallback: number | null): number | null => {
+    const v = named[key];
+    if (v === undefined) return fallback;
+    if (typeof v === 'number' && Number.isSafeInteger(v) && v >= min) return v;
+    throw bad(`option '${key}' must be a whole number >= ${min}, got ${describe(v)}`);
+  };
   return {
     file: named.file,
     direction: choice('direction', DIRECTIONS, null),
@@ -92,6 +142,9 @@ export function resolveLoadOptions(options: unknown): ResolvedLoadOptions {
     format: choice('format', GRAPH_FORMATS, null),
     gunzip: fn('gunzip'),
     DOMParser: fn('DOMParser'),
+    maxEdges: whole('maxEdges', 1, DEFAULT_MAX_EDGES) as number,
+    maxTextBytes: whole('maxTextBytes', 1, null),
+    sizeHint: whole('sizeHint', 0, null),
   };
 }
 
@@ -102,127 +155,315 @@ function describe(v: unknown): string {
   return Array.isArray(v) ? 'an array' : 'an object';
 }
 
-/** Load a graph from the bytes of a file (possibly gzip-compressed). */
-export async function loadGraph(bytes: Uint8Array, options: LoadOptions): Promise<LoadedGraph> {
+/**
+ * Load a graph from a file's bytes (possibly gzip-compressed), given whole or as a stream. The
+ * input is read block by block: an edge list is parsed as it streams in, so memory follows the
+ * size of the graph, not of the file; GEXF, GraphML and JSON are gathered (up to maxTextBytes)
+ * and parsed whole. The stream is released as soon as loading fails.
+ */
+export async function loadGraph(input: GraphInput, options: LoadOptions): Promise<LoadedGraph> {
   const o = resolveLoadOptions(options);
-  let format: GraphFormat | 'unknown' = o.format ?? 'unknown';
+  const at: Progress = { format: o.format ?? 'unknown', gzip: false };
+  const byteLength = input instanceof Uint8Array ? input.length : undefined;
+  let raw: ChunkReader | null = null;
+  let text: ChunkReader | null = null;
   try {
-    if (!(bytes instanceof Uint8Array))
-      throw new LoadError(o.file, format, `expected the file's bytes (a Uint8Array), got ${describe(bytes)}`);
-    const gzip = isGzip(bytes);
-    const data = gzip ? await gunzip(bytes, o) : bytes;
-    checkText(data, o.file, format, gzip);
-    format = o.format ?? detectFormat(data, o.file);
-    return parse(data, format, o, gzip);
+    raw = new ChunkReader(input);
+    const source = raw;
+    // The first two bytes say whether it is gzip.
+    const first: Uint8Array[] = [];
+    let have = 0;
+    while (have < 2) {
+      const chunk = await readChunk(() => source.read(), o, at);
+      if (!chunk) break;
+      first.push(chunk);
+      have += chunk.length;
+    }
+    const second = first.length === 0 ? -1 : first[0].length > 1 ? first[0][1] : (first[1]?.[0] ?? -1);
+    at.gzip = first.length > 0 && first[0][0] === 0x1f && second === 0x8b;
+    if (at.gzip) {
+      if (!o.gunzip)
+        throw new LoadError(o.file, at.format, 'the file is gzip-compressed; pass options.gunzip to read it');
+      const gunzipped = o.gunzip(remaining(source, first));
+      text = new ChunkReader(gunzipped);
+    } else {
+      text = new ChunkReader(remaining(source, first));
+    }
+    const chunks = text;
+    const blocks = new BlockReader(() => readChunk(() => chunks.read(), o, at));
+    return await readBlocks(blocks, o, at, byteLength);
   } catch (e) {
     if (e instanceof LoadError) throw e;
+    if (e instanceof NotBytesError) throw new LoadError(o.file, at.format, e.message);
     // A bug or an exhausted resource should still say which file it was reading.
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    throw new LoadError(o.file, format, `could not be read (${message})`);
+    throw new LoadError(o.file, at.format, `could not be read (${message})`);
+  } finally {
+    await text?.cancel();
+    await raw?.cancel();
   }
 }
 
-function parse(data: Uint8Array, format: GraphFormat, o: ResolvedLoadOptions, gzip: boolean): LoadedGraph {
-  if (format === 'edgelist') {
-    if (!o.direction) {
-      throw new LoadError(
-        o.file,
-        format,
-        `an edge list does not say which way edges point; pass direction ${DIRECTION_CHOICES}`,
-      );
+/** What is known so far about the input being loaded (for error messages). */
+interface Progress {
+  format: GraphFormat | 'unknown';
+  gzip: boolean;
+}
+
+/** A chunk from the input or from gunzip, with read and gzip failures turned into LoadErrors. */
+async function readChunk(
+  read: () => Promise<Uint8Array | null>,
+  o: ResolvedLoadOptions,
+  at: Progress,
+): Promise<Uint8Array | null> {
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof LoadError || e instanceof NotBytesError) throw e;
+    if (!at.gzip || e instanceof SourceError) {
+      const reason = e instanceof SourceError ? e.reason : e;
+      throw new LoadError(o.file, at.format, `cannot read the file (${readProblem(reason)})`);
     }
-    return parseEdgeList(data, {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new LoadError(o.file, at.format, `gzip data is corrupt or truncated (${message})`);
+  }
+}
+
+/** A read error in words: the usual system error codes, else the message. */
+export function readProblem(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** How much of the start of the text decides the format, and where binary data beats other errors. */
+const SNIFF_BYTES = 1 << 16;
+
+async function readBlocks(
+  blocks: BlockReader,
+  o: ResolvedLoadOptions,
+  at: Progress,
+  byteLength: number | undefined,
+): Promise<LoadedGraph> {
+  const inside = at.gzip ? ' (after gunzip)' : '';
+  const head: TextBlock[] = [];
+  let headLength = 0;
+  while (headLength < SNIFF_BYTES) {
+    const block = await blocks.next();
+    if (!block) break;
+    head.push(block);
+    headLength += block.end;
+  }
+  if (headLength === 0)
+    throw new LoadError(
+      o.file,
+      at.format,
+      `empty file${inside}; expected an edge list, GEXF, GraphML or JSON graph`,
+    );
+  const start = head[0].buf;
+  if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)) {
+    throw new LoadError(o.file, at.format, `the file is UTF-16 text${inside}; save it as UTF-8`);
+  }
+  refuseBinaryHead(head, o, at);
+  const headBytes = concat(head.map((b) => b.buf.subarray(0, b.end)));
+  const format = o.format ?? detectFormat(headBytes, o.file);
+  at.format = format;
+  if (format === 'edgelist') return readEdgeList(head, blocks, o, at, byteLength);
+  if (format === 'json') {
+    return loadJson(await readText(head, blocks, o, at), {
       file: o.file,
+      gzip: at.gzip,
       direction: o.direction,
       edgeValues: o.edgeValues,
-      header: o.header,
-      gzip,
+      maxEdges: o.maxEdges,
     });
   }
-  const text = decodeText(data, o.file, format);
-  if (format === 'json')
-    return loadJson(text, { file: o.file, gzip, direction: o.direction, edgeValues: o.edgeValues });
-  if (!o.DOMParser) {
+  const DOMParser = o.DOMParser;
+  if (!DOMParser) {
     throw new LoadError(
       o.file,
       format,
-      `reading ${format.toUpperCase()} needs a DOMParser; pass options.DOMParser`,
+      `reading ${FORMAT_NAMES[format]} needs a DOMParser; pass options.DOMParser`,
     );
   }
+  const text = await readText(head, blocks, o, at);
   return loadXml(text, {
     file: o.file,
     format,
-    gzip,
+    gzip: at.gzip,
     direction: o.direction,
     edgeValues: o.edgeValues,
-    DOMParser: o.DOMParser,
+    maxEdges: o.maxEdges,
+    DOMParser,
   });
+}
+
+/**
+ * Binary data near the start is refused before anything else is said about the file (its format,
+ * an earlier bad line). Further on, problems are reported in file order.
+ */
+function refuseBinaryHead(head: TextBlock[], o: ResolvedLoadOptions, at: Progress): void {
+  let lines = 1;
+  for (const block of head) {
+    const bad = firstTextProblem(block.buf, 0, block.end);
+    if (bad < 0) {
+      lines += countLines(block.buf, 0, block.end);
+      continue;
+    }
+    if (block.offset + bad < SNIFF_BYTES && looksBinary(block.buf, bad, block.buf.length)) {
+      throw textProblemError(block.buf, bad, block.buf.length, {
+        file: o.file,
+        format: at.format,
+        gzip: at.gzip,
+        line: lines + countLines(block.buf, 0, bad),
+        offset: block.offset + bad,
+      });
+    }
+    return;
+  }
+}
+
+/** Stream an edge list through the parser, checking each block's text first. */
+async function readEdgeList(
+  head: TextBlock[],
+  blocks: BlockReader,
+  o: ResolvedLoadOptions,
+  at: Progress,
+  byteLength: number | undefined,
+): Promise<LoadedGraph> {
+  if (!o.direction) {
+    throw new LoadError(
+      o.file,
+      'edgelist',
+      `an edge list does not say which way edges point; pass direction ${DIRECTION_CHOICES}`,
+    );
+  }
+  const reader = new EdgeListReader({
+    file: o.file,
+    direction: o.direction,
+    edgeValues: o.edgeValues,
+    header: o.header,
+    gzip: at.gzip,
+    maxEdges: o.maxEdges,
+    // Edge lists compress about 4:1; a low guess costs a few doublings, a high one unused memory.
+    sizeHint: (o.sizeHint ?? byteLength ?? 0) * (at.gzip ? 4 : 1) || undefined,
+  });
+  const feed = (block: TextBlock) => {
+    const { buf, end } = block;
+    const bad = firstTextProblem(buf, 0, end);
+    if (bad >= 0) {
+      // Lines before the bad one are read first, so the first problem in the file is reported.
+      reader.feed(buf.subarray(0, bad > 0 ? buf.lastIndexOf(0x0a, bad - 1) + 1 : 0));
+      throw textProblemError(buf, bad, buf.length, {
+        file: o.file,
+        format: 'edgelist',
+        gzip: at.gzip,
+        line: reader.atLine,
+        offset: block.offset + bad,
+      });
+    }
+    if (block.cut) {
+      reader.feed(buf.subarray(0, buf.lastIndexOf(0x0a, end - 1) + 1));
+      throw new LoadError(
+        o.file,
+        'edgelist',
+        `the line is longer than ${MAX_LINE >> 10} KiB; an edge list has short lines ${EDGE_LINE_SHAPE}`,
+        { line: reader.atLine },
+      );
+    }
+    reader.feed(end === buf.length ? buf : buf.subarray(0, end));
+  };
+  for (const block of head) feed(block);
+  for (let block = await blocks.next(); block; block = await blocks.next()) feed(block);
+  return reader.finish();
+}
+
+/**
+ * Defaults of LoadOptions.maxTextBytes, measured on this project's CLI (Node 20, 4 GB default heap):
+ * an xmldom document takes about 55 times its GraphML text in memory (75 MB of text: 4.2 GB), a
+ * parsed JSON graph about 8 times (77 MB: 0.64 GB). Larger files would end in an out-of-memory
+ * crash instead of an error. Both stay under V8's longest string (2^29 - 24 characters).
+ */
+export const DEFAULT_MAX_TEXT_BYTES: Record<'gexf' | 'graphml' | 'json', number> = {
+  gexf: 64 * 2 ** 20,
+  graphml: 64 * 2 ** 20,
+  json: 256 * 2 ** 20,
+};
+
+const FORMAT_NAMES: Record<GraphFormat, string> = {
+  edgelist: 'edge list',
+  gexf: 'GEXF',
+  graphml: 'GraphML',
+  json: 'JSON',
+};
+
+/** Gather a GEXF, GraphML or JSON file's text, checked block by block, up to maxTextBytes. */
+async function readText(
+  head: TextBlock[],
+  blocks: BlockReader,
+  o: ResolvedLoadOptions,
+  at: Progress,
+): Promise<string> {
+  const decoder = new TextDecoder('utf-8'); // drops a BOM
+  const parts: string[] = [];
+  let size = 0;
+  const format = at.format as 'gexf' | 'graphml' | 'json';
+  const limit = o.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES[format];
+  const take = (block: TextBlock) => {
+    const { buf, end } = block;
+    const before = size;
+    size += end;
+    // Whichever comes first in the file is reported: a bad byte, or the byte past the limit.
+    const bad = firstTextProblem(buf, 0, end);
+    if (bad >= 0 && before + bad < limit) {
+      let line = 1 + countLines(buf, 0, bad);
+      for (const part of parts)
+        for (let i = part.indexOf('\n'); i >= 0; i = part.indexOf('\n', i + 1)) line++;
+      throw textProblemError(buf, bad, buf.length, {
+        file: o.file,
+        format: at.format,
+        gzip: at.gzip,
+        line,
+        offset: block.offset + bad,
+      });
+    }
+    if (size > limit) {
+      throw new LoadError(
+        o.file,
+        format,
+        `more than ${formatBytes(limit)} of ${FORMAT_NAMES[format]} text${at.gzip ? ' after gunzip' : ''}, the most this loader reads: ${FORMAT_NAMES[format]} is parsed whole, in memory, and a larger document would exhaust it (load option maxTextBytes). Convert the graph to an edge list of "source target" lines, which is read as a stream`,
+      );
+    }
+    parts.push(decoder.decode(buf.subarray(0, end), { stream: true }));
+  };
+  for (const block of head) take(block);
+  for (let block = await blocks.next(); block; block = await blocks.next()) take(block);
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+function formatBytes(n: number): string {
+  return n % 2 ** 20 === 0 ? `${n / 2 ** 20} MiB` : `${n} bytes`;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** gzip magic bytes 1f 8b. */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
-async function gunzip(bytes: Uint8Array, o: ResolvedLoadOptions): Promise<Uint8Array> {
-  if (!o.gunzip)
-    throw new LoadError(
-      o.file,
-      o.format ?? 'unknown',
-      'the file is gzip-compressed; pass options.gunzip to read it',
-    );
-  let out: unknown;
-  try {
-    out = await o.gunzip(bytes);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw new LoadError(o.file, o.format ?? 'unknown', `gzip data is corrupt or truncated (${message})`);
-  }
-  if (!(out instanceof Uint8Array))
-    throw new LoadError(o.file, o.format ?? 'unknown', 'gunzip did not return bytes');
-  return out;
-}
-
-/** How much of the start of a file is checked for binary content. */
-const SNIFF_BYTES = 1 << 16;
-
-/** Refuse empty files, UTF-16 and binary data (NUL bytes or invalid UTF-8 near the start). */
-function checkText(data: Uint8Array, file: string, format: GraphFormat | 'unknown', gzip: boolean): void {
-  const inside = gzip ? ' (after gunzip)' : '';
-  if (data.length === 0)
-    throw new LoadError(
-      file,
-      format,
-      `empty file${inside}; expected an edge list, GEXF, GraphML or JSON graph`,
-    );
-  if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) {
-    throw new LoadError(file, format, `the file is UTF-16 text${inside}; save it as UTF-8`);
-  }
-  const head = data.subarray(0, SNIFF_BYTES);
-  const nul = head.indexOf(0);
-  const binary = `binary data${inside}, not a text graph file; expected an edge list, GEXF, GraphML or JSON (optionally gzip-compressed)`;
-  if (nul >= 0)
-    throw new LoadError(file, format, `${binary} (NUL byte at offset ${nul})`, { line: lineOf(data, nul) });
-  try {
-    // stream: true so a character cut by the end of the sniffed block is not an error.
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: head.length < data.length });
-  } catch {
-    throw new LoadError(file, format, `${binary} (invalid UTF-8 in the first ${head.length} bytes)`);
-  }
-}
-
-function lineOf(data: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (data[i] === 0x0a) line++;
-  return line;
-}
-
-function decodeText(data: Uint8Array, file: string, format: GraphFormat): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data); // drops a BOM
-  } catch {
-    throw new LoadError(file, format, 'the file is not valid UTF-8 text');
-  }
 }
 
 /**

@@ -2,8 +2,9 @@
  * How a graph file is read, as parameters (src/util/param-spec.ts): the file, its direction,
  * what a third column means, the header line and the edge limit; and the layout command's own.
  */
+
 import { enumParam, integerParam, stringParam } from '../util/param-spec.ts';
-import { HEADER_OPTIONS, type HeaderOption } from './edge-list.ts';
+import { DEFAULT_MAX_EDGES, HEADER_OPTIONS, type HeaderOption } from './edge-list.ts';
 import { DIRECTIONS, type Direction, EDGE_VALUES, type EdgeValues } from './types.ts';
 
 export const GRAPH = stringParam({
@@ -83,8 +84,11 @@ export const MAX_EDGES = integerParam({
   flag: 'max-edges',
   metavar: 'N',
   label: { en: 'Edge limit', zh: '边数上限' },
-  help: { en: 'stop reading after this many edges', zh: '读到这么多条边后停止读取' },
-  default: 200_000_000,
+  help: {
+    en: 'stop with an error after reading this many edge lines (before merging duplicates): a guard against huge or hostile files',
+    zh: '读到这么多行边（合并重复边之前）后报错停止：防止超大或恶意文件耗尽内存',
+  },
+  default: DEFAULT_MAX_EDGES,
   min: 1,
   max: null,
   unit: { en: 'edges', zh: '条边' },

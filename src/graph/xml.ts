@@ -1,18 +1,16 @@
 /**
- * GEXF and GraphML loaders, via graphology-gexf and graphology-graphml with an injected DOMParser
- * (the browser passes its own, Node passes @xmldom/xmldom's), so this file uses no DOM globals.
+ * GEXF and GraphML loaders over a DOM from an injected DOMParser (the browser passes its own,
+ * Node passes @xmldom/xmldom's), so this file uses no DOM globals.
  *
- * The libraries assume a well-formed file and fail on anything else with bare TypeErrors, so the
- * document is parsed here first and its structure checked (root, <graph>, node ids, edge
- * endpoints) with errors naming the element. Edge directedness is read here from the DOM too:
- * graphology-graphml ignores directed="false", and both libraries copy the whole graph when the
- * type changes, which is quadratic on mixed files. The libraries then only read attributes
- * (labels, viz positions, weights, typed <attvalue>/<data>) into a graph that is always mixed and
- * multi and never copies itself, and its export() goes to the builder shared with JSON.
+ * The document is parsed first and its structure checked (root, <graph>, node ids, edge
+ * endpoints) with errors naming the element. Then the four attributes a simulation uses are read
+ * straight from the DOM: label, x, y (nodes) and weight (edges), with the rules of
+ * graphology-gexf and graphology-graphml (typed <attvalue>/<data>, declared defaults, GEXF
+ * viz:position), whose files they must read alike. Those libraries are not called: they key plain
+ * objects by ids and attribute names from the file, and graphology's multigraph index does too,
+ * so a node id "__proto__" set Object.prototype.previous (prototype pollution). Here ids and
+ * attribute names only ever index Maps, and attribute records have no prototype.
  */
-import Graph from 'graphology';
-import createGexfParser from 'graphology-gexf/common/parser.js';
-import createGraphmlParser from 'graphology-graphml/common/parser.js';
 import { buildObjectGraph, type Located, type ObjectEdge, type ObjectNode } from './json.ts';
 import { LoadError } from './load-error.ts';
 import type { Direction, EdgeValues, LoadedGraph } from './types.ts';
@@ -29,20 +27,8 @@ export interface XmlLoadOptions {
   direction: Direction | null;
   edgeValues: EdgeValues;
   DOMParser: DOMParserConstructor;
-}
-
-/**
- * The graph the libraries fill: whatever options they pass, it is mixed and multi, and copy()
- * returns itself, so "upgrading" to mixed or multi costs nothing and edge order stays file order.
- */
-class LoaderGraph extends Graph {
-  constructor() {
-    super({ type: 'mixed', multi: true, allowSelfLoops: true });
-  }
-
-  override copy(): this {
-    return this;
-  }
+  /** Most edges allowed (see LoadOptions.maxEdges); default unlimited. */
+  maxEdges?: number;
 }
 
 /** Load a GEXF or GraphML document from its text. */
@@ -63,21 +49,15 @@ export function loadXml(text: string, o: XmlLoadOptions): LoadedGraph {
   checkNodes(o, nodeElements);
   checkEdges(o, edgeElements, nodeElements);
   if (o.format === 'gexf') checkGexfValues(o, doc);
-  else prepareGraphmlKeys(o, doc);
-
-  const exported = readAttributes(o, doc);
-  if (exported.nodes.length !== nodeElements.length || exported.edges.length !== edgeElements.length) {
-    throw new LoadError(
-      o.file,
-      o.format,
-      `graphology-${o.format} read a different number of nodes or edges than the file has`,
-    );
-  }
-  const nodes: ObjectNode[] = exported.nodes.map((n) => ({ key: n.key, attributes: n.attributes ?? {} }));
-  const edges: ObjectEdge[] = exported.edges.map((e, i) => ({
-    source: e.source,
-    target: e.target,
-    attributes: e.attributes ?? {},
+  const read = o.format === 'gexf' ? gexfAttributeReader(doc) : graphmlAttributeReader(o, doc);
+  const nodes: ObjectNode[] = nodeElements.map((element) => ({
+    key: element.getAttribute('id') as string,
+    attributes: read(element, 'node'),
+  }));
+  const edges: ObjectEdge[] = edgeElements.map((element, i) => ({
+    source: element.getAttribute('source') as string,
+    target: element.getAttribute('target') as string,
+    attributes: read(element, 'edge'),
     undirected: undirected[i],
   }));
   return buildObjectGraph(nodes, edges, {
@@ -110,26 +90,15 @@ function parseDocument(text: string, o: XmlLoadOptions): Document {
   return doc;
 }
 
-/** Run graphology's parser for attributes only; anything it throws becomes a LoadError. */
-function readAttributes(o: XmlLoadOptions, doc: Document) {
-  const factory = o.format === 'gexf' ? createGexfParser : createGraphmlParser;
-  try {
-    const parse = factory(o.DOMParser, doc.constructor);
-    return parse(LoaderGraph, doc, { allowUndeclaredAttributes: true }).export();
-  } catch (e) {
-    throw new LoadError(
-      o.file,
-      o.format,
-      `graphology-${o.format} could not read the document: ${errorMessage(e)}`,
-    );
-  }
-}
-
 /** GEXF: edge `type` (directed, undirected, mutual) or the graph's defaultedgetype (default undirected). */
 function gexfUndirected(o: XmlLoadOptions, graph: Element, edges: Element[]): boolean[] {
   const fallback = graph.getAttribute('defaultedgetype') || 'undirected';
   if (!['directed', 'undirected', 'mutual', 'mixed'].includes(fallback)) {
-    throw xmlError(o, graph, `defaultedgetype="${fallback}"; expected "directed", "undirected" or "mutual"`);
+    throw xmlError(
+      o,
+      graph,
+      `defaultedgetype="${clip(fallback)}"; expected "directed", "undirected" or "mutual"`,
+    );
   }
   return edges.map((edge) => {
     const type = edge.getAttribute('type') || fallback;
@@ -137,7 +106,7 @@ function gexfUndirected(o: XmlLoadOptions, graph: Element, edges: Element[]): bo
       throw xmlError(
         o,
         edge,
-        `type="${type}"; expected "directed", "undirected" or "mutual"`,
+        `type="${clip(type)}"; expected "directed", "undirected" or "mutual"`,
         describeEdge(edge),
       );
     }
@@ -149,13 +118,13 @@ function gexfUndirected(o: XmlLoadOptions, graph: Element, edges: Element[]): bo
 function graphmlUndirected(o: XmlLoadOptions, graph: Element, edges: Element[]): boolean[] {
   const fallback = graph.getAttribute('edgedefault') || 'undirected';
   if (fallback !== 'directed' && fallback !== 'undirected') {
-    throw xmlError(o, graph, `edgedefault="${fallback}"; expected "directed" or "undirected"`);
+    throw xmlError(o, graph, `edgedefault="${clip(fallback)}"; expected "directed" or "undirected"`);
   }
   return edges.map((edge) => {
     const directed = edge.getAttribute('directed');
     if (directed === null || directed === '') return fallback === 'undirected';
     if (directed !== 'true' && directed !== 'false') {
-      throw xmlError(o, edge, `directed="${directed}"; expected "true" or "false"`, describeEdge(edge));
+      throw xmlError(o, edge, `directed="${clip(directed)}"; expected "true" or "false"`, describeEdge(edge));
     }
     return directed === 'false';
   });
@@ -168,7 +137,7 @@ function checkNodes(o: XmlLoadOptions, nodes: Element[]): void {
     if (!id)
       throw xmlError(o, node, 'has no id attribute; every <node> needs a unique id', describeNode(node, i));
     if (seen.has(id))
-      throw xmlError(o, node, `id "${id}" is used by an earlier <node>`, describeNode(node, i));
+      throw xmlError(o, node, `id "${clip(id)}" is used by an earlier <node>`, describeNode(node, i));
     seen.add(id);
   });
 }
@@ -207,37 +176,147 @@ function checkGexfValues(o: XmlLoadOptions, doc: Document): void {
   }
 }
 
-const GRAPHML_TYPES = ['boolean', 'int', 'long', 'float', 'double', 'string'];
-/** Valid GraphML key domains that carry nothing this loader reads. */
-const GRAPHML_OTHER_DOMAINS = ['graphml', 'hyperedge', 'port', 'endpoint'];
+// ---------------------------------------------------------------------------------------------
+// Attributes: label, x, y and weight, read as graphology-gexf / graphology-graphml read them.
+
+/** The attributes the builder uses; every other attribute of the file is skipped. */
+const WANTED = new Set(['label', 'x', 'y', 'weight']);
+
+type Domain = 'node' | 'edge';
+/** Reads the wanted attributes of a <node> or <edge> into a record without a prototype. */
+type AttributeReader = (element: Element, domain: Domain) => Record<string, unknown>;
+
+function record(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
+interface GexfAttribute {
+  title: string;
+  type: string;
+}
 
 /**
- * Check GraphML <key> declarations and shape them for graphology-graphml, which only knows the
- * domains node, edge and graph (and crashes on others) and crashes on an unknown attr.type:
- * for="all" becomes one key per domain, keys for hyperedges, ports and the like are dropped.
+ * GEXF: the element's label and weight attributes, then <attvalue for|id="…" value="…"> by the
+ * declared <attribute> (its title when the id is numeric, else the id; undeclared ones are strings
+ * titled by their id), then declared defaults, then <viz:position x y>.
  */
-function prepareGraphmlKeys(o: XmlLoadOptions, doc: Document): void {
+function gexfAttributeReader(doc: Document): AttributeReader {
+  const models = { node: new Map<string, GexfAttribute>(), edge: new Map<string, GexfAttribute>() };
+  const defaults = { node: new Map<string, unknown>(), edge: new Map<string, unknown>() };
+  for (const block of Array.from(doc.getElementsByTagName('attributes'))) {
+    const domain = block.getAttribute('class');
+    if (domain !== 'node' && domain !== 'edge') continue;
+    // As graphology-gexf: the last <attributes class="…"> of a class is its model.
+    const model = new Map<string, GexfAttribute>();
+    const fallback = new Map<string, unknown>();
+    for (const attribute of Array.from(block.getElementsByTagName('attribute'))) {
+      const id = attribute.getAttribute('id') || attribute.getAttribute('for') || '';
+      const title = Number.isNaN(Number(id)) ? id : attribute.getAttribute('title') || id;
+      const type = attribute.getAttribute('type') || 'string';
+      model.set(id, { title, type });
+      const value = attribute.getElementsByTagName('default')[0];
+      if (value && WANTED.has(title)) fallback.set(title, gexfValue(type, value.textContent ?? ''));
+    }
+    models[domain] = model;
+    defaults[domain] = fallback;
+  }
+  return (element, domain) => {
+    const out = record();
+    const label = element.getAttribute('label');
+    const weight = element.getAttribute('weight');
+    if (label) out.label = label;
+    if (weight) out.weight = Number(weight);
+    for (const attvalue of Array.from(element.getElementsByTagName('attvalue'))) {
+      const id = attvalue.getAttribute('id') || attvalue.getAttribute('for') || '';
+      const declared = models[domain].get(id);
+      const title = declared ? declared.title : id;
+      if (WANTED.has(title))
+        out[title] = gexfValue(declared?.type ?? 'string', attvalue.getAttribute('value') ?? '');
+    }
+    for (const [title, value] of defaults[domain]) if (!(title in out)) out[title] = value;
+    const position = vizElement(element, 'position');
+    if (position) {
+      const x = position.getAttribute('x');
+      const y = position.getAttribute('y');
+      if (x) out.x = Number(x);
+      if (y) out.y = Number(y);
+    }
+    return out;
+  };
+}
+
+const GEXF_NUMBERS = ['byte', 'short', 'integer', 'long', 'float', 'double'];
+
+/** A typed GEXF value; list types stay text (no wanted attribute is a list). */
+function gexfValue(type: string, text: string): unknown {
+  if (type === 'boolean') return text === 'true';
+  if (GEXF_NUMBERS.includes(type)) return Number(text);
+  return text;
+}
+
+/** The first viz:<name> descendant, found the ways graphology-gexf looks for it. */
+function vizElement(element: Element, name: string): Element | undefined {
+  return (
+    element.getElementsByTagName(`viz:${name}`)[0] ??
+    element.getElementsByTagNameNS('viz', name)[0] ??
+    element.getElementsByTagName(name)[0]
+  );
+}
+
+const GRAPHML_TYPES = ['boolean', 'int', 'long', 'float', 'double', 'string'];
+/** Valid GraphML key domains that carry nothing this loader reads. */
+const GRAPHML_OTHER_DOMAINS = ['graph', 'graphml', 'hyperedge', 'port', 'endpoint'];
+
+interface GraphmlKey {
+  name: string;
+  type: string;
+}
+
+/**
+ * GraphML: each <data key="…"> by its <key> (attr.name, attr.type; for="all" serves nodes and
+ * edges), an undeclared key being a string attribute of that name, then the keys' <default> text.
+ */
+function graphmlAttributeReader(o: XmlLoadOptions, doc: Document): AttributeReader {
+  const keys = { node: new Map<string, GraphmlKey>(), edge: new Map<string, GraphmlKey>() };
+  const defaults = { node: new Map<string, string>(), edge: new Map<string, string>() };
   for (const key of Array.from(doc.getElementsByTagName('key'))) {
-    const describe = `key id="${clip(key.getAttribute('id') ?? '')}"`;
+    const id = key.getAttribute('id') ?? '';
+    const describe = `key id="${clip(id)}"`;
     const type = key.getAttribute('attr.type') || 'string';
     if (!GRAPHML_TYPES.includes(type)) {
       throw xmlError(o, key, `attr.type="${clip(type)}"; expected ${GRAPHML_TYPES.join(', ')}`, describe);
     }
     const domain = key.getAttribute('for') || 'node';
-    if (domain === 'node' || domain === 'edge' || domain === 'graph') continue;
-    if (domain === 'all') {
-      key.setAttribute('for', 'node');
-      for (const other of ['edge', 'graph']) {
-        const copy = key.cloneNode(true) as Element;
-        copy.setAttribute('for', other);
-        key.parentNode?.insertBefore(copy, key);
-      }
-    } else if (GRAPHML_OTHER_DOMAINS.includes(domain)) {
-      key.parentNode?.removeChild(key);
-    } else {
+    const domains: Domain[] =
+      domain === 'all' ? ['node', 'edge'] : domain === 'node' || domain === 'edge' ? [domain] : [];
+    if (domains.length === 0 && !GRAPHML_OTHER_DOMAINS.includes(domain)) {
       throw xmlError(o, key, `for="${clip(domain)}"; expected node, edge, graph or all`, describe);
     }
+    const name = key.getAttribute('attr.name') ?? '';
+    const value = key.getElementsByTagName('default')[0];
+    for (const d of domains) {
+      keys[d].set(id, { name, type });
+      if (value && WANTED.has(name)) defaults[d].set(name, value.textContent ?? '');
+    }
   }
+  return (element, domain) => {
+    const out = record();
+    for (const data of Array.from(element.getElementsByTagName('data'))) {
+      const id = data.getAttribute('key') ?? '';
+      const declared = keys[domain].get(id);
+      const name = declared ? declared.name : id;
+      if (WANTED.has(name)) out[name] = graphmlValue(declared?.type ?? 'string', data.textContent ?? '');
+    }
+    for (const [name, value] of defaults[domain]) if (!(name in out)) out[name] = value;
+    return out;
+  };
+}
+
+/** A typed GraphML value, cast as graphology-graphml casts it. */
+function graphmlValue(type: string, text: string): unknown {
+  if (type === 'boolean') return text.toLowerCase() === 'true';
+  if (type === 'string') return text;
+  return Number(text);
 }
 
 function xmlError(o: XmlLoadOptions, element: Element, problem: string, description?: string): LoadError {

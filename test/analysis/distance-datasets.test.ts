@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeDistances } from '../../src/analysis/distance/analyze.ts';
 import { hyperAnf } from '../../src/analysis/distance/hyperanf.ts';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import type { Direction } from '../../src/graph/types.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

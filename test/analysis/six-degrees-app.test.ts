@@ -12,7 +12,7 @@ import {
   usesExactDistances,
 } from '../../src/analysis/distance/component-hop-plot.ts';
 import { poolDistanceRunner } from '../../src/analysis/distance/pool-runner.ts';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import type { EnginePool } from '../../src/engine/pool.ts';
 import { createNodePool } from '../../src/engine/spawn-node.ts';
 import type { Csr } from '../../src/graph/types.ts';

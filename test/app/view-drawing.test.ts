@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphState } from '../../src/app/state/types.ts';
 import { buildDrawing } from '../../src/app/view/drawing.ts';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { compileCsr, inDegrees, outDegrees } from '../../src/graph/csr.ts';
 import { smallWorld } from '../../src/graph/small-world.ts';
 import type { LoadedGraph } from '../../src/graph/types.ts';

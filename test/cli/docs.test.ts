@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { helpText } from '../../src/cli/args.ts';
+import { helpText } from '../../src/cli/common/args.ts';
 import { buildCliReference, REFERENCE_FILE } from '../../src/cli/docs.ts';
 import { COMMANDS } from '../../src/cli/main.ts';
 import { ROOT } from '../support/cli.ts';

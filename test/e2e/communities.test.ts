@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { computeMetric } from '../../src/analysis/centrality/index.ts';
 import { communityReach, louvainCommunities } from '../../src/analysis/communities.ts';
 import { communityColor, OTHER_COMMUNITY } from '../../src/app/panels/communities/palette.ts';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import { createSimulator } from '../../src/diffusion/simulator.ts';
 import { openApp, serveAppForFile, watchPage } from './browser.ts';

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { params, runLocal, seedsAt } from '../support/simulate.ts';
 import { graphPixels, layoutSettled, openApp, serveAppForFile, watchPage } from './browser.ts';
 

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import { jsonInProcess } from '../support/cli-in-process.ts';
 import { runLocal } from '../support/simulate.ts';

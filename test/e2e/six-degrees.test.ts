@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { reachedWithin, seedDistances } from '../../src/analysis/distance/seed-reach.ts';
 import { decodeScenarioHash } from '../../src/app/persist/hash.ts';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import { createSimulator } from '../../src/diffusion/simulator.ts';
 import type { Scenario } from '../../src/engine/scenario.ts';

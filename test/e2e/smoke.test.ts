@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pagerank } from '../../src/analysis/centrality/pagerank.ts';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import { runLocal } from '../support/simulate.ts';
 import { edgeTypeCounts, openApp, serveAppForFile, watchPage } from './browser.ts';

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import type { LoadOptions } from '../../src/graph/load.ts';
 import { checkShape } from './support.ts';
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { type LoadOptions, resolveLoadOptions } from '../../src/graph/load.ts';
 import { LoadError } from '../../src/graph/load-error.ts';
 import type { LoadReport } from '../../src/graph/types.ts';
@@ -634,6 +634,9 @@ describe('options', () => {
       format: null,
       gunzip: null,
       DOMParser: null,
+      maxEdges: 200_000_000,
+      maxTextBytes: null,
+      sizeHint: null,
     });
   });
 

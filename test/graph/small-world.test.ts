@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeDistances } from '../../src/analysis/distance/analyze.ts';
 import { clustering } from '../../src/analysis/distance/clustering.ts';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { compileCsr } from '../../src/graph/csr.ts';
 import { smallWorld, smallWorldJson } from '../../src/graph/small-world.ts';
 

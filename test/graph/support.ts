@@ -1,5 +1,5 @@
 /** Helpers shared by the loader tests: load bytes the way Node does, and read a CSR back as arcs. */
-import { nodeLoadServices } from '../../src/cli/read-graph-file.ts';
+import { nodeLoadServices } from '../../src/cli/common/read-graph-file.ts';
 import { type LoadOptions, loadGraph } from '../../src/graph/load.ts';
 import type { LoadedGraph } from '../../src/graph/types.ts';
 

@@ -5,7 +5,7 @@
  * exact spreads by live-edge enumeration, and do not depend on the number of workers.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { readGraphFile } from '../../src/cli/read-graph-file.ts';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import type { EnginePool } from '../../src/engine/pool.ts';
 import { createNodePool } from '../../src/engine/spawn-node.ts';

@@ -1,11 +1,28 @@
-/** Loading graph files in the browser: fetch with status checks, native gzip, the page's DOMParser. */
+/** Loading graph files in the browser: fetch with status checks, native streaming gzip, the page's DOMParser. */
 import { loadGraph } from '../../graph/load.ts';
 import { LoadError } from '../../graph/load-error.ts';
+import type { Gunzip } from '../../graph/stream.ts';
 import type { Direction, EdgeValues, LoadedGraph } from '../../graph/types.ts';
 
-export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** loadGraph's streaming gunzip for browsers and workers: DecompressionStream over the chunks. */
+export const gunzip: Gunzip = (compressed) =>
+  readableFrom(compressed).pipeThrough(
+    new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>,
+  );
+
+/** An async iterable as a ReadableStream (ReadableStream.from is not in every browser yet). */
+function readableFrom(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
 }
 
 export async function fetchGraph(
@@ -25,6 +42,6 @@ export async function fetchGraph(
       'unknown',
       `could not be fetched: HTTP ${response.status} ${response.statusText}`,
     );
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return loadGraph(bytes, { file, ...options, gunzip, DOMParser });
+  if (!response.body) throw new LoadError(file, 'unknown', 'could not be fetched: the response has no body');
+  return loadGraph(response.body, { file, ...options, gunzip, DOMParser });
 }

@@ -13,8 +13,8 @@ import { createNodePool } from '../../engine/spawn-node.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { adapt } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
-import { type Command, type ParsedOptions, UsageError } from '../args.ts';
-import type { CommandContext } from '../context.ts';
+import { type Command, type ParsedOptions, UsageError } from '../common/args.ts';
+import type { CommandContext } from '../common/context.ts';
 import {
   GRAPH_OPTIONS,
   loadGraphOption,
@@ -22,8 +22,8 @@ import {
   OUTPUT_OPTIONS,
   seedPlanOption,
   workerCount,
-} from '../graph-options.ts';
-import { progressBar } from '../progress.ts';
+} from '../common/graph-options.ts';
+import { progressBar } from '../common/progress.ts';
 import { MODEL_OPTIONS } from './simulate.ts';
 
 const LOUVAIN_RNG = adapt(RNG_SEED, {

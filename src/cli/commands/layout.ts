@@ -12,9 +12,9 @@ import { layoutFile } from '../../graph/draw-layout.ts';
 import { ITERATIONS, OUT } from '../../graph/params.ts';
 import { adapt } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
-import type { Command, ParsedOptions } from '../args.ts';
-import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption } from '../graph-options.ts';
+import type { Command, ParsedOptions } from '../common/args.ts';
+import type { CommandContext } from '../common/context.ts';
+import { GRAPH_OPTIONS, loadGraphOption } from '../common/graph-options.ts';
 
 export const LAYOUT_ITERATIONS = ITERATIONS.default;
 

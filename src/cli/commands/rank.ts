@@ -25,10 +25,16 @@ import { poolRrSource } from '../../seeding/pool-sources.ts';
 import { rrParams } from '../../seeding/rr-sets.ts';
 import { adapt } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
-import { type Command, type ParsedOptions, UsageError } from '../args.ts';
-import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption, OUTPUT_OPTIONS, warn, workerCount } from '../graph-options.ts';
-import { progressBar } from '../progress.ts';
+import { type Command, type ParsedOptions, UsageError } from '../common/args.ts';
+import type { CommandContext } from '../common/context.ts';
+import {
+  GRAPH_OPTIONS,
+  loadGraphOption,
+  OUTPUT_OPTIONS,
+  warn,
+  workerCount,
+} from '../common/graph-options.ts';
+import { progressBar } from '../common/progress.ts';
 import { INFLUENCE_RANK_OPTIONS, influenceSettings } from './seeds.ts';
 
 const RANK_RNG = adapt(RNG_SEED, {

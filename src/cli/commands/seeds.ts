@@ -16,10 +16,16 @@ import { CELF_RUNS, EPSILON, K, METHOD, SETS } from '../../seeding/params.ts';
 import { RR_MODELS, type RrModel } from '../../seeding/rr-sets.ts';
 import { adapt, parseParam } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
-import { type Command, ParamUsageError, type ParsedOptions, UsageError } from '../args.ts';
-import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption, OUTPUT_OPTIONS, warn, workerCount } from '../graph-options.ts';
-import { progressBar } from '../progress.ts';
+import { type Command, ParamUsageError, type ParsedOptions, UsageError } from '../common/args.ts';
+import type { CommandContext } from '../common/context.ts';
+import {
+  GRAPH_OPTIONS,
+  loadGraphOption,
+  OUTPUT_OPTIONS,
+  warn,
+  workerCount,
+} from '../common/graph-options.ts';
+import { progressBar } from '../common/progress.ts';
 
 export { SEED_METHODS, type SeedMethod } from '../../seeding/find-seeds.ts';
 

@@ -17,8 +17,8 @@ import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { printable } from '../../util/printable.ts';
-import type { Command, ParsedOptions } from '../args.ts';
-import type { CommandContext } from '../context.ts';
+import type { Command, ParsedOptions } from '../common/args.ts';
+import type { CommandContext } from '../common/context.ts';
 import {
   GRAPH_OPTIONS,
   loadGraphOption,
@@ -27,8 +27,8 @@ import {
   OUTPUT_OPTIONS,
   requiredSeedPlan,
   workerCount,
-} from '../graph-options.ts';
-import { progressBar } from '../progress.ts';
+} from '../common/graph-options.ts';
+import { progressBar } from '../common/progress.ts';
 
 /** The model and Monte Carlo options of simulate, which reach and communities share. */
 export const MODEL_OPTIONS = [MODEL, P, GAMMA, PHI, MAX_STEPS_PARAM, RUNS, RNG_SEED, WORKERS] as const;

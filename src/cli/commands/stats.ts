@@ -19,10 +19,10 @@ import { createNodePool } from '../../engine/spawn-node.ts';
 import type { Csr } from '../../graph/types.ts';
 import { adapt } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
-import type { Command, ParsedOptions } from '../args.ts';
-import type { CommandContext } from '../context.ts';
-import { GRAPH_OPTIONS, loadGraphOption, OUTPUT_OPTIONS, workerCount } from '../graph-options.ts';
-import { progressBar } from '../progress.ts';
+import type { Command, ParsedOptions } from '../common/args.ts';
+import type { CommandContext } from '../common/context.ts';
+import { GRAPH_OPTIONS, loadGraphOption, OUTPUT_OPTIONS, workerCount } from '../common/graph-options.ts';
+import { progressBar } from '../common/progress.ts';
 
 const HASH_SEED = adapt(RNG_SEED, {
   help: {

@@ -25,16 +25,16 @@ import { createNodePool } from '../../engine/spawn-node.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { adapt, type NumberParam, parseParam } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
-import { type Command, ParamUsageError, type ParsedOptions, UsageError } from '../args.ts';
-import type { CommandContext } from '../context.ts';
+import { type Command, ParamUsageError, type ParsedOptions, UsageError } from '../common/args.ts';
+import type { CommandContext } from '../common/context.ts';
 import {
   GRAPH_OPTIONS,
   loadGraphOption,
   OUTPUT_OPTIONS,
   seedPlanOption,
   workerCount,
-} from '../graph-options.ts';
-import { progressBar } from '../progress.ts';
+} from '../common/graph-options.ts';
+import { progressBar } from '../common/progress.ts';
 
 const SWEEP_SEEDS = adapt(SEEDS, {
   default: 'random:1',

@@ -3,7 +3,7 @@
  * which tests use to see the bar through a pipe). The line drawn last is remembered, so an
  * interrupted command can clear it before it exits.
  */
-import type { Progress } from '../engine/pool.ts';
+import type { Progress } from '../../engine/pool.ts';
 
 /** The stream holding a drawn, not yet cleared progress line. */
 let dirty: NodeJS.WriteStream | null = null;

@@ -4,16 +4,16 @@
  * number of worker threads. The options themselves are the parameter table's (src/all-params.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { resolveParams } from '../diffusion/defaults.ts';
-import { GAMMA, MAX_STEPS_PARAM, MODEL, P, PHI, SEEDS, SEEDS_FILE } from '../diffusion/params.ts';
-import type { ModelParams, SeedPlan } from '../diffusion/types.ts';
-import { HELP, JSON_OUTPUT, WORKERS } from '../engine/run-params.ts';
-import { defaultWorkerCount } from '../engine/spawn-node.ts';
-import { DIRECTION, EDGE_VALUES_PARAM, GRAPH, HEADER, MAX_EDGES } from '../graph/params.ts';
-import type { Csr, LoadedGraph } from '../graph/types.ts';
-import { parseSeedLines, parseSeedSpec, type SeedGraph } from '../seeding/seed-spec.ts';
-import type { ParamSpec } from '../util/param-spec.ts';
-import { printable } from '../util/printable.ts';
+import { resolveParams } from '../../diffusion/defaults.ts';
+import { GAMMA, MAX_STEPS_PARAM, MODEL, P, PHI, SEEDS, SEEDS_FILE } from '../../diffusion/params.ts';
+import type { ModelParams, SeedPlan } from '../../diffusion/types.ts';
+import { HELP, JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
+import { defaultWorkerCount } from '../../engine/spawn-node.ts';
+import { DIRECTION, EDGE_VALUES_PARAM, GRAPH, HEADER, MAX_EDGES } from '../../graph/params.ts';
+import type { Csr, LoadedGraph } from '../../graph/types.ts';
+import { parseSeedLines, parseSeedSpec, type SeedGraph } from '../../seeding/seed-spec.ts';
+import type { ParamSpec } from '../../util/param-spec.ts';
+import { printable } from '../../util/printable.ts';
 import { type ParsedOptions, UsageError } from './args.ts';
 import type { CommandContext } from './context.ts';
 import { bundledDataset } from './datasets.ts';
@@ -37,6 +37,7 @@ export async function loadGraphOption(options: ParsedOptions): Promise<LoadedGra
     direction: options.given(DIRECTION) ?? bundled?.direction,
     edgeValues: options.given(EDGE_VALUES_PARAM) ?? bundled?.edgeValues,
     header: options.get(HEADER),
+    maxEdges: options.get(MAX_EDGES),
   });
 }
 

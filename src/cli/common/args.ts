@@ -12,7 +12,7 @@ import {
   rangeText,
   requiredError,
   type ValueOf,
-} from '../util/param-spec.ts';
+} from '../../util/param-spec.ts';
 import type { CommandContext } from './context.ts';
 
 export class UsageError extends Error {

@@ -2,10 +2,10 @@
  * The bundled datasets' manifest (datasets/manifest.json): lets `--graph datasets/karate.txt`
  * work without --direction, because the manifest says how each file is meant.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Direction, EdgeValues } from '../graph/types.ts';
+import type { Direction, EdgeValues } from '../../graph/types.ts';
 
 export interface DatasetEntry {
   file: string;
@@ -24,8 +24,19 @@ export interface Manifest {
   datasets: DatasetEntry[];
 }
 
-/** The repository's datasets folder: two levels above both src/cli/ and the .cache/node/ bundle. */
-export const DATASETS_DIR = resolve(fileURLToPath(new URL('../../datasets/', import.meta.url)));
+/**
+ * The repository's datasets folder: the nearest datasets/manifest.json above this module, which
+ * runs from src/cli/common/ (tests) or from the .cache/node/ bundle (the command).
+ */
+export const DATASETS_DIR = findDatasets(dirname(fileURLToPath(import.meta.url)));
+
+function findDatasets(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = resolve(dir, 'datasets');
+    if (existsSync(resolve(candidate, 'manifest.json'))) return candidate;
+    if (dirname(dir) === dir) return resolve(from, '../../datasets');
+  }
+}
 
 export function readManifest(): Manifest {
   return JSON.parse(readFileSync(resolve(DATASETS_DIR, 'manifest.json'), 'utf8')) as Manifest;

@@ -1,0 +1,87 @@
+/**
+ * Node-only entry to the graph loaders: stream a file from disk into loadGraph, with Node's
+ * streaming gunzip (zlib) and the strict xmldom parser (src/util/strict-xml-parser.ts) injected.
+ * Chunks are read one at a time, so a file of any size (or a device like /dev/zero) costs one
+ * chunk of memory beyond the graph, and reading stops, and the file is closed, as soon as loading
+ * fails. A file that cannot be opened or read is a LoadError too, so the CLI has one error type.
+ */
+import { type FileHandle, open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, type ZlibOptions } from 'node:zlib';
+import { type LoadOptions, loadGraph, readProblem, resolveLoadOptions } from '../../graph/load.ts';
+import { LoadError } from '../../graph/load-error.ts';
+import type { Gunzip } from '../../graph/stream.ts';
+import type { LoadedGraph } from '../../graph/types.ts';
+import { strictXmlParser } from '../../util/strict-xml-parser.ts';
+
+/** Load options without the file name and the Node services this module supplies. */
+export type ReadGraphOptions = Omit<LoadOptions, 'file' | 'gunzip' | 'DOMParser' | 'sizeHint'>;
+
+/** Bytes read from the file at a time; size of gunzip's output chunks and how far it works ahead. */
+const CHUNK = 1 << 20;
+const GUNZIP_CHUNK = 1 << 18;
+const GUNZIP_AHEAD = 1 << 22;
+
+/** zlib's streaming gunzip over an async iterable of compressed chunks. */
+export const nodeGunzip: Gunzip = (compressed) => {
+  // highWaterMark: zlib's thread decompresses the next chunks while the loader parses this one.
+  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK, highWaterMark: GUNZIP_AHEAD } as ZlibOptions);
+  // pipeline() destroys both ends when either fails or the reader stops early, which returns the
+  // source iterator and so closes the file.
+  pipeline(Readable.from(compressed, { objectMode: false }), gunzip).catch(() => {
+    // The error reaches the reader of `gunzip`.
+  });
+  return gunzip;
+};
+
+/** The services Node injects into loadGraph; exported for tests that load bytes directly. */
+export const nodeLoadServices: Pick<LoadOptions, 'gunzip' | 'DOMParser'> = {
+  gunzip: nodeGunzip,
+  DOMParser: strictXmlParser,
+};
+
+/** Read and load a graph file. `path` is also the name used in messages. */
+export async function readGraphFile(path: string, options: ReadGraphOptions = {}): Promise<LoadedGraph> {
+  const loadOptions: LoadOptions = { ...options, file: path, ...nodeLoadServices };
+  resolveLoadOptions(loadOptions); // bad options are reported before touching the disk
+  let handle: FileHandle;
+  let size: number;
+  try {
+    handle = await open(path, 'r');
+  } catch (e) {
+    throw new LoadError(path, 'unknown', `cannot read the file (${readProblem(e)})`);
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new LoadError(path, 'unknown', 'cannot read the file (it is a directory)');
+    size = stat.isFile() ? stat.size : 0;
+    return await loadGraph(chunks(handle), { ...loadOptions, sizeHint: size });
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+/**
+ * The file's bytes, one fresh chunk at a time (the loader may keep a chunk while reading the
+ * next), each read started while the loader parses the previous chunk.
+ */
+async function* chunks(handle: FileHandle): AsyncGenerator<Uint8Array> {
+  const read = async (): Promise<Uint8Array | null> => {
+    const buffer = new Uint8Array(CHUNK);
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+    if (bytesRead === 0) return null;
+    return bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead);
+  };
+  let next = read();
+  try {
+    for (;;) {
+      const chunk = await next;
+      if (chunk === null) return;
+      next = read();
+      yield chunk;
+    }
+  } finally {
+    await next.catch(() => null); // no read left running when the file is closed
+  }
+}
