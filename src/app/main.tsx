@@ -8,6 +8,7 @@ import { render } from 'preact';
 import { createBrowserPool } from '../engine/spawn-browser.ts';
 import { type App, AppContext, viewSignal } from './core/context.ts';
 import { FEATURES } from './features.ts';
+import { markDocument } from './i18n/lang.ts';
 import { LoadController } from './load/controller.ts';
 import { askDirection } from './panels/data/DirectionDialog.tsx';
 import { RunController } from './run/controller.ts';
@@ -36,6 +37,7 @@ const app: App = {
   chartData,
 };
 
+markDocument();
 const root = document.getElementById('app') as HTMLElement;
 root.replaceChildren();
 root.removeAttribute('aria-live');

@@ -73,6 +73,12 @@ export const lang = signal<Lang>(
 export function setLanguage(tag: Lang): void {
   lang.value = tag;
   rememberLanguage(browserStorage(), tag);
+  markDocument();
+}
+
+/** The page's lang attribute follows the language at once (screen readers, CJK font choice). */
+export function markDocument(): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = lang.value;
 }
 
 /** Whether a language writes full-width punctuation (，：。) that carries its own spacing. */

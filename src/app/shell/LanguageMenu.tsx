@@ -8,7 +8,6 @@ export function LanguageMenu() {
   const first = useRef(true);
   const announce = useRef<HTMLSpanElement>(null);
   useEffect(() => {
-    document.documentElement.lang = current;
     document.title = t('app.documentTitle');
     if (first.current) first.current = false;
     else if (announce.current) announce.current.textContent = t('language.changed');

@@ -34,7 +34,7 @@ export const t = defineMessages({
   },
   zh: {
     'tab.seeds': '种子',
-    'seeds.search': '按 ID 或名称查找账号（多个时用逗号分隔；ID 本身含逗号时加引号："Smith, John"）',
+    'seeds.search': '按 ID 或名称查找账号（多个时用逗号分隔；ID 本身含逗号时加引号，如 "张, 三"）',
     'seeds.duplicate': '已经是种子：{ids}。',
     'seeds.searchButton': '添加为种子',
     'seeds.noMatch': '没有 ID 或名称为“{query}”的账号。',
