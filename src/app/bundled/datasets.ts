@@ -1,17 +1,8 @@
 /** The bundled datasets, served by Vite from datasets/ (hashed URLs in the build). */
 import manifest from '../../../datasets/manifest.json';
-import type { Direction, EdgeValues } from '../../graph/types.ts';
+import type { DatasetEntry } from '../../graph/manifest.ts';
 
-export interface BundledDataset {
-  file: string;
-  name: string;
-  description: string;
-  direction: Direction;
-  edgeValues?: EdgeValues;
-  nodes: number;
-  edges: number;
-  source: string;
-  citation: string;
+export interface BundledDataset extends DatasetEntry {
   url: string;
   /** Its precomputed layout (datasets/layouts/<file>.json, made by `ripple layout`), if any. */
   layoutUrl?: string;

@@ -9,7 +9,7 @@
  *   store.patchScenario({ runs: 500 }) change some fields (params merged one level deep)
  *   store.result.value                 the last finished simulation, or null
  */
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, effect, signal, untracked } from '@preact/signals';
 import type { Trace } from '../../diffusion/types.ts';
 import type { Scenario } from '../../engine/scenario.ts';
 import { defaultScenario } from './default-scenario.ts';
@@ -61,6 +61,20 @@ export class Store {
     if (!result || this.run.value.state === 'running') return false;
     return JSON.stringify(result.scenario) !== JSON.stringify(this.scenario.value);
   });
+
+  /**
+   * Call `fn` whenever another graph comes on screen (or the graph goes), starting with the one
+   * there now if any; not when the same graph is set again. Returns the function that stops it.
+   */
+  onNewGraph(fn: (graph: GraphState | null) => void): () => void {
+    let serial: number | null = null;
+    return effect(() => {
+      const graph = this.graph.value;
+      if ((graph?.serial ?? null) === serial) return;
+      serial = graph?.serial ?? null;
+      untracked(() => fn(graph));
+    });
+  }
 
   /** Set (or with null remove) one section of the legend. */
   setLegend(section: string, entries: LegendEntry[] | null): void {

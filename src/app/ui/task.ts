@@ -31,6 +31,8 @@ export class Task {
   /** The error of a failed run. */
   readonly error = signal<Notice | null>(null);
   private controller: AbortController | null = null;
+  /** What the running (or last) run was for, as given to run(): a graph, say. */
+  private subject: unknown = null;
 
   constructor(private readonly options: TaskOptions = {}) {}
 
@@ -38,17 +40,27 @@ export class Task {
     return this.controller !== null;
   }
 
+  /** Whether a run for this subject (the `for` given to run()) is going on. */
+  runningFor(subject: unknown): boolean {
+    return this.running && this.subject === subject;
+  }
+
   /**
    * Run work with this task's signal and progress; resolves to its value, or null when it was
    * refused, cancelled, replaced or failed.
    */
-  async run<T>(label: Notice, work: (options: Required<RunOptions>) => Promise<T>): Promise<T | null> {
+  async run<T>(
+    label: Notice,
+    work: (options: Required<RunOptions>) => Promise<T>,
+    subject: unknown = null,
+  ): Promise<T | null> {
     if (this.controller) {
       if (this.options.whileRunning !== 'replace') return null;
       this.controller.abort();
     }
     const mine = new AbortController();
     this.controller = mine;
+    this.subject = subject;
     const started = performance.now();
     this.phase(label);
     this.error.value = null;

@@ -5,24 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Direction, EdgeValues } from '../../graph/types.ts';
+import type { DatasetEntry, Manifest } from '../../graph/manifest.ts';
 
-export interface DatasetEntry {
-  file: string;
-  name: string;
-  description: string;
-  direction: Direction;
-  edgeValues?: EdgeValues;
-  nodes: number;
-  edges: number;
-  source: string;
-  citation: string;
-}
-
-export interface Manifest {
-  default: string;
-  datasets: DatasetEntry[];
-}
+export type { DatasetEntry, Manifest } from '../../graph/manifest.ts';
 
 /**
  * The repository's datasets folder: the nearest datasets/manifest.json above this module, which

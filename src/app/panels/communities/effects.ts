@@ -34,15 +34,12 @@ export const COLOR_LAYER = 'communities-color';
 export const PICK_LAYER = 'communities-pick';
 export const LEGEND_SECTION = 'communities';
 
-let taskGraph: GraphState | null = null;
-
 function runTask<T>(
   graph: GraphState,
   label: Notice,
   work: (options: Required<RunOptions>) => Promise<T>,
 ): Promise<T | null> {
-  taskGraph = graph;
-  return task.run(label, work);
+  return task.run(label, work, graph);
 }
 
 /** Run Louvain on the graph on screen with the tab's settings. */
@@ -121,7 +118,7 @@ export function startCommunitiesEffects(app: App): void {
     if (store.tab.value !== 'communities' || !graph || store.run.value.state === 'running') return;
     if (f && f.graph === graph) return;
     untracked(() => {
-      if (!(task.running && taskGraph === graph)) findCommunities(app);
+      if (!task.runningFor(graph)) findCommunities(app);
     });
   });
 

@@ -4,7 +4,7 @@
  * other, each using every worker) and the scenario (its seeds, its random seed). Started once by
  * the feature (feature.ts) before the first graph loads.
  */
-import { batch, effect } from '@preact/signals';
+import { batch } from '@preact/signals';
 import { tippingSweep } from '../../../analysis/tipping/sweep.ts';
 import type { TippingOptions } from '../../../analysis/tipping/types.ts';
 import type { App } from '../../core/context.ts';
@@ -92,11 +92,7 @@ export async function runSweep(app: App): Promise<void> {
 /** Wire the tab to the app: a new graph cancels the sweep, forgets the result and resets the ranges. */
 export function startCriticalMass(app: App): void {
   const { store } = app;
-  let serial: number | null = null;
-  effect(() => {
-    const graph = store.graph.value;
-    if ((graph?.serial ?? null) === serial) return;
-    serial = graph?.serial ?? null;
+  store.onNewGraph((graph) => {
     task.cancel();
     batch(() => {
       sweep.value = null;

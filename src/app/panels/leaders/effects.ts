@@ -54,7 +54,6 @@ export function focusAccount(app: App, index: number): void {
 }
 
 /** The graph the task is (or was last) working for. */
-let taskGraph: GraphState | null = null;
 
 /**
  * Run work as the tab's task for a graph. A task still going for another graph is replaced; the
@@ -65,14 +64,13 @@ export function runTask<T>(
   label: Notice,
   work: (options: Required<RunOptions>) => Promise<T>,
 ): Promise<T | null> {
-  taskGraph = graph;
-  return task.run(label, work);
+  return task.run(label, work, graph);
 }
 
 /** Start the light metrics of the graph on screen unless they are there or being computed. */
 export function lightMetricsNow(app: App): void {
   const graph = app.store.graph.peek();
-  if (!graph || (task.running && taskGraph === graph)) return;
+  if (!graph || task.runningFor(graph)) return;
   const book = bookOf(graph);
   if (lightFor(graph).every((m) => book.has(m))) return;
   void runTask(graph, { say: () => t('leaders.job.light') }, (options) =>

@@ -211,11 +211,7 @@ export function useAsSeeds(app: App): void {
 export function startSeedFinding(app: App): void {
   const { store } = app;
 
-  let serial: number | null = null;
-  effect(() => {
-    const graph = store.graph.value;
-    if ((graph?.serial ?? null) === serial) return;
-    serial = graph?.serial ?? null;
+  store.onNewGraph((graph) => {
     task.cancel();
     batch(() => {
       suggestion.value = null;
