@@ -12,6 +12,12 @@ import { strictXmlParser } from '../../util/strict-xml-parser.ts';
 import { gunzip } from './browser-io.ts';
 import type { LoadReply, LoadRequest } from './protocol.ts';
 
+/**
+ * The most edge lines the page reads from a file: a browser tab has a few gigabytes at most, and
+ * a graph this size takes about one while loading (the command line's default is 200 million).
+ */
+export const APP_MAX_EDGES = 30_000_000;
+
 const post = (reply: LoadReply, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(reply, transfer);
 
@@ -24,6 +30,7 @@ self.addEventListener('message', async (event: MessageEvent<LoadRequest>) => {
       edgeValues,
       gunzip,
       DOMParser: strictXmlParser,
+      maxEdges: APP_MAX_EDGES,
     });
     const components = weakComponents(loaded.csr);
     const facts = {

@@ -7,6 +7,7 @@ import { detectFormat, isGzip } from '../../graph/load.ts';
 import type { Direction, EdgeValues, GraphFormat, LoadedGraph } from '../../graph/types.ts';
 import { NoticeError } from '../state/notice.ts';
 import type { GraphFacts } from '../state/types.ts';
+import { gunzipStream, once } from './browser-io.ts';
 import { type EdgeListPreview, previewEdgeList, SAMPLE_BYTES } from './direction-guess.ts';
 import { t } from './messages.ts';
 import type { LoadReply, LoadRequest } from './protocol.ts';
@@ -43,7 +44,7 @@ export async function fetchBytes(url: string, name: string): Promise<Uint8Array>
 export async function headText(bytes: Uint8Array): Promise<string> {
   let head = bytes.subarray(0, SAMPLE_BYTES);
   if (isGzip(bytes)) {
-    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+    const stream = gunzipStream(once(bytes));
     const reader = stream.getReader();
     const parts: Uint8Array[] = [];
     let size = 0;
