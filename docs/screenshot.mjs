@@ -2,7 +2,7 @@
  * Take docs/screenshot.png from the built app: `npm run build && node docs/screenshot.mjs`.
  * Headless Chromium (CHROMIUM_PATH or /usr/bin/chromium) at 1280x800 opens the default dataset and
  * seed with random seed 3 (whose run 0, the one replayed, is a large cascade), runs it, and shows
- * the replayed cascade at step 12, the picture turned so the controls do not hide the seed.
+ * the replayed cascade at step 12 (the view fits the replayed cascade by itself).
  */
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
@@ -38,11 +38,11 @@ try {
   );
   await page.getByTestId('run').click();
   await page.getByTestId('spread-mean').filter({ hasText: /\d/ }).waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(1000);
   await page.getByTestId('playback-open').click();
   await page.getByTestId('playback').waitFor();
-  // Turn the picture half a turn: the seed, at the bottom of the bundled layout, would sit under
-  // the playback controls.
-  await page.evaluate(() => window.ripple.view().sigma.getCamera().setState({ angle: Math.PI }));
+  if ((await page.getByTestId('playback').getAttribute('data-playing')) === 'true')
+    await page.getByTestId('playback-play').click();
   await page.evaluate(() => document.activeElement?.blur());
   await page.keyboard.press('Home');
   for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
