@@ -52,9 +52,9 @@ describe('the critical-mass form', () => {
   });
 
   it.each<[string, Partial<CriticalDraft>, string, string]>([
-    ['from empty', { from: '' }, 'from', 'From: required.'],
-    ['to above 1 for p', { to: '1.5' }, 'to', 'To: expected a number from 0 to 1, got "1.5"'],
-    ['steps 1', { steps: '1' }, 'steps', 'Points: expected a whole number from 2 to 1,000, got "1"'],
+    ['from empty', { from: '' }, 'from', 'From: expected a number from 0 to 1, got nothing'],
+    ['to above 1 for p', { to: '1.5' }, 'to', "To: expected a number from 0 to 1, got '1.5'"],
+    ['steps 1', { steps: '1' }, 'steps', "Points: expected a whole number from 2 to 1000, got '1'"],
     ['runs fractional', { runs: '2.5' }, 'runs', 'Runs per point: expected a whole number'],
     [
       'repeats 0',

@@ -51,18 +51,24 @@ describe('the seed-finding form', () => {
   });
 
   it.each<[string, Partial<SeedFindDraft>, string, string]>([
-    ['k empty', { k: '' }, 'k', 'Budget K (seed accounts): required.'],
-    ['k above the graph', { k: '101' }, 'k', 'expected a whole number from 1 to 100, got "101"'],
-    ['k fractional', { k: '2.5' }, 'k', 'got "2.5"'],
-    ['p above 1', { p: '1.5' }, 'p', 'Probability p: expected a number from 0 to 1, got "1.5"'],
-    ['epsilon 0', { epsilon: '0' }, 'epsilon', 'between 0 and 1, got "0"'],
+    ['k empty', { k: '' }, 'k', 'Budget K (seed accounts): expected a whole number from 1 to 100'],
+    [
+      'k above the graph',
+      { k: '101' },
+      'k',
+      "from 1 to 100 (the accounts of the graph, at most 1,000), got '101'",
+    ],
+    ['k fractional', { k: '2.5' }, 'k', "got '2.5'"],
+    ['p above 1', { p: '1.5' }, 'p', "Probability p: expected a probability between 0 and 1, got '1.5'"],
+    ['p underflow', { p: '1e-400' }, 'p', "'1e-400' is too small to represent"],
+    ['epsilon 0', { epsilon: '0' }, 'epsilon', "between 0 and 1 (exclusive), got '0'"],
     [
       'runs 0',
       { runs: '0' },
       'runs',
       'Monte Carlo runs measuring the result: expected a whole number from 1',
     ],
-    ['rng negative', { rng: '-1' }, 'rng', 'Random seed: expected a whole number from 0 to 4,294,967,295'],
+    ['rng negative', { rng: '-1' }, 'rng', 'Random seed: expected a whole number from 0 to 4294967295'],
   ])('names the field: %s', (_name, patch, field, message) => {
     const errors = fieldErrors(draft(patch), graph);
     expect(Object.keys(errors)).toEqual([field]);

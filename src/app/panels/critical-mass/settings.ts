@@ -9,13 +9,16 @@
  * their median and range).
  */
 
+import { FROM, STEPS, TO } from '../../../analysis/tipping/params.ts';
 import { gridPoints } from '../../../analysis/tipping/plan.ts';
 import { theoryFor } from '../../../analysis/tipping/theory.ts';
 import type { KSeeds, TippingOptions, Vary } from '../../../analysis/tipping/types.ts';
 import { DEFAULTS, resolveParams } from '../../../diffusion/defaults.ts';
-import { GAMMA, P, PHI, RNG_SEED } from '../../../diffusion/params.ts';
+import { GAMMA, P, PHI, RNG_SEED, RUNS } from '../../../diffusion/params.ts';
 import type { ModelName, SeedPlan } from '../../../diffusion/types.ts';
+import { adapt, type NumberParam } from '../../../util/param-spec.ts';
 import type { GraphState } from '../../state/types.ts';
+import { parseFor, say } from '../../ui/ParamField.tsx';
 import { t } from './messages.ts';
 
 export type KBy = 'degree' | 'pagerank' | 'random';
@@ -161,9 +164,33 @@ const LABEL: Record<DraftField, Parameters<typeof t>[0]> = {
   repeats: 'critical.repeats',
 };
 
-/** A number from the text, or the error naming the field. */
+/** The parameter table's declaration of each field the command line also has (`ripple tipping`). */
+const SPECS: Partial<Record<DraftField, NumberParam>> = {
+  from: FROM,
+  to: TO,
+  steps: STEPS,
+  runs: adapt(RUNS, { label: { en: 'Runs per point', zh: '每个点的运行次数' } }),
+  p: P,
+  gamma: GAMMA,
+  phi: PHI,
+  rng: RNG_SEED,
+};
+
+/**
+ * A number from the text, or the error naming the field: checked with the table's rules (and
+ * worded as the command line words them) where the field is a table parameter, within the
+ * narrower range the form allows.
+ */
 function num(text: string, field: DraftField, min: number, max: number, whole: boolean): number | string {
-  const name = t(LABEL[field]);
+  const spec = SPECS[field];
+  const name = spec ? say(spec.label) : t(LABEL[field]);
+  if (spec) {
+    const parsed = parseFor(spec, text, { min, max });
+    if ('error' in parsed) return parsed.error;
+    if (whole && !Number.isInteger(parsed.value))
+      return t('critical.invalidWhole', { name, min, max, got: text });
+    return parsed.value as number;
+  }
   if (text.trim() === '') return t('critical.required', { name });
   const v = Number(text);
   if (!Number.isFinite(v) || v < min || v > max || (whole && !Number.isInteger(v)))
@@ -191,8 +218,8 @@ export function readSettings(
   const from = read('from', d.from, k ? 1 : 0, rangeMax, k);
   const to = read('to', d.to, k ? 1 : 0, rangeMax, k);
   if (!errors.from && !errors.to && !(from < to)) errors.range = t('critical.invalidRange');
-  const steps = read('steps', d.steps, 2, 1000, true);
-  const runs = read('runs', d.runs, 1, 10_000_000, true);
+  const steps = read('steps', d.steps, STEPS.min ?? 2, STEPS.max ?? 1000, true);
+  const runs = read('runs', d.runs, RUNS.min ?? 1, RUNS.max ?? 1_000_000_000, true);
   // Fields not shown keep their value but are not checked (they are not used).
   const p = shown.p ? read('p', d.p, 0, 1, false) : Number(d.p) || 0;
   const gamma = shown.gamma ? read('gamma', d.gamma, 0, 1, false) : Number(d.gamma) || 0;

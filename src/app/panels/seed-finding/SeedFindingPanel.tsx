@@ -7,15 +7,18 @@
  * the budget curve of every method run so far on one chart.
  */
 import './seed-finding.css';
+import { P, RNG_SEED } from '../../../diffusion/params.ts';
 import { CELF_DEFAULTS } from '../../../seeding/celf.ts';
 import { SEED_METHODS, type SeedMethod } from '../../../seeding/find-seeds.ts';
 import { IMM_DEFAULTS } from '../../../seeding/imm.ts';
+import { EPSILON, K } from '../../../seeding/params.ts';
 import { RR_MODELS, type RrModel } from '../../../seeding/rr-sets.ts';
 import { useApp } from '../../core/context.ts';
 import { duration } from '../../i18n/format.ts';
 import { noticeText } from '../../state/notice.ts';
 import type { GraphState } from '../../state/types.ts';
 import { Select } from '../../ui/fields.tsx';
+import { say } from '../../ui/ParamField.tsx';
 import { TaskBar } from '../../ui/TaskBar.tsx';
 import { BudgetChart } from './BudgetChart.tsx';
 import { DraftInput } from './DraftInput.tsx';
@@ -28,8 +31,7 @@ import {
   CELF_APP_LIMIT,
   celfAllowed,
   fieldErrors,
-  MAX_RNG,
-  MAX_RUNS,
+  MEASURING_RUNS,
   maxK,
   modelKey,
   readSettings,
@@ -58,7 +60,7 @@ export function SeedFindingPanel() {
       <p class="help">{t('seedfind.intro')}</p>
       <div class="fields">
         <DraftInput
-          label={t('seedfind.k')}
+          label={say(K.label)}
           testid="seedfind-k"
           value={d.k}
           error={errors.k}
@@ -95,13 +97,13 @@ export function SeedFindingPanel() {
         />
         {d.model === 'ic' ? (
           <DraftInput
-            label={t('seedfind.p')}
+            label={say(P.label)}
             testid="seedfind-p"
             value={d.p}
             error={errors.p}
-            min={0}
-            max={1}
-            step="0.01"
+            min={P.min ?? undefined}
+            max={P.max ?? undefined}
+            step={String(P.step)}
             disabled={!usesP(d, facts)}
             onInput={(p) => edit({ p })}
           />
@@ -119,34 +121,34 @@ export function SeedFindingPanel() {
         ) : null}
         {d.method === 'imm' ? (
           <DraftInput
-            label={t('seedfind.epsilon')}
+            label={say(EPSILON.label)}
             testid="seedfind-epsilon"
             value={d.epsilon}
             error={errors.epsilon}
             min={0.01}
             max={0.99}
-            step="0.05"
+            step={String(EPSILON.step)}
             onInput={(epsilon) => edit({ epsilon })}
           />
         ) : null}
         <DraftInput
-          label={t('seedfind.runs')}
+          label={say(MEASURING_RUNS.label)}
           testid="seedfind-runs"
           value={d.runs}
           error={errors.runs}
-          min={1}
-          max={MAX_RUNS}
-          step="100"
+          min={MEASURING_RUNS.min ?? undefined}
+          max={MEASURING_RUNS.max ?? undefined}
+          step={String(MEASURING_RUNS.step)}
           onInput={(runs) => edit({ runs })}
         />
         <DraftInput
-          label={t('seedfind.rng')}
+          label={say(RNG_SEED.label)}
           testid="seedfind-rng"
           value={d.rng}
           error={errors.rng}
-          min={0}
-          max={MAX_RNG}
-          step="1"
+          min={RNG_SEED.min ?? undefined}
+          max={RNG_SEED.max ?? undefined}
+          step={String(RNG_SEED.step)}
           onInput={(rng) => edit({ rng })}
         />
       </div>

@@ -5,12 +5,15 @@
  * which `ripple seeds --method celf` warns that it will take minutes (src/seeding/celf.ts): the
  * same number in the app, the CLI and the docs.
  */
-import { P, RNG_SEED } from '../../../diffusion/params.ts';
+import { P, RNG_SEED, RUNS } from '../../../diffusion/params.ts';
 import type { Scenario } from '../../../engine/scenario.ts';
 import { CELF_LIMITS } from '../../../seeding/celf.ts';
 import { FIND_SEEDS_DEFAULTS, type SeedMethod } from '../../../seeding/find-seeds.ts';
 import { IMM_DEFAULTS } from '../../../seeding/imm.ts';
+import { EPSILON, K } from '../../../seeding/params.ts';
 import { RR_MODELS, type RrModel } from '../../../seeding/rr-sets.ts';
+import { adapt, type Limits, type NumberParam } from '../../../util/param-spec.ts';
+import { parseFor } from '../../ui/ParamField.tsx';
 import { t } from './messages.ts';
 
 /** Above this many accounts the app refuses CELF (the CLI warns there, and refuses above CELF_LIMITS.maxNodes). */
@@ -22,8 +25,14 @@ export function celfAllowed(nodes: number): boolean {
 
 export const DEFAULT_K = 10;
 export const MAX_K = 1000;
-export const MAX_RUNS = 10_000_000;
-export const MAX_RNG = 2 ** 32 - 1;
+
+/** Why k stops at that many: the graph's accounts, or the form's cap. */
+const K_LIMIT_REASON = { en: 'the accounts of the graph, at most 1,000', zh: '图中的账号数，最多 1,000' };
+
+/** The Monte Carlo runs that measure the chosen seeds: the table's runs, worded for this form. */
+export const MEASURING_RUNS = adapt(RUNS, {
+  label: { en: 'Monte Carlo runs measuring the result', zh: '衡量结果的蒙特卡洛运行次数' },
+});
 
 /**
  * RR sets per Monte Carlo run for the budget curves of methods other than IMM: an RR set costs
@@ -101,12 +110,10 @@ export function usesP(draft: SeedFindDraft, graph: GraphFacts | null): boolean {
   return draft.model === 'ic' && !(draft.useFile && graph?.fileP);
 }
 
-function whole(text: string, name: string, min: number, max: number): number | string {
-  const v = Number(text);
-  if (text.trim() === '') return t('seedfind.required', { name });
-  if (!Number.isInteger(v) || v < min || v > max)
-    return t('seedfind.invalidWhole', { name, min, max, got: text });
-  return v;
+/** A field's text checked with the parameter table's rules (the command line's): its error, or nothing. */
+function problem(spec: NumberParam, text: string, limits?: Limits): string | undefined {
+  const parsed = parseFor(spec, text, limits);
+  return 'error' in parsed ? parsed.error : undefined;
 }
 
 /** The error of every field that has one, in the order of the form. */
@@ -116,23 +123,19 @@ export function fieldErrors(
 ): Partial<Record<DraftField | 'method', string>> {
   const errors: Partial<Record<DraftField | 'method', string>> = {};
   const nodes = graph?.nodes ?? 1;
-  const k = whole(draft.k, t('seedfind.k'), 1, maxK(nodes));
-  if (typeof k === 'string') errors.k = k;
-  if (draft.method === 'celf' && !celfAllowed(nodes))
-    errors.method = t('seedfind.celfDisabled', { nodes, limit: CELF_APP_LIMIT });
-  if (usesP(draft, graph)) {
-    const p = Number(draft.p);
-    if (draft.p.trim() === '' || !(p >= 0 && p <= 1)) errors.p = t('seedfind.invalidP', { got: draft.p });
-  }
-  if (draft.method === 'imm') {
-    const e = Number(draft.epsilon);
-    if (draft.epsilon.trim() === '' || !(e > 0 && e < 1))
-      errors.epsilon = t('seedfind.invalidEpsilon', { got: draft.epsilon });
-  }
-  const runs = whole(draft.runs, t('seedfind.runs'), 1, MAX_RUNS);
-  if (typeof runs === 'string') errors.runs = runs;
-  const rng = whole(draft.rng, t('seedfind.rng'), 0, MAX_RNG);
-  if (typeof rng === 'string') errors.rng = rng;
+  const found = {
+    k: problem(K, draft.k, { max: maxK(nodes), maxReason: K_LIMIT_REASON }),
+    method:
+      draft.method === 'celf' && !celfAllowed(nodes)
+        ? t('seedfind.celfDisabled', { nodes, limit: CELF_APP_LIMIT })
+        : undefined,
+    p: usesP(draft, graph) ? problem(P, draft.p) : undefined,
+    epsilon: draft.method === 'imm' ? problem(EPSILON, draft.epsilon) : undefined,
+    runs: problem(MEASURING_RUNS, draft.runs),
+    rng: problem(RNG_SEED, draft.rng),
+  };
+  for (const [field, error] of Object.entries(found))
+    if (error !== undefined) errors[field as DraftField | 'method'] = error;
   return errors;
 }
 
