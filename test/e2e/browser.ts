@@ -142,7 +142,7 @@ export async function fillField(page: Page, testid: string, value: string | numb
 }
 
 /**
- * Click a panel's start button and wait until its task bar (src/app/ui/task-bar.ts) has ended;
+ * Click a panel's start button and wait until its task bar (src/app/ui/TaskBar.tsx) has ended;
  * returns the final state: done, cancelled or error.
  */
 export async function runTask(page: Page, button: string, task: string, timeout = 60_000): Promise<string> {
@@ -174,6 +174,25 @@ export function watchPage(page: Page, origin: string): { foreign: string[]; erro
 }
 
 /** Open the app and wait until the default graph is loaded and laid out (or cached). */
+/**
+ * Open the app on a scenario link (hash), wait until the named graph is loaded (the link is read
+ * by the app itself), and show a tab.
+ */
+export async function openOnTab(
+  page: Page,
+  url: string,
+  hash: string,
+  name: RegExp,
+  tab: string,
+): Promise<void> {
+  await openApp(page, `${url}${hash}`);
+  await page
+    .getByTestId('graph-summary')
+    .filter({ hasText: name })
+    .waitFor({ state: 'attached', timeout: 60_000 });
+  await page.getByTestId(`tab-${tab}`).click();
+}
+
 export async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
   try {

@@ -11,9 +11,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { median } from '../../src/app/panels/critical-mass/repeats.ts';
-import { decodeScenarioHash } from '../../src/app/persist/hash.ts';
 import { jsonInProcess } from '../support/cli-in-process.ts';
-import { fillField, openApp, runTask, serveAppForFile, watchPage } from './browser.ts';
+import { fillField, openOnTab, runTask, serveAppForFile, watchPage } from './browser.ts';
 
 const served = serveAppForFile();
 
@@ -22,31 +21,8 @@ const KARATE =
 
 const ripple = jsonInProcess;
 
-/**
- * The link's scenario, handed to the store: a page that reads its link itself has it already (the
- * same scenario again changes nothing); one that does not yet loads it now.
- */
-async function useLinkScenario(page: Page, hash: string): Promise<void> {
-  const scenario = decodeScenarioHash(hash);
-  if (!scenario) return;
-  await page.evaluate(
-    (s) =>
-      (
-        window as unknown as { ripple: { store: { setScenario(s: unknown): void } } }
-      ).ripple.store.setScenario(s),
-    scenario,
-  );
-}
-
-async function open(page: Page, hash = KARATE, name = /^Zachary/): Promise<void> {
-  await page.goto(`${served.url}${hash}`);
-  await openApp(page, page.url());
-  await useLinkScenario(page, hash);
-  await page
-    .getByTestId('graph-summary')
-    .filter({ hasText: name })
-    .waitFor({ state: 'attached', timeout: 60_000 });
-  await page.getByTestId('tab-critical-mass').click();
+function open(page: Page, hash = KARATE, name = /^Zachary/): Promise<void> {
+  return openOnTab(page, served.url, hash, name, 'critical-mass');
 }
 
 /** `ripple tipping` once per random seed; the args without --rng. */

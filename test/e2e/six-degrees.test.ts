@@ -11,7 +11,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { reachedWithin, seedDistances } from '../../src/analysis/distance/seed-reach.ts';
-import { decodeScenarioHash } from '../../src/app/persist/hash.ts';
 import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import { createSimulator } from '../../src/diffusion/simulator.ts';
@@ -61,12 +60,6 @@ describe('six degrees panel', () => {
     const page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const watch = watchPage(page, served.url);
     await openApp(page, `${served.url}${LINK}`);
-    // The link's scenario (also applied here, so this test does not depend on how links are read).
-    const scenario = decodeScenarioHash(LINK) as Scenario;
-    await page.evaluate(
-      (s) => (window as unknown as { ripple: Ripple }).ripple.store.setScenario(s),
-      scenario,
-    );
     await page.getByTestId('tab-six-degrees').click();
     const diameter = page.getByTestId('six-diameter');
     await diameter.waitFor({ state: 'visible', timeout: 60_000 });

@@ -1,7 +1,9 @@
 /**
  * Six degrees from a seed set: how many accounts lie within 1, 2, ..., 6 hops of the seeds along
  * out-arcs (the reach direction), i.e. how far content could travel in h steps if every account
- * passed it on. One multi-source breadth-first search, O(n + m), stopped at maxHops.
+ * passed it on. One multi-source breadth-first search, O(n + m), stopped at maxHops; its distances
+ * give the counts within each hop, and with per-node activation counts, the simulated reach within
+ * each hop.
  */
 import type { Csr } from '../../graph/types.ts';
 
@@ -18,50 +20,37 @@ export const SIX_DEGREES = 6;
 export function seedReach(csr: Csr, seeds: ArrayLike<number>, maxHops = SIX_DEGREES): SeedReach {
   if (!Number.isInteger(maxHops) || maxHops < 0)
     throw new Error(`maxHops: expected a whole number >= 0, got ${maxHops}`);
-  const within = levels(csr, seeds, maxHops);
-  while (within.length <= maxHops) within.push(within[within.length - 1]);
-  const n = csr.n;
+  return seedReachOf(seedDistances(csr, seeds, maxHops), maxHops);
+}
+
+/** The SeedReach of distances already measured (seedDistances up to at least maxHops). */
+export function seedReachOf(distance: Int32Array, maxHops: number): SeedReach {
+  const within = withinCounts(distance, maxHops);
+  const n = distance.length;
   return { within, share: within.map((x) => (n > 0 ? x / n : 0)), nodes: n };
 }
 
 /** Nodes reachable from the seeds at any distance (the ceiling of any cascade from them). */
 export function reachableCount(csr: Csr, seeds: ArrayLike<number>): number {
-  const within = levels(csr, seeds, Number.POSITIVE_INFINITY);
-  return within[within.length - 1];
+  return reachableOf(seedDistances(csr, seeds));
 }
 
-/** Cumulative level sizes of a BFS from the seeds, up to maxHops or until no new node is found. */
-function levels(csr: Csr, seeds: ArrayLike<number>, maxHops: number): number[] {
-  const { n, outOffsets, outTargets } = csr;
-  const seen = new Uint8Array(n);
-  const queue = new Uint32Array(n);
-  let tail = 0;
-  for (let i = 0; i < seeds.length; i++) {
-    const v = seeds[i];
-    if (!Number.isInteger(v) || v < 0 || v >= n)
-      throw new Error(`seeds: node index ${v} is not in the graph (0..${n - 1})`);
-    if (!seen[v]) {
-      seen[v] = 1;
-      queue[tail++] = v;
-    }
+/** Nodes at a known distance (reached by the search that measured them). */
+export function reachableOf(distance: Int32Array): number {
+  let count = 0;
+  for (let v = 0; v < distance.length; v++) if (distance[v] >= 0) count++;
+  return count;
+}
+
+/** within[h] = nodes at distance at most h, h = 0..maxHops. */
+export function withinCounts(distance: Int32Array, maxHops: number): number[] {
+  const at = new Array<number>(maxHops + 1).fill(0);
+  for (let v = 0; v < distance.length; v++) {
+    const d = distance[v];
+    if (d >= 0 && d <= maxHops) at[d]++;
   }
-  const within = [tail];
-  let head = 0;
-  for (let h = 1; h <= maxHops && head < tail; h++) {
-    const levelEnd = tail;
-    for (; head < levelEnd; head++) {
-      const u = queue[head];
-      for (let k = outOffsets[u]; k < outOffsets[u + 1]; k++) {
-        const w = outTargets[k];
-        if (!seen[w]) {
-          seen[w] = 1;
-          queue[tail++] = w;
-        }
-      }
-    }
-    within.push(tail);
-  }
-  return within;
+  for (let h = 1; h <= maxHops; h++) at[h] += at[h - 1];
+  return at;
 }
 
 /**

@@ -9,7 +9,7 @@
 import { registerJobs } from '../../engine/jobs.ts';
 import type { JobContext } from '../../engine/types.ts';
 import { type LargestComponent, largestComponent } from './component-hop-plot.ts';
-import { reachableCount, type SeedReach, seedReach } from './seed-reach.ts';
+import { reachableOf, type SeedReach, seedDistances, seedReachOf } from './seed-reach.ts';
 
 export interface SeedReachJobInput {
   seeds: Uint32Array;
@@ -26,10 +26,9 @@ export const sixDegreesJobs = {
     return largestComponent(ctx.csr);
   },
   sixSeedReach(ctx: JobContext, input: SeedReachJobInput): SeedReachJobOutput {
-    return {
-      ...seedReach(ctx.csr, input.seeds, input.maxHops),
-      reachable: reachableCount(ctx.csr, input.seeds),
-    };
+    // One search from the seeds gives both the counts within each hop and the ceiling.
+    const distance = seedDistances(ctx.csr, input.seeds);
+    return { ...seedReachOf(distance, input.maxHops), reachable: reachableOf(distance) };
   },
 };
 registerJobs(sixDegreesJobs);

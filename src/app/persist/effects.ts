@@ -13,7 +13,7 @@ import { effect, untracked } from '@preact/signals';
 import type { Scenario } from '../../engine/scenario.ts';
 import type { App } from '../core/context.ts';
 import { downloadText, fileStem, sourceFileName } from '../export/download.ts';
-import { fullWidth } from '../i18n/lang.ts';
+import { sentences } from '../i18n/join.ts';
 import { type Notice, NoticeError, noticeText } from '../state/notice.ts';
 import type { Store } from '../state/store.ts';
 import {
@@ -46,15 +46,15 @@ export function corruptNotice(record: CorruptRecord): Notice {
   const { key, reason, keptAs } = record;
   return {
     say: () =>
-      [
+      sentences(
         t(key === 'file' ? 'share.corrupt.file' : 'share.corrupt.scenario', { key, reason }),
         keptAs ? t('share.corrupt.kept', { keptAs }) : t('share.corrupt.notKept'),
-      ].join(fullWidth() ? '' : ' '),
+      ),
   };
 }
 
 function joined(notices: Notice[]): Notice {
-  return { say: () => notices.map(noticeText).join(fullWidth() ? '' : ' ') };
+  return { say: () => sentences(...notices.map(noticeText)) };
 }
 
 /** Show a notice in the page's alert once a graph is on screen (a new graph clears older alerts). */

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useApp } from '../core/context.ts';
 import { count, duration, fixed, percent } from '../i18n/format.ts';
-import { fullWidth } from '../i18n/lang.ts';
+import { colon } from '../i18n/join.ts';
 import { t } from '../run/messages.ts';
 import { noticeText } from '../state/notice.ts';
 
@@ -56,7 +56,7 @@ export function RunBar({ children }: { children?: ComponentChildren }) {
         {s && graph ? (
           <>
             {t('result.mean')}
-            {fullWidth() ? '：' : ': '}
+            {colon()}
             <strong data-testid="spread-mean" data-value={s.mean} class="mean">
               {fixed(s.mean, 2)}
             </strong>{' '}

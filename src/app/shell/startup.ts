@@ -29,13 +29,7 @@ export async function startApp(app: App, features: Feature[]): Promise<void> {
       say: () => (hasGraph ? `${noticeText(error)} ${t('error.kept')}` : noticeText(error)),
     };
   });
-  let firstGraph = true;
-  effect(() => {
-    const graph = store.graph.value;
-    if (firstGraph) {
-      firstGraph = false;
-      return;
-    }
+  store.onNewGraph((graph) => {
     runner.cancel();
     if (graph && !keepAlert) store.alert.value = null;
     keepAlert = false;

@@ -122,24 +122,108 @@ export function NumberInput({
     onCommit(parsed.value);
   };
   return (
-    <label for={id} class={inline ? 'field inline' : 'field'} title={title}>
-      <span>{label}</span>
+    <NumberBox
+      id={id}
+      label={label}
+      title={title}
+      inline={inline}
+      testid={testid}
+      text={text}
+      error={error}
+      min={min}
+      max={max}
+      step={step}
+      disabled={disabled}
+      placeholder={placeholder}
+      onChange={commit}
+    />
+  );
+}
+
+/**
+ * A number field whose text is state held elsewhere (a form draft, see settings.ts of seed finding
+ * and critical mass): what was typed stays on screen whatever it is, and the error the form found
+ * for it (if any) is shown beside it. The form decides what the text means, so a half-typed value
+ * never replaces a valid one behind the user's back.
+ */
+export function DraftInput({
+  label,
+  value,
+  error,
+  onInput,
+  testid,
+  min,
+  max,
+  step,
+  disabled,
+}: {
+  label: string;
+  value: string;
+  error?: string;
+  onInput: (text: string) => void;
+  testid: string;
+  min?: number;
+  max?: number;
+  step?: string;
+  disabled?: boolean;
+}) {
+  const id = useId();
+  return (
+    <NumberBox
+      id={id}
+      label={label}
+      testid={testid}
+      errorTestid={`${testid}-error`}
+      text={value}
+      error={error ?? null}
+      min={min}
+      max={max}
+      step={step}
+      disabled={disabled}
+      onInput={onInput}
+    />
+  );
+}
+
+/** The markup both number fields share: label, input, and the error named for screen readers. */
+function NumberBox(props: {
+  id: string;
+  label: string;
+  text: string;
+  error: string | null;
+  title?: string;
+  inline?: boolean;
+  testid?: string;
+  errorTestid?: string;
+  min?: number;
+  max?: number;
+  step?: string;
+  disabled?: boolean;
+  placeholder?: string;
+  onInput?: (text: string) => void;
+  onChange?: (text: string) => void;
+}) {
+  const { id, onInput, onChange } = props;
+  return (
+    <label for={id} class={props.inline ? 'field inline' : 'field'} title={props.title}>
+      <span>{props.label}</span>
       <input
         id={id}
         type="number"
-        data-testid={testid}
-        value={text}
-        min={min}
-        max={max}
-        step={step}
-        disabled={disabled}
-        placeholder={placeholder}
-        aria-invalid={error !== null ? 'true' : undefined}
+        data-testid={props.testid}
+        value={props.text}
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        disabled={props.disabled}
+        placeholder={props.placeholder}
+        aria-invalid={props.error !== null ? 'true' : undefined}
         aria-describedby={`${id}-error`}
-        onChange={(e) => commit((e.currentTarget as HTMLInputElement).value)}
+        onInput={onInput ? (e) => onInput((e.currentTarget as HTMLInputElement).value) : undefined}
+        onChange={onChange ? (e) => onChange((e.currentTarget as HTMLInputElement).value) : undefined}
       />
-      <span class="error" id={`${id}-error`}>
-        {error ?? ''}
+      <span class="error" id={`${id}-error`} data-testid={props.errorTestid}>
+        {props.error ?? ''}
       </span>
     </label>
   );

@@ -6,7 +6,7 @@
  */
 
 import { HOPS } from '../../analysis/distance/params.ts';
-import { reachableCount, seedReach } from '../../analysis/distance/seed-reach.ts';
+import { reachableOf, seedDistances, seedReachOf } from '../../analysis/distance/seed-reach.ts';
 import { RNG_SEED, RUNS, SEEDS, SEEDS_FILE } from '../../diffusion/params.ts';
 import { summarize } from '../../diffusion/summary.ts';
 import { JSON_OUTPUT } from '../../engine/run-params.ts';
@@ -61,8 +61,9 @@ export async function reachCommand(options: ParsedOptions, ctx: CommandContext):
     );
 
   const seedNodes = seeds.groups.flatMap((g) => g.nodes);
-  const structure = seedReach(csr, seedNodes, hops);
-  const ever = reachableCount(csr, seedNodes);
+  const distance = seedDistances(csr, seedNodes);
+  const structure = seedReachOf(distance, hops);
+  const ever = reachableOf(distance);
 
   const pool = createNodePool(ctx.workerFile, workers);
   const bar = progressBar(ctx.stderr, 'simulating');

@@ -9,10 +9,13 @@ import '../leaders/leaders.css';
 import { useMemo } from 'preact/hooks';
 import type { MetricName } from '../../../analysis/centrality/index.ts';
 import { communityReach } from '../../../analysis/communities.ts';
+import { RESOLUTION } from '../../../analysis/communities-params.ts';
+import { RNG_SEED } from '../../../diffusion/params.ts';
 import { useApp } from '../../core/context.ts';
 import { fixed, percent } from '../../i18n/format.ts';
 import { noticeText } from '../../state/notice.ts';
 import { NumberInput, type Parsed, Select } from '../../ui/fields.tsx';
+import { ParamNumber } from '../../ui/ParamField.tsx';
 import { TaskBar } from '../../ui/TaskBar.tsx';
 import { metricLabel } from '../leaders/labels.ts';
 import { metricsFor } from '../leaders/metric-book.ts';
@@ -86,30 +89,20 @@ export function CommunitiesPanel() {
     <>
       <p class="hint">{t('communities.intro')}</p>
       <div class="row">
-        <NumberInput
+        <ParamNumber
           inline
-          label={t('communities.rng')}
+          spec={RNG_SEED}
           testid="communities-rng"
           value={rngSeed.value}
-          step="1"
-          parse={wholeNumber(() => t('communities.badRng'))}
           onCommit={(value) => {
             if (value !== null) rngSeed.value = value;
           }}
         />
-        <NumberInput
+        <ParamNumber
           inline
-          label={t('communities.resolution')}
+          spec={RESOLUTION}
           testid="communities-resolution"
           value={resolution.value}
-          min={0.05}
-          step="0.1"
-          parse={(text) => {
-            const value = Number(text);
-            return text.trim() !== '' && value > 0 && Number.isFinite(value)
-              ? { value }
-              : { error: t('communities.badResolution') };
-          }}
           onCommit={(value) => {
             if (value !== null) resolution.value = value;
           }}

@@ -97,18 +97,15 @@ export async function seedPerCommunity(app: App): Promise<void> {
 export function startCommunitiesEffects(app: App): void {
   const { store, view } = app;
 
-  effect(() => {
-    const graph = store.graph.value;
-    untracked(() => {
-      task.cancel();
-      batch(() => {
-        found.value = null;
-        picked.value = null;
-        seedNote.value = null;
-        // In- and out-degree are degree on an undirected graph (no such choice there).
-        if (graph && !metricsFor(graph.loaded.csr.directed).includes(seedMetric.value))
-          seedMetric.value = 'degree';
-      });
+  store.onNewGraph((graph) => {
+    task.cancel();
+    batch(() => {
+      found.value = null;
+      picked.value = null;
+      seedNote.value = null;
+      // In- and out-degree are degree on an undirected graph (no such choice there).
+      if (graph && !metricsFor(graph.loaded.csr.directed).includes(seedMetric.value))
+        seedMetric.value = 'degree';
     });
   });
 

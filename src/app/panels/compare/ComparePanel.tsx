@@ -9,7 +9,8 @@
 import { useMemo } from 'preact/hooks';
 import { useApp } from '../../core/context.ts';
 import { count, fixed, percent, upTo } from '../../i18n/format.ts';
-import { fullWidth, lang } from '../../i18n/lang.ts';
+import { colon } from '../../i18n/join.ts';
+import { lang } from '../../i18n/lang.ts';
 import { noticeText } from '../../state/notice.ts';
 import { ChartBox } from '../../ui/ChartBox.tsx';
 import { WideView } from '../../ui/WideView.tsx';
@@ -136,7 +137,7 @@ function KeptRow({ item: k, wide }: { item: KeptResult; wide: boolean }) {
       {wide ? <td data-testid="compare-exposed">{fixed(s.exposed, 1)}</td> : null}
       <td data-testid="compare-seeds" class="seeds">
         {count(seedCount(k.scenario))}
-        {fullWidth() ? '：' : ': '}
+        {colon()}
         {seeds}
       </td>
       {wide ? (

@@ -7,7 +7,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { fixed, count as whole } from '../../i18n/format.ts';
-import { aside, sentences } from '../seed-finding/text.ts';
+import { aside, sentences } from '../../i18n/join.ts';
 import { detectorLabel, formulaText, sweptValue, varyLabel } from './labels.ts';
 import { t } from './messages.ts';
 import { disagree, type Spread } from './repeats.ts';

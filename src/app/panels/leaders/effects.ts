@@ -81,20 +81,17 @@ export function lightMetricsNow(app: App): void {
 export function startLeadersEffects(app: App): void {
   const { store, view } = app;
 
-  effect(() => {
-    const graph = store.graph.value;
-    untracked(() => {
-      task.cancel();
-      batch(() => {
-        colorBy.value = null;
-        sizeBy.value = null;
-        focused.value = null;
-        message.value = null;
-        page.value = 0;
-        // In- and out-degree are degree on an undirected graph (no such column there).
-        if (graph && !metricsFor(graph.loaded.csr.directed).includes(sort.value.column))
-          sort.value = { ...sort.value, column: 'degree' };
-      });
+  store.onNewGraph((graph) => {
+    task.cancel();
+    batch(() => {
+      colorBy.value = null;
+      sizeBy.value = null;
+      focused.value = null;
+      message.value = null;
+      page.value = 0;
+      // In- and out-degree are degree on an undirected graph (no such column there).
+      if (graph && !metricsFor(graph.loaded.csr.directed).includes(sort.value.column))
+        sort.value = { ...sort.value, column: 'degree' };
     });
   });
 

@@ -4,10 +4,10 @@
  * cascade), beside the structural reach (every account within h links of a seed).
  */
 import {
-  reachableCount,
+  reachableOf,
   reachedWithin,
   seedDistances,
-  seedReach,
+  withinCounts,
 } from '../../../analysis/distance/seed-reach.ts';
 import type { Csr } from '../../../graph/types.ts';
 import type { RunResult } from '../../state/types.ts';
@@ -32,16 +32,14 @@ export interface HopSeries {
 export function hopSeries(csr: Csr, result: RunResult): HopSeries {
   const s = result.summary;
   const seeds = result.seedGroups.flatMap((g) => g.nodes);
-  const structural = [...seedReach(csr, seeds, MAX_HOP - 1).within.slice(1), reachableCount(csr, seeds)];
+  // One search from the seeds: the structural ceiling within each hop and at any distance, and
+  // the distances that turn per-account counts into the simulated reach within each hop.
+  const hops = seedDistances(csr, seeds);
+  const structural = [...withinCounts(hops, MAX_HOP - 1).slice(1), reachableOf(hops)];
   const counts = result.shard.nodeCounts;
   let distance: number[] | null = null;
   if (counts) {
-    const within = reachedWithin(
-      seedDistances(csr, seeds, MAX_HOP - 1),
-      counts,
-      result.shard.runCount,
-      MAX_HOP - 1,
-    );
+    const within = reachedWithin(hops, counts, result.shard.runCount, MAX_HOP - 1);
     distance = [...within.slice(1), s.mean];
   }
   return { distance, generations: generationSeries(s.reachByHop, s.mean), structural };

@@ -15,13 +15,13 @@ import { EPSILON, K } from '../../../seeding/params.ts';
 import { RR_MODELS, type RrModel } from '../../../seeding/rr-sets.ts';
 import { useApp } from '../../core/context.ts';
 import { duration } from '../../i18n/format.ts';
+import { sentences } from '../../i18n/join.ts';
 import { noticeText } from '../../state/notice.ts';
 import type { GraphState } from '../../state/types.ts';
-import { Select } from '../../ui/fields.tsx';
+import { DraftInput, Select } from '../../ui/fields.tsx';
 import { say } from '../../ui/ParamField.tsx';
 import { TaskBar } from '../../ui/TaskBar.tsx';
 import { BudgetChart } from './BudgetChart.tsx';
-import { DraftInput } from './DraftInput.tsx';
 import { estimateSettings, factsOf, suggest } from './effects.ts';
 import { estimate } from './estimate.ts';
 import { methodHelp, methodLabel } from './labels.ts';
@@ -39,7 +39,6 @@ import {
   usesP,
 } from './settings.ts';
 import { attemptError, calibration, draft, preparing, task } from './state.ts';
-import { sentences } from './text.ts';
 
 function edit(patch: Partial<SeedFindDraft>): void {
   draft.value = { ...draft.value, ...patch };

@@ -1,8 +1,8 @@
 /** The words for methods, their help and the phases of a run, in the current language. */
 import { CELF_DEFAULTS } from '../../../seeding/celf.ts';
 import type { SeedMethod, SeedPhase } from '../../../seeding/find-seeds.ts';
+import { sentences } from '../../i18n/join.ts';
 import { t } from './messages.ts';
-import { sentences } from './text.ts';
 
 type Key = Parameters<typeof t>[0];
 

@@ -1,5 +1,5 @@
-/** Joining translated texts the way the current language writes them (also used by critical-mass/). */
-import { fullWidth } from '../../i18n/lang.ts';
+/** Joining translated texts the way the current language writes them. */
+import { fullWidth } from './lang.ts';
 
 /** Sentences one after the other: a space between them, none after full-width punctuation (。). */
 export function sentences(...parts: string[]): string {
@@ -9,4 +9,9 @@ export function sentences(...parts: string[]): string {
 /** An aside in brackets after a value: " (…)" or, in Chinese, "（…）". */
 export function aside(text: string): string {
   return fullWidth() ? `（${text}）` : ` (${text})`;
+}
+
+/** What follows a label: ": " or, in Chinese, "：". */
+export function colon(): string {
+  return fullWidth() ? '：' : ': ';
 }
