@@ -4,6 +4,7 @@
  * import per capability that declares jobs (see src/engine/jobs.ts).
  */
 import './analysis/centrality/jobs.ts';
+import './campaign/jobs.ts';
 import './analysis/distance/jobs.ts';
 import './analysis/distance/six-degrees-jobs.ts';
 import './analysis/graph-metric-jobs.ts';

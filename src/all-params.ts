@@ -8,6 +8,7 @@ import { CENTRALITY_PARAMS } from './analysis/centrality/params.ts';
 import { COMMUNITY_PARAMS } from './analysis/communities-params.ts';
 import { DISTANCE_PARAMS } from './analysis/distance/params.ts';
 import { TIPPING_PARAMS } from './analysis/tipping/params.ts';
+import { CAMPAIGN_PARAMS } from './campaign/params.ts';
 import { DIFFUSION_PARAMS } from './diffusion/params.ts';
 import { RUN_PARAMS } from './engine/run-params.ts';
 import { GRAPH_PARAMS } from './graph/params.ts';
@@ -18,6 +19,7 @@ export const PARAMS = joinParams(
   GRAPH_PARAMS,
   DIFFUSION_PARAMS,
   SEEDING_PARAMS,
+  CAMPAIGN_PARAMS,
   TIPPING_PARAMS,
   CENTRALITY_PARAMS,
   DISTANCE_PARAMS,

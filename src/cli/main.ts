@@ -12,6 +12,7 @@ import { LoadError } from '../graph/load-error.ts';
 import { printable } from '../util/printable.ts';
 import { COMMUNITIES } from './commands/communities.ts';
 import { LAYOUT } from './commands/layout.ts';
+import { PLAN } from './commands/plan.ts';
 import { RANK } from './commands/rank.ts';
 import { REACH } from './commands/reach.ts';
 import { SEEDS_COMMAND } from './commands/seeds.ts';
@@ -26,6 +27,7 @@ import { writeCliReference } from './docs.ts';
 export const COMMANDS: Record<string, Command> = {
   communities: COMMUNITIES,
   layout: LAYOUT,
+  plan: PLAN,
   rank: RANK,
   reach: REACH,
   seeds: SEEDS_COMMAND,

@@ -15,9 +15,15 @@ import { createSir } from './sir.ts';
 import { adoptionNeeds, fractionalThreshold } from './threshold.ts';
 import type { ModelParams, ShardRequest, ShardResult, Trace } from './types.ts';
 
+/**
+ * Told after each run of a shard: the run index and the accounts active at its end
+ * (active[0 .. count), a view of scratch space valid only during the call).
+ */
+export type RunObserver = (run: number, active: Uint32Array, count: number) => void;
+
 export interface Simulator {
   readonly params: ModelParams;
-  runShard(request: Omit<ShardRequest, 'params'>): ShardResult;
+  runShard(request: Omit<ShardRequest, 'params'>, observe?: RunObserver): ShardResult;
 }
 
 type RunCascade = (rs: RunState, seeds: SeedSchedule) => void;
@@ -55,7 +61,7 @@ export function createSimulator(csr: Csr, params: ModelParams): Simulator {
   const pickMark = new Uint32Array(csr.n);
   let pickStamp = 0;
 
-  function runShard(request: Omit<ShardRequest, 'params'>): ShardResult {
+  function runShard(request: Omit<ShardRequest, 'params'>, observe?: RunObserver): ShardResult {
     const { seeds: plan, rngSeed, firstRun, runCount, traceRun } = request;
     validateSeedPlan(plan, csr.n);
     const fixed = plan.kind === 'groups' ? compileSchedule(plan.groups, csr.n) : null;
@@ -93,6 +99,7 @@ export function createSimulator(csr: Csr, params: ModelParams): Simulator {
       exposed[i] = rs.exposed;
       lastSteps[i] = curve.addRun(sc);
       if (nodeCounts) for (let j = 0; j < rs.tail; j++) nodeCounts[sc.order[j]]++;
+      observe?.(run, sc.order, rs.tail);
       arcsExamined += rs.examined;
       if (rs.tracing) trace = captureTrace(sc, rs, run);
     }

@@ -104,7 +104,8 @@ export function summarize(result: ShardResult): SimulationSummary {
   };
 }
 
-const Z95 = 1.959963984540054;
+/** The normal quantile of a two-sided 95% interval. */
+export const Z95 = 1.959963984540054;
 
 /**
  * 95% CI of the mean adoption curve at every step. A run contributes A_r(t)^2 to stepSquares up

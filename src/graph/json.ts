@@ -52,6 +52,8 @@ export interface BuildContext {
   noEdgesHint: string;
   /** Most edges allowed (see LoadOptions.maxEdges); default unlimited. */
   maxEdges?: number;
+  /** A node attribute to return as written (LoadOptions.nodeAttribute). */
+  nodeAttribute?: string | null;
 }
 
 export interface JsonLoadOptions {
@@ -60,6 +62,7 @@ export interface JsonLoadOptions {
   direction: Direction | null;
   edgeValues: EdgeValues;
   maxEdges?: number;
+  nodeAttribute?: string | null;
 }
 
 /** Load graphology serialized JSON from its text. */
@@ -354,6 +357,7 @@ export function buildObjectGraph(nodes: ObjectNode[], edges: ObjectEdge[], ctx: 
     ids,
     labels: nodeLabels(nodes),
     positions: nodePositions(nodes),
+    ...(ctx.nodeAttribute ? { nodeAttribute: nodeAttributeOf(nodes, ctx, fail) } : {}),
     report: {
       file: ctx.file,
       format: ctx.format,
@@ -407,6 +411,19 @@ function edgeValues(
     values[i] = v;
   }
   return values;
+}
+
+/** The values of the requested node attribute (undefined where a node lacks it). */
+function nodeAttributeOf(
+  nodes: ObjectNode[],
+  ctx: BuildContext,
+  fail: (located: Located, problem: string) => LoadError,
+): { name: string; values: unknown[] } {
+  const name = ctx.nodeAttribute as string;
+  const values = nodes.map((node) => own(node.attributes, name));
+  if (nodes.length > 0 && values.every((v) => v === undefined))
+    throw fail(ctx.node(0), `no node has the attribute '${name}'`);
+  return { name, values };
 }
 
 /** Labels when at least one node has a `label` attribute (others null), else null. */

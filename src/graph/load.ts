@@ -65,6 +65,11 @@ export interface LoadOptions {
   maxTextBytes?: number;
   /** Size of the input in bytes when known (a plain file's size), to size the edge arrays once. */
   sizeHint?: number;
+  /**
+   * Also read this node attribute (GEXF, GraphML, JSON), as written, into `nodeAttribute` of the
+   * result (e.g. a cost per account). Edge lists have no node attributes: asking is an error.
+   */
+  nodeAttribute?: string;
 }
 
 export interface ResolvedLoadOptions {
@@ -79,6 +84,7 @@ export interface ResolvedLoadOptions {
   /** null: the format's default (DEFAULT_MAX_TEXT_BYTES). */
   maxTextBytes: number | null;
   sizeHint: number | null;
+  nodeAttribute: string | null;
 }
 
 export const GRAPH_FORMATS: readonly GraphFormat[] = ['edgelist', 'gexf', 'graphml', 'json'];
@@ -93,6 +99,7 @@ const OPTION_NAMES = [
   'maxEdges',
   'maxTextBytes',
   'sizeHint',
+  'nodeAttribute',
 ];
 const EDGE_LIST_EXTENSIONS = ['txt', 'csv', 'tsv', 'edges', 'el'];
 
@@ -128,6 +135,12 @@ export function resolveLoadOptions(options: unknown): ResolvedLoadOptions {
     if (typeof v === 'function') return v as T;
     throw bad(`option '${key}' must be a function, got ${describe(v)}`);
   };
+  const text = (key: string): string | null => {
+    const v = named[key];
+    if (v === undefined) return null;
+    if (typeof v === 'string' && v !== '') return v;
+    throw bad(`option '${key}' must be a non-empty string, got ${describe(v)}`);
+  };
   const whole = (key: string, min: number, fallback: number | null): number | null => {
     const v = named[key];
     if (v === undefined) return fallback;
@@ -145,6 +158,7 @@ export function resolveLoadOptions(options: unknown): ResolvedLoadOptions {
     maxEdges: whole('maxEdges', 1, DEFAULT_MAX_EDGES) as number,
     maxTextBytes: whole('maxTextBytes', 1, null),
     sizeHint: whole('sizeHint', 0, null),
+    nodeAttribute: text('nodeAttribute'),
   };
 }
 
@@ -270,7 +284,15 @@ async function readBlocks(
   const headBytes = concat(head.map((b) => b.buf.subarray(0, b.end)));
   const format = o.format ?? detectFormat(headBytes, o.file);
   at.format = format;
-  if (format === 'edgelist') return readEdgeList(head, blocks, o, at, byteLength);
+  if (format === 'edgelist') {
+    if (o.nodeAttribute !== null)
+      throw new LoadError(
+        o.file,
+        format,
+        `an edge list has no node attributes, so no attribute '${o.nodeAttribute}'; give them in a GEXF, GraphML or JSON graph, or as a separate table`,
+      );
+    return readEdgeList(head, blocks, o, at, byteLength);
+  }
   if (format === 'json') {
     return loadJson(await readText(head, blocks, o, at), {
       file: o.file,
@@ -278,6 +300,7 @@ async function readBlocks(
       direction: o.direction,
       edgeValues: o.edgeValues,
       maxEdges: o.maxEdges,
+      nodeAttribute: o.nodeAttribute,
     });
   }
   const DOMParser = o.DOMParser;
@@ -296,6 +319,7 @@ async function readBlocks(
     direction: o.direction,
     edgeValues: o.edgeValues,
     maxEdges: o.maxEdges,
+    nodeAttribute: o.nodeAttribute,
     DOMParser,
   });
 }

@@ -78,5 +78,7 @@ export interface LoadedGraph {
   labels: (string | null)[] | null;
   /** x,y positions interleaved when every node has them (GEXF viz:position, JSON x/y), else null. */
   positions: Float64Array | null;
+  /** The node attribute asked for (LoadOptions.nodeAttribute), as written, by node index. */
+  nodeAttribute?: { name: string; values: unknown[] };
   report: LoadReport;
 }

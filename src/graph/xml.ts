@@ -29,6 +29,8 @@ export interface XmlLoadOptions {
   DOMParser: DOMParserConstructor;
   /** Most edges allowed (see LoadOptions.maxEdges); default unlimited. */
   maxEdges?: number;
+  /** A node attribute to read besides the four wanted ones (LoadOptions.nodeAttribute). */
+  nodeAttribute?: string | null;
 }
 
 /** Load a GEXF or GraphML document from its text. */
@@ -49,7 +51,9 @@ export function loadXml(text: string, o: XmlLoadOptions): LoadedGraph {
   checkNodes(o, nodeElements);
   checkEdges(o, edgeElements, nodeElements);
   if (o.format === 'gexf') checkGexfValues(o, doc);
-  const read = o.format === 'gexf' ? gexfAttributeReader(doc) : graphmlAttributeReader(o, doc);
+  const wanted = (name: string) => WANTED.has(name) || name === o.nodeAttribute;
+  const read =
+    o.format === 'gexf' ? gexfAttributeReader(doc, wanted) : graphmlAttributeReader(o, doc, wanted);
   const nodes: ObjectNode[] = nodeElements.map((element) => ({
     key: element.getAttribute('id') as string,
     attributes: read(element, 'node'),
@@ -200,7 +204,7 @@ interface GexfAttribute {
  * declared <attribute> (its title when the id is numeric, else the id; undeclared ones are strings
  * titled by their id), then declared defaults, then <viz:position x y>.
  */
-function gexfAttributeReader(doc: Document): AttributeReader {
+function gexfAttributeReader(doc: Document, wanted: (name: string) => boolean): AttributeReader {
   const models = { node: new Map<string, GexfAttribute>(), edge: new Map<string, GexfAttribute>() };
   const defaults = { node: new Map<string, unknown>(), edge: new Map<string, unknown>() };
   for (const block of Array.from(doc.getElementsByTagName('attributes'))) {
@@ -215,7 +219,7 @@ function gexfAttributeReader(doc: Document): AttributeReader {
       const type = attribute.getAttribute('type') || 'string';
       model.set(id, { title, type });
       const value = attribute.getElementsByTagName('default')[0];
-      if (value && WANTED.has(title)) fallback.set(title, gexfValue(type, value.textContent ?? ''));
+      if (value && wanted(title)) fallback.set(title, gexfValue(type, value.textContent ?? ''));
     }
     models[domain] = model;
     defaults[domain] = fallback;
@@ -230,7 +234,7 @@ function gexfAttributeReader(doc: Document): AttributeReader {
       const id = attvalue.getAttribute('id') || attvalue.getAttribute('for') || '';
       const declared = models[domain].get(id);
       const title = declared ? declared.title : id;
-      if (WANTED.has(title))
+      if (wanted(title))
         out[title] = gexfValue(declared?.type ?? 'string', attvalue.getAttribute('value') ?? '');
     }
     for (const [title, value] of defaults[domain]) if (!(title in out)) out[title] = value;
@@ -276,7 +280,11 @@ interface GraphmlKey {
  * GraphML: each <data key="…"> by its <key> (attr.name, attr.type; for="all" serves nodes and
  * edges), an undeclared key being a string attribute of that name, then the keys' <default> text.
  */
-function graphmlAttributeReader(o: XmlLoadOptions, doc: Document): AttributeReader {
+function graphmlAttributeReader(
+  o: XmlLoadOptions,
+  doc: Document,
+  wanted: (name: string) => boolean,
+): AttributeReader {
   const keys = { node: new Map<string, GraphmlKey>(), edge: new Map<string, GraphmlKey>() };
   const defaults = { node: new Map<string, string>(), edge: new Map<string, string>() };
   for (const key of Array.from(doc.getElementsByTagName('key'))) {
@@ -296,7 +304,7 @@ function graphmlAttributeReader(o: XmlLoadOptions, doc: Document): AttributeRead
     const value = key.getElementsByTagName('default')[0];
     for (const d of domains) {
       keys[d].set(id, { name, type });
-      if (value && WANTED.has(name)) defaults[d].set(name, value.textContent ?? '');
+      if (value && wanted(name)) defaults[d].set(name, value.textContent ?? '');
     }
   }
   return (element, domain) => {
@@ -305,7 +313,7 @@ function graphmlAttributeReader(o: XmlLoadOptions, doc: Document): AttributeRead
       const id = data.getAttribute('key') ?? '';
       const declared = keys[domain].get(id);
       const name = declared ? declared.name : id;
-      if (WANTED.has(name)) out[name] = graphmlValue(declared?.type ?? 'string', data.textContent ?? '');
+      if (wanted(name)) out[name] = graphmlValue(declared?.type ?? 'string', data.textContent ?? '');
     }
     for (const [name, value] of defaults[domain]) if (!(name in out)) out[name] = value;
     return out;

@@ -16,6 +16,8 @@
  * The sampling-phase sets are independent of the final choice, so they also give an unbiased
  * estimate of the spread of every prefix of the chosen seeds: the budget curve (budget-curve.ts).
  */
+
+import { LazyMaxHeap } from '../util/lazy-max-heap.ts';
 import { mix32 } from '../util/rng.ts';
 import { RrCollection, type RrSource } from './rr-sets.ts';
 
@@ -89,14 +91,15 @@ export function maxCoverage(sets: RrCollection, k: number): Coverage {
   const { setOffsets, setsOf } = sets.invert();
   const gain = new Uint32Array(n);
   for (let v = 0; v < n; v++) gain[v] = setOffsets[v + 1] - setOffsets[v];
-  const heap = new LazyMaxHeap(gain);
+  const heap = new LazyMaxHeap(n, (v) => gain[v]);
   const done = new Uint8Array(sets.count);
   const { offsets, nodes } = sets;
   const seeds: number[] = [];
   const covered: number[] = [];
   let total = 0;
   while (seeds.length < k) {
-    const u = heap.popFresh(gain);
+    const u = heap.popFresh();
+    if (u < 0) throw new Error('max coverage: heap exhausted');
     seeds.push(u);
     for (let i = setOffsets[u]; i < setOffsets[u + 1]; i++) {
       const j = setsOf[i];
@@ -110,63 +113,21 @@ export function maxCoverage(sets: RrCollection, k: number): Coverage {
   return { seeds, covered };
 }
 
-/** Binary max-heap of node indices by (key desc, node asc), keys snapshotted at push. */
-class LazyMaxHeap {
-  private readonly items: Uint32Array;
-  private readonly keys: Float64Array;
-  private size: number;
-
-  constructor(initial: Uint32Array) {
-    const n = initial.length;
-    this.items = new Uint32Array(n);
-    this.keys = Float64Array.from(initial);
-    for (let v = 0; v < n; v++) this.items[v] = v;
-    this.size = n;
-    for (let i = (n >> 1) - 1; i >= 0; i--) this.down(i);
-  }
-
-  private before(a: number, b: number): boolean {
-    const ka = this.keys[a];
-    const kb = this.keys[b];
-    return ka > kb || (ka === kb && a < b);
-  }
-
-  private down(i: number): void {
-    const { items, size } = this;
-    const item = items[i];
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= size) break;
-      if (child + 1 < size && this.before(items[child + 1], items[child])) child++;
-      if (!this.before(items[child], item)) break;
-      items[i] = items[child];
-      i = child;
-    }
-    items[i] = item;
-  }
-
-  /** Pop the node with the largest current value, refreshing stale keys on the way. */
-  popFresh(current: Uint32Array): number {
-    for (;;) {
-      if (this.size === 0) throw new Error('max coverage: heap exhausted');
-      const top = this.items[0];
-      if (this.keys[top] === current[top]) {
-        this.items[0] = this.items[--this.size];
-        if (this.size > 0) this.down(0);
-        return top;
-      }
-      this.keys[top] = current[top];
-      this.down(0);
-    }
-  }
-}
-
 /** IMM's theta for a lower bound LB of OPT (Tang et al. 2015, eq. 6 and Theorem 1). */
 export function immLambdaStar(n: number, k: number, epsilon: number, ell: number): number {
-  const e1 = 1 - 1 / Math.E;
+  return lambdaStar(n, logChoose(n, k), 1 - 1 / Math.E, epsilon, ell);
+}
+
+/**
+ * lambda* for any family of feasible seed sets: `logSets` = ln (number of feasible sets, or an
+ * upper bound), `approx` = the selector's ratio on max coverage (1 - 1/e for greedy). The result
+ * is then at least (approx - epsilon) x OPT with probability 1 - 1/n^ell (Tang et al. 2015,
+ * Theorem 1, whose proof uses only the union bound over feasible sets and the selector's ratio).
+ */
+export function lambdaStar(n: number, logSets: number, approx: number, epsilon: number, ell: number): number {
   const alpha = Math.sqrt(ell * Math.log(n) + Math.log(2));
-  const beta = Math.sqrt(e1 * (logChoose(n, k) + ell * Math.log(n) + Math.log(2)));
-  return (2 * n * (e1 * alpha + beta) ** 2) / epsilon ** 2;
+  const beta = Math.sqrt(approx * (logSets + ell * Math.log(n) + Math.log(2)));
+  return (2 * n * (approx * alpha + beta) ** 2) / epsilon ** 2;
 }
 
 export function validateImmOptions(
@@ -217,10 +178,15 @@ export function immEll(n: number, ell: number): number {
  * tests the guess OPT >= n / 2^i on lambda' / (n / 2^i) RR sets. `ell` as immEll returns it.
  */
 export function immLambdaPrime(n: number, k: number, epsilon: number, ell: number): number {
+  return lambdaPrime(n, logChoose(n, k), epsilon, ell);
+}
+
+/** lambda' for a family of feasible sets of ln-size `logSets` (see lambdaStar). */
+export function lambdaPrime(n: number, logSets: number, epsilon: number, ell: number): number {
   const logN = Math.log(Math.max(n, 2));
   const epsPrime = Math.SQRT2 * epsilon;
   return (
-    ((2 + (2 / 3) * epsPrime) * (logChoose(n, k) + ell * logN + Math.log(Math.max(Math.log2(n), 1))) * n) /
+    ((2 + (2 / 3) * epsPrime) * (logSets + ell * logN + Math.log(Math.max(Math.log2(n), 1))) * n) /
     epsPrime ** 2
   );
 }
@@ -228,42 +194,102 @@ export function immLambdaPrime(n: number, k: number, epsilon: number, ell: numbe
 export async function imm(source: RrSource, options: ImmOptions): Promise<ImmResult> {
   const n = source.n;
   const { k, epsilon, rngSeed } = validateImmOptions(n, options);
-  const ell = immEll(n, options.ell ?? IMM_DEFAULTS.ell);
   const cover = options.cover ?? (async (sets: RrCollection, size: number) => maxCoverage(sets, size));
+  const run = await rrMaximize(source, {
+    logSets: logChoose(n, k),
+    approx: 1 - 1 / Math.E,
+    epsilon,
+    ell: options.ell ?? IMM_DEFAULTS.ell,
+    rngSeed,
+    onPhase: options.onPhase,
+    select: async (sets) => {
+      const { seeds, covered } = await cover(sets, k);
+      return { seeds, covered: covered[k - 1] };
+    },
+  });
+  return {
+    seeds: run.seeds,
+    coverageEstimate: run.coverageEstimate,
+    theta: run.theta,
+    lowerBound: run.lowerBound,
+    samplingSets: run.samplingSets,
+    epsilon,
+    ell: options.ell ?? IMM_DEFAULTS.ell,
+  };
+}
+
+/** A feasible seed set chosen on a collection, and how many of its sets it covers. */
+export interface RrChoice {
+  seeds: number[];
+  covered: number;
+}
+
+/**
+ * IMM's two phases for any family of feasible seed sets (k seeds, or seeds within a budget):
+ * the family enters only through ln of its size and the selector's approximation ratio.
+ */
+export interface RrMaximizeOptions {
+  /** ln (number of feasible seed sets), or of an upper bound. */
+  logSets: number;
+  /** The selector's approximation ratio on max coverage. */
+  approx: number;
+  epsilon: number;
+  ell: number;
+  rngSeed: number;
+  onPhase?: (phase: ImmPhase) => void;
+  /** The best feasible set the selector finds on `sets`. */
+  select: (sets: RrCollection) => Promise<RrChoice>;
+}
+
+export interface RrMaximizeResult {
+  seeds: number[];
+  /** n * coverage / theta on the selection sets (optimistic). */
+  coverageEstimate: number;
+  theta: number;
+  lowerBound: number;
+  samplingSets: RrCollection;
+  /** The theta sets the seeds were chosen on. */
+  selectionSets: RrCollection;
+}
+
+export async function rrMaximize(source: RrSource, o: RrMaximizeOptions): Promise<RrMaximizeResult> {
+  const n = source.n;
+  const ell = immEll(n, o.ell);
+  if (!(o.epsilon > 0 && o.epsilon < 1))
+    throw new RangeError(`epsilon: expected a number between 0 and 1 (exclusive), got ${o.epsilon}`);
 
   // Phase 1: a lower bound of OPT (Algorithm 2).
   const sampling = new RrCollection(n);
-  const samplingStream = phaseSeed(rngSeed, 1);
-  const epsPrime = Math.SQRT2 * epsilon;
-  const lambdaPrime = immLambdaPrime(n, k, epsilon, ell);
+  const samplingStream = phaseSeed(o.rngSeed, 1);
+  const epsPrime = Math.SQRT2 * o.epsilon;
+  const lambda1 = lambdaPrime(n, o.logSets, o.epsilon, ell);
   let lowerBound = 1;
   const rounds = Math.log2(n) - 1;
   for (let i = 1; i <= rounds; i++) {
     const x = n / 2 ** i;
-    const thetaI = Math.ceil(lambdaPrime / x);
-    options.onPhase?.({ name: 'sampling', sets: thetaI });
+    const thetaI = Math.ceil(lambda1 / x);
+    o.onPhase?.({ name: 'sampling', sets: thetaI });
     await topUp(source, sampling, samplingStream, thetaI);
-    const { covered } = await cover(sampling, k);
-    const estimate = (n * covered[k - 1]) / sampling.count;
+    const { covered } = await o.select(sampling);
+    const estimate = (n * covered) / sampling.count;
     if (estimate >= (1 + epsPrime) * x) {
       lowerBound = estimate / (1 + epsPrime);
       break;
     }
   }
 
-  // Phase 2: theta fresh sets and greedy max coverage (Algorithm 3 with Chen's fix).
-  const theta = Math.max(1, Math.ceil(immLambdaStar(n, k, epsilon, ell) / lowerBound));
-  options.onPhase?.({ name: 'selection', sets: theta });
+  // Phase 2: theta fresh sets and the selector on them (Algorithm 3 with Chen's fix).
+  const theta = Math.max(1, Math.ceil(lambdaStar(n, o.logSets, o.approx, o.epsilon, ell) / lowerBound));
+  o.onPhase?.({ name: 'selection', sets: theta });
   const selection = new RrCollection(n);
-  await topUp(source, selection, phaseSeed(rngSeed, 2), theta);
-  const { seeds, covered } = await cover(selection, k);
+  await topUp(source, selection, phaseSeed(o.rngSeed, 2), theta);
+  const { seeds, covered } = await o.select(selection);
   return {
     seeds,
-    coverageEstimate: (n * covered[k - 1]) / selection.count,
+    coverageEstimate: (n * covered) / selection.count,
     theta,
     lowerBound,
     samplingSets: sampling,
-    epsilon,
-    ell: options.ell ?? IMM_DEFAULTS.ell,
+    selectionSets: selection,
   };
 }

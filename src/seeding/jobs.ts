@@ -12,7 +12,7 @@ import type { ModelParams } from '../diffusion/types.ts';
 import { registerJobs } from '../engine/jobs.ts';
 import type { JobContext } from '../engine/types.ts';
 import { seedSpreads } from './celf.ts';
-import { createRrSampler, type RrBatch, type RrParams, type RrSampler } from './rr-sets.ts';
+import { createRrSampler, type RrBatch, type RrParams, type RrSampler, rrKey } from './rr-sets.ts';
 
 export interface RrJobInput {
   params: RrParams;
@@ -30,7 +30,7 @@ export interface SeedSpreadsInput {
 }
 
 function sampler(ctx: JobContext, params: RrParams): RrSampler {
-  const key = `rr:${params.model}:${params.p}`;
+  const key = `rr:${rrKey(params)}`;
   let s = ctx.cache.get(key) as RrSampler | undefined;
   if (!s) {
     s = createRrSampler(ctx.csr, params);

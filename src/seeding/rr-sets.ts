@@ -29,11 +29,26 @@ import { probabilityThreshold, Rng } from '../util/rng.ts';
 export type RrModel = 'ic' | 'wc' | 'lt';
 export const RR_MODELS: readonly RrModel[] = ['ic', 'wc', 'lt'];
 
+/**
+ * What the sets estimate. reach: P(S meets a set) = (expected accounts activated by S) / n.
+ * exposure: a set is every account that reaches the root *or one of the root's in-neighbours* in
+ * the world, so P(S meets it) = (expected accounts that are activated or have an activated
+ * in-neighbour, i.e. saw the content at least once) / n.
+ */
+export type RrTarget = 'reach' | 'exposure';
+
 /** What an RR sampler needs to know of the model: the resolved parameters, reduced. */
 export interface RrParams {
   model: RrModel;
   /** ic: uniform probability per arc, or null to use the file's per-arc probabilities. */
   p: number | null;
+  /** What the sets estimate [reach]. */
+  target?: RrTarget;
+}
+
+/** A cache key naming everything that changes the sets of an RrParams. */
+export function rrKey(params: RrParams): string {
+  return `${params.model}:${params.p}:${params.target ?? 'reach'}`;
 }
 
 /** Reduce resolved model parameters to what RR sets use; other models are refused by name. */
@@ -45,6 +60,13 @@ export function rrParams(params: Pick<ModelParams, 'model' | 'p'>): RrParams {
     );
   }
   return { model, p: model === 'ic' ? params.p : null };
+}
+
+/** The same parameters with another estimate target (reach when absent). */
+export function withTarget(params: RrParams, target: RrTarget): RrParams {
+  return target === 'reach'
+    ? { model: params.model, p: params.p }
+    : { model: params.model, p: params.p, target };
 }
 
 /** RR sets with indices [first, first + count) of one stream, flat. */
@@ -136,7 +158,11 @@ export function inArcCumulativeWeights(csr: Csr): Float64Array {
 
 /** `geometricCost`: see GEOMETRIC_COST (tests force either path with 0 or Infinity). */
 export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GEOMETRIC_COST): RrSampler {
-  const params = rrParams(paramsIn);
+  const params = {
+    ...rrParams(paramsIn),
+    ...(paramsIn.target === 'exposure' ? { target: 'exposure' as const } : {}),
+  };
+  const exposure = params.target === 'exposure';
   const n = csr.n;
   if (n === 0) throw new OptionError('graph: RR sets need at least one node');
   const mark = new Uint32Array(n);
@@ -171,6 +197,17 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
     queue[0] = root;
     let tail = 1;
     let seen = 0;
+    if (exposure) {
+      // The root's in-neighbours are roots too: reaching any of them exposes the root.
+      for (let k = off[root]; k < off[root + 1]; k++) {
+        const u = src[k];
+        if (mark[u] === s) continue;
+        mark[u] = s;
+        if (tail === queue.length) grow();
+        queue[tail++] = u;
+      }
+      seen += off[root + 1] - off[root];
+    }
     for (let head = 0; head < tail; head++) {
       const v = queue[head];
       const end = off[v + 1];
@@ -212,10 +249,31 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
     const off = csr.inOffsets;
     const src = csr.inSources;
     const s = nextStamp();
-    let v = rng.below(n);
-    mark[v] = s;
-    queue[0] = v;
-    let tail = 1;
+    const root = rng.below(n);
+    mark[root] = s;
+    queue[0] = root;
+    let tail = walk(rng, cum, root, s, 1);
+    if (exposure) {
+      // A walk from each in-neighbour of the root too (each node draws its live in-arc once).
+      for (let k = off[root]; k < off[root + 1]; k++) {
+        const u = src[k];
+        if (mark[u] === s) continue;
+        mark[u] = s;
+        if (tail === queue.length) grow();
+        queue[tail++] = u;
+        tail = walk(rng, cum, u, s, tail);
+      }
+      examined += off[root + 1] - off[root];
+    }
+    return tail;
+  }
+
+  /** The backward walk of LT's live-edge world from v (already marked and queued); returns the new tail. */
+  function walk(rng: Rng, cum: Float64Array, start: number, s: number, tailIn: number): number {
+    const off = csr.inOffsets;
+    const src = csr.inSources;
+    let v = start;
+    let tail = tailIn;
     for (;;) {
       const from = off[v];
       const to = off[v + 1];

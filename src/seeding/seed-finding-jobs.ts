@@ -17,7 +17,7 @@ import { registerJobs } from '../engine/jobs.ts';
 import type { JobContext } from '../engine/types.ts';
 import { type BudgetPoint, budgetCurve } from './budget-curve.ts';
 import { type Coverage, maxCoverage } from './imm.ts';
-import { createRrSampler, RrCollection, type RrParams, type RrSampler } from './rr-sets.ts';
+import { createRrSampler, RrCollection, type RrParams, type RrSampler, rrKey } from './rr-sets.ts';
 import { firstHits, type HeuristicMethod, type OrderedChoice, orderedHeuristicSeeds } from './seed-order.ts';
 
 export interface HeuristicSeedsInput {
@@ -44,7 +44,8 @@ export interface CollectionInput {
   nodes: Uint32Array;
 }
 
-function collection(input: CollectionInput): RrCollection {
+/** The collection a CollectionInput describes (its arrays, not copies). */
+export function collection(input: CollectionInput): RrCollection {
   const sets = new RrCollection(input.n);
   sets.count = input.count;
   sets.size = input.nodes.length;
@@ -60,7 +61,7 @@ export interface FirstHitsOutput {
 }
 
 function sampler(ctx: JobContext, params: RrParams): RrSampler {
-  const key = `rr-order:${params.model}:${params.p}`;
+  const key = `rr-order:${rrKey(params)}`;
   let s = ctx.cache.get(key) as RrSampler | undefined;
   if (!s) {
     s = createRrSampler(ctx.csr, params);

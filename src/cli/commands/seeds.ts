@@ -32,17 +32,17 @@ export { SEED_METHODS, type SeedMethod } from '../../seeding/find-seeds.ts';
 export const SEEDS_DEFAULTS = FIND_SEEDS_DEFAULTS;
 
 /** The cascade models seed finding works with (live-edge worlds): ic, wc, lt. */
-const RR_MODEL = adapt(MODEL, {
+export const RR_MODEL = adapt(MODEL, {
   only: RR_MODELS,
   default: FIND_SEEDS_DEFAULTS.model,
   help: { en: 'cascade model (seed finding needs live-edge worlds)', zh: '传播模型（选种子需要活边模型）' },
 });
 
-const RR_P = adapt(P, {
+export const RR_P = adapt(P, {
   help: { en: 'ic transmission probability per arc', zh: 'ic 模型中每条边的传播概率' },
 });
 
-const MEASURE_RUNS = adapt(RUNS, {
+export const MEASURE_RUNS = adapt(RUNS, {
   default: FIND_SEEDS_DEFAULTS.runs,
   help: {
     en: "Monte Carlo runs measuring the chosen seeds' spread",
@@ -88,7 +88,7 @@ function rrModel(options: ParsedOptions): RrModel {
   return model;
 }
 
-function rrModelParams(options: ParsedOptions, csr: Csr): ModelParams {
+export function rrModelParams(options: ParsedOptions, csr: Csr): ModelParams {
   const p = options.given(RR_P);
   return resolveParams({ model: rrModel(options), ...(p !== undefined ? { p } : {}) }, csr);
 }
