@@ -32,9 +32,9 @@ export const ENUMERATION_APPROX = 1 - 1 / Math.E;
 /** Most starts of the full enumeration (graphs of up to 29 accounts need at most 4,089). */
 export const FULL_ENUMERATION_STARTS = 5000;
 /** Accounts tried as starts by the top enumeration, per ranking. */
-export const TOP_STARTS = 8;
+export const TOP_STARTS = 4;
 
-export type Enumeration = 'full' | 'top';
+export type Enumeration = 'full' | 'top' | 'none';
 
 /** Starts of the full enumeration on n accounts: sets of 1 to 3 of them. */
 export function fullStarts(n: number): number {
@@ -46,7 +46,7 @@ export function enumerationFor(n: number): Enumeration {
   return fullStarts(n) <= FULL_ENUMERATION_STARTS ? 'full' : 'top';
 }
 
-/** The guarantee of budgetedCover with this enumeration. */
+/** The guarantee of budgetedCover with this enumeration ('none' and 'top': the two rules'). */
 export function approxOf(enumeration: Enumeration): number {
   return enumeration === 'full' ? ENUMERATION_APPROX : BUDGETED_APPROX;
 }
@@ -68,6 +68,12 @@ export interface BudgetedCoverage {
   byRule: Record<'cost-effective' | 'plain', BudgetedChoice>;
   /** Completions tried from starts. */
   starts: number;
+  /**
+   * An upper bound of the best affordable set's coverage: min(best / the guarantee's ratio, the
+   * online bound: best's coverage plus the best fractional use of the whole budget on the
+   * marginal gains left after it, which holds for any submodular coverage).
+   */
+  upperCovered: number;
 }
 
 /** Free accounts rank above any finite gain per cost. */
@@ -103,14 +109,57 @@ export class BudgetedCoverer {
     const starts = this.starts(budget, enumeration);
     for (const start of starts) best = better(best, this.greedy(budget, 'cost-effective', start));
     if (best !== byRule['cost-effective'] && best !== byRule.plain) best = { ...best, rule: 'enumeration' };
-    return { best, byRule, starts: starts.length };
+    const ratioBound = best.covered / approxOf(enumeration);
+    const upperCovered = Math.min(ratioBound, this.onlineBound(best.seeds, budget));
+    return { best, byRule, starts: starts.length, upperCovered };
   }
 
-  /** Affordable starts: all sets of 1 to 3 accounts (full), or single top accounts (top). */
+  /** Coverage of `seeds` plus the fractional knapsack of the marginal gains left after them. */
+  onlineBound(seeds: readonly number[], budget: number): number {
+    const { sets, costs, setOffsets, setsOf } = this;
+    const n = sets.n;
+    const done = new Uint8Array(sets.count);
+    const chosen = new Uint8Array(n);
+    let covered = 0;
+    for (const u of seeds) {
+      chosen[u] = 1;
+      for (let i = setOffsets[u]; i < setOffsets[u + 1]; i++) {
+        if (!done[setsOf[i]]) {
+          done[setsOf[i]] = 1;
+          covered++;
+        }
+      }
+    }
+    let free = 0;
+    const paid: number[] = [];
+    const gain = new Float64Array(n);
+    for (let v = 0; v < n; v++) {
+      if (chosen[v]) continue;
+      let g = 0;
+      for (let i = setOffsets[v]; i < setOffsets[v + 1]; i++) if (!done[setsOf[i]]) g++;
+      if (g === 0) continue;
+      gain[v] = g;
+      if (costs[v] === 0) free += g;
+      else paid.push(v);
+    }
+    paid.sort((a, b) => gain[b] / costs[b] - gain[a] / costs[a]);
+    let left = budget;
+    let extra = free;
+    for (const v of paid) {
+      if (left <= 0) break;
+      const part = Math.min(1, left / costs[v]);
+      extra += part * gain[v];
+      left -= part * costs[v];
+    }
+    return covered + extra;
+  }
+
+  /** Affordable starts: all sets of 1 to 3 accounts (full), single top accounts (top), or none. */
   private starts(budget: number, enumeration: Enumeration): number[][] {
     const { costs, setOffsets } = this;
     const n = this.sets.n;
     const out: number[][] = [];
+    if (enumeration === 'none') return out;
     if (enumeration === 'full') {
       for (let a = 0; a < n; a++) {
         if (!fits(0, costs[a], budget)) continue;

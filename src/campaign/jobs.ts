@@ -15,7 +15,7 @@ import { registerJobs } from '../engine/jobs.ts';
 import type { JobContext } from '../engine/types.ts';
 import type { RrCollection } from '../seeding/rr-sets.ts';
 import { type CollectionInput, collection } from '../seeding/seed-finding-jobs.ts';
-import { type BudgetedCoverage, BudgetedCoverer } from './budgeted-coverage.ts';
+import { type BudgetedCoverage, BudgetedCoverer, type Enumeration } from './budgeted-coverage.ts';
 import { type CampaignMeter, type CampaignRuns, createCampaignMeter } from './figures.ts';
 import {
   type Baseline,
@@ -97,10 +97,10 @@ export function coveredByEach(sets: RrCollection, seedLists: readonly (readonly 
 export const campaignJobs = {
   budgetedCover(
     _ctx: JobContext,
-    input: CollectionInput & { costs: Float64Array; budgets: number[] },
+    input: CollectionInput & { costs: Float64Array; budgets: number[]; enumeration?: Enumeration },
   ): BudgetedCoverage[] {
     const coverer = new BudgetedCoverer(collection(input), input.costs);
-    return input.budgets.map((b) => coverer.cover(b));
+    return input.budgets.map((b) => coverer.cover(b, input.enumeration));
   },
   setsCovered(_ctx: JobContext, input: CollectionInput & { seedLists: number[][] }): number[] {
     return coveredByEach(collection(input), input.seedLists);

@@ -21,7 +21,8 @@ import type { EnginePool, Progress, RunOptions } from '../engine/pool.ts';
 import type { Csr } from '../graph/types.ts';
 import { CELF_DEFAULTS, checkCelfSize } from '../seeding/celf.ts';
 import { collectionInput } from '../seeding/find-seeds.ts';
-import { logChoose, phaseSeed, rrMaximize } from '../seeding/imm.ts';
+import { logChoose, phaseSeed } from '../seeding/imm.ts';
+import { rrAdaptive } from '../seeding/opim.ts';
 import { poolRrSource } from '../seeding/pool-sources.ts';
 import { RrCollection, type RrSource, rrParams, withTarget } from '../seeding/rr-sets.ts';
 import { printable } from '../util/printable.ts';
@@ -317,56 +318,68 @@ export async function planCampaign(
   const costsInput = costs.slice();
   const warnings: string[] = [];
 
+  // The rule-of-thumb strategies at every budget of the curve (the last is the budget itself):
+  // Louvain takes seconds on large graphs, so they run beside the choosing.
+  const budgets = Array.from({ length: o.curvePoints }, (_, j) => (budget * (j + 1)) / o.curvePoints);
+  const baselinesLater = pool.runJobs('baselinePicks', [{ costs: costsInput, budgets, rngSeed: o.rngSeed }], {
+    signal: run.signal,
+  });
+  baselinesLater.catch(() => {
+    // Awaited below; a failure of the choosing comes first.
+  });
+
   // Choose the plan.
   let chosen: { seeds: number[]; rule: GreedyRule };
   let selectionSets: RrCollection;
   let curveSets: RrCollection;
   let guarantee: Guarantee;
-  const curveStream = phaseSeed(o.rngSeed, 1);
   if (o.method === 'imm') {
-    let last: BudgetedCoverage | null = null;
     const enumeration = enumerationFor(n);
     const approx = approxOf(enumeration);
-    const result = await rrMaximize(source, {
+    let rule: GreedyRule = 'cost-effective';
+    const result = await rrAdaptive(source, {
       logSets: logFeasible(n, maxSeeds),
       approx,
       epsilon: o.epsilon,
-      ell: 1,
+      minOpt: Math.max(1, maxSeeds),
       rngSeed: o.rngSeed,
-      onPhase: (p) => run.onPhase?.({ name: p.name, sets: p.sets }),
+      onRound: (r) => run.onPhase?.({ name: 'sampling', sets: r.sets }),
       select: async (sets) => {
         const [[cover]] = await pool.runJobs(
           'budgetedCover',
           [{ ...collectionInput(sets), costs: costsInput, budgets: [budget] }],
           { signal: run.signal },
         );
-        last = cover;
-        return { seeds: cover.best.seeds, covered: cover.best.covered };
+        rule = cover.best.rule;
+        return { seeds: cover.best.seeds, covered: cover.best.covered, upperCovered: cover.upperCovered };
+      },
+      covers: async (sets, seeds) => {
+        const [[hits]] = await pool.runJobs(
+          'setsCovered',
+          [{ ...collectionInput(sets), seedLists: [[...seeds]] }],
+          {
+            signal: run.signal,
+          },
+        );
+        return hits;
       },
     });
-    const final = last as BudgetedCoverage | null;
-    if (!final) throw new Error('plan: no selection was made');
-    chosen = { seeds: result.seeds, rule: final.best.rule };
+    chosen = { seeds: result.seeds, rule };
     selectionSets = result.selectionSets;
-    curveSets = result.samplingSets;
-    const target2 = Math.ceil(result.theta / 2);
-    if (curveSets.count < target2)
-      for (const b of await source.generate(curveStream, curveSets.count, target2 - curveSets.count))
-        curveSets.append(b);
-    const ratio = approx - o.epsilon;
+    curveSets = result.validationSets;
     const how =
       enumeration === 'full'
         ? 'every start of up to 3 accounts completed by the cost-effective greedy, and the plain greedy'
         : 'the better of the cost-effective and the plain greedy, and completions from the top accounts';
     guarantee = {
       method: 'imm',
-      rule: chosen.rule,
-      ratio,
+      rule,
+      ratio: result.ratio,
       epsilon: o.epsilon,
       confidence: 1 - 1 / n,
-      rrSets: result.theta,
+      rrSets: 2 * result.theta,
       maxSeeds,
-      text: `expected ${o.objective} at least ${(100 * ratio).toFixed(1)}% of the best plan the budget can buy (${enumeration === 'full' ? '1 - 1/e' : '(1 - 1/e)/2'} - epsilon, epsilon = ${o.epsilon}), with probability at least 1 - 1/n; ${result.theta} RR sets; ${how} (${chosen.rule} won)`,
+      text: `expected ${o.objective} at least ${(100 * result.ratio).toFixed(1)}% of the best plan the budget can buy, with probability at least 1 - 1/n (OPIM-C bounds on ${2 * result.theta} RR sets; never below ${enumeration === 'full' ? '1 - 1/e' : '(1 - 1/e)/2'} - epsilon); ${how} (${rule} won)`,
     };
   } else {
     const warning = checkCelfSize(n);
@@ -397,7 +410,8 @@ export async function planCampaign(
     chosen = { seeds: celf.best.seeds, rule: celf.best.rule };
     run.onPhase?.({ name: 'curve' });
     curveSets = new RrCollection(n);
-    for (const b of await source.generate(curveStream, 0, PLAN_DEFAULTS.celfCurveSets)) curveSets.append(b);
+    for (const b of await source.generate(phaseSeed(o.rngSeed, 1), 0, PLAN_DEFAULTS.celfCurveSets))
+      curveSets.append(b);
     selectionSets = new RrCollection(n);
     for (const b of await source.generate(phaseSeed(o.rngSeed, 2), 0, PLAN_DEFAULTS.celfCurveSets))
       selectionSets.append(b);
@@ -413,31 +427,30 @@ export async function planCampaign(
     };
   }
 
-  // Strategies at every budget of the curve (the last point is the budget itself).
   run.onPhase?.({ name: 'strategies' });
-  const budgets = Array.from({ length: o.curvePoints }, (_, j) => (budget * (j + 1)) / o.curvePoints);
-  const [optimisedByBudget] = await pool.runJobs(
+  // Smaller budgets of the curve: the two greedy rules on the selection sets (the full budget's
+  // plan is the one chosen above).
+  const [smaller] = await pool.runJobs(
     'budgetedCover',
-    [{ ...collectionInput(selectionSets), costs: costsInput, budgets }],
+    [
+      {
+        ...collectionInput(selectionSets),
+        costs: costsInput,
+        budgets: budgets.slice(0, -1),
+        enumeration: 'none',
+      },
+    ],
     { signal: run.signal },
   );
-  const [baselines] = await pool.runJobs(
-    'baselinePicks',
-    [{ costs: costsInput, budgets, rngSeed: o.rngSeed }],
-    {
-      signal: run.signal,
-    },
-  );
+  const optimisedByBudget = [...smaller.map((c: BudgetedCoverage) => c.best.seeds), chosen.seeds];
+  const [baselines] = await baselinesLater;
   const seedLists: Record<StrategyName, number[][]> = {
-    optimised: optimisedByBudget.map((c: BudgetedCoverage) => c.best.seeds),
-    'optimised-staggered': [],
+    optimised: optimisedByBudget,
+    'optimised-staggered': optimisedByBudget,
     biggest: baselines.map((b) => b.biggest.seeds),
     small: baselines.map((b) => b.small.seeds),
     community: baselines.map((b) => b.community.seeds),
   };
-  // The plan at the full budget is the one chosen above (CELF's, or the same RR choice).
-  seedLists.optimised[budgets.length - 1] = chosen.seeds;
-  seedLists['optimised-staggered'] = seedLists.optimised;
 
   // Budget curves from the independent curve sets, and each pick's marginal gain.
   run.onPhase?.({ name: 'curve' });

@@ -151,7 +151,12 @@ export function validateImmOptions(
  * appending yields to the event loop every few milliseconds, so a browser page stays responsive
  * while tens of megabytes of sets come in.
  */
-async function topUp(source: RrSource, sets: RrCollection, stream: number, target: number): Promise<void> {
+export async function topUp(
+  source: RrSource,
+  sets: RrCollection,
+  stream: number,
+  target: number,
+): Promise<void> {
   if (sets.count >= target) return;
   const batches = await source.generate(stream, sets.count, target - sets.count);
   sets.reserve(

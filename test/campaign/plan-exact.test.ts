@@ -172,6 +172,9 @@ describe('plan against exhaustive search on exact values', () => {
       const mask = maskOf(plan.seeds);
       expect(plan.cost).toBeLessThanOrEqual(c.budget + 1e-9);
       expect(target[mask]).toBeGreaterThanOrEqual(0.95 * optimum);
+      // The stated guarantee holds against the truth.
+      expect(target[mask]).toBeGreaterThanOrEqual(plan.guarantee.ratio * optimum - 1e-9);
+      expect(plan.guarantee.ratio).toBeGreaterThan(0);
       withinSe(plan.reach, exact.reach[mask]);
       withinSe(plan.exposure, exact.exposure[mask]);
       withinSe(plan.impressions, exact.impressions[mask]);
@@ -217,5 +220,43 @@ describe('the better-of-two rule on a graph', () => {
     expect(ce.seeds[0]).toBe(21);
     expect(ce.seeds).not.toContain(0);
     expect(coverer.cover(10).best.seeds).toEqual([0]);
+  });
+});
+
+describe('exposure RR sets', () => {
+  it('n x (share of sets a seed set meets) estimates its exact exposure (ic and lt)', async () => {
+    const csr = tinyGraph(10, 15, 8);
+    for (const model of [{ model: 'ic', p: 0.4 }, { model: 'lt' }] as const) {
+      const exact = truth(csr, model.model === 'ic' ? { model: 'ic', p: 0.4 } : { model: 'lt' });
+      const sets = new RrCollection(10);
+      const rr =
+        model.model === 'ic'
+          ? { model: 'ic' as const, p: 0.4, target: 'exposure' as const }
+          : { model: 'lt' as const, p: null, target: 'exposure' as const };
+      for (const b of await localRrSource(csr, rr).generate(4, 0, 40_000)) sets.append(b);
+      for (const seeds of [[0], [3, 7], [1, 2, 9]]) {
+        const f = sets.coverage(seeds) / sets.count;
+        const se = 10 * Math.sqrt((f * (1 - f)) / sets.count);
+        expect(Math.abs(10 * f - exact.exposure[maskOf(seeds)])).toBeLessThanOrEqual(4 * se + 1e-9);
+      }
+    }
+  });
+});
+
+describe('workers', () => {
+  it('the same plan and figures with 1 or 2 workers', async () => {
+    const csr = tinyGraph(12, 16, 9);
+    const ids = Array.from({ length: 12 }, (_, i) => `a${i}`);
+    const costs = tinyCosts(12, 9);
+    const params = resolveParams({ model: 'ic', p: 0.3 }, csr);
+    const plans = [];
+    for (const size of [1, 2]) {
+      const pool = createNodePool(ENGINE_WORKER, size);
+      pools.push(pool);
+      pool.setGraph(csr);
+      const plan = await planCampaign(pool, csr, ids, { params, costs, budget: 9, runs: 500, rngSeed: 11 });
+      plans.push(JSON.stringify({ ...plan, seconds: 0 }));
+    }
+    expect(plans[0]).toBe(plans[1]);
   });
 });

@@ -1,0 +1,119 @@
+/**
+ * OPIM-C: RR-set maximisation that stops as soon as the answer is provably good (Tang, Tang,
+ * Xiao, Yuan, "Online Processing Algorithms for Influence Maximization", SIGMOD 2018).
+ *
+ * Two independent collections of equal size are drawn: R1 to choose on, R2 to check on. After
+ * each doubling, with a = ln(3 i_max / delta):
+ *   lower bound of the chosen set's coverage (from R2, which played no part in choosing it):
+ *     ((sqrt(C2(S) + 2a/9) - sqrt(a/2))^2 - a/18)
+ *   upper bound of the best set's coverage (from R1, any bound U >= best coverage on R1):
+ *     (sqrt(U + a/2) + sqrt(a/2))^2
+ * Their ratio (both scaled by n / theta) is a ratio the answer achieves with probability at least
+ * 1 - delta, whatever the stopping rule, since the bounds hold at every round at once. U comes
+ * from the selector: coverage / its approximation ratio, or better, an online bound (for
+ * submodular coverage, Leskovec et al. KDD 2007: the chosen coverage plus the best fractional
+ * use of the budget on the remaining marginal gains).
+ *
+ * Stopping: once the ratio is at least approx - epsilon and sampling costs at most a fraction
+ * epsilon of it (the ratio is (1 - epsilon) of what the same sets say without their error
+ * margins). The last round, i_max, has IMM's worst-case size for a lower bound `minOpt` of the
+ * optimum, which ensures approx - epsilon on its own (OPIM-C, Theorem 4).
+ */
+import { phaseSeed, topUp } from './imm.ts';
+import { RrCollection, type RrSource } from './rr-sets.ts';
+
+export interface AdaptiveChoice {
+  seeds: number[];
+  /** Sets of the collection the seeds cover. */
+  covered: number;
+  /** An upper bound of the coverage of the best feasible set on the same collection. */
+  upperCovered: number;
+}
+
+export interface AdaptiveOptions {
+  /** ln (number of feasible seed sets), or of an upper bound (for the last round's size). */
+  logSets: number;
+  /** The selector's worst-case approximation ratio on max coverage. */
+  approx: number;
+  epsilon: number;
+  /** Failure probability of the guarantee [1 / n]. */
+  delta?: number;
+  /** A lower bound of the optimum's expected value in accounts (>= 1). */
+  minOpt: number;
+  rngSeed: number;
+  onRound?: (round: { index: number; rounds: number; sets: number }) => void;
+  select: (sets: RrCollection) => Promise<AdaptiveChoice>;
+  /** How many sets of `sets` the seeds cover. */
+  covers: (sets: RrCollection, seeds: readonly number[]) => Promise<number>;
+}
+
+export interface AdaptiveResult {
+  seeds: number[];
+  /** With probability 1 - delta, the seeds' expected value is at least ratio x the optimum's. */
+  ratio: number;
+  /** The ratio the bounds showed in the last round (ratio may be approx - epsilon when higher). */
+  shown: number;
+  /** Lower bound of the seeds' expected value and upper bound of the optimum's (accounts). */
+  lower: number;
+  upper: number;
+  /** Sets per collection in the last round. */
+  theta: number;
+  rounds: number;
+  /** R1: the seeds were chosen on these. */
+  selectionSets: RrCollection;
+  /** R2: independent of the choice (unbiased estimates of any of the sets chosen on R1). */
+  validationSets: RrCollection;
+}
+
+const sq = (x: number) => x * x;
+
+/** OPIM-C's lower bound of a coverage seen as c on independent sets. */
+export function coverageLower(c: number, a: number): number {
+  return Math.max(0, sq(Math.sqrt(c + (2 * a) / 9) - Math.sqrt(a / 2)) - a / 18);
+}
+
+/** OPIM-C's upper bound of a coverage bounded by u on the sets it was chosen on. */
+export function coverageUpper(u: number, a: number): number {
+  return sq(Math.sqrt(u + a / 2) + Math.sqrt(a / 2));
+}
+
+export async function rrAdaptive(source: RrSource, o: AdaptiveOptions): Promise<AdaptiveResult> {
+  const n = source.n;
+  const delta = o.delta ?? 1 / Math.max(n, 2);
+  if (!(o.epsilon > 0 && o.epsilon < o.approx))
+    throw new RangeError(`epsilon: expected a number between 0 and ${o.approx.toFixed(3)}, got ${o.epsilon}`);
+  const alpha = Math.sqrt(Math.log(6 / delta));
+  const beta = Math.sqrt(o.approx * (o.logSets + Math.log(6 / delta)));
+  const base = Math.max(1, Math.ceil(2 * sq(o.approx * alpha + beta)));
+  const most = Math.ceil((2 * n * sq(o.approx * alpha + beta)) / (Math.max(1, o.minOpt) * sq(o.epsilon))) + 1;
+  const rounds = Math.max(1, Math.floor(Math.log2(most / base)) + 1);
+  const a = Math.log((3 * rounds) / delta);
+  const r1 = new RrCollection(n);
+  const r2 = new RrCollection(n);
+  for (let i = 0; ; i++) {
+    const theta = i === rounds - 1 ? Math.max(most, base * 2 ** i) : base * 2 ** i;
+    o.onRound?.({ index: i + 1, rounds, sets: 2 * theta });
+    await topUp(source, r1, phaseSeed(o.rngSeed, 2), theta);
+    await topUp(source, r2, phaseSeed(o.rngSeed, 1), theta);
+    const choice = await o.select(r1);
+    const checked = await o.covers(r2, choice.seeds);
+    const lower = coverageLower(checked, a);
+    const upper = coverageUpper(Math.max(choice.upperCovered, choice.covered), a);
+    const shown = upper > 0 ? lower / upper : 1;
+    const plain = choice.upperCovered > 0 ? checked / choice.upperCovered : 1;
+    const last = i === rounds - 1;
+    if (last || (shown >= o.approx - o.epsilon && shown >= (1 - o.epsilon) * Math.min(1, plain))) {
+      return {
+        seeds: choice.seeds,
+        ratio: last ? Math.max(shown, o.approx - o.epsilon) : shown,
+        shown,
+        lower: (n * lower) / theta,
+        upper: (n * upper) / theta,
+        theta,
+        rounds: i + 1,
+        selectionSets: r1,
+        validationSets: r2,
+      };
+    }
+  }
+}
