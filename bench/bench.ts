@@ -3,7 +3,7 @@
  * the bundled datasets and a generated 1M-node / 10M-arc power-law graph, on one worker and on
  * all workers, beside a tight C loop doing the same independent-cascade work.
  *
- * Options: --quick (datasets only, shorter timings), --large-only.
+ * Options: --quick (datasets only, shorter timings), --large-only, --plan (the planner alone).
  * Figures are medians of repeated measurements within one run; the machine is shared and noisy.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +20,7 @@ import { benchCentrality } from './centrality.ts';
 import type { BenchContext } from './context.ts';
 import { benchDistance } from './distance.ts';
 import { benchImm } from './imm.ts';
+import { benchPlan } from './plan.ts';
 import { writePowerLawEdgeList } from './powerlaw.ts';
 import { benchTipping } from './tipping.ts';
 
@@ -298,6 +299,10 @@ async function main(): Promise<void> {
     `Ripple benchmark: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
   const results: Record<string, unknown>[] = [];
+  if (args.has('--plan')) {
+    results.push(await benchPlan({ quick, root, workerFile, largeGraph: null }));
+    return;
+  }
   if (!args.has('--large-only')) {
     const ds = (f: string) => join(root, 'datasets', f);
     results.push(
@@ -358,6 +363,7 @@ async function main(): Promise<void> {
   results.push(await benchTipping(ctx));
   results.push(await benchDistance(ctx));
   results.push(await benchImm(ctx));
+  results.push(await benchPlan(ctx));
   void ctx;
   const out = join(root, 'bench', 'results');
   mkdirSync(out, { recursive: true });
