@@ -103,6 +103,19 @@ describe('step tables', () => {
   });
 });
 
+describe('step tables of many runs', () => {
+  it('cover every step at which someone joined or heard (one may hear long before joining)', () => {
+    const csr = networkCsr(karateNetwork());
+    for (let run = 0; run < 200; run++) {
+      const { trace } = classroomSimulator(csr, { p: 0.3, need: 1 })([0], 1, run, 1, run);
+      if (!trace) throw new Error('no trace');
+      const c = cascadeSteps(trace, csr);
+      expect(c.lastStep).toBeGreaterThanOrEqual(Math.max(...trace.steps));
+      expect(c.handoffs.length).toBe(c.lastStep + 1);
+    }
+  });
+});
+
 describe('the lessons hold in the model', () => {
   it('2: the shortcuts collapse the steps needed to reach everyone', () => {
     const last = (part: number) => {

@@ -34,6 +34,14 @@ const lessonText = (n: number, what: 'title' | 'text' | 'question') =>
 const partText = (n: number, part: number) =>
   t(`classroom.lesson${n}.part${part + 1}` as Parameters<typeof t>[0]);
 
+/** The projector view, full screen where the browser allows it (Escape leaves both). */
+function toggleProjector(): void {
+  const on = !projector.value;
+  projector.value = on;
+  if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => {});
+  else if (!on && document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
+}
+
 /** The toolbar button of the normal app. */
 export function ClassroomButton() {
   return (
@@ -107,7 +115,7 @@ function ClassroomPage() {
           type="button"
           data-testid="classroom-projector"
           aria-pressed={projector.value}
-          onClick={() => (projector.value = !projector.value)}
+          onClick={toggleProjector}
         >
           {projector.value ? t('classroom.projector.leave') : t('classroom.projector')}
         </button>

@@ -12,7 +12,7 @@ export function Legend() {
         </li>
       ))}
       <li>
-        <span class="swatch big" style={{ background: STATE_COLORS.earlier }} />
+        <span class="swatch big" style={{ background: '#fff', border: '2px solid #555' }} />
         {t('classroom.legend.seed')}
       </li>
       <li data-color={HANDOFF_COLOR}>

@@ -175,6 +175,10 @@ export function startClassroom(app: App): void {
       else step.value = step.peek() + 1;
     }, PLAY_MS);
   });
+  // Escape out of the browser's full screen leaves the projector view too.
+  document.addEventListener('fullscreenchange', () => {
+    if (!document.fullscreenElement) projector.value = false;
+  });
   window.addEventListener('keydown', onKey, { capture: true });
   window.addEventListener('keyup', onKeyUp, { capture: true });
   startDistribution();

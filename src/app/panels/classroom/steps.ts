@@ -54,7 +54,7 @@ export function cascadeSteps(trace: Trace, csr: Csr): CascadeSteps {
     }
   }
   let lastStep = 0;
-  for (let v = 0; v < n; v++) if (heard[v] > lastStep) lastStep = heard[v];
+  for (let v = 0; v < n; v++) lastStep = Math.max(lastStep, heard[v], joined[v]);
   const lists: number[][] = Array.from({ length: lastStep + 1 }, () => []);
   for (let i = 0; i < trace.nodes.length; i++)
     if (trace.parents[i] >= 0) lists[trace.steps[i]].push(trace.parents[i], trace.nodes[i]);

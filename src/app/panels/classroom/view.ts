@@ -56,11 +56,17 @@ export class ClassroomView {
       defaultEdgeType: 'line',
       edgeProgramClasses: { line: EdgeRectangleProgram },
       stagePadding: 24,
+      // The stage may be 0 high for a frame while the page lays out (the observer then resizes).
+      allowInvalidContainer: true,
       nodeReducer: (key, data) => this.reduceNode(Number(key), data as unknown as Attrs),
       edgeReducer: (key, data) => this.reduceEdge(key, data),
     });
     this.stops.push(
-      effect(() => this.rebuild(classroom.value.network)),
+      effect(() => {
+        const network = classroom.value.network;
+        const drawing = tool.value !== 'play';
+        this.rebuild(network, drawing);
+      }),
       effect(() => {
         const c = cascade.value;
         const s = step.value;
@@ -103,7 +109,7 @@ export class ClassroomView {
     return { x: p.x, y: p.y, size: d.size };
   }
 
-  private rebuild(network: typeof classroom.value.network): void {
+  private rebuild(network: typeof classroom.value.network, drawing: boolean): void {
     const g = this.graph;
     g.clear();
     const size = sizeFor(network.people.length);
@@ -118,16 +124,29 @@ export class ClassroomView {
       });
     });
     for (const [a, b] of network.ties) g.addEdgeWithKey(edgeKey(a, b), String(a), String(b));
-    let minX = -FRAME;
-    let maxX = FRAME;
-    let minY = -FRAME;
-    let maxY = FRAME;
+    // The people's own extent, padded, so a network fills the stage; at least FRAME around the
+    // middle while drawing, so a person added near the edge does not move everyone else.
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
     for (const q of network.people) {
       minX = Math.min(minX, q.x);
       maxX = Math.max(maxX, q.x);
       minY = Math.min(minY, -q.y);
       maxY = Math.max(maxY, -q.y);
     }
+    if (network.people.length < 2 || drawing) {
+      minX = Math.min(minX, -FRAME);
+      maxX = Math.max(maxX, FRAME);
+      minY = Math.min(minY, -FRAME);
+      maxY = Math.max(maxY, FRAME);
+    }
+    const pad = 0.04 * Math.max(maxX - minX, maxY - minY);
+    minX -= pad;
+    maxX += pad;
+    minY -= pad;
+    maxY += pad;
     this.sigma.setCustomBBox({ x: [minX, maxX], y: [minY, maxY] });
     this.sigma.refresh();
   }
