@@ -13,7 +13,7 @@ const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: {
 const url = `http://127.0.0.1:${server.httpServer.address().port}/`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
 for (const lang of ['en', 'zh-CN']) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   await page.addInitScript((tag) => localStorage.setItem('ripple.language', tag), lang);
   await page.goto(url + KARATE);
   await page.getByTestId('graph-summary').waitFor({ state: 'attached', timeout: 60_000 });

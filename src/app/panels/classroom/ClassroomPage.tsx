@@ -148,8 +148,8 @@ function ClassroomPage() {
             </div>
           ) : null}
           <Controls />
-          <ReachChart />
           <RunDots />
+          <ReachChart />
           <NetworkMenu />
         </aside>
       </div>
