@@ -24,12 +24,10 @@ import {
   renameResult,
 } from '../../src/app/panels/compare/state.ts';
 import { reachRows, simulatedByHop, simulatedReach } from '../../src/app/panels/six-degrees/analysis.ts';
-import { decodeScenarioHash, encodeScenarioHash } from '../../src/app/persist/hash.ts';
-import { validateScenario } from '../../src/app/persist/validate.ts';
 import { defaultScenario } from '../../src/app/state/default-scenario.ts';
 import { Store } from '../../src/app/state/store.ts';
 import type { GraphState, RunResult } from '../../src/app/state/types.ts';
-import type { SimulationSummary, Trace } from '../../src/diffusion/types.ts';
+import type { SimulationSummary } from '../../src/diffusion/types.ts';
 import type { Scenario } from '../../src/engine/scenario.ts';
 import { csrOf } from '../support/graphs.ts';
 

@@ -215,21 +215,10 @@ describe('classroom mode', () => {
     await openApp(page, `${served.url}${KARATE}`);
     await page.getByTestId('run').click();
     await page.getByTestId('spread-mean').waitFor({ timeout: 60_000 });
-    const before = await page.evaluate(() => {
-      const { store } = (window as unknown as Handle).ripple;
-      return {
-        scenario: JSON.stringify(store.scenario.value),
-        result: store.result.value,
-        serial: store.graph.value.serial,
-        hash: location.hash,
-        mean: document.querySelector('[data-testid=spread-mean]')?.textContent,
-      };
-    });
-    await page.evaluate(() => {
-      (window as unknown as { keptResult: unknown }).keptResult = (
-        window as unknown as Handle
-      ).ripple.store.result.value;
-    });
+    const before = await page.evaluate(() => ({
+      scenario: JSON.stringify((window as unknown as Handle).ripple.store.scenario.value),
+      hash: location.hash,
+    }));
 
     await enter(page);
     await page.getByTestId('classroom-network').selectOption('empty');
@@ -304,7 +293,6 @@ describe('classroom mode', () => {
       const { store } = (window as unknown as Handle).ripple;
       return {
         scenario: JSON.stringify(store.scenario.value),
-        serial: store.graph.value.serial,
         hash: location.hash,
       };
     });

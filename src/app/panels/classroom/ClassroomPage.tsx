@@ -6,26 +6,16 @@
  * projector view hides the side column and enlarges the type.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { count } from '../../i18n/format.ts';
 import { fullWidth } from '../../i18n/lang.ts';
 import { Controls } from './Controls.tsx';
-import {
-  enterClassroom,
-  leaveClassroom,
-  newRun,
-  reset,
-  showLesson,
-  stepBy,
-  togglePlay,
-  views,
-} from './effects.ts';
-import { Legend } from './Legend.tsx';
+import { enterClassroom, leaveClassroom, showLesson, views } from './effects.ts';
 import { LESSONS, partsOf } from './lessons.ts';
 import { t } from './messages.ts';
 import { NetworkMenu } from './NetworkMenu.tsx';
 import { ReachChart } from './ReachChart.tsx';
 import { RunDots } from './RunDots.tsx';
-import { cascade, classroom, open, playing, problem, projector, step, type Tool, tool } from './state.ts';
+import { StageBar } from './StageBar.tsx';
+import { classroom, open, problem, projector } from './state.ts';
 import { ClassroomView } from './view.ts';
 
 type LessonKey = `classroom.lesson${1 | 2 | 3 | 4 | 5 | 6}.${'title' | 'text' | 'question'}`;
@@ -85,7 +75,11 @@ function ClassroomPage() {
           <select
             data-testid="classroom-lesson"
             value={String(c.lesson)}
-            onChange={(e) => showLesson(Number((e.currentTarget as HTMLSelectElement).value))}
+            onChange={(e) => {
+              showLesson(Number((e.currentTarget as HTMLSelectElement).value));
+              // The keys step the lesson at once (a focused menu would take space and the arrows).
+              page.current?.focus();
+            }}
           >
             {LESSONS.map((n) => (
               <option key={n} value={String(n)}>
@@ -134,7 +128,7 @@ function ClassroomPage() {
       <div class="cls-main">
         <div class="cls-stage-col">
           <Stage />
-          <Bar />
+          <StageBar />
         </div>
         <aside class="cls-side">
           {c.lesson > 0 ? (
@@ -172,95 +166,6 @@ function Stage() {
     <div class="cls-stage">
       <div class="cls-sigma" data-testid="classroom-canvas" ref={box} />
       <canvas class="cls-pulses" data-testid="classroom-pulses" ref={pulses} />
-    </div>
-  );
-}
-
-/** Under the stage: the counters, the step controls, the legend and the tools. */
-function Bar() {
-  const c = cascade.value;
-  const s = step.value;
-  const room = classroom.value;
-  const people = room.network.people.length;
-  const reached = c ? c.reached[s] : room.seeds.length;
-  const hops = c ? c.farthest[s] : 0;
-  let note: string;
-  if (people === 0) note = t('classroom.note.noPeople');
-  else if (!c) note = t('classroom.note.noSeeds');
-  else if (c.lastStep === 0) note = t('classroom.note.never');
-  else if (s >= c.lastStep) note = t('classroom.note.end', { reached: c.reached[c.lastStep] });
-  else if (s === 0) note = t('classroom.note.start');
-  else note = t('classroom.note.newly', { count: c.reached[s] - c.reached[s - 1] });
-  const tools: Tool[] = ['play', 'draw', 'erase'];
-  return (
-    <div class="cls-bar" data-testid="classroom-bar">
-      <div class="cls-counters" aria-live="polite">
-        <p class="cls-count">
-          <strong data-testid="classroom-reached">{count(reached)}</strong>
-          <span>
-            {t('classroom.reached', { n: reached })} <small>{t('classroom.of', { total: people })}</small>
-          </span>
-        </p>
-        <p class="cls-count">
-          <strong data-testid="classroom-step" data-step={s} data-last={c?.lastStep ?? 0}>
-            {count(s)}
-          </strong>
-          <span>
-            {c && c.lastStep > 0 ? t('classroom.stepOf', { step: s, last: c.lastStep }) : t('classroom.step')}
-          </span>
-        </p>
-        <p class="cls-count">
-          <strong data-testid="classroom-hops">{count(hops)}</strong>
-          <span>{t('classroom.hops', { n: hops })}</span>
-        </p>
-      </div>
-      <p class="cls-note" data-testid="classroom-note" role="status">
-        {note}
-      </p>
-      <div class="cls-buttons">
-        <button
-          type="button"
-          data-testid="classroom-back"
-          disabled={!c || s === 0}
-          onClick={() => stepBy(-1)}
-        >
-          ← {t('classroom.back')}
-        </button>
-        <button
-          type="button"
-          class="primary"
-          data-testid="classroom-next"
-          disabled={!c || s >= c.lastStep}
-          onClick={() => stepBy(1)}
-        >
-          {t('classroom.next')} →
-        </button>
-        <button type="button" data-testid="classroom-play" disabled={!c} onClick={togglePlay}>
-          {playing.value ? t('classroom.pause') : t('classroom.play')}
-        </button>
-        <button type="button" data-testid="classroom-reset" disabled={!c} onClick={reset}>
-          {t('classroom.reset')}
-        </button>
-        <button type="button" data-testid="classroom-again" disabled={!c} onClick={newRun}>
-          {t('classroom.again')}
-        </button>
-        <span class="cls-keys">{t('classroom.keys')}</span>
-      </div>
-      <Legend />
-      <fieldset class="cls-tools" aria-label={t('classroom.tools')}>
-        {tools.map((k) => (
-          <button
-            key={k}
-            type="button"
-            data-testid={`classroom-tool-${k}`}
-            aria-pressed={tool.value === k}
-            onClick={() => (tool.value = k)}
-          >
-            {t(`classroom.tool.${k}`)}
-          </button>
-        ))}
-        <span class="cls-tool-help">{t(`classroom.tool.help.${tool.value}`)}</span>
-      </fieldset>
     </div>
   );
 }

@@ -6,7 +6,6 @@
  */
 import { batch, effect } from '@preact/signals';
 import { nextTask } from '../../../util/next-task.ts';
-import type { App } from '../../core/context.ts';
 import { pageLink } from '../../persist/state.ts';
 import { firstClassroom, openLesson } from './lessons.ts';
 import type { Classroom } from './model.ts';
@@ -119,7 +118,7 @@ function fromPage(fields: { class?: string; mode?: string }): Classroom | null {
   return fields.mode === 'educator' ? firstClassroom() : null;
 }
 
-export function startClassroom(app: App): void {
+export function startClassroom(): void {
   // A link opens the classroom over the scenario.
   const linked = fromPage(pageLink.peek());
   if (linked) {
@@ -192,7 +191,6 @@ export function startClassroom(app: App): void {
       screenOf: (i: number) => views.current?.screenOf(i) ?? null,
       sigma: () => views.current?.sigma ?? null,
     };
-  void app;
 }
 
 function onKey(event: KeyboardEvent): void {

@@ -11,7 +11,7 @@ export const classroomFeature: Feature = {
   id: 'classroom',
   Toolbar: ClassroomButton,
   Overlay: ClassroomOverlay,
-  start(app) {
-    startClassroom(app);
+  start() {
+    startClassroom();
   },
 };

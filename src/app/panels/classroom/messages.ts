@@ -60,7 +60,6 @@ export const t = defineMessages({
     'classroom.runs.summary':
       'Out of {runs} runs: {small} died out (at most {smallMax} people), {large} went global (at least {largeMin} people). Average {mean} people.',
     'classroom.runs.axis': 'people reached in one run (each dot is one run)',
-    'classroom.runs.stale': 'The settings changed: the dots follow them.',
     'classroom.tools': 'Tool',
     'classroom.tool.play': 'Choose seeds',
     'classroom.tool.draw': 'Draw',
@@ -190,7 +189,6 @@ export const t = defineMessages({
     'classroom.runs.summary':
       '{runs} 次运行中：{small} 次很快消失（最多 {smallMax} 人），{large} 次传遍全网（至少 {largeMin} 人）。平均 {mean} 人。',
     'classroom.runs.axis': '一次运行加入的人数（每个点代表一次运行）',
-    'classroom.runs.stale': '设置变了：这些点会随之更新。',
     'classroom.tools': '工具',
     'classroom.tool.play': '选种子',
     'classroom.tool.draw': '画图',
