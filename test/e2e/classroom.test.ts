@@ -6,14 +6,17 @@
  *   succeeds in at least 95, and two runs differ;
  * - lesson 4: the 100-run dots go from mostly "died out" at p = 0.2 to mostly "global" at 0.6,
  *   and follow the slider live;
- * - a network drawn by clicks and drags survives a reload and opens from its link;
+ * - a network drawn by clicks and drags survives a reload, opens from its link, and is saved to
+ *   and read from a file; "our class" lists make a network;
  * - leaving the mode finds the user's scenario, graph and result as they were, field for field;
  * - no control covers a person at 1280x800, nor in the projector view, in any lesson.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Classroom } from '../../src/app/panels/classroom/model.ts';
 import { networkCsr } from '../../src/app/panels/classroom/network.ts';
+import { classroomFromFile } from '../../src/app/panels/classroom/saved.ts';
 import { classroomSimulator } from '../../src/app/panels/classroom/sim/cascade.ts';
 import { type CascadeSteps, cascadeSteps, stateAt } from '../../src/app/panels/classroom/steps.ts';
 import { openApp, serveAppForFile, watchPage } from './browser.ts';
@@ -281,6 +284,27 @@ describe('classroom mode', () => {
     await other.goto(link);
     await other.getByTestId('classroom').waitFor({ timeout: 60_000 });
     expect(await classroomOf(other)).toEqual(drawn);
+
+    // The file: saved from the first page, opened in the second after another network.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('classroom-save').click(),
+    ]);
+    const saved = await readFile(await download.path(), 'utf8');
+    expect(classroomFromFile(saved, 'saved')).toEqual(drawn);
+    await other.getByTestId('classroom-network').selectOption('class');
+    await other.getByTestId('classroom-class-list').fill('Ana: Ben, Chen\n小明：小红，Ana\nBen: Chen');
+    await other.getByTestId('classroom-class-make').click();
+    await expect
+      .poll(async () => (await classroomOf(other)).network.people.map((q) => q.label))
+      .toEqual(['Ana', 'Ben', 'Chen', '小明', '小红']);
+    expect((await classroomOf(other)).network.ties.length).toBe(5);
+    await other.getByTestId('classroom-open').setInputFiles({
+      name: 'our-network.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(saved),
+    });
+    await expect.poll(() => classroomOf(other)).toEqual(drawn);
     await other.close();
 
     // Leaving: the user's scenario, graph and result, as they were (a fresh page: its own run).
