@@ -1,10 +1,10 @@
 /** Every feature of the page, in order (see feature.ts). Add one import and one entry per feature. */
 import type { Feature } from './core/feature.ts';
+import { classroomFeature } from './panels/classroom/feature.ts';
 import { communitiesFeature } from './panels/communities/feature.ts';
 import { compareFeature } from './panels/compare/feature.ts';
 import { criticalMassFeature } from './panels/critical-mass/feature.ts';
 import { dataFeature } from './panels/data/feature.ts';
-import { educatorFeature } from './panels/educator/feature.ts';
 import { leadersFeature } from './panels/leaders/feature.ts';
 import { modelFeature } from './panels/model/feature.ts';
 import { resultsFeature } from './panels/results/feature.ts';
@@ -28,5 +28,5 @@ export const FEATURES: Feature[] = [
   criticalMassFeature,
   sixDegreesFeature,
   compareFeature,
-  educatorFeature,
+  classroomFeature,
 ];

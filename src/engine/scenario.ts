@@ -38,13 +38,4 @@ export interface Scenario {
   seeds: { kind: 'groups'; groups: ScenarioSeedGroup[] } | { kind: 'random'; k: number };
   runs: number;
   rngSeed: number;
-  /**
-   * How the page presents the scenario (optional, added within format 1: absent means the normal
-   * app, so every older link and file still opens as before). 'educator' opens the step-by-step
-   * classroom view (src/app/panels/educator).
-   */
-  mode?: ScenarioMode;
 }
-
-export type ScenarioMode = 'educator';
-export const SCENARIO_MODES: readonly ScenarioMode[] = ['educator'];

@@ -4,7 +4,12 @@
  * message naming the field. Restore order: a valid hash wins over the autosave.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeScenarioHash, encodeScenarioHash } from '../../src/app/persist/hash.ts';
+import {
+  decodeScenarioHash,
+  encodeScenarioHash,
+  pageFields,
+  pageSuffix,
+} from '../../src/app/persist/hash.ts';
 import { restoreScenario } from '../../src/app/persist/restore.ts';
 import { scenarioFromJson, scenarioToJson } from '../../src/app/persist/scenario-file.ts';
 import { ScenarioError, validateScenario } from '../../src/app/persist/validate.ts';
@@ -73,7 +78,6 @@ const variants: Scenario[] = [
     rngSeed: 0,
   },
   { ...base, model: 'wc', seeds: { kind: 'groups', groups: [] } },
-  { ...base, mode: 'educator' },
   { ...base, model: 'lt', params: { p: 1e-7, gamma: 0.2, phi: 0.18, maxSteps: null } },
 ];
 
@@ -99,9 +103,14 @@ describe('URL hash codec', () => {
     );
   });
 
-  it('writes the optional mode only when set', () => {
-    expect(encodeScenarioHash(base)).not.toContain('mode=');
-    expect(encodeScenarioHash({ ...base, mode: 'educator' }).endsWith('&rng=1&mode=educator')).toBe(true);
+  it('keeps page fields (the classroom) out of the scenario, and reads them apart', () => {
+    const own = encodeScenarioHash(base);
+    expect(own).not.toContain('mode=');
+    expect(decodeScenarioHash(`${own}&class=abc`)).toEqual(decodeScenarioHash(own));
+    expect(decodeScenarioHash(`${own}&mode=educator`)).toEqual(decodeScenarioHash(own));
+    expect(pageFields(`${own}&class=abc`)).toEqual({ class: 'abc' });
+    expect(pageSuffix({ class: 'abc' })).toBe('&class=abc');
+    expect(pageSuffix({})).toBe('');
   });
 
   it('gives null for an empty hash', () => {
@@ -144,7 +153,6 @@ describe('URL hash codec', () => {
     ['random without k', swap('seeds', 'random:'), /random:K' needs a whole number/],
     ['random zero', swap('seeds', 'random:0'), /seeds\.k: expected a whole number from 1/],
     ['bad steps', swap('steps', 'forever'), /'steps' should be a number/],
-    ['bad mode', `${good}&mode=party`, /mode: expected one of educator, got "party"/],
     // The command line's rules (src/all-params.ts), read from the same table.
     ['p underflowing to 0', swap('p', '1e-400'), /'p': '1e-400' is too small to represent/],
     ['gamma underflowing to 0', swap('gamma', '1e-400'), /'gamma': '1e-400' is too small/],

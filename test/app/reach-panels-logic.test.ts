@@ -1,8 +1,7 @@
 /**
- * Pure parts of the six-degrees, compare and educator panels: the cascade's step tables (worked by
- * hand), the kept-results list (add, rename, remove, labels), the short texts of the compare
- * table, the scenario's optional educator mode in links and files (old links still open), and
- * the simulated reach by hop as `ripple reach` reads it.
+ * Pure parts of the six-degrees and compare panels: the kept-results list (add, rename, remove,
+ * labels), the short texts of the compare table, and the simulated reach by hop as `ripple reach`
+ * reads it. (The classroom's step tables are in classroom.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/core/context.ts';
@@ -24,58 +23,13 @@ import {
   removeResult,
   renameResult,
 } from '../../src/app/panels/compare/state.ts';
-import { cascadeKey, classroomScenario, withoutMode } from '../../src/app/panels/educator/classroom.ts';
-import { cascadeSteps, moveStep, reachedAt, UNREACHED } from '../../src/app/panels/educator/steps.ts';
 import { reachRows, simulatedByHop, simulatedReach } from '../../src/app/panels/six-degrees/analysis.ts';
-import { decodeScenarioHash, encodeScenarioHash } from '../../src/app/persist/hash.ts';
-import { validateScenario } from '../../src/app/persist/validate.ts';
 import { defaultScenario } from '../../src/app/state/default-scenario.ts';
 import { Store } from '../../src/app/state/store.ts';
 import type { GraphState, RunResult } from '../../src/app/state/types.ts';
-import type { SimulationSummary, Trace } from '../../src/diffusion/types.ts';
+import type { SimulationSummary } from '../../src/diffusion/types.ts';
 import type { Scenario } from '../../src/engine/scenario.ts';
 import { csrOf } from '../support/graphs.ts';
-
-/**
- * A cascade on 8 accounts: seed 3 at step 0; 1 and 5 at step 1 (hop 1); 0 at step 2 (hop 2);
- * a staggered seed 7 at step 2 (hop 0); 6 at step 4 (hop 3), nothing at step 3.
- */
-const trace: Trace = {
-  run: 0,
-  nodes: Uint32Array.of(3, 1, 5, 0, 7, 6),
-  steps: Uint32Array.of(0, 1, 1, 2, 2, 4),
-  hops: Uint32Array.of(0, 1, 1, 2, 0, 3),
-  parents: Int32Array.of(-1, 3, 3, 1, -1, 0),
-  exposed: Uint32Array.of(3, 1, 5, 0, 7, 6, 2),
-};
-
-describe('cascade step tables', () => {
-  const c = cascadeSteps(trace, 8);
-  it('count the reached accounts and the farthest hop per step', () => {
-    expect(c.lastStep).toBe(4);
-    expect([...c.reached]).toEqual([1, 3, 5, 5, 6]);
-    expect([...c.farthest]).toEqual([0, 1, 2, 2, 3]);
-    expect(c.step[2]).toBe(UNREACHED);
-    expect(c.step[4]).toBe(UNREACHED);
-    expect(c.hop[6]).toBe(3);
-  });
-  it('list who is new at each step', () => {
-    expect([...reachedAt(c, 0)]).toEqual([3]);
-    expect([...reachedAt(c, 1)].sort()).toEqual([1, 5]);
-    expect([...reachedAt(c, 2)].sort()).toEqual([0, 7]);
-    expect([...reachedAt(c, 3)]).toEqual([]);
-    expect([...reachedAt(c, 4)]).toEqual([6]);
-    expect([...reachedAt(c, 9)]).toEqual([]);
-  });
-  it('keep the step within the cascade', () => {
-    expect(moveStep(c, 0, -1)).toBe(0);
-    expect(moveStep(c, 0, 1)).toBe(1);
-    expect(moveStep(c, 4, 1)).toBe(4);
-  });
-  it('refuse a trace from another graph', () => {
-    expect(() => cascadeSteps(trace, 5)).toThrow(/node 5 is not in the graph of 5 accounts/);
-  });
-});
 
 const summary = (mean: number, reachByHop: number[]): SimulationSummary => ({
   runs: 100,
@@ -258,47 +212,5 @@ describe('compare: the kept state follows the store', () => {
     expect(keptEntryOf(store.currentResult.value)).toBeNull();
     keepCurrent(app);
     expect(kept.value.items.map((k) => k.label)).toEqual(['one big']);
-  });
-});
-
-describe('educator mode in the scenario', () => {
-  const old =
-    '#v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.3&gamma=0.2&phi=0.18&steps=all&seeds=33@0&runs=200&rng=1';
-  it('old links (no mode) still open, in the normal app, and encode unchanged', () => {
-    const s = decodeScenarioHash(old);
-    expect(s?.mode).toBeUndefined();
-    expect(encodeScenarioHash(s as Scenario)).toBe(old);
-  });
-  it('a link with mode=educator opens in educator mode and round-trips', () => {
-    const s = decodeScenarioHash(`${old}&mode=educator`) as Scenario;
-    expect(s.mode).toBe('educator');
-    expect(encodeScenarioHash(s)).toBe(`${old}&mode=educator`);
-  });
-  it('an unknown mode is named in the error', () => {
-    expect(() => decodeScenarioHash(`${old}&mode=party`)).toThrow(
-      /mode: expected one of educator, got "party"/,
-    );
-    expect(() => validateScenario({ ...defaultScenario(), mode: 3 })).toThrow(
-      /mode: expected one of educator/,
-    );
-  });
-  it('scenario files accept the mode and still reject unknown fields', () => {
-    expect(validateScenario({ ...defaultScenario(), mode: 'educator' }).mode).toBe('educator');
-    expect(validateScenario(defaultScenario())).not.toHaveProperty('mode');
-    expect(() => validateScenario({ ...defaultScenario(), colour: 'red' })).toThrow(/unknown field 'colour'/);
-  });
-  it('leaving the mode drops the field; the cascade does not depend on the mode or the runs', () => {
-    const s = classroomScenario(defaultScenario());
-    expect(withoutMode(s)).not.toHaveProperty('mode');
-    expect(cascadeKey(withoutMode({ ...s, runs: 5 }), 1)).toBe(cascadeKey(s, 1));
-    expect(cascadeKey({ ...s, rngSeed: s.rngSeed + 1 }, 1)).not.toBe(cascadeKey(s, 1));
-    expect(cascadeKey(s, 2)).not.toBe(cascadeKey(s, 1));
-  });
-  it('the classroom scenario swaps a large graph for the karate club seeded at the instructor', () => {
-    const s = classroomScenario(defaultScenario());
-    expect(s.graph).toEqual({ kind: 'bundled', file: 'karate.txt' });
-    expect(s.seeds).toEqual({ kind: 'groups', groups: [{ ids: ['0'], start: 0 }] });
-    expect(s.mode).toBe('educator');
-    expect(validateScenario(s)).toEqual(s);
   });
 });

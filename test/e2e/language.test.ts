@@ -68,7 +68,9 @@ for (const d of manifest.datasets)
 async function visibleTexts(page: Page): Promise<{ where: string; text: string }[]> {
   return page.evaluate(() => {
     const roots = [
-      ...document.querySelectorAll('#app > header, .stage, aside.side, body > :not(#app, script)'),
+      ...document.querySelectorAll(
+        '#app > header, .stage, aside.side, .classroom, body > :not(#app, script)',
+      ),
     ];
     const out: { where: string; text: string }[] = [];
     for (const root of roots) {
@@ -240,16 +242,18 @@ describe('English / 中文', () => {
         (text) => /[A-Za-z]{2,}/.test(text) && !ALLOWED.has(text.toLowerCase()),
       ),
     ).toEqual([]);
-    // The playback of one cascade and educator mode, over the graph.
+    // The playback of one cascade and the classroom, over the graph.
     await page.getByTestId('playback-open').click();
     await page.getByTestId('playback').waitFor({ state: 'visible' });
     await page.getByTestId('playback-forward').click();
     expect(await englishLeft(page)).toEqual([]);
-    await page.getByTestId('educator-enter').click();
-    await page.getByTestId('educator-hud').waitFor({ state: 'visible' });
-    await page.getByTestId('educator-next').click();
+    await page.getByTestId('classroom-enter').click();
+    await page.getByTestId('classroom').waitFor({ state: 'visible' });
+    await page.getByTestId('classroom-next').click();
+    await page.getByTestId('classroom-runs-start').click();
+    await page.locator('[data-testid=classroom-runs][data-state=done]').waitFor();
     expect(await englishLeft(page)).toEqual([]);
-    await page.getByTestId('educator-exit').click();
+    await page.getByTestId('classroom-leave').click();
 
     // Live both ways with every panel's results on the page.
     await page.selectOption('[data-testid=language]', 'en');

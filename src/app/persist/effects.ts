@@ -22,11 +22,11 @@ import {
   CorruptRecordError,
   isQuotaError,
 } from '../storage/autosave.ts';
-import { decodeScenarioHash, encodeScenarioHash } from './hash.ts';
+import { decodeScenarioHash, encodeScenarioHash, pageFields, pageSuffix } from './hash.ts';
 import { t } from './messages.ts';
 import { restoreScenario } from './restore.ts';
 import { MAX_SCENARIO_FILE_BYTES, scenarioFromJson, scenarioToJson } from './scenario-file.ts';
-import { link, savedHash, saveStatus } from './state.ts';
+import { link, pageLink, savedHash, saveStatus } from './state.ts';
 import { ScenarioError, validateScenario } from './validate.ts';
 
 /** Autosave this long after the last change. */
@@ -119,21 +119,26 @@ function followScenarioInUrl(app: App): void {
   const { store } = app;
   let shownHash = '';
   const writeHash = (scenario: Scenario) => {
-    const hash = encodeOrNull(scenario);
-    if (hash === null) return;
+    const own = encodeOrNull(scenario);
+    if (own === null) return;
+    const hash = own + pageSuffix(pageLink.peek());
     shownHash = hash;
     if (location.hash !== hash) history.replaceState(history.state, '', hash);
     link.value = location.href;
   };
   effect(() => {
     const scenario = store.scenario.value;
+    void pageLink.value;
     untracked(() => writeHash(scenario));
   });
   window.addEventListener('hashchange', () => {
     if (location.hash === shownHash) return;
     try {
       const scenario = decodeScenarioHash(location.hash);
-      if (scenario) store.setScenario(scenario);
+      // The page fields first: their owner (the classroom) follows them.
+      pageLink.value = pageFields(location.hash);
+      if (scenario && JSON.stringify(scenario) !== JSON.stringify(store.scenario.peek()))
+        store.setScenario(scenario);
       else writeHash(store.scenario.peek());
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;

@@ -8,8 +8,9 @@
  * - p: a number, or `file` for the file's per-edge probabilities; steps: a whole number or `all`.
  * - seeds: groups `id,id@start` separated by `;` (each id percent-encoded, so ids may hold any
  *   character), or `random:K`.
- * - mode (optional, written only when set): `educator` opens the step-by-step classroom view;
- *   links without it (all links made before it existed) open the normal app.
+ * - page fields, after the scenario and not part of it: `class=…` opens the classroom over the
+ *   scenario with its own network and settings (src/app/panels/classroom/link.ts); `mode=educator`,
+ *   written by earlier builds, opens it with its first lesson. pageFields() reads them.
  * Numbers are written in JavaScript's shortest round-trip form, so decoding gives back exactly the
  * same values and opening the link reproduces the same numbers. Everything decoded goes through
  * validateScenario; a malformed or foreign hash throws a ScenarioError that names the problem.
@@ -32,11 +33,32 @@ const KEYS = [
   'seeds',
   'runs',
   'rng',
-  'mode',
 ] as const;
 type Key = (typeof KEYS)[number];
-/** Keys added within format 1 that older links lack: absent means the default. */
-const OPTIONAL_KEYS: readonly Key[] = ['mode'];
+/** Keys added within format 1 that older links lack: absent means the default (none yet). */
+const OPTIONAL_KEYS: readonly Key[] = [];
+/** Fields of the page shown over the scenario (not part of it), in the order they are written. */
+export const PAGE_KEYS = ['class', 'mode'] as const;
+export type PageKey = (typeof PAGE_KEYS)[number];
+
+/** The page fields of a hash (raw, still percent-encoded as written). */
+export function pageFields(hash: string): Partial<Record<PageKey, string>> {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const out: Partial<Record<PageKey, string>> = {};
+  for (const pair of body.split('&')) {
+    const eq = pair.indexOf('=');
+    const key = pair.slice(0, eq);
+    if (eq > 0 && (PAGE_KEYS as readonly string[]).includes(key)) out[key as PageKey] = pair.slice(eq + 1);
+  }
+  return out;
+}
+
+/** Page fields as written after the scenario's hash ('' for none). */
+export function pageSuffix(fields: Partial<Record<PageKey, string>>): string {
+  return PAGE_KEYS.filter((k) => fields[k] !== undefined)
+    .map((k) => `&${k}=${fields[k]}`)
+    .join('');
+}
 
 const enc = encodeURIComponent;
 
@@ -66,7 +88,6 @@ export function encodeScenarioHash(scenario: Scenario): string {
     seeds,
     runs: String(s.runs),
     rng: String(s.rngSeed),
-    mode: s.mode ?? '',
   };
   const written = KEYS.filter((key) => !(OPTIONAL_KEYS.includes(key) && fields[key] === ''));
   return `#${written.map((key) => `${key}=${fields[key]}`).join('&')}`;
@@ -140,6 +161,7 @@ export function decodeScenarioHash(hash: string): Scenario | null {
     const eq = pair.indexOf('=');
     if (eq < 0) throw new ScenarioError(`link: '${clip(pair)}' is not of the form key=value`);
     const key = pair.slice(0, eq);
+    if ((PAGE_KEYS as readonly string[]).includes(key)) continue;
     if (!(KEYS as readonly string[]).includes(key)) {
       throw new ScenarioError(`link: unknown field '${clip(key)}' (expected ${KEYS.join(', ')})`);
     }
@@ -187,7 +209,6 @@ export function decodeScenarioHash(hash: string): Scenario | null {
     seeds: parseSeeds(fields.seeds),
     runs: number(fields, 'runs'),
     rngSeed: number(fields, 'rng'),
-    ...('mode' in fields ? { mode: fields.mode } : {}),
   };
   try {
     return validateScenario(candidate);

@@ -5,6 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import type { Notice } from '../state/notice.ts';
+import { type PageKey, pageFields } from './hash.ts';
 
 export type SaveStatus =
   /** Nothing said yet. */
@@ -29,3 +30,12 @@ export const link = signal('');
 
 /** The Save & share tab's last message (link copied, file downloaded, scenario imported). */
 export const shareStatus = signal<Notice | null>(null);
+
+/**
+ * Fields of the page written after the scenario in the address (hash.ts PAGE_KEYS), by whoever
+ * shows that page: the classroom sets `class` while it is open. Read from the address at load, so
+ * a link's page fields survive until their owner takes over.
+ */
+export const pageLink = signal<Partial<Record<PageKey, string>>>(
+  typeof location === 'undefined' ? {} : pageFields(location.hash),
+);

@@ -16,12 +16,7 @@ import {
   START,
   START_CAP_REASON,
 } from '../../diffusion/params.ts';
-import {
-  type GraphSource,
-  SCENARIO_MODES,
-  type Scenario,
-  type ScenarioSeedGroup,
-} from '../../engine/scenario.ts';
+import type { GraphSource, Scenario, ScenarioSeedGroup } from '../../engine/scenario.ts';
 import { DIRECTION, EDGE_VALUES_PARAM } from '../../graph/params.ts';
 import { K } from '../../seeding/params.ts';
 import {
@@ -31,6 +26,9 @@ import {
   type ParamSpec,
   type ValueOf,
 } from '../../util/param-spec.ts';
+
+/** The one `mode` older files may carry (read and dropped, see validateScenario). */
+const LEGACY_MODES = ['educator'] as const;
 
 /** The scenario format this build writes and reads. */
 export const SCENARIO_VERSION = 1;
@@ -170,8 +168,9 @@ export function validateScenario(value: unknown): Scenario {
     }
     throw new ScenarioError(`version: expected ${SCENARIO_VERSION}, got ${describe(value.version)}`);
   }
-  // 'mode' is optional (added within format 1): check it, then the required fields without it.
-  const mode = value.mode === undefined ? undefined : oneOf(value.mode, SCENARIO_MODES, 'mode');
+  // Files of an earlier build may say mode 'educator': how the page was shown, not part of the
+  // scenario (the classroom keeps its own state, src/app/panels/classroom): read and dropped.
+  if (value.mode !== undefined) oneOf(value.mode, LEGACY_MODES, 'mode');
   const { mode: _mode, ...required } = value;
   onlyKeys(
     required,
@@ -209,7 +208,6 @@ export function validateScenario(value: unknown): Scenario {
     seeds: seedPlan,
     runs: param(RUNS, value.runs, 'runs'),
     rngSeed: param(RNG_SEED, value.rngSeed, 'rngSeed'),
-    ...(mode ? { mode } : {}),
   };
 }
 
