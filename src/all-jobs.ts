@@ -5,6 +5,7 @@
  */
 import './analysis/centrality/jobs.ts';
 import './campaign/jobs.ts';
+import './crisis/jobs.ts';
 import './analysis/distance/jobs.ts';
 import './analysis/distance/six-degrees-jobs.ts';
 import './analysis/graph-metric-jobs.ts';
