@@ -9,7 +9,9 @@ import { COMMUNITY_PARAMS } from './analysis/communities-params.ts';
 import { DISTANCE_PARAMS } from './analysis/distance/params.ts';
 import { TIPPING_PARAMS } from './analysis/tipping/params.ts';
 import { CAMPAIGN_PARAMS } from './campaign/params.ts';
+import { CRISIS_PARAMS } from './crisis/params.ts';
 import { DIFFUSION_PARAMS } from './diffusion/params.ts';
+import { OBJECTIVE_PARAMS } from './engine/objective-param.ts';
 import { RUN_PARAMS } from './engine/run-params.ts';
 import { GRAPH_PARAMS } from './graph/params.ts';
 import { SEEDING_PARAMS } from './seeding/params.ts';
@@ -20,6 +22,8 @@ export const PARAMS = joinParams(
   DIFFUSION_PARAMS,
   SEEDING_PARAMS,
   CAMPAIGN_PARAMS,
+  CRISIS_PARAMS,
+  OBJECTIVE_PARAMS,
   TIPPING_PARAMS,
   CENTRALITY_PARAMS,
   DISTANCE_PARAMS,

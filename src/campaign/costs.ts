@@ -52,15 +52,19 @@ export function csvFields(line: string): string[] | null {
   }
 }
 
-/** A cost as written: a finite number >= 0, or a message saying what is wrong. */
-export function parseCost(text: string): number | string {
+/** A cost (or another column's value) as written: a number >= 0, or what is wrong with it. */
+export function parseCost(text: string, column = 'cost'): number | string {
   const t = text.trim();
-  if (t === '') return 'the cost is empty';
+  if (t === '') return `the ${column} is empty`;
   // Number('') is 0 and Number('0x10') is 16: accept plain decimal notation only.
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return `the cost '${printable(t)}' is not a number`;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t))
+    return `the ${column} '${printable(t)}' is not a number`;
   const v = Number(t);
-  if (!Number.isFinite(v)) return `the cost '${printable(t)}' is too large`;
-  if (v < 0) return `the cost ${t} is negative; costs are >= 0 (0 = a free seed)`;
+  if (!Number.isFinite(v)) return `the ${column} '${printable(t)}' is too large`;
+  if (v < 0)
+    return column === 'cost'
+      ? `the cost ${t} is negative; costs are >= 0 (0 = a free seed)`
+      : `the ${column} ${t} is negative; ${column}s are >= 0`;
   return v;
 }
 
@@ -78,7 +82,12 @@ export interface CostsTable {
  * line; blank lines and lines starting with # are skipped. An unknown id, a cost that is not a
  * number >= 0, a duplicate id or a malformed line is a CostsError naming the file and line.
  */
-export function parseCostsTable(text: string, file: string, ids: readonly string[]): CostsTable {
+export function parseCostsTable(
+  text: string,
+  file: string,
+  ids: readonly string[],
+  column = 'cost',
+): CostsTable {
   const index = new Map<string, number>();
   ids.forEach((id, v) => {
     index.set(id, v);
@@ -103,27 +112,27 @@ export function parseCostsTable(text: string, file: string, ids: readonly string
     const fields = csvFields(line);
     if (!header) {
       const names = fields?.map((f) => f.trim().toLowerCase());
-      if (names?.length !== 2 || names[0] !== 'id' || names[1] !== 'cost')
-        throw fail(lineNo, `expected the header line 'id,cost', got '${printable(line.slice(0, 80))}'`);
+      if (names?.length !== 2 || names[0] !== 'id' || names[1] !== column)
+        throw fail(lineNo, `expected the header line 'id,${column}', got '${printable(line.slice(0, 80))}'`);
       header = true;
       continue;
     }
     lines++;
     if (fields?.length !== 2)
-      throw fail(lineNo, `expected 'id,cost' (two fields), got '${printable(line.slice(0, 80))}'`);
+      throw fail(lineNo, `expected 'id,${column}' (two fields), got '${printable(line.slice(0, 80))}'`);
     const [id, costText] = fields;
     const v = index.get(id);
     if (v === undefined) throw fail(lineNo, `account '${printable(id)}' is not in the graph`);
     if (seenAt[v] !== 0)
       throw fail(lineNo, `account '${printable(id)}' is listed twice (first on line ${seenAt[v]})`);
-    const cost = parseCost(costText);
+    const cost = parseCost(costText, column);
     if (typeof cost === 'string') throw fail(lineNo, cost);
     seenAt[v] = lineNo;
     costs[v] = cost;
     matched++;
   }
   if (!header)
-    throw fail(1, "the file is empty; expected the header line 'id,cost' and one account per line");
+    throw fail(1, `the file is empty; expected the header line 'id,${column}' and one account per line`);
   return { costs, matched, lines };
 }
 

@@ -2,8 +2,9 @@
  * The campaign planner's parameters as data (src/util/param-spec.ts): the budget, where costs
  * come from, the objective and the money figures' rates, and the staggered launch.
  */
-import { enumParam, integerParam, numberParam, probabilityParam, stringParam } from '../util/param-spec.ts';
-import { OBJECTIVES, type Objective, PLAN_DEFAULTS } from './plan.ts';
+import { ANY_OBJECTIVE } from '../engine/objective-param.ts';
+import { adapt, integerParam, numberParam, probabilityParam, stringParam } from '../util/param-spec.ts';
+import { OBJECTIVES, PLAN_DEFAULTS } from './plan.ts';
 
 export const BUDGET = numberParam({
   name: 'budget',
@@ -79,19 +80,11 @@ export const DEFAULT_COST = numberParam({
   max: null,
 });
 
-export const OBJECTIVE = enumParam<Objective, typeof PLAN_DEFAULTS.objective>({
-  name: 'objective',
-  flag: 'objective',
-  metavar: 'O',
-  label: { en: 'Objective', zh: '目标' },
-  help: { en: 'what the plan maximises', zh: '方案要最大化的指标' },
+/** --objective as the planner offers it (the option is declared once, src/engine/objective-param.ts). */
+export const OBJECTIVE = adapt(ANY_OBJECTIVE, {
+  only: OBJECTIVES,
   default: PLAN_DEFAULTS.objective,
-  values: OBJECTIVES,
-  labels: {
-    reach: { en: 'Reach (accounts activated)', zh: '触达（被激活的账号）' },
-    exposure: { en: 'Exposure (accounts that saw it)', zh: '曝光（看到内容的账号）' },
-    conversions: { en: 'Conversions (rate × reach)', zh: '转化（转化率 × 触达）' },
-  },
+  help: { en: 'what the plan maximises', zh: '方案要最大化的指标' },
 });
 
 export const CONVERSION = probabilityParam({
@@ -154,7 +147,6 @@ export const CAMPAIGN_PARAMS = {
   costFlat: COST_FLAT,
   costPerFollower: COST_PER_FOLLOWER,
   defaultCost: DEFAULT_COST,
-  objective: OBJECTIVE,
   conversion: CONVERSION,
   value: VALUE,
   cpm: CPM,

@@ -46,8 +46,9 @@ import {
 import type { CampaignTarget } from './jobs.ts';
 import type { Baseline } from './strategies.ts';
 
-export const OBJECTIVES = ['reach', 'exposure', 'conversions'] as const;
-export type Objective = (typeof OBJECTIVES)[number];
+export { PLAN_OBJECTIVES as OBJECTIVES, type PlanObjective as Objective } from '../engine/objective-param.ts';
+
+import { PLAN_OBJECTIVES as OBJECTIVES, type PlanObjective as Objective } from '../engine/objective-param.ts';
 export const PLAN_METHODS = ['imm', 'celf'] as const;
 export type PlanMethod = (typeof PLAN_METHODS)[number];
 export type StrategyName = 'optimised' | 'optimised-staggered' | Baseline;

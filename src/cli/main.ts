@@ -19,6 +19,7 @@ import { SEEDS_COMMAND } from './commands/seeds.ts';
 import { SIMULATE } from './commands/simulate.ts';
 import { STATS } from './commands/stats.ts';
 import { TIPPING } from './commands/tipping.ts';
+import { CONTAIN, WATCH } from './commands/watch.ts';
 import { type Command, helpText, parseOptions, UsageError } from './common/args.ts';
 import type { CommandContext } from './common/context.ts';
 import { clearProgress } from './common/progress.ts';
@@ -26,6 +27,7 @@ import { writeCliReference } from './docs.ts';
 
 export const COMMANDS: Record<string, Command> = {
   communities: COMMUNITIES,
+  contain: CONTAIN,
   layout: LAYOUT,
   plan: PLAN,
   rank: RANK,
@@ -34,6 +36,7 @@ export const COMMANDS: Record<string, Command> = {
   simulate: SIMULATE,
   stats: STATS,
   tipping: TIPPING,
+  watch: WATCH,
 };
 
 export const USAGE = `ripple: relationship-chain diffusion simulator

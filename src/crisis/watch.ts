@@ -13,11 +13,11 @@
  * so R(A) / that bound is a ratio of the best possible that the sample shows.
  */
 import { fits } from '../campaign/costs.ts';
+import { WATCH_OBJECTIVES, type WatchObjective } from '../engine/objective-param.ts';
 import { LazyMaxHeap } from '../util/lazy-max-heap.ts';
 import type { Stories } from './stories.ts';
 
-export const WATCH_OBJECTIVES = ['detect', 'time', 'affected'] as const;
-export type WatchObjective = (typeof WATCH_OBJECTIVES)[number];
+export { WATCH_OBJECTIVES, type WatchObjective };
 
 const NEVER = 0xffffffff;
 

@@ -26,6 +26,7 @@ import {
   VALUE,
 } from '../../campaign/params.ts';
 import {
+  type Objective,
   PLAN_DEFAULTS,
   PLAN_METHODS,
   type PlanMethod,
@@ -189,7 +190,7 @@ export async function planCommand(options: ParsedOptions, ctx: CommandContext): 
         params,
         costs,
         budget,
-        objective: options.need(OBJECTIVE),
+        objective: options.need(OBJECTIVE) as Objective,
         method,
         conversion: options.need(CONVERSION),
         value: options.given(VALUE) ?? null,
