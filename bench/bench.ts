@@ -3,7 +3,7 @@
  * the bundled datasets and a generated 1M-node / 10M-arc power-law graph, on one worker and on
  * all workers, beside a tight C loop doing the same independent-cascade work.
  *
- * Options: --quick (datasets only, shorter timings), --large-only, --plan (the planner alone).
+ * Options: --quick (datasets only, shorter timings), --large-only, --plan / --crisis (those sections alone).
  * Figures are medians of repeated measurements within one run; the machine is shared and noisy.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -18,6 +18,7 @@ import { createNodePool } from '../src/engine/spawn-node.ts';
 import type { Csr, Direction } from '../src/graph/types.ts';
 import { benchCentrality } from './centrality.ts';
 import type { BenchContext } from './context.ts';
+import { benchCrisis } from './crisis.ts';
 import { benchDistance } from './distance.ts';
 import { benchImm } from './imm.ts';
 import { benchPlan } from './plan.ts';
@@ -299,8 +300,10 @@ async function main(): Promise<void> {
     `Ripple benchmark: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
   const results: Record<string, unknown>[] = [];
-  if (args.has('--plan')) {
-    results.push(await benchPlan({ quick, root, workerFile, largeGraph: null }));
+  if (args.has('--plan') || args.has('--crisis')) {
+    const only: BenchContext = { quick, root, workerFile, largeGraph: null };
+    if (args.has('--plan')) results.push(await benchPlan(only));
+    if (args.has('--crisis')) results.push(await benchCrisis(only));
     return;
   }
   if (!args.has('--large-only')) {
@@ -364,6 +367,7 @@ async function main(): Promise<void> {
   results.push(await benchDistance(ctx));
   results.push(await benchImm(ctx));
   results.push(await benchPlan(ctx));
+  results.push(await benchCrisis(ctx));
   void ctx;
   const out = join(root, 'bench', 'results');
   mkdirSync(out, { recursive: true });

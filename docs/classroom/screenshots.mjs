@@ -4,14 +4,30 @@
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 
-const FLAGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const FLAGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const KARATE =
   '#v=1&graph=bundled:karate.txt&direction=undirected&values=probability&model=ic&p=0.3&gamma=0.2&phi=0.18&steps=all&seeds=33@0&runs=200&rng=1';
 const PARTS = { 1: 1, 2: 2, 3: 2, 4: 2, 5: 1, 6: 3 };
 
-const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir: '.cache/e2e-dist' }, logLevel: 'error' });
+const server = await preview({
+  preview: { port: 0, host: '127.0.0.1' },
+  build: { outDir: '.cache/e2e-dist' },
+  logLevel: 'error',
+});
 const url = `http://127.0.0.1:${server.httpServer.address().port}/`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: FLAGS,
+});
 for (const lang of ['en', 'zh-CN']) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   await page.addInitScript((tag) => localStorage.setItem('ripple.language', tag), lang);
