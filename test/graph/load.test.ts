@@ -637,6 +637,7 @@ describe('options', () => {
       maxEdges: 200_000_000,
       maxTextBytes: null,
       sizeHint: null,
+      nodeAttribute: null,
     });
   });
 
