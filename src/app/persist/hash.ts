@@ -10,6 +10,10 @@
  *   character), or `random:K`.
  * - mode (optional, written only when set): `educator` opens the step-by-step classroom view;
  *   links without it (all links made before it existed) open the normal app.
+ * - The campaign plan (optional, all six keys or none, written once the Plan tab is used):
+ *   `budget=30&costs=formula:2:1&objective=reach&conversion=0.01&value=none&cpm=8`. costs is
+ *   `formula:FLAT:PER_FOLLOWER` or `file:DEFAULT:NAME` (DEFAULT a number or `none`; only the file's
+ *   name travels, the file itself must be opened again); value and cpm are a number or `none`.
  * Numbers are written in JavaScript's shortest round-trip form, so decoding gives back exactly the
  * same values and opening the link reproduces the same numbers. Everything decoded goes through
  * validateScenario; a malformed or foreign hash throws a ScenarioError that names the problem.
@@ -33,10 +37,18 @@ const KEYS = [
   'runs',
   'rng',
   'mode',
+  'budget',
+  'costs',
+  'objective',
+  'conversion',
+  'value',
+  'cpm',
 ] as const;
 type Key = (typeof KEYS)[number];
+/** The campaign plan's keys: all of them or none. */
+const PLAN_KEYS = ['budget', 'costs', 'objective', 'conversion', 'value', 'cpm'] as const satisfies Key[];
 /** Keys added within format 1 that older links lack: absent means the default. */
-const OPTIONAL_KEYS: readonly Key[] = ['mode'];
+const OPTIONAL_KEYS: readonly Key[] = ['mode', ...PLAN_KEYS];
 
 const enc = encodeURIComponent;
 
@@ -67,9 +79,71 @@ export function encodeScenarioHash(scenario: Scenario): string {
     runs: String(s.runs),
     rng: String(s.rngSeed),
     mode: s.mode ?? '',
+    ...planFields(s.plan),
   };
   const written = KEYS.filter((key) => !(OPTIONAL_KEYS.includes(key) && fields[key] === ''));
   return `#${written.map((key) => `${key}=${fields[key]}`).join('&')}`;
+}
+
+const orNone = (v: number | null) => (v === null ? 'none' : String(v));
+
+function planFields(plan: Scenario['plan']): Record<(typeof PLAN_KEYS)[number], string> {
+  if (!plan) return { budget: '', costs: '', objective: '', conversion: '', value: '', cpm: '' };
+  const c = plan.costs;
+  return {
+    budget: String(plan.budget),
+    costs:
+      c.kind === 'formula'
+        ? `formula:${c.flat}:${c.perFollower}`
+        : `file:${orNone(c.defaultCost)}:${enc(c.name)}`,
+    objective: plan.objective,
+    conversion: String(plan.conversion),
+    value: orNone(plan.value),
+    cpm: orNone(plan.cpm),
+  };
+}
+
+/** A number or `none` (null). */
+function numberOrNone(fields: Record<string, string>, key: Key): number | null {
+  return fields[key] === 'none' ? null : number(fields, key);
+}
+
+/** The plan's keys read back (the values are checked with the scenario). */
+function parsePlan(fields: Record<string, string>): Record<string, unknown> | null {
+  const given = PLAN_KEYS.filter((key) => key in fields);
+  if (given.length === 0) return null;
+  const missing = PLAN_KEYS.filter((key) => !(key in fields));
+  if (missing.length > 0)
+    throw new ScenarioError(`link: the plan's fields come together; missing '${missing.join("', '")}'`);
+  const raw = fields.costs;
+  let costs: Record<string, unknown>;
+  const formula = /^formula:([^:]*):([^:]*)$/.exec(raw);
+  const file = /^file:([^:]*):(.+)$/.exec(raw);
+  if (formula) {
+    const part = { flat: formula[1], perFollower: formula[2] };
+    costs = {
+      kind: 'formula',
+      flat: number({ costs: part.flat }, 'costs'),
+      perFollower: number({ costs: part.perFollower }, 'costs'),
+    };
+  } else if (file) {
+    costs = {
+      kind: 'file',
+      name: decode(file[2], 'costs'),
+      defaultCost: numberOrNone({ costs: file[1] }, 'costs'),
+    };
+  } else
+    throw new ScenarioError(
+      `link: 'costs' should be formula:FLAT:PER_FOLLOWER or file:DEFAULT:NAME, got '${clip(raw)}'`,
+    );
+  return {
+    budget: number(fields, 'budget'),
+    costs,
+    objective: fields.objective,
+    conversion: number(fields, 'conversion'),
+    value: numberOrNone(fields, 'value'),
+    cpm: numberOrNone(fields, 'cpm'),
+  };
 }
 
 /**
@@ -172,6 +246,7 @@ export function decodeScenarioHash(hash: string): Scenario | null {
         ? { kind: 'url', url: where }
         : { kind: 'file', name: where };
 
+  const plan = parsePlan(fields);
   const candidate = {
     version,
     graph,
@@ -188,6 +263,7 @@ export function decodeScenarioHash(hash: string): Scenario | null {
     runs: number(fields, 'runs'),
     rngSeed: number(fields, 'rng'),
     ...('mode' in fields ? { mode: fields.mode } : {}),
+    ...(plan ? { plan } : {}),
   };
   try {
     return validateScenario(candidate);

@@ -5,6 +5,17 @@
  * Model parameters, runs, the random seed and start steps are checked against the parameter table
  * (src/all-params.ts), with the same ranges as the command line.
  */
+
+import {
+  BUDGET,
+  CONVERSION,
+  COST_FLAT,
+  COST_PER_FOLLOWER,
+  CPM,
+  DEFAULT_COST,
+  OBJECTIVE,
+  VALUE,
+} from '../../campaign/params.ts';
 import {
   GAMMA,
   MAX_STEPS_PARAM,
@@ -20,6 +31,7 @@ import {
   type GraphSource,
   SCENARIO_MODES,
   type Scenario,
+  type ScenarioPlan,
   type ScenarioSeedGroup,
 } from '../../engine/scenario.ts';
 import { DIRECTION, EDGE_VALUES_PARAM } from '../../graph/params.ts';
@@ -159,6 +171,40 @@ function seedGroups(value: unknown, maxSteps: number | null): ScenarioSeedGroup[
   });
 }
 
+/** The campaign plan's settings, checked with the planner's parameter table. */
+function planSettings(value: unknown): ScenarioPlan {
+  if (!isDict(value)) throw new ScenarioError(`plan: expected an object, got ${describe(value)}`);
+  onlyKeys(value, ['budget', 'costs', 'objective', 'conversion', 'value', 'cpm'], 'plan');
+  const costs = value.costs;
+  if (!isDict(costs)) throw new ScenarioError(`plan.costs: expected an object, got ${describe(costs)}`);
+  const kind = oneOf(costs.kind, ['formula', 'file'] as const, 'plan.costs.kind');
+  let checkedCosts: ScenarioPlan['costs'];
+  if (kind === 'formula') {
+    onlyKeys(costs, ['kind', 'flat', 'perFollower'], 'plan.costs');
+    checkedCosts = {
+      kind,
+      flat: param(COST_FLAT, costs.flat, 'plan.costs.flat'),
+      perFollower: param(COST_PER_FOLLOWER, costs.perFollower, 'plan.costs.perFollower'),
+    };
+  } else {
+    onlyKeys(costs, ['kind', 'name', 'defaultCost'], 'plan.costs');
+    checkedCosts = {
+      kind,
+      name: text(costs.name, 'plan.costs.name'),
+      defaultCost:
+        costs.defaultCost === null ? null : param(DEFAULT_COST, costs.defaultCost, 'plan.costs.defaultCost'),
+    };
+  }
+  return {
+    budget: param(BUDGET, value.budget, 'plan.budget'),
+    costs: checkedCosts,
+    objective: param(OBJECTIVE, value.objective, 'plan.objective'),
+    conversion: param(CONVERSION, value.conversion, 'plan.conversion'),
+    value: value.value === null ? null : param(VALUE, value.value, 'plan.value'),
+    cpm: value.cpm === null ? null : param(CPM, value.cpm, 'plan.cpm'),
+  };
+}
+
 /** Check a parsed value and return it as a Scenario (a fresh object), or throw a ScenarioError. */
 export function validateScenario(value: unknown): Scenario {
   if (!isDict(value)) throw new ScenarioError(`scenario: expected an object, got ${describe(value)}`);
@@ -170,14 +216,15 @@ export function validateScenario(value: unknown): Scenario {
     }
     throw new ScenarioError(`version: expected ${SCENARIO_VERSION}, got ${describe(value.version)}`);
   }
-  // 'mode' is optional (added within format 1): check it, then the required fields without it.
+  // 'mode' and 'plan' are optional (added within format 1): check them, then the required fields.
   const mode = value.mode === undefined ? undefined : oneOf(value.mode, SCENARIO_MODES, 'mode');
-  const { mode: _mode, ...required } = value;
+  const plan = value.plan === undefined ? undefined : planSettings(value.plan);
+  const { mode: _mode, plan: _plan, ...required } = value;
   onlyKeys(
     required,
     ['version', 'graph', 'direction', 'edgeValues', 'model', 'params', 'seeds', 'runs', 'rngSeed'],
     'scenario',
-    ['mode'],
+    ['mode', 'plan'],
   );
   const params = value.params;
   if (!isDict(params)) throw new ScenarioError(`params: expected an object, got ${describe(params)}`);
@@ -210,6 +257,7 @@ export function validateScenario(value: unknown): Scenario {
     runs: param(RUNS, value.runs, 'runs'),
     rngSeed: param(RNG_SEED, value.rngSeed, 'rngSeed'),
     ...(mode ? { mode } : {}),
+    ...(plan ? { plan } : {}),
   };
 }
 
