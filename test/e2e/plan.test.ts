@@ -181,7 +181,8 @@ describe('plan panel', () => {
   }, 120_000);
 
   it('plans from a costs file like `ripple plan --costs`; a bad file dropped or chosen keeps the plan', async () => {
-    const page = await served.browser.newPage();
+    const context = await served.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
     const watched = watchPage(page, served.url);
     await open(page);
     await page.getByTestId('plan-cost-kind').selectOption('file');
@@ -192,6 +193,10 @@ describe('plan panel', () => {
     await expect.poll(() => preview.getAttribute('data-matched')).toBe('30');
     expect(await preview.getAttribute('data-unmatched')).toBe('4');
     expect(await preview.textContent()).toContain('prices.csv: 30 of 34 accounts');
+    const unpriced = /4 accounts have no cost: (\d+), (\d+), (\d+), (\d+); set a default cost/.exec(
+      (await preview.textContent()) ?? '',
+    );
+    expect(unpriced?.slice(1).sort()).toEqual(['30', '31', '32', '33']);
     // Without a default cost the 4 others stop the plan, named.
     await page.getByTestId('plan-run').click();
     await expect
@@ -252,8 +257,13 @@ describe('plan panel', () => {
     await fillField(page, 'plan-budget', '-3');
     expect(await page.getByTestId('plan-budget').inputValue()).toBe('-3');
     expect(await page.getByTestId('plan-budget-error').textContent()).toMatch(/Budget/);
+    // Copying the link says the costs file does not travel with it.
+    await page.getByTestId('tab-share').click();
+    await page.getByTestId('copy-link').click();
+    await expect.poll(() => page.getByTestId('share-status').textContent()).toContain('file prices.csv');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('costs=file:5:prices.csv');
     expect(watched.errors).toEqual([]);
-    await page.close();
+    await context.close();
   }, 120_000);
 
   it('says so for models the planner cannot use', async () => {

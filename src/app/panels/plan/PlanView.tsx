@@ -209,9 +209,9 @@ export function PlanView() {
                 <th scope="col">{t('plan.strategy')}</th>
                 <th scope="col">{t('plan.strategy.seeds')}</th>
                 <th scope="col">{t('plan.strategy.cost')}</th>
-                <th scope="col">{t('plan.fig.reach')}</th>
-                <th scope="col">{t('plan.fig.exposure')}</th>
-                <th scope="col">{t('plan.fig.conversions')}</th>
+                <th scope="col">{t('plan.col.reach')}</th>
+                <th scope="col">{t('plan.col.exposure')}</th>
+                <th scope="col">{t('plan.col.conversions')}</th>
               </tr>
             </thead>
             <tbody>
