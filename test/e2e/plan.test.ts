@@ -115,7 +115,13 @@ describe('plan panel', () => {
     const page = await served.browser.newPage();
     const watched = watchPage(page, served.url);
     await open(page);
+    // The slider and the exact field are one budget.
+    const slider = page.getByTestId('plan-budget-slider');
+    const step = Number(await slider.getAttribute('data-step'));
+    await slider.fill(String(40 * step + step / 3));
+    expect(Number(await page.getByTestId('plan-budget').inputValue())).toBeCloseTo(40 * step, 9);
     await fillField(page, 'plan-budget', 30);
+    expect(await slider.inputValue()).toBe('30');
     await page.getByTestId('plan-cost-kind').selectOption('formula');
     await fillField(page, 'plan-cost-flat', 2);
     await fillField(page, 'plan-cost-per-follower', 1);

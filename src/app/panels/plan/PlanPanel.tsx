@@ -12,6 +12,8 @@ import { BUDGET, CONVERSION, COST_FLAT, COST_PER_FOLLOWER, OBJECTIVE } from '../
 import type { Objective } from '../../../campaign/plan.ts';
 import { useApp } from '../../core/context.ts';
 import { upTo } from '../../i18n/format.ts';
+import { sentences } from '../../i18n/join.ts';
+import { fullWidth } from '../../i18n/lang.ts';
 import { noticeText } from '../../state/notice.ts';
 import type { GraphState } from '../../state/types.ts';
 import { DraftInput, Select } from '../../ui/fields.tsx';
@@ -197,21 +199,22 @@ function BudgetFields({
         step="any"
         onInput={(text) => set({ budget: text })}
       />
-      <label class="field">
-        <span class="visually-hidden">{t('plan.budgetSlider')}</span>
+      <div class="field">
         <input
           type="range"
           data-testid="plan-budget-slider"
           aria-label={t('plan.budgetSlider')}
           min={0}
           max={range.max}
-          step={range.step}
+          // Any position, snapped to round amounts as it moves; a typed budget shows exactly.
+          step="any"
+          data-step={range.step}
           value={valid ? budget : 0}
           onInput={(e) =>
             set({ budget: String(snap(Number((e.currentTarget as HTMLInputElement).value), range.step)) })
           }
         />
-      </label>
+      </div>
     </>
   );
 }
@@ -326,7 +329,7 @@ function CostsFileFields({
 function PreviewText({ preview, defaultCost }: { preview: CostsPreview; defaultCost: number | null }) {
   const { name, matched, lines, n, unmatched } = preview;
   const head = t('plan.file.matched', { name, matched, n, lines });
-  if (unmatched.count === 0) return <>{`${head} ${t('plan.file.allMatched')}`}</>;
+  if (unmatched.count === 0) return <>{sentences(head, t('plan.file.allMatched'))}</>;
   const more =
     unmatched.count > unmatched.ids.length
       ? t('plan.file.more', { count: unmatched.count - unmatched.ids.length })
@@ -335,12 +338,7 @@ function PreviewText({ preview, defaultCost }: { preview: CostsPreview; defaultC
     defaultCost === null
       ? t('plan.file.noFallback')
       : t('plan.file.fallback', { cost: upTo(defaultCost, 6) });
-  return (
-    <>
-      {head}{' '}
-      <span data-testid="plan-costs-unmatched">
-        {t('plan.file.unmatched', { count: unmatched.count, ids: unmatched.ids.join(', '), more, fallback })}
-      </span>
-    </>
-  );
+  // Ids are data: listed as they are, with the language's list separator.
+  const ids = unmatched.ids.join(fullWidth() ? '、' : ', ');
+  return <>{sentences(head, t('plan.file.unmatched', { count: unmatched.count, ids, more, fallback }))}</>;
 }
