@@ -272,6 +272,39 @@ describe('plan panel', () => {
     await context.close();
   }, 120_000);
 
+  it('cancel stops a plan and keeps the previous one (email-Eu-core)', async () => {
+    const page = await served.browser.newPage();
+    const email = KARATE.replace('karate.txt', 'email-Eu-core.txt')
+      .replace('direction=undirected', 'direction=influences')
+      .replace('seeds=33@0', 'seeds=0@0');
+    await openOnTab(page, served.url, email, /^email-Eu-core/, 'plan');
+    await fillField(page, 'plan-cost-flat', 10);
+    await fillField(page, 'plan-cost-per-follower', 1);
+    await fillField(page, 'plan-budget', 20);
+    expect(await plan(page)).toBe('done');
+    const before = await figures(page);
+    const seeds = await pickIds(page);
+    expect(seeds.length).toBeGreaterThan(0);
+
+    await fillField(page, 'plan-budget', 5000);
+    await page.getByTestId('plan-run').click();
+    await page.getByTestId('plan-task').and(page.locator('[data-state=running]')).waitFor();
+    await page.getByTestId('plan-task-progress').waitFor({ state: 'visible' });
+    await page.getByTestId('plan-task-cancel').click();
+    await page
+      .getByTestId('plan-task')
+      .and(page.locator('[data-state=cancelled]'))
+      .waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('plan-task-status').textContent()).toBe(
+      'Cancelled; the previous plan is kept.',
+    );
+    expect(await figures(page)).toEqual(before);
+    expect(await pickIds(page)).toEqual(seeds);
+    // The settings changed since that plan: it says so.
+    await page.getByTestId('plan-stale').waitFor();
+    await page.close();
+  }, 120_000);
+
   it('says so for models the planner cannot use', async () => {
     const page = await served.browser.newPage();
     await open(page, KARATE.replace('model=ic', 'model=sir'));
