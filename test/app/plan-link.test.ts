@@ -5,12 +5,16 @@
  * settings back (panels/plan/settings.ts), and a plan change never makes a simulation stale.
  */
 import { describe, expect, it } from 'vitest';
+import { lang } from '../../src/app/i18n/lang.ts';
+import { knownProblem, problemText } from '../../src/app/panels/plan/costs.ts';
 import { planCsv } from '../../src/app/panels/plan/effects.ts';
+import { t } from '../../src/app/panels/plan/messages.ts';
 import { defaultPlan, draftOf, fieldErrors, readDraft } from '../../src/app/panels/plan/settings.ts';
 import { decodeScenarioHash, encodeScenarioHash } from '../../src/app/persist/hash.ts';
 import { scenarioFromJson, scenarioToJson } from '../../src/app/persist/scenario-file.ts';
 import { ScenarioError, validateScenario } from '../../src/app/persist/validate.ts';
 import { Store } from '../../src/app/state/store.ts';
+import { CostsError, completeCosts, parseCostsTable } from '../../src/campaign/costs.ts';
 import type { Scenario, ScenarioPlan } from '../../src/engine/scenario.ts';
 import { csrOf } from '../support/graphs.ts';
 
@@ -163,5 +167,58 @@ describe('the Plan form', () => {
     expect(planCsv({ result: { picks } }, ['=a', 'b,c'])).toBe(
       'id,cost,followers,marginal_gain\r\n"b,c",2,1,1.5\r\n\'=a,6,4,0.25\r\n',
     );
+  });
+});
+
+describe('costs problems in the page language', () => {
+  const ids = ['a', 'b', 'c'];
+  const bad = [
+    'id,cost\na,1\nnobody,2\n',
+    'id,cost\na,1\na,2\n',
+    'id,cost\na,\n',
+    'id,cost\na,cheap\n',
+    'id,cost\na,1e999\n',
+    'id,cost\na,-4\n',
+    'id,cost\na,1,2\n',
+    'name,price\na,1\n',
+    '',
+    'id,cost\na\0,1\n',
+  ];
+
+  it.each(bad)('knows every problem the parser names (%j)', (text) => {
+    let problem = '';
+    try {
+      parseCostsTable(text, 'f.csv', ids);
+    } catch (error) {
+      expect(error).toBeInstanceOf(CostsError);
+      problem = (error as CostsError).problem;
+    }
+    expect(problem).not.toBe('');
+    expect(knownProblem(problem)).toBe(true);
+    const zh = problemText(problem, (key, vars) => {
+      lang.value = 'zh-CN';
+      try {
+        return t(key, vars);
+      } finally {
+        lang.value = 'en';
+      }
+    });
+    // Only the data (ids, the text given) and the header's literal stay in Latin letters.
+    expect(zh.replace(/id,cost|cheap|nobody|name,price|1e999|NUL|CSV/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+  });
+
+  it('knows the accounts left without a cost, and keeps the English wording as the engine has it', () => {
+    let problem = '';
+    try {
+      completeCosts(parseCostsTable('id,cost\na,1\n', 'f.csv', ids).costs, ids, null, 'f.csv');
+    } catch (error) {
+      problem = (error as CostsError).problem;
+    }
+    expect(knownProblem(problem)).toBe(true);
+    expect(problemText(problem, t)).toBe(
+      "2 of 3 accounts have no cost: 'b', 'c'; give them one in the file, or set a default cost",
+    );
+    expect(problemText("account 'x' is not in the graph", t)).toBe("account 'x' is not in the graph");
+    expect(problemText('something new', t)).toBe('something new');
   });
 });

@@ -327,7 +327,13 @@ describe('plan panel', () => {
     await fillField(page, 'plan-cpm', 8);
     expect(await plan(page)).toBe('done');
     await page.getByTestId('plan-curve-table').locator('summary').click();
-    const allowed = new Set(['ic', 'cpm', 'csv', 'id', 'celf', 'zachary', 'karate', 'club']);
+    // The costs-file part and a bad file's message, in Chinese too.
+    await page.getByTestId('plan-cost-kind').selectOption('file');
+    await chooseFile(page, '价格.csv', 'id,cost\n1,3\nnobody,4\n');
+    await expect
+      .poll(() => page.getByTestId('plan-error').textContent())
+      .toBe('成本文件 价格.csv 第 3 行：账号“nobody”不在图中。已保留之前的成本和方案。');
+    const allowed = new Set(['ic', 'cpm', 'csv', 'id', 'celf', 'nobody']);
     const english = await page.evaluate(() => {
       const panel = document.querySelector('[role=tabpanel]:not([hidden])') as HTMLElement;
       const texts: string[] = [];

@@ -8,18 +8,19 @@
  */
 import './plan.css';
 import { useState } from 'preact/hooks';
+import { CostsError } from '../../../campaign/costs.ts';
 import { BUDGET, CONVERSION, COST_FLAT, COST_PER_FOLLOWER, OBJECTIVE } from '../../../campaign/params.ts';
 import type { Objective } from '../../../campaign/plan.ts';
 import { useApp } from '../../core/context.ts';
 import { upTo } from '../../i18n/format.ts';
-import { sentences } from '../../i18n/join.ts';
+import { colon, sentences } from '../../i18n/join.ts';
 import { fullWidth } from '../../i18n/lang.ts';
 import { noticeText } from '../../state/notice.ts';
 import type { GraphState } from '../../state/types.ts';
 import { DraftInput, Select } from '../../ui/fields.tsx';
 import { say } from '../../ui/ParamField.tsx';
 import { TaskBar } from '../../ui/TaskBar.tsx';
-import { type CostsPreview, previewOf, readCostsFile } from './costs.ts';
+import { type CostsPreview, previewOf, problemText, readCostsFile } from './costs.ts';
 import { edit, fileNameFor, openCostsFile, PLAN_RUNS, runPlan } from './effects.ts';
 import { t } from './messages.ts';
 import { PlanView } from './PlanView.tsx';
@@ -252,7 +253,10 @@ function CostsFileFields({
     try {
       preview = previewOf(file, readCostsFile(file, graph.loaded.ids), graph.loaded.ids);
     } catch (e) {
-      problem = (e as Error).message;
+      problem =
+        e instanceof CostsError
+          ? `${e.file}${e.line === null ? '' : `:${e.line}`}${colon()}${problemText(e.problem, t)}`
+          : (e as Error).message;
     }
   }
   const defaultCost = d.defaultCost.trim() === '' || error !== undefined ? null : Number(d.defaultCost);

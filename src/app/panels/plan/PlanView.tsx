@@ -120,7 +120,7 @@ export function PlanView() {
   const stale =
     !samePlan(s.settings, settingsOf(store)) ||
     plannerModel(scenario) !== s.model ||
-    (s.model === 'ic' && scenario.params.p !== null && scenario.params.p !== s.p) ||
+    (s.model === 'ic' && scenario.params.p !== s.p) ||
     scenario.rngSeed !== s.rngSeed;
   const stagger = result.strategies.find((x) => x.name === 'optimised-staggered');
   const step = stagger && stagger.starts.length > 1 ? stagger.starts[1] - stagger.starts[0] : 1;

@@ -70,3 +70,61 @@ export function cheapestOf(costs: Float64Array): { node: number; cost: number } 
   const node = cheapest(costs);
   return { node, cost: costs[node] };
 }
+
+type ProblemKey =
+  | 'binary'
+  | 'header'
+  | 'fields'
+  | 'unknown'
+  | 'twice'
+  | 'empty'
+  | 'notNumber'
+  | 'tooLarge'
+  | 'negative'
+  | 'emptyFile'
+  | 'missing';
+
+/**
+ * The problems src/campaign/costs.ts names, by their English wording, with what they carry (ids,
+ * costs and lines are data, inserted as they are). test/app/plan-link.test.ts checks that every
+ * problem the parser gives is recognised, so a change of wording there cannot slip by.
+ */
+const PROBLEMS: [RegExp, ProblemKey, string[]][] = [
+  [/^binary data \(a NUL byte\); expected CSV text$/, 'binary', []],
+  [/^expected the header line 'id,cost', got '(.*)'$/s, 'header', ['got']],
+  [/^expected 'id,cost' \(two fields\), got '(.*)'$/s, 'fields', ['got']],
+  [/^account '(.*)' is not in the graph$/s, 'unknown', ['id']],
+  [/^account '(.*)' is listed twice \(first on line (\d+)\)$/s, 'twice', ['id', 'line']],
+  [/^the cost is empty$/, 'empty', []],
+  [/^the cost '(.*)' is not a number$/s, 'notNumber', ['cost']],
+  [/^the cost '(.*)' is too large$/s, 'tooLarge', ['cost']],
+  [/^the cost (\S+) is negative; costs are >= 0 \(0 = a free seed\)$/, 'negative', ['cost']],
+  [/^the file is empty; expected the header line 'id,cost' and one account per line$/, 'emptyFile', []],
+  [
+    /^(\d+) of (\d+) accounts have no cost: (.*); give them one, or set a default cost \(--default-cost\)$/s,
+    'missing',
+    ['missing', 'n', 'ids'],
+  ],
+];
+
+/** A costs problem in the page's language: a known one through its message, any other as it is. */
+export function problemText(
+  problem: string,
+  say: (key: `plan.problem.${ProblemKey}`, vars: Record<string, string>) => string,
+): string {
+  for (const [pattern, key, names] of PROBLEMS) {
+    const m = pattern.exec(problem);
+    if (!m) continue;
+    const vars: Record<string, string> = {};
+    names.forEach((name, i) => {
+      vars[name] = m[i + 1];
+    });
+    return say(`plan.problem.${key}`, vars);
+  }
+  return problem;
+}
+
+/** Whether problemText knows this problem (for the tests). */
+export function knownProblem(problem: string): boolean {
+  return PROBLEMS.some(([pattern]) => pattern.test(problem));
+}

@@ -7,7 +7,7 @@
  */
 import { batch, effect, untracked } from '@preact/signals';
 import { CostsError } from '../../../campaign/costs.ts';
-import { PLAN_DEFAULTS, type PlanPhase, planCampaign } from '../../../campaign/plan.ts';
+import { PLAN_DEFAULTS, type PlanPhase, type PlanPick, planCampaign } from '../../../campaign/plan.ts';
 import type { ModelParams } from '../../../diffusion/types.ts';
 import type { Scenario, ScenarioPlan } from '../../../engine/scenario.ts';
 import type { App } from '../../core/context.ts';
@@ -18,7 +18,7 @@ import { type Notice, noticeOf } from '../../state/notice.ts';
 import type { Store } from '../../state/store.ts';
 import type { GraphState } from '../../state/types.ts';
 import { OKABE_ITO } from '../../view/palette.ts';
-import { cheapestOf, costsOf, readCostsFile } from './costs.ts';
+import { cheapestOf, costsOf, problemText, readCostsFile } from './costs.ts';
 import { t } from './messages.ts';
 import {
   defaultPlan,
@@ -95,10 +95,11 @@ export function phaseLabel(phase: PlanPhase): string {
 /** A bad costs file in one line: the file, the line and the problem; what was there is kept. */
 export function costsErrorNotice(error: unknown): Notice {
   if (error instanceof CostsError) {
-    const { file, line, problem } = error;
+    const { file, line } = error;
+    const problem = () => problemText(error.problem, t);
     return line === null
-      ? { say: () => t('plan.file.badNoLine', { file, problem }) }
-      : { say: () => t('plan.file.bad', { file, line, problem }) };
+      ? { say: () => t('plan.file.badNoLine', { file, problem: problem() }) }
+      : { say: () => t('plan.file.bad', { file, line, problem: problem() }) };
   }
   return noticeOf(error);
 }
@@ -202,7 +203,7 @@ export async function runPlan(app: App): Promise<void> {
   });
   if (!result || store.graph.peek() !== graph) return;
   batch(() => {
-    shown.value = { graphSerial: graph.serial, settings: plan, model, p: params.p, rngSeed, result };
+    shown.value = { graphSerial: graph.serial, settings: plan, model, p: scenario.params.p, rngSeed, result };
     const k = result.seeds.length;
     announcement.value = { say: () => t('plan.announce', { k }) };
   });
@@ -220,12 +221,7 @@ export function usePlanSeeds(app: App): void {
 }
 
 /** The plan as CSV: one line per seed in the order chosen (id, cost, followers, marginal gain). */
-export function planCsv(
-  s: {
-    result: { picks: readonly { node: number; cost: number; followers: number; marginalGain: number }[] };
-  },
-  ids: readonly string[],
-): string {
+export function planCsv(s: { result: { picks: readonly PlanPick[] } }, ids: readonly string[]): string {
   return csvTable(
     ['id', 'cost', 'followers', 'marginal_gain'],
     s.result.picks.map((p) => [ids[p.node], p.cost, p.followers, p.marginalGain]),

@@ -36,6 +36,19 @@ export const t = defineMessages({
     'plan.file.unreadable': 'Could not read {file}: {message}',
     'plan.file.linkNote':
       'A scenario link keeps the costs file’s name, not its contents: whoever opens the link must open {name} again.',
+    'plan.problem.binary': 'binary data (a NUL byte); expected CSV text',
+    'plan.problem.header': "expected the header line 'id,cost', got '{got}'",
+    'plan.problem.fields': "expected 'id,cost' (two fields), got '{got}'",
+    'plan.problem.unknown': "account '{id}' is not in the graph",
+    'plan.problem.twice': "account '{id}' is listed twice (first on line {line})",
+    'plan.problem.empty': 'the cost is empty',
+    'plan.problem.notNumber': "the cost '{cost}' is not a number",
+    'plan.problem.tooLarge': "the cost '{cost}' is too large",
+    'plan.problem.negative': 'the cost {cost} is negative; costs are ≥ 0 (0 = a free seed)',
+    'plan.problem.emptyFile':
+      "the file is empty; expected the header line 'id,cost' and one account per line",
+    'plan.problem.missing':
+      '{missing} of {n} accounts have no cost: {ids}; give them one in the file, or set a default cost',
     'plan.run': 'Plan',
     'plan.fixFields': 'Fix the highlighted fields first: {message}',
     'plan.noAccount':
@@ -139,6 +152,17 @@ export const t = defineMessages({
     'plan.file.badNoLine': '成本文件 {file}：{problem}。已保留之前的成本和方案。',
     'plan.file.unreadable': '无法读取 {file}：{message}',
     'plan.file.linkNote': '场景链接只保存成本文件的名称，不含其内容：打开链接的人需要重新打开 {name}。',
+    'plan.problem.binary': '含有二进制数据（NUL 字节）；应为 CSV 文本',
+    'plan.problem.header': '第一行应为表头 id,cost，实际为“{got}”',
+    'plan.problem.fields': '每行应有两个字段（账号、成本），实际为“{got}”',
+    'plan.problem.unknown': '账号“{id}”不在图中',
+    'plan.problem.twice': '账号“{id}”重复出现（首次出现在第 {line} 行）',
+    'plan.problem.empty': '成本为空',
+    'plan.problem.notNumber': '成本“{cost}”不是数字',
+    'plan.problem.tooLarge': '成本“{cost}”过大',
+    'plan.problem.negative': '成本 {cost} 为负数；成本应 ≥ 0（0 表示免费种子）',
+    'plan.problem.emptyFile': '文件为空；第一行应为表头 id,cost，之后每行一个账号',
+    'plan.problem.missing': '{n} 个账号中有 {missing} 个没有成本：{ids}；请在文件中补上，或设置默认成本',
     'plan.run': '规划',
     'plan.fixFields': '请先修正标出的字段：{message}',
     'plan.noAccount':

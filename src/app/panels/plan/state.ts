@@ -23,6 +23,7 @@ export interface ShownPlan {
   graphSerial: number;
   settings: ScenarioPlan;
   model: RrModel;
+  /** The scenario's p as set (null: the file's probabilities). */
   p: number | null;
   rngSeed: number;
   result: PlanResult;
