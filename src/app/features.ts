@@ -7,6 +7,7 @@ import { criticalMassFeature } from './panels/critical-mass/feature.ts';
 import { dataFeature } from './panels/data/feature.ts';
 import { leadersFeature } from './panels/leaders/feature.ts';
 import { modelFeature } from './panels/model/feature.ts';
+import { planFeature } from './panels/plan/feature.ts';
 import { resultsFeature } from './panels/results/feature.ts';
 import { seedFindingFeature } from './panels/seed-finding/feature.ts';
 import { seedsFeature } from './panels/seeds/feature.ts';
@@ -25,6 +26,7 @@ export const FEATURES: Feature[] = [
   leadersFeature,
   communitiesFeature,
   seedFindingFeature,
+  planFeature,
   criticalMassFeature,
   sixDegreesFeature,
   compareFeature,

@@ -3,8 +3,15 @@
  * come from, the objective and the money figures' rates, and the staggered launch.
  */
 import { ANY_OBJECTIVE } from '../engine/objective-param.ts';
-import { adapt, integerParam, numberParam, probabilityParam, stringParam } from '../util/param-spec.ts';
-import { OBJECTIVES, PLAN_DEFAULTS } from './plan.ts';
+import {
+  adapt,
+  type EnumParam,
+  integerParam,
+  numberParam,
+  probabilityParam,
+  stringParam,
+} from '../util/param-spec.ts';
+import { OBJECTIVES, type Objective, PLAN_DEFAULTS } from './plan.ts';
 
 export const BUDGET = numberParam({
   name: 'budget',
@@ -85,7 +92,7 @@ export const OBJECTIVE = adapt(ANY_OBJECTIVE, {
   only: OBJECTIVES,
   default: PLAN_DEFAULTS.objective,
   help: { en: 'what the plan maximises', zh: '方案要最大化的指标' },
-});
+}) as EnumParam<Objective>;
 
 export const CONVERSION = probabilityParam({
   name: 'conversion',

@@ -2,8 +2,8 @@
  * Crisis watch's parameters as data (src/util/param-spec.ts): where to listen (objective,
  * horizon, source weights) and whom to reach (the rumour, the correction's delay).
  */
-import { ANY_OBJECTIVE, WATCH_OBJECTIVES } from '../engine/objective-param.ts';
-import { adapt, integerParam, stringParam } from '../util/param-spec.ts';
+import { ANY_OBJECTIVE, WATCH_OBJECTIVES, type WatchObjective } from '../engine/objective-param.ts';
+import { adapt, type EnumParam, integerParam, stringParam } from '../util/param-spec.ts';
 import { CONTAIN_DEFAULTS, WATCH_DEFAULTS } from './run.ts';
 
 /** --objective as `ripple watch` offers it (declared once, src/engine/objective-param.ts). */
@@ -11,7 +11,7 @@ export const WATCH_OBJECTIVE = adapt(ANY_OBJECTIVE, {
   only: WATCH_OBJECTIVES,
   default: WATCH_DEFAULTS.objective,
   help: { en: 'what the monitors should achieve', zh: '监测账号要达成的目标' },
-});
+}) as EnumParam<WatchObjective>;
 
 export const HORIZON = integerParam({
   name: 'horizon',

@@ -38,4 +38,30 @@ export interface Scenario {
   seeds: { kind: 'groups'; groups: ScenarioSeedGroup[] } | { kind: 'random'; k: number };
   runs: number;
   rngSeed: number;
+  /**
+   * The campaign plan's settings (optional, added within format 1; absent until the Plan tab is
+   * used): the budget, where costs come from, the objective and the money rates. The plan uses the
+   * scenario's graph, model, p and random seed (src/campaign/plan.ts, src/app/panels/plan).
+   */
+  plan?: ScenarioPlan;
+}
+
+/**
+ * Costs per account: flat + perFollower x followers, or a costs CSV (`id,cost`) opened in the
+ * page. Only the file's name is kept (like a user-opened graph): it must be opened again.
+ */
+export type ScenarioCosts =
+  | { kind: 'formula'; flat: number; perFollower: number }
+  | { kind: 'file'; name: string; defaultCost: number | null };
+
+export interface ScenarioPlan {
+  budget: number;
+  costs: ScenarioCosts;
+  /** What the plan maximises (src/campaign/plan.ts OBJECTIVES). */
+  objective: 'reach' | 'exposure' | 'conversions';
+  conversion: number;
+  /** Value of one conversion (ROI), or null. */
+  value: number | null;
+  /** Price of 1000 ad impressions (ad-equivalent value), or null. */
+  cpm: number | null;
 }

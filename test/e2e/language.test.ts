@@ -31,6 +31,7 @@ const ALLOWED = new Set(
     'WC',
     'LT',
     'CSV',
+    'CPM',
     'JSON',
     'PNG',
     'GEXF',

@@ -6,6 +6,7 @@
 import { useRef } from 'preact/hooks';
 import { useApp } from '../core/context.ts';
 import { ResultsExport } from '../export/ResultsExport.tsx';
+import { sentences } from '../i18n/join.ts';
 import { noticeOf, noticeText } from '../state/notice.ts';
 import { exportScenario, readScenarioFile } from './effects.ts';
 import { t } from './messages.ts';
@@ -20,7 +21,15 @@ export function SharePanel() {
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(link.peek() || location.href);
-      shareStatus.value = { say: () => t('share.linkCopied') };
+      // A costs file cannot travel in a link: say so (the plan's settings do).
+      const costs = store.scenario.peek().plan?.costs;
+      const name = costs?.kind === 'file' ? costs.name : null;
+      shareStatus.value = {
+        say: () =>
+          name === null
+            ? t('share.linkCopied')
+            : sentences(t('share.linkCopied'), t('share.linkNoCosts', { name })),
+      };
     } catch {
       // No clipboard permission: select the link so Ctrl+C copies it.
       linkField.current?.focus();

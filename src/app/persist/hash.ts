@@ -11,6 +11,10 @@
  * - page fields, after the scenario and not part of it: `class=…` opens the classroom over the
  *   scenario with its own network and settings (src/app/panels/classroom/link.ts); `mode=educator`,
  *   written by earlier builds, opens it with its first lesson. pageFields() reads them.
+ * - The campaign plan (optional, all six keys or none, written once the Plan tab is used):
+ *   `budget=30&costs=formula:2:1&objective=reach&conversion=0.01&value=none&cpm=8`. costs is
+ *   `formula:FLAT:PER_FOLLOWER` or `file:DEFAULT:NAME` (DEFAULT a number or `none`; only the file's
+ *   name travels, the file itself must be opened again); value and cpm are a number or `none`.
  * Numbers are written in JavaScript's shortest round-trip form, so decoding gives back exactly the
  * same values and opening the link reproduces the same numbers. Everything decoded goes through
  * validateScenario; a malformed or foreign hash throws a ScenarioError that names the problem.
@@ -33,10 +37,18 @@ const KEYS = [
   'seeds',
   'runs',
   'rng',
+  'budget',
+  'costs',
+  'objective',
+  'conversion',
+  'value',
+  'cpm',
 ] as const;
 type Key = (typeof KEYS)[number];
-/** Keys added within format 1 that older links lack: absent means the default (none yet). */
-const OPTIONAL_KEYS: readonly Key[] = [];
+/** The campaign plan's keys: all of them or none. */
+const PLAN_KEYS = ['budget', 'costs', 'objective', 'conversion', 'value', 'cpm'] as const satisfies Key[];
+/** Keys added within format 1 that older links lack: absent means the default. */
+const OPTIONAL_KEYS: readonly Key[] = [...PLAN_KEYS];
 /** Fields of the page shown over the scenario (not part of it), in the order they are written. */
 export const PAGE_KEYS = ['class', 'mode'] as const;
 export type PageKey = (typeof PAGE_KEYS)[number];
@@ -88,9 +100,71 @@ export function encodeScenarioHash(scenario: Scenario): string {
     seeds,
     runs: String(s.runs),
     rng: String(s.rngSeed),
+    ...planFields(s.plan),
   };
   const written = KEYS.filter((key) => !(OPTIONAL_KEYS.includes(key) && fields[key] === ''));
   return `#${written.map((key) => `${key}=${fields[key]}`).join('&')}`;
+}
+
+const orNone = (v: number | null) => (v === null ? 'none' : String(v));
+
+function planFields(plan: Scenario['plan']): Record<(typeof PLAN_KEYS)[number], string> {
+  if (!plan) return { budget: '', costs: '', objective: '', conversion: '', value: '', cpm: '' };
+  const c = plan.costs;
+  return {
+    budget: String(plan.budget),
+    costs:
+      c.kind === 'formula'
+        ? `formula:${c.flat}:${c.perFollower}`
+        : `file:${orNone(c.defaultCost)}:${enc(c.name)}`,
+    objective: plan.objective,
+    conversion: String(plan.conversion),
+    value: orNone(plan.value),
+    cpm: orNone(plan.cpm),
+  };
+}
+
+/** A number or `none` (null). */
+function numberOrNone(fields: Record<string, string>, key: Key): number | null {
+  return fields[key] === 'none' ? null : number(fields, key);
+}
+
+/** The plan's keys read back (the values are checked with the scenario). */
+function parsePlan(fields: Record<string, string>): Record<string, unknown> | null {
+  const given = PLAN_KEYS.filter((key) => key in fields);
+  if (given.length === 0) return null;
+  const missing = PLAN_KEYS.filter((key) => !(key in fields));
+  if (missing.length > 0)
+    throw new ScenarioError(`link: the plan's fields come together; missing '${missing.join("', '")}'`);
+  const raw = fields.costs;
+  let costs: Record<string, unknown>;
+  const formula = /^formula:([^:]*):([^:]*)$/.exec(raw);
+  const file = /^file:([^:]*):(.+)$/.exec(raw);
+  if (formula) {
+    const part = { flat: formula[1], perFollower: formula[2] };
+    costs = {
+      kind: 'formula',
+      flat: number({ costs: part.flat }, 'costs'),
+      perFollower: number({ costs: part.perFollower }, 'costs'),
+    };
+  } else if (file) {
+    costs = {
+      kind: 'file',
+      name: decode(file[2], 'costs'),
+      defaultCost: numberOrNone({ costs: file[1] }, 'costs'),
+    };
+  } else
+    throw new ScenarioError(
+      `link: 'costs' should be formula:FLAT:PER_FOLLOWER or file:DEFAULT:NAME, got '${clip(raw)}'`,
+    );
+  return {
+    budget: number(fields, 'budget'),
+    costs,
+    objective: fields.objective,
+    conversion: number(fields, 'conversion'),
+    value: numberOrNone(fields, 'value'),
+    cpm: numberOrNone(fields, 'cpm'),
+  };
 }
 
 /**
@@ -194,6 +268,7 @@ export function decodeScenarioHash(hash: string): Scenario | null {
         ? { kind: 'url', url: where }
         : { kind: 'file', name: where };
 
+  const plan = parsePlan(fields);
   const candidate = {
     version,
     graph,
@@ -209,6 +284,7 @@ export function decodeScenarioHash(hash: string): Scenario | null {
     seeds: parseSeeds(fields.seeds),
     runs: number(fields, 'runs'),
     rngSeed: number(fields, 'rng'),
+    ...(plan ? { plan } : {}),
   };
   try {
     return validateScenario(candidate);

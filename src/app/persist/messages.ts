@@ -7,6 +7,8 @@ export const t = defineMessages({
     'share.link': 'Link to this scenario',
     'share.copyLink': 'Copy link',
     'share.linkCopied': 'Link copied: it opens this exact scenario and gives the same numbers.',
+    'share.linkNoCosts':
+      'The plan’s costs come from the file {name}: the link keeps its name, not its contents, so whoever opens it must open that file again in the Plan tab.',
     'share.linkHelp':
       'The address bar always holds the whole scenario (graph, direction, model, parameters, seed groups, runs, random seed).',
     'share.scenario': 'Scenario file',
@@ -37,6 +39,8 @@ export const t = defineMessages({
     'share.link': '此情景的链接',
     'share.copyLink': '复制链接',
     'share.linkCopied': '链接已复制：它会打开完全相同的情景，并得到相同的数字。',
+    'share.linkNoCosts':
+      '方案的成本来自文件 {name}：链接只保存文件名，不含其内容，打开链接的人需要在“投放方案”标签页中重新打开该文件。',
     'share.linkHelp': '地址栏始终包含整个情景（图、方向、模型、参数、种子组、运行次数、随机数种子）。',
     'share.scenario': '情景文件',
     'share.exportScenario': '导出情景（JSON）',

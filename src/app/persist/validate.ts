@@ -5,6 +5,17 @@
  * Model parameters, runs, the random seed and start steps are checked against the parameter table
  * (src/all-params.ts), with the same ranges as the command line.
  */
+
+import {
+  BUDGET,
+  CONVERSION,
+  COST_FLAT,
+  COST_PER_FOLLOWER,
+  CPM,
+  DEFAULT_COST,
+  OBJECTIVE,
+  VALUE,
+} from '../../campaign/params.ts';
 import {
   GAMMA,
   MAX_STEPS_PARAM,
@@ -16,7 +27,7 @@ import {
   START,
   START_CAP_REASON,
 } from '../../diffusion/params.ts';
-import type { GraphSource, Scenario, ScenarioSeedGroup } from '../../engine/scenario.ts';
+import type { GraphSource, Scenario, ScenarioPlan, ScenarioSeedGroup } from '../../engine/scenario.ts';
 import { DIRECTION, EDGE_VALUES_PARAM } from '../../graph/params.ts';
 import { K } from '../../seeding/params.ts';
 import {
@@ -157,6 +168,40 @@ function seedGroups(value: unknown, maxSteps: number | null): ScenarioSeedGroup[
   });
 }
 
+/** The campaign plan's settings, checked with the planner's parameter table. */
+function planSettings(value: unknown): ScenarioPlan {
+  if (!isDict(value)) throw new ScenarioError(`plan: expected an object, got ${describe(value)}`);
+  onlyKeys(value, ['budget', 'costs', 'objective', 'conversion', 'value', 'cpm'], 'plan');
+  const costs = value.costs;
+  if (!isDict(costs)) throw new ScenarioError(`plan.costs: expected an object, got ${describe(costs)}`);
+  const kind = oneOf(costs.kind, ['formula', 'file'] as const, 'plan.costs.kind');
+  let checkedCosts: ScenarioPlan['costs'];
+  if (kind === 'formula') {
+    onlyKeys(costs, ['kind', 'flat', 'perFollower'], 'plan.costs');
+    checkedCosts = {
+      kind,
+      flat: param(COST_FLAT, costs.flat, 'plan.costs.flat'),
+      perFollower: param(COST_PER_FOLLOWER, costs.perFollower, 'plan.costs.perFollower'),
+    };
+  } else {
+    onlyKeys(costs, ['kind', 'name', 'defaultCost'], 'plan.costs');
+    checkedCosts = {
+      kind,
+      name: text(costs.name, 'plan.costs.name'),
+      defaultCost:
+        costs.defaultCost === null ? null : param(DEFAULT_COST, costs.defaultCost, 'plan.costs.defaultCost'),
+    };
+  }
+  return {
+    budget: param(BUDGET, value.budget, 'plan.budget'),
+    costs: checkedCosts,
+    objective: param(OBJECTIVE, value.objective, 'plan.objective'),
+    conversion: param(CONVERSION, value.conversion, 'plan.conversion'),
+    value: value.value === null ? null : param(VALUE, value.value, 'plan.value'),
+    cpm: value.cpm === null ? null : param(CPM, value.cpm, 'plan.cpm'),
+  };
+}
+
 /** Check a parsed value and return it as a Scenario (a fresh object), or throw a ScenarioError. */
 export function validateScenario(value: unknown): Scenario {
   if (!isDict(value)) throw new ScenarioError(`scenario: expected an object, got ${describe(value)}`);
@@ -170,13 +215,15 @@ export function validateScenario(value: unknown): Scenario {
   }
   // Files of an earlier build may say mode 'educator': how the page was shown, not part of the
   // scenario (the classroom keeps its own state, src/app/panels/classroom): read and dropped.
+  // 'plan' is optional (added within format 1): checked, then the required fields.
   if (value.mode !== undefined) oneOf(value.mode, LEGACY_MODES, 'mode');
-  const { mode: _mode, ...required } = value;
+  const plan = value.plan === undefined ? undefined : planSettings(value.plan);
+  const { mode: _mode, plan: _plan, ...required } = value;
   onlyKeys(
     required,
     ['version', 'graph', 'direction', 'edgeValues', 'model', 'params', 'seeds', 'runs', 'rngSeed'],
     'scenario',
-    ['mode'],
+    ['mode', 'plan'],
   );
   const params = value.params;
   if (!isDict(params)) throw new ScenarioError(`params: expected an object, got ${describe(params)}`);
@@ -208,6 +255,7 @@ export function validateScenario(value: unknown): Scenario {
     seeds: seedPlan,
     runs: param(RUNS, value.runs, 'runs'),
     rngSeed: param(RNG_SEED, value.rngSeed, 'rngSeed'),
+    ...(plan ? { plan } : {}),
   };
 }
 

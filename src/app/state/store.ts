@@ -59,7 +59,10 @@ export class Store {
   readonly stale = computed(() => {
     const result = this.currentResult.value;
     if (!result || this.run.value.state === 'running') return false;
-    return JSON.stringify(result.scenario) !== JSON.stringify(this.scenario.value);
+    // The campaign plan's settings do not change a simulation.
+    const { plan: _a, ...ran } = result.scenario;
+    const { plan: _b, ...now } = this.scenario.value;
+    return JSON.stringify(ran) !== JSON.stringify(now);
   });
 
   /**

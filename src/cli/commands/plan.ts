@@ -26,7 +26,6 @@ import {
   VALUE,
 } from '../../campaign/params.ts';
 import {
-  type Objective,
   PLAN_DEFAULTS,
   PLAN_METHODS,
   type PlanMethod,
@@ -190,7 +189,7 @@ export async function planCommand(options: ParsedOptions, ctx: CommandContext): 
         params,
         costs,
         budget,
-        objective: options.need(OBJECTIVE) as Objective,
+        objective: options.need(OBJECTIVE),
         method,
         conversion: options.need(CONVERSION),
         value: options.given(VALUE) ?? null,

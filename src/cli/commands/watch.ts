@@ -6,7 +6,6 @@ import { completeCosts, parseCostsTable } from '../../campaign/costs.ts';
 import type { Estimate } from '../../campaign/figures.ts';
 import { DELAY, HORIZON, RUMOUR, SOURCES, WATCH_OBJECTIVE } from '../../crisis/params.ts';
 import { CONTAIN_DEFAULTS, containRumour, WATCH_DEFAULTS, watchMonitors } from '../../crisis/run.ts';
-import type { WatchObjective } from '../../crisis/watch.ts';
 import { RNG_SEED, RUNS } from '../../diffusion/params.ts';
 import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
@@ -100,7 +99,7 @@ async function watchCommand(options: ParsedOptions, ctx: CommandContext): Promis
   const { csr, ids } = graph;
   const k = checkK(options.need(MONITORS_K), csr.n);
   const params = rrModelParams(options, csr);
-  const objective = options.need(WATCH_OBJECTIVE) as WatchObjective;
+  const objective = options.need(WATCH_OBJECTIVE);
   const sourcesFile = options.given(SOURCES);
   let weights: Float64Array | null = null;
   if (sourcesFile !== undefined) {
