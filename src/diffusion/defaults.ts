@@ -7,7 +7,7 @@
 import type { Csr } from '../graph/types.ts';
 import { checkParam, formatParamError, type NumberParam } from '../util/param-spec.ts';
 import { GAMMA, MAX_STEPS_PARAM, MODEL, P, PHI } from './params.ts';
-import type { ModelName, ModelParams } from './types.ts';
+import type { ModelName, ModelParams, TieParams } from './types.ts';
 
 export const DEFAULTS = {
   /** Transmission probability for ic and sir when the file gives none. */
@@ -24,9 +24,10 @@ export interface ModelOptions {
   gamma?: number;
   phi?: number;
   maxSteps?: number | null;
+  ties?: TieParams;
 }
 
-const KNOWN_KEYS = new Set(['model', 'p', 'gamma', 'phi', 'maxSteps']);
+const KNOWN_KEYS = new Set(['model', 'p', 'gamma', 'phi', 'maxSteps', 'ties']);
 
 export class OptionError extends Error {
   constructor(message: string) {
@@ -54,6 +55,7 @@ export function resolveParams(options: ModelOptions, csr: Csr): ModelParams {
     gamma: options.gamma ?? DEFAULTS.gamma,
     phi: options.phi ?? DEFAULTS.phi,
     maxSteps: options.maxSteps === undefined ? DEFAULTS.maxSteps : options.maxSteps,
+    ...(options.ties ? { ties: options.ties } : {}),
   };
   validateParams(params);
   return params;
@@ -75,4 +77,22 @@ export function validateParams(params: ModelParams): void {
       'gamma: with gamma = 0 nobody recovers and SIR never ends; give maxSteps or gamma > 0',
     );
   }
+  if (params.ties) validateTies(params.ties, params.model);
+}
+
+function validateTies(ties: TieParams, model: ModelName): void {
+  if (model !== 'ic' && model !== 'threshold')
+    throw new OptionError(`ties: tie options apply to the ic and threshold models, not ${model}`);
+  for (const key of ['pStrong', 'pWeak', 'pGroup'] as const) {
+    const p = ties[key];
+    if (typeof p !== 'number' || !(p >= 0 && p <= 1))
+      throw new OptionError(`${key}: expected a probability in [0, 1], got ${String(p)}`);
+  }
+  if (!/^(mutual|embeddedness:.+)$/.test(ties.strongBy))
+    throw new OptionError(`strongBy: expected mutual or embeddedness:X, got '${ties.strongBy}'`);
+  ties.groups.forEach((group, g) => {
+    if (group.length === 0) throw new OptionError(`groups: group ${g + 1} is empty`);
+    if (new Set(group).size !== group.length)
+      throw new OptionError(`groups: group ${g + 1} names a member twice`);
+  });
 }

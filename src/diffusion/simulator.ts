@@ -3,17 +3,20 @@
  * scratch space and per-arc tables, then runs shards of runs. Run r of a scenario always uses
  * the random stream (rngSeed, r), so any split of runs over workers gives identical outcomes.
  */
+import { parseStrongBy, strongArcs } from '../graph/ties.ts';
 import type { Csr } from '../graph/types.ts';
 import { Rng } from '../util/rng.ts';
 import { validateParams } from './defaults.ts';
 import { arcThresholds, icPerArc, icUniform, weightedCascadeProbabilities } from './ic.ts';
+import { icTies, indexGroups } from './ic-ties.ts';
 import { linearThreshold, linearThresholdWeights } from './lt.ts';
 import { type LevelExpander, type RunState, runProgressive, type SeedSchedule } from './run-state.ts';
 import { Scratch } from './scratch.ts';
 import { compileSchedule, pickRandom, validateSeedPlan } from './seeds.ts';
 import { createSir } from './sir.ts';
 import { adoptionNeeds, fractionalThreshold } from './threshold.ts';
-import type { ModelParams, ShardRequest, ShardResult, Trace } from './types.ts';
+import { strongAdoptionNeeds, strongThreshold } from './threshold-ties.ts';
+import { type ModelParams, type ShardRequest, type ShardResult, type Trace, VIA_KINDS } from './types.ts';
 
 /**
  * Told after each run of a shard: the run index and the accounts active at its end
@@ -27,6 +30,26 @@ export interface Simulator {
 }
 
 type RunCascade = (rs: RunState, seeds: SeedSchedule) => void;
+
+/**
+ * The tie-aware kernels (ic-ties.ts, threshold-ties.ts), chosen only when params.ties is given;
+ * the arcs are classified here, once per simulator. `via` collects each run's credited adoptions.
+ */
+function tieRunner(csr: Csr, sc: Scratch, params: ModelParams, via: Uint32Array): RunCascade {
+  const ties = params.ties;
+  if (!ties) throw new Error('tieRunner: no tie parameters');
+  const by = parseStrongBy(ties.strongBy);
+  if ('error' in by) throw new Error(`strongBy: ${by.error}`);
+  const strong = strongArcs(csr, by);
+  let expand: LevelExpander;
+  if (params.model === 'ic') {
+    const groups = ties.groups.length > 0 ? indexGroups(csr.n, ties.groups) : null;
+    expand = icTies(csr, sc, strong, ties, groups, via);
+  } else if (params.model === 'threshold') {
+    expand = strongThreshold(csr, sc, strong, strongAdoptionNeeds(csr, strong, params.phi), via);
+  } else throw new Error(`tie options apply to ic and threshold, not ${params.model}`);
+  return (rs, seeds) => runProgressive(sc, rs, seeds, params.maxSteps, expand);
+}
 
 function cascadeRunner(csr: Csr, sc: Scratch, params: ModelParams): RunCascade {
   if (params.model === 'sir') {
@@ -57,7 +80,8 @@ function cascadeRunner(csr: Csr, sc: Scratch, params: ModelParams): RunCascade {
 export function createSimulator(csr: Csr, params: ModelParams): Simulator {
   validateParams(params);
   const sc = new Scratch(csr.n);
-  const runCascade = cascadeRunner(csr, sc, params);
+  const via = params.ties ? new Uint32Array(VIA_KINDS) : null;
+  const runCascade = via ? tieRunner(csr, sc, params, via) : cascadeRunner(csr, sc, params);
   const pickMark = new Uint32Array(csr.n);
   let pickStamp = 0;
 
@@ -72,6 +96,7 @@ export function createSimulator(csr: Csr, params: ModelParams): Simulator {
     const lastSteps = new Uint32Array(runCount);
     const nodeCounts = request.nodeCounts ? new Uint32Array(csr.n) : null;
     const curve = new AdoptionCurves();
+    const viaRuns = via ? new Uint32Array(VIA_KINDS * runCount) : null;
     let arcsExamined = 0;
     let trace: Trace | null = null;
 
@@ -95,6 +120,10 @@ export function createSimulator(csr: Csr, params: ModelParams): Simulator {
         tracing: run === traceRun,
       };
       runCascade(rs, schedule as SeedSchedule);
+      if (via && viaRuns) {
+        viaRuns.set(via, VIA_KINDS * i);
+        via.fill(0);
+      }
       sizes[i] = rs.tail;
       exposed[i] = rs.exposed;
       lastSteps[i] = curve.addRun(sc);
@@ -117,6 +146,7 @@ export function createSimulator(csr: Csr, params: ModelParams): Simulator {
       nodeCounts,
       arcsExamined,
       trace,
+      ...(viaRuns ? { via: viaRuns } : {}),
     };
   }
 

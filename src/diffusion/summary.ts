@@ -2,7 +2,15 @@
  * Monte Carlo statistics. Shards hold per-run integers, so merging is exact and the summary of a
  * scenario is the same bit for bit however its runs were split over workers.
  */
-import type { HistogramBin, ShardResult, SimulationSummary } from './types.ts';
+import {
+  type HistogramBin,
+  type ShardResult,
+  type SimulationSummary,
+  VIA_GROUP,
+  VIA_KINDS,
+  VIA_STRONG,
+  VIA_WEAK,
+} from './types.ts';
 
 /** Concatenate shards of one scenario in run order; they must tile [first, first + runs) exactly. */
 export function mergeShards(shards: ShardResult[]): ShardResult {
@@ -32,7 +40,9 @@ export function mergeShards(shards: ShardResult[]): ShardResult {
   const nodeCounts = counted ? new Uint32Array(n) : null;
   let arcsExamined = 0;
   let trace = null;
+  const via = sorted.every((s) => s.via) ? new Uint32Array(VIA_KINDS * runCount) : null;
   for (const s of sorted) {
+    if (via && s.via) via.set(s.via, VIA_KINDS * (s.firstRun - firstRun));
     sizes.set(s.sizes, s.firstRun - firstRun);
     exposed.set(s.exposed, s.firstRun - firstRun);
     lastSteps.set(s.lastSteps, s.firstRun - firstRun);
@@ -64,6 +74,7 @@ export function mergeShards(shards: ShardResult[]): ShardResult {
     nodeCounts,
     arcsExamined,
     trace,
+    ...(via ? { via } : {}),
   };
 }
 
@@ -86,6 +97,7 @@ export function summarize(result: ShardResult): SimulationSummary {
   const half = runs > 0 ? (Z95 * std) / Math.sqrt(runs) : 0;
   const adoptionByStep = cumulativeMeans(result.stepCounts, runs);
   const sorted = Uint32Array.from(sizes).sort();
+  const via = result.via ? viaMeans(result.via, runs) : null;
   return {
     runs,
     mean,
@@ -101,7 +113,16 @@ export function summarize(result: ShardResult): SimulationSummary {
       median: runs > 0 ? median(sorted) : 0,
       histogram: histogram(sorted),
     },
+    ...(via ? { via } : {}),
   };
+}
+
+/** Mean adoptions per run by what carried them (seeds excluded). */
+function viaMeans(via: Uint32Array, runs: number): { strong: number; weak: number; group: number } {
+  const sum = [0, 0, 0];
+  for (let i = 0; i < via.length; i++) sum[i % VIA_KINDS] += via[i];
+  const mean = (kind: number) => (runs > 0 ? sum[kind] / runs : 0);
+  return { strong: mean(VIA_STRONG), weak: mean(VIA_WEAK), group: mean(VIA_GROUP) };
 }
 
 /** The normal quantile of a two-sided 95% interval. */

@@ -17,7 +17,33 @@ export interface ModelParams {
   phi: number;
   /** Stop after this step (0 = seeds only); null = until the cascade dies out. */
   maxSteps: number | null;
+  /** Tie-aware diffusion (ic: strong/weak probabilities and groups; threshold: strong ties only). */
+  ties?: TieParams;
 }
+
+/**
+ * What the tie kinds change (docs/models.md, "Strong and weak ties"). Arcs are classified once
+ * per simulator by src/graph/ties.ts; groups are node indices.
+ */
+export interface TieParams {
+  /** `mutual` or `embeddedness:X`. */
+  strongBy: string;
+  /** ic: probability on strong arcs. */
+  pStrong: number;
+  /** ic: probability on weak arcs. */
+  pWeak: number;
+  /** ic: groups of node indices; an adopter reaches each other member with pGroup, once per shared group. */
+  groups: number[][];
+  pGroup: number;
+  /** threshold: count only strong in-arcs (both for the need and for the adopted neighbours). */
+  strongOnly: boolean;
+}
+
+/** Indices of the `via` counters: adoptions through a strong arc, a weak arc, a group. */
+export const VIA_STRONG = 0;
+export const VIA_WEAK = 1;
+export const VIA_GROUP = 2;
+export const VIA_KINDS = 3;
 
 /** Seeds launched together at one step. Seeds of later groups may already be active by then. */
 export interface SeedGroup {
@@ -83,6 +109,11 @@ export interface ShardResult {
   /** Arcs examined (activation attempts considered), for throughput figures. */
   arcsExamined: number;
   trace: Trace | null;
+  /**
+   * Tie-aware runs only: per run, adoptions (seeds excluded) through a strong arc, a weak arc and
+   * a group, at [VIA_KINDS * (run - firstRun) + kind].
+   */
+  via?: Uint32Array | null;
 }
 
 /** Monte Carlo summary: the fields of `ripple simulate --json`. */
@@ -100,6 +131,8 @@ export interface SimulationSummary {
   /** 95% confidence interval of adoptionByStep[t], per step. */
   adoptionByStepCi95: [number, number][];
   sizes: { min: number; max: number; median: number; histogram: HistogramBin[] };
+  /** Tie-aware runs only: mean adoptions per run (seeds excluded) by what carried them. */
+  via?: { strong: number; weak: number; group: number };
 }
 
 /** Cascade sizes in [from, to] (inclusive integers). */

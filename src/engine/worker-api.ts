@@ -41,6 +41,7 @@ export function createEngineApi(): EngineApi {
         result.stepSquares.buffer,
       ];
       if (result.nodeCounts) buffers.push(result.nodeCounts.buffer);
+      if (result.via) buffers.push(result.via.buffer);
       if (result.trace) {
         const t = result.trace;
         buffers.push(t.nodes.buffer, t.steps.buffer, t.hops.buffer, t.parents.buffer, t.exposed.buffer);
