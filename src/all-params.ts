@@ -15,6 +15,7 @@ import { OBJECTIVE_PARAMS } from './engine/objective-param.ts';
 import { RUN_PARAMS } from './engine/run-params.ts';
 import { GRAPH_PARAMS } from './graph/params.ts';
 import { SEEDING_PARAMS } from './seeding/params.ts';
+import { TIES_PARAMS } from './ties/params.ts';
 import { joinParams, type ParamSpec } from './util/param-spec.ts';
 
 export const PARAMS = joinParams(
@@ -28,6 +29,7 @@ export const PARAMS = joinParams(
   CENTRALITY_PARAMS,
   DISTANCE_PARAMS,
   COMMUNITY_PARAMS,
+  TIES_PARAMS,
   RUN_PARAMS,
 );
 

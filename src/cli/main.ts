@@ -18,6 +18,7 @@ import { REACH } from './commands/reach.ts';
 import { SEEDS_COMMAND } from './commands/seeds.ts';
 import { SIMULATE } from './commands/simulate.ts';
 import { STATS } from './commands/stats.ts';
+import { TIES } from './commands/ties.ts';
 import { TIPPING } from './commands/tipping.ts';
 import { CONTAIN, WATCH } from './commands/watch.ts';
 import { type Command, helpText, parseOptions, UsageError } from './common/args.ts';
@@ -35,6 +36,7 @@ export const COMMANDS: Record<string, Command> = {
   seeds: SEEDS_COMMAND,
   simulate: SIMULATE,
   stats: STATS,
+  ties: TIES,
   tipping: TIPPING,
   watch: WATCH,
 };

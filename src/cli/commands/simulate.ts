@@ -29,6 +29,7 @@ import {
   workerCount,
 } from '../common/graph-options.ts';
 import { progressBar } from '../common/progress.ts';
+import { TIE_OPTIONS, tieParamsOption } from './ties.ts';
 
 /** The model and Monte Carlo options of simulate, which reach and communities share. */
 export const MODEL_OPTIONS = [MODEL, P, GAMMA, PHI, MAX_STEPS_PARAM, RUNS, RNG_SEED, WORKERS] as const;
@@ -36,10 +37,11 @@ export const MODEL_OPTIONS = [MODEL, P, GAMMA, PHI, MAX_STEPS_PARAM, RUNS, RNG_S
 export const SIMULATE: Command = {
   summary: 'Monte Carlo cascades from seed accounts',
   usage: '--graph FILE (--seeds LIST | --seeds-file FILE) [options]',
-  options: [...GRAPH_OPTIONS, SEEDS, SEEDS_FILE, ...MODEL_OPTIONS, TRACE, ...OUTPUT_OPTIONS],
+  options: [...GRAPH_OPTIONS, SEEDS, SEEDS_FILE, ...MODEL_OPTIONS, ...TIE_OPTIONS, TRACE, ...OUTPUT_OPTIONS],
   examples: [
     'ripple simulate --graph datasets/facebook_combined.txt --model ic --p 0.02 --seeds top:degree:5 --runs 2000 --json',
     "ripple simulate --graph datasets/karate.txt --model sir --p 0.25 --gamma 0.5 --seeds '33;0@3' --runs 300 --rng 42",
+    'ripple simulate --graph datasets/soc-Slashdot0902.txt.gz --p-strong 0.1 --p-weak 0.01 --seeds top:degree:10 --json',
   ],
   run: simulateCommand,
 };
@@ -51,7 +53,9 @@ export async function simulateCommand(options: ParsedOptions, ctx: CommandContex
   const seed = options.need(RNG_SEED);
   const loaded = await loadGraphOption(options);
   const { csr, ids } = loaded;
-  const params = modelParamsOption(options, csr);
+  const plain = modelParamsOption(options, csr);
+  const ties = await tieParamsOption(options, ctx, loaded, plain);
+  const params = ties ? { ...plain, ties } : plain;
   const seeds = await requiredSeedPlan(options, loaded, ctx, params.maxSteps);
 
   const pool = createNodePool(ctx.workerFile, workers);
@@ -72,7 +76,7 @@ export async function simulateCommand(options: ParsedOptions, ctx: CommandContex
       nodes: csr.n,
       share: summary.mean / csr.n,
       model: params.model,
-      params,
+      params: ties ? { ...params, ties: { ...ties, groups: ties.groups.length } } : params,
       seeds: describeSeeds(seeds, ids),
       rng: seed,
       workers,
@@ -136,6 +140,11 @@ function formatSummary(
     `${printable(file)}: ${s.model}, ${s.runs} runs on ${s.workers} workers in ${s.seconds.toFixed(2)} s`,
     `mean reach   ${s.mean.toFixed(2)} of ${s.nodes} (${pct(s.share)}), 95% CI [${s.ci95[0].toFixed(2)}, ${s.ci95[1].toFixed(2)}], std ${s.std.toFixed(2)}`,
     `exposed      ${s.exposed.toFixed(2)} accounts received it (${pct(s.exposed / s.nodes)})`,
+    ...(s.via
+      ? [
+          `via          strong ties ${s.via.strong.toFixed(2)}, weak ties ${s.via.weak.toFixed(2)}, groups ${s.via.group.toFixed(2)} (mean adoptions per run, seeds excluded)`,
+        ]
+      : []),
     `sizes        min ${s.sizes.min}, median ${s.sizes.median}, max ${s.sizes.max}`,
     `reach by hop ${s.reachByHop
       .slice(0, 8)
