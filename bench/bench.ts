@@ -3,7 +3,7 @@
  * the bundled datasets and a generated 1M-node / 10M-arc power-law graph, on one worker and on
  * all workers, beside a tight C loop doing the same independent-cascade work.
  *
- * Options: --quick (datasets only, shorter timings), --large-only, --plan / --crisis (those sections alone).
+ * Options: --quick (datasets only, shorter timings), --large-only, --plan / --crisis / --ties (those sections alone).
  * Figures are medians of repeated measurements within one run; the machine is shared and noisy.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -23,6 +23,7 @@ import { benchDistance } from './distance.ts';
 import { benchImm } from './imm.ts';
 import { benchPlan } from './plan.ts';
 import { writePowerLawEdgeList } from './powerlaw.ts';
+import { benchTies } from './ties.ts';
 import { benchTipping } from './tipping.ts';
 
 const here = dirname(fileURLToPath(import.meta.url)); // .cache/node
@@ -300,10 +301,11 @@ async function main(): Promise<void> {
     `Ripple benchmark: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
   const results: Record<string, unknown>[] = [];
-  if (args.has('--plan') || args.has('--crisis')) {
+  if (args.has('--plan') || args.has('--crisis') || args.has('--ties')) {
     const only: BenchContext = { quick, root, workerFile, largeGraph: null };
     if (args.has('--plan')) results.push(await benchPlan(only));
     if (args.has('--crisis')) results.push(await benchCrisis(only));
+    if (args.has('--ties')) results.push(await benchTies(only));
     return;
   }
   if (!args.has('--large-only')) {

@@ -5,8 +5,7 @@
  * group). Adoptions are credited to the kind of the attempt that succeeded first.
  *
  * The order of attempts (docs/models.md): levels in BFS order; within a level, adopters in the
- * order they adopted; each adopter tries its out-arcs in CSR order, then its groups in the order
- * of the groups file, each group's members in file order. A separate kernel from icUniform, chosen
+ * order they adopted; each adopter tries its out-arcs in CSR order, then its groups in the order of the groups file, each group's members in file order. A separate kernel from icUniform, chosen
  * only when tie options are given, so the default path keeps its speed.
  */
 import type { Csr } from '../graph/types.ts';
@@ -58,12 +57,19 @@ export function icTies(
   const thrStrong = probabilityThreshold(probabilities.pStrong);
   const thrWeak = probabilityThreshold(probabilities.pWeak);
   const thrGroup = probabilityThreshold(probabilities.pGroup);
+  // The kind rides in the top bit of a copy of the targets (n < 2^31): the loop reads nothing more
+  // per attempt than icUniform and picks the threshold without a branch. (A separate per-arc
+  // threshold array measured 1.17x plain IC on soc-Slashdot0902; reordering rows strong-first
+  // 1.15-1.2x, from the lost order of the state reads.)
+  if (csr.n > 0x7fffffff) throw new RangeError('ic with tie kinds: at most 2^31 - 1 nodes');
+  const tagged = new Int32Array(csr.arcs);
+  for (let k = 0; k < csr.arcs; k++) tagged[k] = csr.outTargets[k] | (strong[k] === 1 ? 0x80000000 : 0) | 0;
+  const flip = (thrStrong ^ thrWeak) | 0;
   return (rs, from, to, step) => {
     const off = csr.outOffsets;
-    const tgt = csr.outTargets;
-    const kind = strong;
-    const ts = thrStrong;
-    const tw = thrWeak;
+    const tgt = tagged;
+    const tw = thrWeak | 0;
+    const fl = flip;
     const { state, order, hop, hopCounts, parent, step: stepOf } = sc;
     const rng = rs.rng;
     const seen = rs.seen;
@@ -83,11 +89,10 @@ export function icTies(
     for (let i = from; i < to; i++) {
       const u = order[i];
       const h = hop[u] + 1;
-      const end = off[u + 1];
-      let k = off[u];
-      examined += end - k;
-      for (; k < end; k++) {
-        const v = tgt[k];
+      examined += off[u + 1] - off[u];
+      for (let k = off[u]; k < off[u + 1]; k++) {
+        const x = tgt[k];
+        const v = x & 0x7fffffff;
         const s = state[v];
         if (s === active) continue;
         if (s !== seen) {
@@ -99,14 +104,14 @@ export function icTies(
         a = b ^ (b >>> 9);
         b = (c + (c << 3)) | 0;
         c = (((c << 21) | (c >>> 11)) + t) | 0;
-        const isStrong = kind[k];
-        if (t >>> 1 < (isStrong === 1 ? ts : tw)) {
+        // x >> 31 is -1 for a strong arc, 0 for a weak one.
+        if (t >>> 1 < (tw ^ (fl & (x >> 31))) >>> 0) {
           state[v] = active;
           hop[v] = h;
           order[tail++] = v;
           hopCounts[h]++;
           if (h > maxHop) maxHop = h;
-          if (isStrong === 1) viaStrong++;
+          if (x < 0) viaStrong++;
           else viaWeak++;
           if (tracing) {
             parent[v] = u;

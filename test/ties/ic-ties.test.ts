@@ -57,7 +57,36 @@ describe('tie kinds on the CSR', () => {
   });
 });
 
+// Where the order of attempts decides the credit: 0 -> 1 (weak) comes before 0 -> 2 (strong), so 1
+// tries 3 (weak) before 2 does (strong).
+const orderPairs: [number, number][] = [
+  [0, 1],
+  [0, 2],
+  [2, 0],
+  [1, 3],
+  [2, 3],
+  [3, 2],
+];
+const ordered = csrOf(4, orderPairs);
+const orderMutual = new Set(['0,2', '2,0', '2,3', '3,2']);
+const orderStrong = (u: number, v: number) => orderMutual.has(`${u},${v}`);
+
 describe('ic with --p-strong / --p-weak', () => {
+  it('credits an adoption to the first successful attempt in CSR order', () => {
+    const ps = 0.7;
+    const pw = 0.6;
+    const { shard } = runLocal(ordered, tieParams({ pStrong: ps, pWeak: pw }), seedsAt(0), RUNS, 5);
+    const ex = exactTies(ordered, [0], orderStrong, { pStrong: ps, pWeak: pw, pGroup: 0 });
+    const via = shard.via as Uint32Array;
+    for (const [kind, name] of [
+      [0, 'strong'],
+      [1, 'weak'],
+    ] as const) {
+      const s = viaStat(via, kind, RUNS);
+      expect(Math.abs(s.mean - ex.via[name])).toBeLessThanOrEqual(4 * s.se);
+    }
+  });
+
   it.each([
     [0.6, 0.2],
     [0.15, 0.9],
@@ -82,7 +111,7 @@ describe('ic with --p-strong / --p-weak', () => {
     expect((summary.via?.strong ?? 0) + (summary.via?.weak ?? 0)).toBeCloseTo(summary.mean - 1, 10);
   });
 
-  it('pStrong = pWeak = p gives exactly the plain ic numbers', () => {
+  it('pStrong = pWeak = p gives exactly the plain ic numbers (same attempts, same random stream)', () => {
     const plain = runLocal(g, params({ model: 'ic', p: 0.3 }), seedsAt(0), 500, 3).shard;
     const tied = runLocal(g, tieParams({ pStrong: 0.3, pWeak: 0.3 }), seedsAt(0), 500, 3).shard;
     expect(Array.from(tied.sizes)).toEqual(Array.from(plain.sizes));
