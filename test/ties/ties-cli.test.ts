@@ -69,6 +69,18 @@ describe('ripple simulate with tie options', () => {
     expect(out.params.ties.groups).toBe(1);
   });
 
+  it('uses the Louvain communities as groups with --groups communities', async () => {
+    // Two triangles joined by one weak arc: with only groups carrying (p 0), a seed reaches its triangle.
+    const two = file('two.txt', 'a b\nb c\nc a\nd e\ne f\nf d\nc d\n');
+    const out = await jsonInProcess(
+      'simulate',
+      ...['--graph', two, '--direction', 'undirected', '--seeds', 'a', '--p', '0', '--runs', '20'],
+      ...['--groups', 'communities', '--p-group', '1'],
+    );
+    expect(out.mean).toBe(3);
+    expect(out.via).toEqual({ strong: 0, weak: 0, group: 2 });
+  });
+
   it.each([
     [['--p-weak', '1.5'], 2, /--p-weak/],
     [['--groups', 'EMPTY', '--p-group', '0.1'], 1, /group 'g' is empty/],
