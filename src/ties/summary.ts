@@ -12,6 +12,10 @@ import type { Csr } from '../graph/types.ts';
 
 export const EMBEDDEDNESS_BINS = 10;
 
+/** What a graph with no reciprocated arc means under `mutual`. */
+export const NO_MUTUAL_NOTE =
+  'no arc is reciprocated, so every tie is weak under mutual; use --strong-by embeddedness:X (for example embeddedness:0.1) to find the strong ties by shared neighbours';
+
 export interface TiesSummary {
   nodes: number;
   arcs: number;
@@ -127,10 +131,7 @@ export function summarizeTies(
     notes.push(
       'the graph is undirected, so every tie is mutual and strong under mutual; use --strong-by embeddedness:X to tell close ties from loose ones',
     );
-  else if (by.kind === 'mutual' && csr.arcs > 0 && mutualCount === 0)
-    notes.push(
-      'no arc is reciprocated, so every tie is weak under mutual; use --strong-by embeddedness:X (for example embeddedness:0.1) to find the strong ties by shared neighbours',
-    );
+  else if (by.kind === 'mutual' && csr.arcs > 0 && mutualCount === 0) notes.push(NO_MUTUAL_NOTE);
   return {
     nodes: csr.n,
     arcs: csr.arcs,

@@ -47,6 +47,23 @@ describe('ripple ties', () => {
     const r = await rippleInProcess('ties', '--graph', oneWay, '--direction', 'influences');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/every tie is weak under mutual.*embeddedness/);
+    const sim = await rippleInProcess(
+      ...[
+        'simulate',
+        '--graph',
+        oneWay,
+        '--direction',
+        'influences',
+        '--seeds',
+        'a',
+        '--p-weak',
+        '0.5',
+        '--runs',
+        '5',
+      ],
+    );
+    expect(sim.code).toBe(0);
+    expect(sim.stderr).toMatch(/every tie is weak under mutual.*embeddedness/);
     const bad = await rippleInProcess('ties', ...g, '--runs', '5');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--runs needs --removal/);

@@ -10,7 +10,7 @@ import { summarize } from '../../diffusion/summary.ts';
 import type { ModelParams, SeedPlan, TieParams } from '../../diffusion/types.ts';
 import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
-import { parseStrongBy, type StrongBy } from '../../graph/ties.ts';
+import { mutualArcs, parseStrongBy, type StrongBy } from '../../graph/ties.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { communityGroups, parseGroups } from '../../ties/groups.ts';
@@ -25,7 +25,7 @@ import {
   STRONG_ONLY,
 } from '../../ties/params.ts';
 import { type RemovalPoint, removalExperiment } from '../../ties/removal.ts';
-import { summarizeTies, type TiesSummary } from '../../ties/summary.ts';
+import { NO_MUTUAL_NOTE, summarizeTies, type TiesSummary } from '../../ties/summary.ts';
 import { adapt } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
 import { type Command, type ParsedOptions, UsageError } from '../common/args.ts';
@@ -198,7 +198,14 @@ export async function tieParamsOption(
 ): Promise<TieParams | undefined> {
   const given = options.givenOf(TIE_OPTIONS);
   if (given.length === 0) return undefined;
-  const { text } = strongByOption(options);
+  const { by, text } = strongByOption(options);
+  if (
+    by.kind === 'mutual' &&
+    loaded.csr.directed &&
+    loaded.csr.arcs > 0 &&
+    !mutualArcs(loaded.csr).includes(1)
+  )
+    warn(ctx, NO_MUTUAL_NOTE);
   const icOnly = [P_STRONG, P_WEAK, GROUPS, P_GROUP].filter((o) => options.has(o));
   if (params.model === 'threshold') {
     if (icOnly.length > 0) throw new UsageError(`--${icOnly[0].flag} applies to --model ic`);
