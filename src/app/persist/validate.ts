@@ -228,6 +228,8 @@ function containSettings(value: unknown): ScenarioContain {
   const ids = value.rumour;
   if (!Array.isArray(ids))
     throw new ScenarioError(`contain.rumour: expected a list of node ids, got ${describe(ids)}`);
+  if (ids.length === 0)
+    throw new ScenarioError('contain.rumour: expected at least one node id (where the rumour starts)');
   if (ids.length > LIMITS.seedIds) throw new ScenarioError(`contain.rumour: more than ${LIMITS.seedIds} ids`);
   const rumour = ids.map((id, i) => {
     if (typeof id !== 'string' || id.length === 0 || id.length > LIMITS.idLength)
