@@ -343,6 +343,33 @@ describe('crisis panel', () => {
     await page.close();
   }, 120_000);
 
+  it('cancel stops a search and keeps the previous results (email-Eu-core)', async () => {
+    const page = await served.browser.newPage();
+    const email = KARATE.replace('karate.txt', 'email-Eu-core.txt')
+      .replace('direction=undirected', 'direction=influences')
+      .replace('p=0.2', 'p=0.05')
+      .replace('seeds=33@0', 'seeds=0@0');
+    await openOnTab(page, served.url, email, /^email-Eu-core/, 'crisis');
+    await fillField(page, 'crisis-watch-k', 2);
+    expect(await watch(page)).toBe('done');
+    const before = await json(page, 'crisis-watch-result');
+    await fillField(page, 'crisis-watch-k', 30);
+    await page.getByTestId('crisis-watch-run').click();
+    await page.getByTestId('crisis-watch-task').and(page.locator('[data-state=running]')).waitFor();
+    await page.getByTestId('crisis-watch-task-progress').waitFor({ state: 'visible' });
+    await page.getByTestId('crisis-watch-task-cancel').click();
+    await page
+      .getByTestId('crisis-watch-task')
+      .and(page.locator('[data-state=cancelled]'))
+      .waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('crisis-watch-task-status').textContent()).toBe(
+      'Cancelled; the previous results are kept.',
+    );
+    expect(await json(page, 'crisis-watch-result')).toEqual(before);
+    await page.getByTestId('crisis-watch-stale').waitFor();
+    await page.close();
+  }, 120_000);
+
   it('says so for models crisis watch cannot use', async () => {
     const page = await served.browser.newPage();
     await open(page, KARATE.replace('model=ic', 'model=sir'));
