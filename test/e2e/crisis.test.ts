@@ -398,6 +398,12 @@ describe('crisis panel', () => {
     await expect
       .poll(() => page.getByTestId('crisis-contain-error').textContent())
       .toBe('谣言起点：“nobody”不是此图中的账号。之前的结果保留。');
+    await fillField(page, 'crisis-rumour', '33');
+    await fillField(page, 'crisis-delay', '-1');
+    await page.getByTestId('crisis-contain-run').click();
+    await expect
+      .poll(() => page.getByTestId('crisis-contain-error').textContent())
+      .toBe('辟谣延迟（步）：应为 0 到 100000 之间的整数，实际为“-1”。之前的结果保留。');
     const allowed = new Set(['ic', 'id', 'nobody', 'leskovec']);
     const texts = await page.evaluate(() => {
       const panel = document.querySelector('[role=tabpanel]:not([hidden])') as HTMLElement;

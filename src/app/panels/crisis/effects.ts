@@ -10,6 +10,8 @@ import type { NodeDisplayData } from 'sigma/types';
 import { containRumour, watchMonitors } from '../../../crisis/run.ts';
 import type { ScenarioContain, ScenarioWatch } from '../../../engine/scenario.ts';
 import type { App } from '../../core/context.ts';
+import { sentences } from '../../i18n/join.ts';
+import { fullWidth } from '../../i18n/lang.ts';
 import { closePlayback, session as playbackSession } from '../../playback/session.ts';
 import { usePoolGraph } from '../../run/pool-graph.ts';
 import { parseIdList } from '../../seeds/id-list.ts';
@@ -114,7 +116,7 @@ export async function runWatch(app: App): Promise<void> {
   const { csr } = graph.loaded;
   const read = readWatch(watchDraft.peek(), csr.n);
   if ('error' in read) {
-    watchError.value = { say: () => t('crisis.fix', { message: watchMessage(store) }) };
+    watchError.value = { say: () => keptText(watchMessage(store)) };
     return;
   }
   let rr: ReturnType<typeof crisisParams>;
@@ -167,7 +169,7 @@ export async function runContain(app: App): Promise<void> {
   const read = readContain(containDraft.peek(), graph);
   if ('error' in read) {
     containError.value = {
-      say: () => t('crisis.fix', { message: containMessage(store) }),
+      say: () => keptText(containMessage(store)),
     };
     return;
   }
@@ -210,6 +212,13 @@ export async function runContain(app: App): Promise<void> {
     };
     announcement.value = { say: () => t('crisis.contain.announce', { k: result.correctors.length }) };
   });
+}
+
+/** A form's error as one line: the error as a sentence, then that the results on screen stay. */
+export function keptText(message: string): string {
+  const full = fullWidth();
+  const ended = /[.。!?！？]$/.test(message) || message === '' ? message : `${message}${full ? '。' : '.'}`;
+  return sentences(ended, t('crisis.kept'));
 }
 
 /** The form's current first error, re-read in the current language. */
