@@ -190,7 +190,7 @@ function RaceControls() {
           disabled={step === 0}
           onClick={() => raceTo(0)}
         >
-          ⏮
+          |◀
         </button>
         <button
           type="button"
@@ -220,7 +220,7 @@ function RaceControls() {
           disabled={step === r.end}
           onClick={() => raceTo(r.end)}
         >
-          ⏭
+          ▶|
         </button>
         <span data-testid="crisis-race-step" role="status">
           {t('crisis.race.step', { step, end: r.end })}
