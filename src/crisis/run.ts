@@ -244,6 +244,8 @@ export interface ContainResult {
   withoutCorrection: Estimate;
   /** Accounts kept from the rumour on average (withoutCorrection - rumourReach). */
   saved: number;
+  /** The same as an estimate from the per-world differences (paired: the same worlds). */
+  savedEstimate: Estimate;
   baselines: { name: 'degree' | 'neighbourhood'; correctors: number[]; rumourReach: Estimate }[];
   delay: number;
   runs: number;
@@ -345,20 +347,23 @@ export async function containRumour(
     })),
     progress,
   );
-  const perList = lists.map((_, j) => {
+  const perWorld = lists.map((_, j) => {
     const all = new Uint32Array(runs);
     let at = 0;
     for (const part of reached) {
       all.set(part[j], at);
       at += part[j].length;
     }
-    return estimate(all);
+    return all;
   });
+  const perList = perWorld.map((all) => estimate(all));
+  const savedEstimate = estimate(Float64Array.from(perWorld[0], (without, w) => without - perWorld[1][w]));
   return {
     correctors,
     rumourReach: perList[1],
     withoutCorrection: perList[0],
     saved: perList[0].mean - perList[1].mean,
+    savedEstimate,
     baselines: [
       { name: 'degree', correctors: degree, rumourReach: perList[2] },
       { name: 'neighbourhood', correctors: neighbourhood, rumourReach: perList[3] },

@@ -101,6 +101,8 @@ async function sameContain(page: Page, cli: any): Promise<void> {
   close(app.rumourReach, cli.rumourReach);
   close(app.withoutCorrection, cli.withoutCorrection);
   expect(app.saved).toBeCloseTo(cli.saved, 5);
+  expect(app.savedCi95[0]).toBeCloseTo(cli.savedCi95[0], 5);
+  expect(app.savedCi95[1]).toBeCloseTo(cli.savedCi95[1], 5);
   expect(app.baselines.map((b: { name: string }) => b.name)).toEqual(
     cli.baselines.map((b: { name: string }) => b.name),
   );

@@ -235,6 +235,7 @@ async function containCommand(options: ParsedOptions, ctx: CommandContext): Prom
       rumourReach: est(r.rumourReach),
       withoutCorrection: est(r.withoutCorrection),
       saved: round(r.saved),
+      savedCi95: est(r.savedEstimate).ci95,
       baselines: r.baselines.map((b) => ({
         name: b.name,
         correctors: b.correctors.map((v) => ids[v]),

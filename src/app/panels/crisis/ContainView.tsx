@@ -22,7 +22,7 @@ function Figure({
   name,
   e,
 }: {
-  name: 'rumourReach' | 'withoutCorrection';
+  name: 'rumourReach' | 'withoutCorrection' | 'saved';
   e: { mean: number; ci95: [number, number] };
 }) {
   return (
@@ -40,6 +40,7 @@ function resultData(r: ContainResult, ids: readonly string[]): string {
     rumourReach: est(r.rumourReach),
     withoutCorrection: est(r.withoutCorrection),
     saved: r.saved,
+    savedCi95: est(r.savedEstimate).ci95,
     baselines: r.baselines.map((b) => ({
       name: b.name,
       correctors: b.correctors.map((v) => ids[v]),
@@ -102,11 +103,7 @@ export function ContainView() {
         <tbody>
           <Figure name="rumourReach" e={result.rumourReach} />
           <Figure name="withoutCorrection" e={result.withoutCorrection} />
-          <tr data-figure="saved">
-            <th scope="row">{t('crisis.fig.saved')}</th>
-            <td>{amount(result.saved)}</td>
-            <td class="hint">{t('crisis.fig.savedNote')}</td>
-          </tr>
+          <Figure name="saved" e={result.savedEstimate} />
         </tbody>
       </table>
       <div class="crisis-table-box">

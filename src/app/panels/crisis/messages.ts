@@ -67,7 +67,6 @@ export const t = defineMessages({
     'crisis.fig.rumourReach': 'Rumour reach with the correction',
     'crisis.fig.withoutCorrection': 'Rumour reach without correction',
     'crisis.fig.saved': 'Accounts saved',
-    'crisis.fig.savedNote': 'difference of the two means',
     'crisis.watch.undetected':
       'A story never caught counts as {horizon} steps, and as every account it reached.',
     'crisis.watch.bound':
@@ -163,7 +162,6 @@ export const t = defineMessages({
     'crisis.fig.rumourReach': '辟谣后的谣言触达',
     'crisis.fig.withoutCorrection': '不辟谣的谣言触达',
     'crisis.fig.saved': '免受谣言影响的账号',
-    'crisis.fig.savedNote': '两个均值之差',
     'crisis.watch.undetected': '从未被发现的事件按 {horizon} 步计，并按其触达的全部账号计。',
     'crisis.watch.bound':
       '在 {runs} 个抽样事件上，至少达到最佳选择的 {share}（{objective}；在线上界，Leskovec 等，2007）。',
