@@ -3,7 +3,8 @@
  * the bundled datasets and a generated 1M-node / 10M-arc power-law graph, on one worker and on
  * all workers, beside a tight C loop doing the same independent-cascade work.
  *
- * Options: --quick (datasets only, shorter timings), --large-only, --plan (the planner alone).
+ * Options: --quick (datasets only, shorter timings), --large-only, --plan (the planner alone),
+ * --calibrate (calibration alone).
  * Figures are medians of repeated measurements within one run; the machine is shared and noisy.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { resolveParams } from '../src/diffusion/defaults.ts';
 import type { ModelName } from '../src/diffusion/types.ts';
 import { createNodePool } from '../src/engine/spawn-node.ts';
 import type { Csr, Direction } from '../src/graph/types.ts';
+import { benchCalibrate } from './calibrate.ts';
 import { benchCentrality } from './centrality.ts';
 import type { BenchContext } from './context.ts';
 import { benchDistance } from './distance.ts';
@@ -303,6 +305,10 @@ async function main(): Promise<void> {
     results.push(await benchPlan({ quick, root, workerFile, largeGraph: null }));
     return;
   }
+  if (args.has('--calibrate')) {
+    results.push(await benchCalibrate({ quick, root, workerFile, largeGraph: null }));
+    return;
+  }
   if (!args.has('--large-only')) {
     const ds = (f: string) => join(root, 'datasets', f);
     results.push(
@@ -364,6 +370,7 @@ async function main(): Promise<void> {
   results.push(await benchDistance(ctx));
   results.push(await benchImm(ctx));
   results.push(await benchPlan(ctx));
+  results.push(await benchCalibrate(ctx));
   void ctx;
   const out = join(root, 'bench', 'results');
   mkdirSync(out, { recursive: true });

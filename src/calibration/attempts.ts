@@ -14,7 +14,6 @@
  * 1/indegree(v), thresholds uniform). Adopters after the first step that no adopter of the step
  * before could reach are counted as unexplained (outside starts) and contribute nothing.
  */
-import { weightedCascadeProbabilities } from '../diffusion/ic.ts';
 import { linearThresholdWeights } from '../diffusion/lt.ts';
 import type { Csr } from '../graph/types.ts';
 import type { Cascade } from './cascade-log.ts';
@@ -27,6 +26,8 @@ export interface EventPatterns {
   counts: Uint32Array;
   /** How many success events have pattern j. */
   multiplicity: Float64Array;
+  /** Pattern j as text ('c:a,' per community), to merge tallies of several parts. */
+  keys: string[];
 }
 
 export interface AttemptTally {
@@ -65,12 +66,14 @@ const LT_EPS = 1e-12;
  */
 export function tallyAttempts(
   csr: Csr,
-  cascades: readonly Cascade[],
+  cascades: readonly Pick<Cascade, 'nodes' | 'steps'>[],
   community: { labels: Uint32Array; count: number } | null = null,
 ): AttemptTally {
   const { n, outOffsets, outTargets } = csr;
-  const wcLog = wcLogFailures(csr);
-  const ltWeight = linearThresholdWeights(csr);
+  const { inOffsets } = csr;
+  // Weighted cascade's p(u,v) = 1/indegree(v) depends on v alone, and so does linear threshold's
+  // weight unless the file gives weights: then the sums are count x the value of v.
+  const ltPerArc = csr.outValues ? linearThresholdWeights(csr) : null;
   const K = community?.count ?? 0;
   const labels = community?.labels ?? null;
 
@@ -81,7 +84,6 @@ export function tallyAttempts(
   const reached = new Uint32Array(n);
   const ltTotal = new Float64Array(n);
   const count = new Uint32Array(n);
-  const wcSum = new Float64Array(n);
   const ltSum = new Float64Array(n);
   const touched = new Uint32Array(n);
   const exposedNever: number[] = [];
@@ -105,8 +107,8 @@ export function tallyAttempts(
   let firstAdopters = 0;
   let explained = 0;
   let unexplained = 0;
-  let wc = 0;
-  let lt = 0;
+  let wcLL = 0;
+  let ltLL = 0;
   let epoch = 0;
 
   for (const c of cascades) {
@@ -136,8 +138,7 @@ export function tallyAttempts(
           if (mark[v] === epoch && adoptStep[v] <= t) continue;
           if (count[v] === 0) touched[touchedCount++] = v;
           count[v]++;
-          wcSum[v] += wcLog[k];
-          ltSum[v] += ltWeight[k];
+          if (ltPerArc) ltSum[v] += ltPerArc[k];
           if (head) {
             if (links === linkNext.length) {
               linkNext = growInt(linkNext);
@@ -153,22 +154,25 @@ export function tallyAttempts(
         const v = touched[j];
         const a = count[v];
         attempts += a;
+        const indegree = inOffsets[v + 1] - inOffsets[v];
+        const wcLog = a * Math.log1p(-1 / indegree);
+        const lt = ltPerArc ? ltSum[v] : a / indegree;
         const adopts = mark[v] === epoch && adoptStep[v] === t + 1;
         if (adopts) {
           reached[v] = epoch;
           events.set(a, (events.get(a) ?? 0) + 1);
-          wc += Math.log(-Math.expm1(wcSum[v]));
-          lt += Math.log(ltSum[v]);
+          wcLL += Math.log(-Math.expm1(wcLog));
+          ltLL += Math.log(lt);
         } else {
           failures += a;
-          wc += wcSum[v];
+          wcLL += wcLog;
           if (mark[v] !== epoch) {
             if (ltMark[v] !== epoch) {
               ltMark[v] = epoch;
               ltTotal[v] = 0;
               exposedNever.push(v);
             }
-            ltTotal[v] += ltSum[v];
+            ltTotal[v] += lt;
           }
         }
         if (head && labels) {
@@ -203,7 +207,6 @@ export function tallyAttempts(
           commTouched.length = 0;
         }
         count[v] = 0;
-        wcSum[v] = 0;
         ltSum[v] = 0;
       }
       from = to;
@@ -215,7 +218,7 @@ export function tallyAttempts(
     }
     for (const v of exposedNever) {
       const rest = 1 - ltTotal[v];
-      lt += rest > LT_EPS ? Math.log(rest) : Number.NEGATIVE_INFINITY;
+      ltLL += rest > LT_EPS ? Math.log(rest) : Number.NEGATIVE_INFINITY;
     }
   }
 
@@ -229,8 +232,8 @@ export function tallyAttempts(
     firstAdopters,
     explained,
     unexplained,
-    wcLogLikelihood: wc,
-    ltLogLikelihood: lt,
+    wcLogLikelihood: wcLL,
+    ltLogLikelihood: ltLL,
     byCommunity: labels
       ? {
           count: K,
@@ -241,17 +244,11 @@ export function tallyAttempts(
             communities: Uint32Array.from(patComms),
             counts: Uint32Array.from(patCounts),
             multiplicity: Float64Array.from(patMult),
+            keys: [...patternIndex.keys()],
           },
         }
       : null,
   };
-}
-
-/** log(1 - 1/indegree(v)) per out-arc u -> v: a failed weighted-cascade attempt. */
-function wcLogFailures(csr: Csr): Float64Array {
-  const p = weightedCascadeProbabilities(csr);
-  for (let k = 0; k < p.length; k++) p[k] = Math.log1p(-p[k]);
-  return p;
 }
 
 function growInt(a: Int32Array): Int32Array<ArrayBuffer> {
@@ -264,4 +261,78 @@ function growUint(a: Uint32Array): Uint32Array<ArrayBuffer> {
   const b = new Uint32Array(2 * a.length);
   b.set(a);
   return b;
+}
+
+/**
+ * One tally from the tallies of consecutive parts of a log (in order, so sums are the same for a
+ * given split): counts add up, success events by attempters and community patterns merge by key.
+ */
+export function mergeTallies(parts: readonly AttemptTally[]): AttemptTally {
+  const events = new Map<number, number>();
+  const first = parts[0];
+  const K = first.byCommunity?.count ?? 0;
+  const failuresC = new Float64Array(K);
+  const attemptsC = new Float64Array(K);
+  const index = new Map<string, number>();
+  const offsets = [0];
+  const comms: number[] = [];
+  const counts: number[] = [];
+  const mult: number[] = [];
+  const out = {
+    cascades: 0,
+    attempts: 0,
+    failures: 0,
+    firstAdopters: 0,
+    explained: 0,
+    unexplained: 0,
+    wcLogLikelihood: 0,
+    ltLogLikelihood: 0,
+  };
+  for (const t of parts) {
+    for (const key of Object.keys(out) as (keyof typeof out)[]) out[key] += t[key];
+    t.attempters.forEach((a, i) => {
+      events.set(a, (events.get(a) ?? 0) + t.events[i]);
+    });
+    const c = t.byCommunity;
+    if (!c) continue;
+    for (let k = 0; k < K; k++) {
+      failuresC[k] += c.failures[k];
+      attemptsC[k] += c.attempts[k];
+    }
+    const pat = c.patterns;
+    pat.keys.forEach((key, j) => {
+      let at = index.get(key);
+      if (at === undefined) {
+        at = mult.length;
+        index.set(key, at);
+        for (let e = pat.offsets[j]; e < pat.offsets[j + 1]; e++) {
+          comms.push(pat.communities[e]);
+          counts.push(pat.counts[e]);
+        }
+        offsets.push(comms.length);
+        mult.push(0);
+      }
+      mult[at] += pat.multiplicity[j];
+    });
+  }
+  const sorted = [...events.keys()].sort((x, y) => x - y);
+  return {
+    ...out,
+    attempters: Float64Array.from(sorted),
+    events: Float64Array.from(sorted, (a) => events.get(a) as number),
+    byCommunity: first.byCommunity
+      ? {
+          count: K,
+          failures: failuresC,
+          attempts: attemptsC,
+          patterns: {
+            offsets: Uint32Array.from(offsets),
+            communities: Uint32Array.from(comms),
+            counts: Uint32Array.from(counts),
+            multiplicity: Float64Array.from(mult),
+            keys: [...index.keys()],
+          },
+        }
+      : null,
+  };
 }

@@ -11,7 +11,7 @@ import { type Communities, louvainCommunities } from '../analysis/communities.ts
 import type { JobInput, JobKind, JobOutput } from '../engine/jobs.ts';
 import type { RunOptions } from '../engine/types.ts';
 import type { Csr } from '../graph/types.ts';
-import { type AttemptTally, tallyAttempts } from './attempts.ts';
+import { type AttemptTally, mergeTallies } from './attempts.ts';
 import type { Cascade, CascadeLog } from './cascade-log.ts';
 import { type CommunityFit, fitCommunities } from './fit-communities.ts';
 import { fitIc, type IcFit, icCounts } from './fit-ic.ts';
@@ -24,7 +24,7 @@ import {
   padCurve,
   sizeCdfs,
 } from './goodness-of-fit.ts';
-import type { CalibrationRuns, CalibrationRunsInput, SeedSchedules } from './jobs.ts';
+import type { CalibrationRuns, CalibrationRunsInput, FlatCascades, SeedSchedules } from './jobs.ts';
 
 export type CalibrateBy = 'global' | 'community';
 export const CALIBRATE_BY: readonly CalibrateBy[] = ['global', 'community'];
@@ -85,6 +85,38 @@ export interface CalibrationResult {
 /** Target jobs per worker, so progress flows and cancelling is quick. */
 const JOBS_PER_WORKER = 16;
 
+/**
+ * Adopters per part of the log tallied as one job: fixed, not from the number of workers, so the
+ * floating-point sums of the tally are the same on any number of workers.
+ */
+const TALLY_PART_ADOPTERS = 50_000;
+
+/** Consecutive cascades in parts of about `adopters` adopters each, flattened for the workers. */
+export function splitCascades(cascades: readonly Cascade[], adopters: number): FlatCascades[] {
+  const parts: FlatCascades[] = [];
+  let from = 0;
+  while (from < cascades.length) {
+    let to = from;
+    let total = 0;
+    while (to < cascades.length && (to === from || total + cascades[to].nodes.length <= adopters)) {
+      total += cascades[to].nodes.length;
+      to++;
+    }
+    const offsets = new Uint32Array(to - from + 1);
+    const nodes = new Uint32Array(total);
+    const steps = new Uint32Array(total);
+    for (let i = from; i < to; i++) {
+      const at = offsets[i - from];
+      nodes.set(cascades[i].nodes, at);
+      steps.set(cascades[i].steps, at);
+      offsets[i - from + 1] = at + cascades[i].nodes.length;
+    }
+    parts.push({ offsets, nodes, steps });
+    from = to;
+  }
+  return parts;
+}
+
 export async function calibrate(
   runner: JobRunner,
   csr: Csr,
@@ -99,11 +131,14 @@ export async function calibrate(
     communities = options.communities ?? louvainCommunities(csr, { rngSeed: options.rngSeed });
   }
   run.onPhase?.('fitting');
-  const tally = tallyAttempts(
-    csr,
-    log.cascades,
-    communities ? { labels: communities.community, count: communities.count } : null,
+  const community = communities ? { labels: communities.community, count: communities.count } : null;
+  const parts = splitCascades(log.cascades, TALLY_PART_ADOPTERS);
+  const tallies = await runner.runJobs(
+    'calibrationTally',
+    parts.map((cascades) => ({ cascades, community })),
+    run,
   );
+  const tally = mergeTallies(tallies);
   const ic = fitIc(icCounts(tally));
   const byCommunity =
     communities && tally.byCommunity ? fitCommunities(tally.byCommunity, ic.estimate) : null;
@@ -118,7 +153,7 @@ export async function calibrate(
   const n = log.cascades.length;
   const runsPer = Math.max(1, Math.ceil(options.runs / n));
   const perJob = Math.max(1, Math.ceil(n / (runner.size * JOBS_PER_WORKER)));
-  const community =
+  const fitted =
     communities && byCommunity
       ? {
           labels: communities.community,
@@ -129,7 +164,7 @@ export async function calibrate(
   for (let first = 0; first < n; first += perJob) {
     inputs.push({
       p: ic.estimate,
-      community,
+      community: fitted,
       schedules: seedSchedules(csr, log.cascades.slice(first, first + perJob)),
       firstCascade: first,
       runsPer,

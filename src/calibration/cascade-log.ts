@@ -125,7 +125,8 @@ export function parseCascadeLog(
       rows.push(jsonRow(line, lineNo));
       continue;
     }
-    const fields = csvFields(line);
+    // Plain lines (no quotes) split directly; quoted fields go through the CSV reader.
+    const fields = line.includes('"') ? csvFields(line) : line.split(',').map((f) => f.trim());
     if (fields === null) throw fail(lineNo, `malformed CSV line '${printable(line.slice(0, 80))}'`);
     if (header === null) {
       header = csvHeader(fields, lineNo);
@@ -224,14 +225,18 @@ function assemble(
     }
     g.push(r);
   }
-  const lineOf = new Map<number, number>();
-  const stepOf = new Map<number, number>();
-  const adopters = new Set<number>();
+  // Per-node scratch, valid where stamp[v] is the current cascade's number (no reset per cascade).
+  const n = csr.n;
+  const stamp = new Uint32Array(n);
+  const stepOf = new Uint32Array(n);
+  const lineOf = new Uint32Array(n);
+  const adopted = new Uint8Array(n);
+  let accounts = 0;
   let parents = 0;
+  let number = 0;
   const cascades: Cascade[] = [];
   for (const [name, g] of groups) {
-    lineOf.clear();
-    stepOf.clear();
+    number++;
     let first = Number.POSITIVE_INFINITY;
     for (const r of g) first = Math.min(first, r.time);
     if (g.every((r) => r.parent >= 0))
@@ -247,22 +252,24 @@ function assemble(
           r.line,
           `step ${s} of cascade '${printable(name)}' is more than ${MAX_STEPS} steps after its first adopters${bin === null ? ' (timestamps? give --bin SECONDS)' : '; use a larger --bin'}`,
         );
-      const seen = lineOf.get(r.account);
-      if (seen !== undefined)
+      if (stamp[r.account] === number)
         throw fail(
           r.line,
-          `account '${printable(ids[r.account])}' adopts twice in cascade '${printable(name)}' (first on line ${seen})`,
+          `account '${printable(ids[r.account])}' adopts twice in cascade '${printable(name)}' (first on line ${lineOf[r.account]})`,
         );
-      lineOf.set(r.account, r.line);
-      stepOf.set(r.account, s);
+      stamp[r.account] = number;
+      lineOf[r.account] = r.line;
+      stepOf[r.account] = s;
     }
     for (const r of g) {
       if (r.parent < 0) continue;
       parents++;
-      const child = stepOf.get(r.account) as number;
-      const at = stepOf.get(r.parent);
+      const child = stepOf[r.account];
+      if (stamp[r.parent] === number && stepOf[r.parent] === child - 1 && hasArc(csr, r.parent, r.account))
+        continue;
       const p = `parent '${printable(ids[r.parent])}'`;
-      if (at === undefined) throw fail(r.line, `${p} is not in cascade '${printable(name)}'`);
+      if (stamp[r.parent] !== number) throw fail(r.line, `${p} is not in cascade '${printable(name)}'`);
+      const at = stepOf[r.parent];
       if (at >= child)
         throw fail(
           r.line,
@@ -279,7 +286,7 @@ function assemble(
           `${p} cannot reach '${printable(ids[r.account])}': the graph has no arc from it (check --direction)`,
         );
     }
-    const order = g.map((r, i) => ({ r, i, s: stepOf.get(r.account) as number }));
+    const order = g.map((r, i) => ({ r, i, s: stepOf[r.account] }));
     order.sort((a, b) => a.s - b.s || a.i - b.i);
     const n = order.length;
     const c: Cascade = {
@@ -294,15 +301,23 @@ function assemble(
       c.steps[i] = s;
       c.parents[i] = r.parent;
       c.lines[i] = r.line;
-      adopters.add(r.account);
+      if (!adopted[r.account]) {
+        adopted[r.account] = 1;
+        accounts++;
+      }
     });
     cascades.push(c);
   }
-  return { cascades, rows: rows.length, accounts: adopters.size, parents, format };
+  return { cascades, rows: rows.length, accounts, parents, format };
 }
 
-/** Whether the graph has the arc u -> v (a scan of u's out-arcs). */
+/** Whether the graph has the arc u -> v: a scan of u's out-arcs or v's in-arcs, the shorter. */
 export function hasArc(csr: Csr, u: number, v: number): boolean {
-  for (let k = csr.outOffsets[u]; k < csr.outOffsets[u + 1]; k++) if (csr.outTargets[k] === v) return true;
+  const { outOffsets, outTargets, inOffsets, inSources } = csr;
+  if (outOffsets[u + 1] - outOffsets[u] <= inOffsets[v + 1] - inOffsets[v]) {
+    for (let k = outOffsets[u]; k < outOffsets[u + 1]; k++) if (outTargets[k] === v) return true;
+  } else {
+    for (let k = inOffsets[v]; k < inOffsets[v + 1]; k++) if (inSources[k] === u) return true;
+  }
   return false;
 }

@@ -10,6 +10,7 @@ import { createSimulator, type Simulator } from '../diffusion/simulator.ts';
 import type { ModelParams, SeedGroup } from '../diffusion/types.ts';
 import { registerJobs } from '../engine/jobs.ts';
 import type { JobContext } from '../engine/types.ts';
+import { type AttemptTally, tallyAttempts } from './attempts.ts';
 
 /** Seed schedules of a run of cascades, flattened: cascade i has entries [offsets[i], offsets[i+1]). */
 export interface SeedSchedules {
@@ -87,7 +88,31 @@ export function calibrationRuns(ctx: JobContext, input: CalibrationRunsInput): C
   return { sizes, stepSums };
 }
 
-export const calibrationJobs = { calibrationRuns };
+/** Consecutive cascades, flattened: cascade i has adopters [offsets[i], offsets[i+1]), by step. */
+export interface FlatCascades {
+  offsets: Uint32Array;
+  nodes: Uint32Array;
+  steps: Uint32Array;
+}
+
+export interface CalibrationTallyInput {
+  cascades: FlatCascades;
+  community: { labels: Uint32Array; count: number } | null;
+}
+
+/** The attempt tally of a part of the log (attempts.ts); the parts merge with mergeTallies. */
+export function calibrationTally(ctx: JobContext, input: CalibrationTallyInput): AttemptTally {
+  const { offsets, nodes, steps } = input.cascades;
+  const cascades = [];
+  for (let i = 0; i + 1 < offsets.length; i++)
+    cascades.push({
+      nodes: nodes.subarray(offsets[i], offsets[i + 1]),
+      steps: steps.subarray(offsets[i], offsets[i + 1]),
+    });
+  return tallyAttempts(ctx.csr, cascades, input.community);
+}
+
+export const calibrationJobs = { calibrationRuns, calibrationTally };
 registerJobs(calibrationJobs);
 type CalibrationJobs = typeof calibrationJobs;
 declare module '../engine/jobs.ts' {

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { louvainCommunities } from '../../src/analysis/communities.ts';
-import { tallyAttempts } from '../../src/calibration/attempts.ts';
+import { mergeTallies, tallyAttempts } from '../../src/calibration/attempts.ts';
+import { splitCascades } from '../../src/calibration/calibrate.ts';
 import { parseCascadeLog } from '../../src/calibration/cascade-log.ts';
 import {
   fitCommunities,
@@ -115,6 +116,46 @@ describe('per-community fit', () => {
     expect(fit.communities.map((c) => c.estimate)).toEqual([1, null, 0]);
     expect(fit.communities[0].ci95?.[1]).toBe(1);
     expect(fit.communities[2].ci95?.[0]).toBe(0);
+  });
+
+  it('tallies a log split into parts (as the workers do) exactly as in one piece', () => {
+    const csr = erdosRenyiGnp(200, 0.03, 9, true);
+    const cascades = generateCascades(csr, params({ model: 'ic', p: 0.1 }), 80, 4, 1);
+    const log = parseCascadeLog(toCsv(cascades, false), 'l', indexIds(csr.n), csr);
+    const community = { labels: Uint32Array.from({ length: csr.n }, (_, v) => v % 4), count: 4 };
+    const whole = tallyAttempts(csr, log.cascades, community);
+    const parts = splitCascades(log.cascades, 30);
+    expect(parts.length).toBeGreaterThan(3);
+    const merged = mergeTallies(
+      parts.map((p) =>
+        tallyAttempts(
+          csr,
+          Array.from({ length: p.offsets.length - 1 }, (_, i) => ({
+            nodes: p.nodes.subarray(p.offsets[i], p.offsets[i + 1]),
+            steps: p.steps.subarray(p.offsets[i], p.offsets[i + 1]),
+          })),
+          community,
+        ),
+      ),
+    );
+    for (const key of [
+      'cascades',
+      'attempts',
+      'failures',
+      'firstAdopters',
+      'explained',
+      'unexplained',
+    ] as const)
+      expect(merged[key]).toBe(whole[key]);
+    expect([...merged.attempters]).toEqual([...whole.attempters]);
+    expect([...merged.events]).toEqual([...whole.events]);
+    expect(merged.ltLogLikelihood).toBeCloseTo(whole.ltLogLikelihood, 8);
+    const a = fitCommunities(merged.byCommunity as NonNullable<typeof merged.byCommunity>);
+    const b = fitCommunities(whole.byCommunity as NonNullable<typeof whole.byCommunity>);
+    expect(a.logLikelihood).toBeCloseTo(b.logLikelihood, 8);
+    a.communities.forEach((c, i) => {
+      expect(c.estimate).toBeCloseTo(b.communities[i].estimate as number, 9);
+    });
   });
 
   it('inverts an information matrix (the diagonal of its inverse)', () => {
