@@ -1,5 +1,5 @@
 /**
- * Calibration on soc-Slashdot0902 (issue 17): 10,000 cascades generated with IC p = 0.02 from one
+ * Calibration on soc-Slashdot0902 (issue 17): 10,000 cascades generated with IC p = 0.01 from one
  * random first adopter each (Ripple's own simulator, traced), written as a CSV log with parents,
  * then `ripple calibrate` timed as a user runs it (the whole process: load the graph, read the
  * log, fit, and the goodness-of-fit replay of 10,000 cascades), beside the fit alone as the
@@ -18,7 +18,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 export async function benchCalibrate(ctx: BenchContext): Promise<Record<string, unknown>> {
   const cli = join(ctx.root, 'bin', 'ripple.mjs');
   const graphFile = join(ctx.root, 'datasets', 'soc-Slashdot0902.txt.gz');
-  const truth = 0.02;
+  const truth = 0.01;
   const count = 10_000;
   const { csr, ids } = await readGraphFile(graphFile, { direction: 'follows' });
   const sim = createSimulator(csr, { model: 'ic', p: truth, gamma: 0, phi: 0, maxSteps: null });

@@ -152,7 +152,7 @@ export function parseCascadeLog(
   if (format === 'csv' && header === null) throw fail(1, 'the file is empty');
   if (rows.length === 0)
     throw fail(
-      Math.max(1, lineNo),
+      1,
       "no adoptions: expected the header 'cascade,account,step[,parent]' and one adoption per line",
     );
 
