@@ -7,7 +7,7 @@
  * reject the fit. Pure orchestration: the CLI and the app pass the pool (or anything that runs
  * jobs), the graph and the parsed log.
  */
-import { type Communities, louvainCommunities } from '../analysis/communities.ts';
+import type { Communities } from '../analysis/communities.ts';
 import type { JobInput, JobKind, JobOutput } from '../engine/jobs.ts';
 import type { RunOptions } from '../engine/types.ts';
 import type { Csr } from '../graph/types.ts';
@@ -128,7 +128,10 @@ export async function calibrate(
   let communities: Communities | null = null;
   if (options.by === 'community') {
     run.onPhase?.('communities');
-    communities = options.communities ?? louvainCommunities(csr, { rngSeed: options.rngSeed });
+    // Louvain runs on a worker (the app's page stays responsive), as the Communities tab runs it.
+    communities =
+      options.communities ??
+      (await runner.runJobs('louvain', [{ rngSeed: options.rngSeed, resolution: 1 }], run))[0];
   }
   run.onPhase?.('fitting');
   const community = communities ? { labels: communities.community, count: communities.count } : null;

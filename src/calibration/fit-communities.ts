@@ -65,7 +65,10 @@ export function fitCommunities(t: Tallied, start = 0.1): CommunityFit {
   const s = new Float64Array(J);
   const recompute = () => {
     for (let j = 0; j < J; j++) {
-      if (!alive[j]) continue;
+      if (!alive[j]) {
+        s[j] = Number.POSITIVE_INFINITY;
+        continue;
+      }
       let sum = 0;
       for (let e = offsets[j]; e < offsets[j + 1]; e++) sum += counts[e] * q[comms[e]];
       s[j] = sum;
@@ -188,7 +191,7 @@ export function fitCommunities(t: Tallied, start = 0.1): CommunityFit {
       community: c,
       attempts,
       estimate: p[c],
-      ci95: conditionalProfile(t, q, c, logLikelihood),
+      ci95: conditionalProfile(t, q, s, byC[c], c),
       ci95Method: 'profile-conditional',
     });
   }
@@ -209,21 +212,47 @@ export function jointLogLikelihood(t: Tallied, q: Float64Array, alive?: Uint8Arr
   return sum;
 }
 
-/** {p_c : L(p_c, others at their estimates) >= L^ - 1.92}, by bisection on each side. */
-function conditionalProfile(t: Tallied, q: Float64Array, c: number, best: number): [number, number] {
-  const estimate = -Math.expm1(-q[c]);
-  const trial = Float64Array.from(q);
-  const at = (p: number) => {
-    trial[c] = -Math.log1p(-p);
-    return jointLogLikelihood(t, trial);
+/**
+ * {p_c : L(p_c, others at their estimates) >= L^ - 1.92}, by bisection on each side; only the
+ * terms that hold p_c change, so only they are summed.
+ */
+function conditionalProfile(
+  t: Tallied,
+  q: Float64Array,
+  s: Float64Array,
+  own: { j: number[]; a: number[] },
+  c: number,
+): [number, number] {
+  const { multiplicity } = t.patterns;
+  const qc = q[c];
+  // s_j without c's part (patterns that died with p_c = 1 have s_j = infinity: recompute them).
+  const base = own.j.map((j, i) =>
+    Number.isFinite(s[j]) && Number.isFinite(qc) ? s[j] - own.a[i] * qc : Number.NaN,
+  );
+  const rest = own.j.map((j, i) => {
+    if (!Number.isNaN(base[i])) return base[i];
+    let sum = 0;
+    const { offsets, communities, counts } = t.patterns;
+    for (let e = offsets[j]; e < offsets[j + 1]; e++)
+      if (communities[e] !== c) sum += counts[e] * q[communities[e]];
+    return sum;
+  });
+  const partial = (x: number) => {
+    let sum = t.failures[c] > 0 ? -t.failures[c] * x : 0;
+    for (let i = 0; i < own.j.length; i++) {
+      const sj = rest[i] + own.a[i] * x;
+      if (sj !== Number.POSITIVE_INFINITY) sum += multiplicity[own.j[i]] * Math.log(-Math.expm1(-sj));
+    }
+    return sum;
   };
-  const cut = best - HALF_CHI2_95;
-  const inside = (p: number) => at(p) >= cut;
+  const estimate = -Math.expm1(-qc);
+  const cut = partial(qc) - HALF_CHI2_95;
+  const inside = (p: number) => partial(-Math.log1p(-p)) >= cut;
   const end = (outer: number) => {
     if (inside(outer)) return outer;
     let a = estimate;
     let b = outer;
-    for (let i = 0; i < 200 && Math.abs(b - a) > 1e-14; i++) {
+    for (let i = 0; i < 60 && Math.abs(b - a) > 1e-15; i++) {
       const mid = 0.5 * (a + b);
       if (inside(mid)) a = mid;
       else b = mid;
