@@ -84,6 +84,7 @@ export interface CalibrationResult {
 
 /** Target jobs per worker, so progress flows and cancelling is quick. */
 const JOBS_PER_WORKER = 16;
+const RUNS_PER_JOB = 2000;
 
 /**
  * Adopters per part of the log tallied as one job: fixed, not from the number of workers, so the
@@ -155,7 +156,11 @@ export async function calibrate(
   const t1 = performance.now();
   const n = log.cascades.length;
   const runsPer = Math.max(1, Math.ceil(options.runs / n));
-  const perJob = Math.max(1, Math.ceil(n / (runner.size * JOBS_PER_WORKER)));
+  // Cascades per job: enough jobs for every worker, and at most about RUNS_PER_JOB runs in each.
+  const perJob = Math.max(
+    1,
+    Math.min(Math.ceil(n / (runner.size * JOBS_PER_WORKER)), Math.floor(RUNS_PER_JOB / runsPer)),
+  );
   const fitted =
     communities && byCommunity
       ? {
