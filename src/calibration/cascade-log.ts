@@ -72,7 +72,80 @@ export function parseCascadeLog(
   csr: Csr,
   options: ParseLogOptions = {},
 ): CascadeLog {
-  const bin = options.bin ?? null;
+  const read = readRows(text, file, ids, options.bin ?? null, false);
+  const fail = (line: number, problem: string) => new CascadeLogError(file, 'unknown', problem, { line });
+  return assemble(read.rows, options.bin ?? null, csr, fail, read.format, ids);
+}
+
+/** What a dropped log holds before it is used: how many cascades, accounts and parents matched. */
+export interface CascadeLogPreview {
+  format: 'csv' | 'jsonl';
+  rows: number;
+  cascades: number;
+  /** Distinct accounts in the graph, and adoption lines naming an account that is not. */
+  accounts: number;
+  unknownAccounts: number;
+  /** Parents given, and those that name an account of the graph. */
+  parents: number;
+  parentsMatched: number;
+  /** The first problem a strict read reports (the error message), or null when the log is usable. */
+  problem: string | null;
+}
+
+/**
+ * Count what a log holds, leniently (unknown accounts are counted, not fatal), and say what the
+ * strict read would refuse first. Structure errors (a missing header column, bad JSON) still throw.
+ */
+export function previewCascadeLog(
+  text: string,
+  file: string,
+  ids: readonly string[],
+  csr: Csr,
+  options: ParseLogOptions = {},
+): CascadeLogPreview {
+  const read = readRows(text, file, ids, options.bin ?? null, true);
+  const names = new Set<string>();
+  const accounts = new Set<number>();
+  let parents = 0;
+  let parentsMatched = 0;
+  for (const r of read.rows) {
+    names.add(r.cascade);
+    if (r.account >= 0) accounts.add(r.account);
+    if (r.parent !== -1) {
+      parents++;
+      if (r.parent >= 0) parentsMatched++;
+    }
+  }
+  let problem: string | null = null;
+  try {
+    parseCascadeLog(text, file, ids, csr, options);
+  } catch (e) {
+    if (!(e instanceof CascadeLogError)) throw e;
+    problem = e.message;
+  }
+  return {
+    format: read.format,
+    rows: read.rows.length,
+    cascades: names.size,
+    accounts: accounts.size,
+    unknownAccounts: read.rows.filter((r) => r.account < 0).length,
+    parents,
+    parentsMatched,
+    problem,
+  };
+}
+
+/**
+ * The adoption lines of a log. Strict: an unknown account or parent is an error; lenient (the
+ * preview): it is kept as -2 (no parent is -1).
+ */
+function readRows(
+  text: string,
+  file: string,
+  ids: readonly string[],
+  bin: number | null,
+  lenient: boolean,
+): { rows: Row[]; format: 'csv' | 'jsonl' } {
   if (bin !== null && !(Number.isFinite(bin) && bin > 0))
     throw new RangeError(`bin: expected a number of seconds > 0, got ${bin}`);
   const index = new Map<string, number>();
@@ -82,8 +155,9 @@ export function parseCascadeLog(
   const fail = (line: number, problem: string) => new CascadeLogError(file, 'unknown', problem, { line });
   const node = (id: string, what: 'account' | 'parent', line: number) => {
     const v = index.get(id);
-    if (v === undefined) throw fail(line, `${what} '${printable(id)}' is not in the graph`);
-    return v;
+    if (v !== undefined) return v;
+    if (lenient) return -2;
+    throw fail(line, `${what} '${printable(id)}' is not in the graph`);
   };
   const time = (raw: unknown, line: number): number => {
     if (bin === null) {
@@ -204,7 +278,7 @@ export function parseCascadeLog(
     };
   }
 
-  return assemble(rows, bin, csr, fail, format ?? 'csv', ids);
+  return { rows, format: format ?? 'csv' };
 }
 
 /** Group rows into cascades, turn times into steps from 0, and check every parent. */

@@ -4,7 +4,7 @@
  * one error naming the file, line and problem for each bad input of the issue and a few more.
  */
 import { describe, expect, it } from 'vitest';
-import { CascadeLogError, parseCascadeLog } from '../../src/calibration/cascade-log.ts';
+import { CascadeLogError, parseCascadeLog, previewCascadeLog } from '../../src/calibration/cascade-log.ts';
 import { csrOf } from '../support/graphs.ts';
 
 // a -> b, b -> c, a -> c, __proto__ -> a
@@ -66,6 +66,21 @@ describe('cascade logs', () => {
     expect(problem('cascade,account,step\nx,a,yesterday\n', 60)).toBe(
       "log.csv:2: timestamp 'yesterday' is neither seconds nor an ISO 8601 date",
     );
+  });
+
+  it('previews a dropped log: cascades, accounts and parents matched, and the first problem', () => {
+    const text = 'cascade,account,step,parent\nx,a,0,\nx,b,1,a\ny,zz,0,\ny,c,1,qq\n';
+    expect(previewCascadeLog(text, 'log.csv', ids, csr)).toEqual({
+      format: 'csv',
+      rows: 4,
+      cascades: 2,
+      accounts: 3,
+      unknownAccounts: 1,
+      parents: 2,
+      parentsMatched: 1,
+      problem: "log.csv:4: account 'zz' is not in the graph",
+    });
+    expect(previewCascadeLog('cascade,account,step\nx,a,0\n', 'log.csv', ids, csr).problem).toBeNull();
   });
 
   const bad: [string, string, string][] = [
