@@ -38,7 +38,7 @@ export interface CalibrationRuns {
 }
 
 function simulator(ctx: JobContext, input: CalibrationRunsInput): Simulator {
-  const key = `calibration:${input.p}:${input.community ? input.community.p.join(',') : ''}`;
+  const key = `calibration:${input.p}:${input.community ? `${input.community.p.join(',')}:${checksum(input.community.labels)}` : ''}`;
   let sim = ctx.cache.get(key) as Simulator | undefined;
   if (sim) return sim;
   const params: ModelParams = { model: 'ic', p: input.p, gamma: 0, phi: 0, maxSteps: null };
@@ -54,6 +54,13 @@ function simulator(ctx: JobContext, input: CalibrationRunsInput): Simulator {
   } else sim = createSimulator(ctx.csr, params);
   ctx.cache.set(key, sim);
   return sim;
+}
+
+/** A cheap fingerprint of community labels, so a cached simulator never serves other labels. */
+function checksum(labels: Uint32Array): number {
+  let h = labels.length;
+  for (let v = 0; v < labels.length; v++) h = (Math.imul(h, 31) + labels[v]) | 0;
+  return h >>> 0;
 }
 
 export function calibrationRuns(ctx: JobContext, input: CalibrationRunsInput): CalibrationRuns {
