@@ -3,7 +3,8 @@
  * the bundled datasets and a generated 1M-node / 10M-arc power-law graph, on one worker and on
  * all workers, beside a tight C loop doing the same independent-cascade work.
  *
- * Options: --quick (datasets only, shorter timings), --large-only, --plan / --crisis / --ties (those sections alone).
+ * Options: --quick (datasets only, shorter timings), --large-only, and --plan, --crisis,
+ * --calibrate, --ties (those sections alone).
  * Figures are medians of repeated measurements within one run; the machine is shared and noisy.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { resolveParams } from '../src/diffusion/defaults.ts';
 import type { ModelName } from '../src/diffusion/types.ts';
 import { createNodePool } from '../src/engine/spawn-node.ts';
 import type { Csr, Direction } from '../src/graph/types.ts';
+import { benchCalibrate } from './calibrate.ts';
 import { benchCentrality } from './centrality.ts';
 import type { BenchContext } from './context.ts';
 import { benchCrisis } from './crisis.ts';
@@ -301,10 +303,11 @@ async function main(): Promise<void> {
     `Ripple benchmark: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
   const results: Record<string, unknown>[] = [];
-  if (args.has('--plan') || args.has('--crisis') || args.has('--ties')) {
+  if (args.has('--plan') || args.has('--crisis') || args.has('--calibrate') || args.has('--ties')) {
     const only: BenchContext = { quick, root, workerFile, largeGraph: null };
     if (args.has('--plan')) results.push(await benchPlan(only));
     if (args.has('--crisis')) results.push(await benchCrisis(only));
+    if (args.has('--calibrate')) results.push(await benchCalibrate(only));
     if (args.has('--ties')) results.push(await benchTies(only));
     return;
   }
@@ -370,6 +373,8 @@ async function main(): Promise<void> {
   results.push(await benchImm(ctx));
   results.push(await benchPlan(ctx));
   results.push(await benchCrisis(ctx));
+  results.push(await benchCalibrate(ctx));
+  results.push(await benchTies(ctx));
   void ctx;
   const out = join(root, 'bench', 'results');
   mkdirSync(out, { recursive: true });

@@ -11,3 +11,4 @@ import './analysis/distance/six-degrees-jobs.ts';
 import './analysis/graph-metric-jobs.ts';
 import './seeding/jobs.ts';
 import './seeding/seed-finding-jobs.ts';
+import './calibration/jobs.ts';

@@ -8,6 +8,7 @@ import { CENTRALITY_PARAMS } from './analysis/centrality/params.ts';
 import { COMMUNITY_PARAMS } from './analysis/communities-params.ts';
 import { DISTANCE_PARAMS } from './analysis/distance/params.ts';
 import { TIPPING_PARAMS } from './analysis/tipping/params.ts';
+import { CALIBRATION_PARAMS } from './calibration/params.ts';
 import { CAMPAIGN_PARAMS } from './campaign/params.ts';
 import { CRISIS_PARAMS } from './crisis/params.ts';
 import { DIFFUSION_PARAMS } from './diffusion/params.ts';
@@ -25,6 +26,7 @@ export const PARAMS = joinParams(
   CAMPAIGN_PARAMS,
   CRISIS_PARAMS,
   OBJECTIVE_PARAMS,
+  CALIBRATION_PARAMS,
   TIPPING_PARAMS,
   CENTRALITY_PARAMS,
   DISTANCE_PARAMS,

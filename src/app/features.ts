@@ -3,6 +3,7 @@ import type { Feature } from './core/feature.ts';
 import { classroomFeature } from './panels/classroom/feature.ts';
 import { communitiesFeature } from './panels/communities/feature.ts';
 import { compareFeature } from './panels/compare/feature.ts';
+import { crisisFeature } from './panels/crisis/feature.ts';
 import { criticalMassFeature } from './panels/critical-mass/feature.ts';
 import { dataFeature } from './panels/data/feature.ts';
 import { leadersFeature } from './panels/leaders/feature.ts';
@@ -27,6 +28,7 @@ export const FEATURES: Feature[] = [
   communitiesFeature,
   seedFindingFeature,
   planFeature,
+  crisisFeature,
   criticalMassFeature,
   sixDegreesFeature,
   compareFeature,

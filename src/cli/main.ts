@@ -10,6 +10,7 @@ import { AbortError } from '../engine/pool.ts';
 import { HELP } from '../engine/run-params.ts';
 import { LoadError } from '../graph/load-error.ts';
 import { printable } from '../util/printable.ts';
+import { CALIBRATE } from './commands/calibrate.ts';
 import { COMMUNITIES } from './commands/communities.ts';
 import { LAYOUT } from './commands/layout.ts';
 import { PLAN } from './commands/plan.ts';
@@ -27,6 +28,7 @@ import { clearProgress } from './common/progress.ts';
 import { writeCliReference } from './docs.ts';
 
 export const COMMANDS: Record<string, Command> = {
+  calibrate: CALIBRATE,
   communities: COMMUNITIES,
   contain: CONTAIN,
   layout: LAYOUT,

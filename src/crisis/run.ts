@@ -34,7 +34,11 @@ function chunks(count: number, workers: number, per = 500): [number, number][] {
 
 export interface WatchOptions {
   rr: RrParams;
+  /** Monitors to choose, or (with costs) the most the budget allows. */
   k: number;
+  /** Monitors under a budget: cost per account (the planner's cost model) and the budget. */
+  costs?: Float64Array | null;
+  budget?: number | null;
   objective?: WatchObjective;
   /** Steps a story may spread (null: until it dies out). */
   horizon?: number | null;
@@ -56,6 +60,8 @@ export interface WatchFigures {
 
 export interface WatchResult extends WatchFigures {
   objective: WatchObjective;
+  /** What the monitors cost (under a budget), else null. */
+  cost: number | null;
   /** Steps counted for an undetected story (time). */
   horizon: number;
   /** The online bound: the choice is at least this share of the best possible (on the sample). */
@@ -124,25 +130,31 @@ export async function watchMonitors(
   const horizon = options.horizon ?? longest + 1;
 
   run.onPhase?.('choosing monitors');
-  const choice = chooseMonitors(stories, n, objective, horizon, new Float64Array(n).fill(1), k);
+  const budgeted = options.costs && options.budget !== null && options.budget !== undefined;
+  const choice = budgeted
+    ? chooseMonitors(stories, n, objective, horizon, options.costs as Float64Array, options.budget as number)
+    : chooseMonitors(stories, n, objective, horizon, new Float64Array(n).fill(1), k);
   // Greedy stops early when no account adds anything: fill up to k with the next by in-degree.
   const monitors = [...choice.monitors];
-  if (monitors.length < k) {
+  const target = budgeted ? monitors.length : k;
+  if (monitors.length < target) {
     const chosen = new Set(monitors);
     for (const v of topBy((v) => csr.inOffsets[v + 1] - csr.inOffsets[v], n, n)) {
-      if (monitors.length === k) break;
+      if (monitors.length === target) break;
       if (!chosen.has(v)) monitors.push(v);
     }
   }
+  // Baselines get as many monitors as the choice has (under a budget: what it bought).
+  const kb = Math.max(1, monitors.length);
 
   run.onPhase?.('baselines');
   const baselineLists = {
-    degree: topBy((v) => csr.inOffsets[v + 1] - csr.inOffsets[v], n, k),
+    degree: topBy((v) => csr.inOffsets[v + 1] - csr.inOffsets[v], n, kb),
     pagerank: (() => {
       const pr = listeningRank(csr);
-      return topBy((v) => pr[v], n, k);
+      return topBy((v) => pr[v], n, kb);
     })(),
-    random: randomSeeds(n, k, rngSeed),
+    random: randomSeeds(n, kb, rngSeed),
   };
 
   run.onPhase?.('measuring');
@@ -171,6 +183,7 @@ export async function watchMonitors(
   return {
     ...figures[0],
     objective,
+    cost: budgeted ? choice.cost : null,
     horizon,
     ofBest: Math.min(1, ofBest),
     reduction: choice.reduction,
@@ -244,6 +257,8 @@ export interface ContainResult {
   withoutCorrection: Estimate;
   /** Accounts kept from the rumour on average (withoutCorrection - rumourReach). */
   saved: number;
+  /** The same as an estimate from the per-world differences (paired: the same worlds). */
+  savedEstimate: Estimate;
   baselines: { name: 'degree' | 'neighbourhood'; correctors: number[]; rumourReach: Estimate }[];
   delay: number;
   runs: number;
@@ -345,20 +360,23 @@ export async function containRumour(
     })),
     progress,
   );
-  const perList = lists.map((_, j) => {
+  const perWorld = lists.map((_, j) => {
     const all = new Uint32Array(runs);
     let at = 0;
     for (const part of reached) {
       all.set(part[j], at);
       at += part[j].length;
     }
-    return estimate(all);
+    return all;
   });
+  const perList = perWorld.map((all) => estimate(all));
+  const savedEstimate = estimate(Float64Array.from(perWorld[0], (without, w) => without - perWorld[1][w]));
   return {
     correctors,
     rumourReach: perList[1],
     withoutCorrection: perList[0],
     saved: perList[0].mean - perList[1].mean,
+    savedEstimate,
     baselines: [
       { name: 'degree', correctors: degree, rumourReach: perList[2] },
       { name: 'neighbourhood', correctors: neighbourhood, rumourReach: perList[3] },

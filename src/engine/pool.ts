@@ -44,6 +44,13 @@ interface Slot {
   graphKey: string | null;
   /** Calls in flight on this worker (several callers may share the pool at once). */
   calls: Set<InFlight>;
+  /** Woken when no call is in flight any more (or the worker is killed). */
+  idle: (() => void)[];
+}
+
+/** Wake whoever waits for the slot to be idle. */
+function wake(slot: Slot): void {
+  for (const resume of slot.idle.splice(0)) resume();
 }
 
 export class AbortError extends Error {
@@ -104,7 +111,12 @@ export class EnginePool {
     this.spawn = spawn;
     this.size = size;
     this.share = share;
-    this.slots = Array.from({ length: size }, () => ({ handle: null, graphKey: null, calls: new Set() }));
+    this.slots = Array.from({ length: size }, () => ({
+      handle: null,
+      graphKey: null,
+      calls: new Set(),
+      idle: [],
+    }));
   }
 
   /** Use this graph from now on; workers receive it lazily, once each. */
@@ -237,16 +249,49 @@ export class EnginePool {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 
+    // The plan's slots: the least busy workers first (a one-job plan should not queue behind
+    // another caller's long job when a worker is free).
+    const foreign = (slot: Slot) => [...slot.calls].some((call) => call.owner !== owner);
+    const used = [...this.slots].sort((a, b) => Number(foreign(a)) - Number(foreign(b))).slice(0, plan.slots);
+    let exhausted = false;
+    const take = (): T | null => {
+      if (pending.length > 0) return pending.shift() as T;
+      if (exhausted) return null;
+      const piece = plan.next();
+      if (piece === null) exhausted = true;
+      return piece;
+    };
+    // Loops waiting for their worker, woken when it is idle or when a piece is done elsewhere.
+    const waiting = new Set<() => void>();
+    const nudge = () => {
+      for (const resume of [...waiting]) resume();
+    };
     const work = async (slot: Slot): Promise<void> => {
       for (;;) {
         if (failure || signal?.aborted) return;
-        const piece = pending.length > 0 ? (pending.shift() as T) : plan.next();
+        if (exhausted && pending.length === 0) return;
+        // Another caller's call holds this worker while a worker of this plan is not held by
+        // anyone else: wait rather than queue a piece behind that call (the other takes the pieces).
+        if (foreign(slot) && used.some((s) => s !== slot && !foreign(s))) {
+          await new Promise<void>((resolve) => {
+            const resume = () => {
+              waiting.delete(resume);
+              resolve();
+            };
+            waiting.add(resume);
+            slot.idle.push(resume);
+          });
+          continue;
+        }
+        const piece = take();
         if (piece === null) return;
         try {
           const handle = await this.ready(slot, graph, owner);
           const accept = await this.call(slot, owner, handle, () => plan.run(handle.api, graph.key, piece));
           done += accept();
+          nudge();
         } catch (error) {
+          nudge();
           if (signal?.aborted) return;
           if (error instanceof WorkerRecycledError) pending.push(piece);
           else if (error instanceof WorkerCrashError && !retried.has(plan.key(piece))) {
@@ -260,7 +305,7 @@ export class EnginePool {
     };
 
     try {
-      await Promise.race([Promise.all(this.slots.slice(0, plan.slots).map(work)), aborted]);
+      await Promise.race([Promise.all(used.map(work)), aborted]);
       if (failure) throw failure;
       if (signal?.aborted) throw new AbortError();
       report();
@@ -294,6 +339,7 @@ export class EnginePool {
     const calls = [...slot.calls];
     slot.calls.clear();
     for (const call of calls) call.reject(new WorkerRecycledError());
+    wake(slot);
   }
 
   private async ready(slot: Slot, graph: { csr: Csr; key: string }, owner: symbol): Promise<WorkerHandle> {
@@ -331,7 +377,10 @@ export class EnginePool {
       slot.calls.add(entry);
       fn()
         .then(resolve, reject)
-        .finally(() => slot.calls.delete(entry));
+        .finally(() => {
+          slot.calls.delete(entry);
+          if (slot.calls.size === 0) wake(slot);
+        });
     });
   }
 }

@@ -8,6 +8,7 @@
  */
 import type { ModelName } from '../diffusion/types.ts';
 import type { Direction, EdgeValues } from '../graph/types.ts';
+import type { WatchObjective } from './objective-param.ts';
 
 /** Where the graph comes from. */
 export type GraphSource =
@@ -44,6 +45,32 @@ export interface Scenario {
    * scenario's graph, model, p and random seed (src/campaign/plan.ts, src/app/panels/plan).
    */
   plan?: ScenarioPlan;
+  /**
+   * Crisis watch's settings (optional, added within format 1; absent until the Crisis tab is used):
+   * where to listen (the objective, the number of monitors, the horizon) and whom to reach (where
+   * the rumour starts, the correction's delay, the number of correctors). Both use the scenario's
+   * graph, model, p and random seed (src/crisis/run.ts, src/app/panels/crisis).
+   */
+  watch?: ScenarioWatch;
+  contain?: ScenarioContain;
+}
+
+export interface ScenarioWatch {
+  /** What the monitors achieve (src/crisis/watch.ts WATCH_OBJECTIVES). */
+  objective: WatchObjective;
+  /** Accounts to monitor. */
+  k: number;
+  /** Steps a story may spread (null: until it dies out). */
+  horizon: number | null;
+}
+
+export interface ScenarioContain {
+  /** Where the rumour starts: node ids as in the file. */
+  rumour: string[];
+  /** Steps after the rumour that the correction starts. */
+  delay: number;
+  /** Accounts to launch the correction from. */
+  k: number;
 }
 
 /**

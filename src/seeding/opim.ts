@@ -14,9 +14,9 @@
  * submodular coverage, Leskovec et al. KDD 2007: the chosen coverage plus the best fractional
  * use of the budget on the remaining marginal gains).
  *
- * Stopping: once the ratio is at least approx - epsilon and sampling costs at most a fraction
- * epsilon of it (the ratio is (1 - epsilon) of what the same sets say without their error
- * margins). The last round, i_max, has IMM's worst-case size for a lower bound `minOpt` of the
+ * Stopping: once the ratio is at least approx - epsilon and the error margins cost at most a
+ * fraction 2 epsilon of it (the ratio is at least (1 - 2 epsilon) of what the same sets say
+ * without their margins; with epsilon = 0.1 that is 4 times fewer sets than 1 - epsilon asks). The last round, i_max, has IMM's worst-case size for a lower bound `minOpt` of the
  * optimum, which ensures approx - epsilon on its own (OPIM-C, Theorem 4).
  */
 import { phaseSeed, topUp } from './imm.ts';
@@ -102,7 +102,7 @@ export async function rrAdaptive(source: RrSource, o: AdaptiveOptions): Promise<
     const shown = upper > 0 ? lower / upper : 1;
     const plain = choice.upperCovered > 0 ? checked / choice.upperCovered : 1;
     const last = i === rounds - 1;
-    if (last || (shown >= o.approx - o.epsilon && shown >= (1 - o.epsilon) * Math.min(1, plain))) {
+    if (last || (shown >= o.approx - o.epsilon && shown >= (1 - 2 * o.epsilon) * Math.min(1, plain))) {
       return {
         seeds: choice.seeds,
         ratio: last ? Math.max(shown, o.approx - o.epsilon) : shown,

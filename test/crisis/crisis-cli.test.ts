@@ -51,6 +51,31 @@ describe('ripple watch', () => {
   });
 });
 
+describe('ripple watch under a budget', () => {
+  it("buys monitors with the planner's cost model, within the budget", async () => {
+    const out = await jsonInProcess(
+      'watch',
+      ...karate,
+      '--p',
+      '0.2',
+      '--budget',
+      '12',
+      '--cost-flat',
+      '1',
+      '--cost-per-follower',
+      '0.5',
+      '--runs',
+      '2000',
+    );
+    expect(out.cost).toBeLessThanOrEqual(12);
+    expect(out.budget).toBe(12);
+    expect(out.monitors.length).toBe(out.k);
+    expect(out.monitors.length).toBeGreaterThan(1);
+    expect(out.baselines[0].monitors).toHaveLength(out.k);
+    expect(ripple('watch', ...karate, '--k', '2', '--budget', '5', '--cost-flat', '1').code).toBe(2);
+  });
+});
+
 describe('ripple contain', () => {
   it('prints correctors, the rumour reach with and without, and baselines', async () => {
     const args = [

@@ -173,6 +173,35 @@ describe('engine pool', () => {
     expect(pool.crashes).toEqual([]);
   });
 
+  it("a caller does not queue behind another caller's long job while a worker is free", async () => {
+    const pool = track(createNodePool(ENGINE_WORKER, 2));
+    pool.setGraph(csr);
+    // One long job holds one worker (CELF-style spreads of many candidates, many runs).
+    let longDone = false;
+    const long = pool
+      .runJobs('seedSpreads', [
+        {
+          params: params({ model: 'ic', p: 0.2 }),
+          base: [],
+          candidates: Array.from({ length: 60 }, (_, i) => i),
+          rngSeed: 1,
+          runs: 2000,
+        },
+      ])
+      .finally(() => {
+        longDone = true;
+      });
+    // Another caller's two short jobs: both go to the free worker instead of one waiting.
+    const ranges = [
+      { from: 0, to: 1500 },
+      { from: 1500, to: 3000 },
+    ];
+    const sums = await pool.runJobs('outDegreeSum', ranges);
+    expect(longDone).toBe(false);
+    expect(sums[0] + sums[1]).toBe(csr.arcs);
+    await long;
+  });
+
   it('adds up per-node counts across shards exactly as one in-process shard', async () => {
     const p = params({ model: 'ic', p: 0.1 });
     const local = createSimulator(csr, p).runShard({

@@ -18,6 +18,11 @@ export interface Feature {
   /** Rendered over the whole page when it has something to show (the classroom view). */
   Overlay?: ComponentType;
   /**
+   * A click on an account of the graph (its index): return true to take it (a panel picking
+   * accounts while its tab is open); when no feature takes it, the click toggles a seed.
+   */
+  claimClick?(app: App, index: number): boolean;
+  /**
    * Before the first graph loads; a returned promise is awaited for at most a second or so, so a
    * restored scenario loads directly.
    */

@@ -15,6 +15,10 @@
  *   `budget=30&costs=formula:2:1&objective=reach&conversion=0.01&value=none&cpm=8`. costs is
  *   `formula:FLAT:PER_FOLLOWER` or `file:DEFAULT:NAME` (DEFAULT a number or `none`; only the file's
  *   name travels, the file itself must be opened again); value and cpm are a number or `none`.
+ * - Crisis watch (optional, each group all its keys or none, written once the Crisis tab is used):
+ *   where to listen `watch=detect&monitors=3&horizon=none` (the objective, the number of monitors,
+ *   the horizon in steps or `none`); whom to reach `rumour=33,1&delay=1&correctors=2` (the ids
+ *   where the rumour starts, each percent-encoded, the delay in steps, the number of correctors).
  * Numbers are written in JavaScript's shortest round-trip form, so decoding gives back exactly the
  * same values and opening the link reproduces the same numbers. Everything decoded goes through
  * validateScenario; a malformed or foreign hash throws a ScenarioError that names the problem.
@@ -43,12 +47,21 @@ const KEYS = [
   'conversion',
   'value',
   'cpm',
+  'watch',
+  'monitors',
+  'horizon',
+  'rumour',
+  'delay',
+  'correctors',
 ] as const;
 type Key = (typeof KEYS)[number];
 /** The campaign plan's keys: all of them or none. */
 const PLAN_KEYS = ['budget', 'costs', 'objective', 'conversion', 'value', 'cpm'] as const satisfies Key[];
+/** Crisis watch's keys: where to listen, whom to reach (each group all or none). */
+const WATCH_KEYS = ['watch', 'monitors', 'horizon'] as const satisfies Key[];
+const CONTAIN_KEYS = ['rumour', 'delay', 'correctors'] as const satisfies Key[];
 /** Keys added within format 1 that older links lack: absent means the default. */
-const OPTIONAL_KEYS: readonly Key[] = [...PLAN_KEYS];
+const OPTIONAL_KEYS: readonly Key[] = [...PLAN_KEYS, ...WATCH_KEYS, ...CONTAIN_KEYS];
 /** Fields of the page shown over the scenario (not part of it), in the order they are written. */
 export const PAGE_KEYS = ['class', 'mode'] as const;
 export type PageKey = (typeof PAGE_KEYS)[number];
@@ -101,6 +114,8 @@ export function encodeScenarioHash(scenario: Scenario): string {
     runs: String(s.runs),
     rng: String(s.rngSeed),
     ...planFields(s.plan),
+    ...watchFields(s.watch),
+    ...containFields(s.contain),
   };
   const written = KEYS.filter((key) => !(OPTIONAL_KEYS.includes(key) && fields[key] === ''));
   return `#${written.map((key) => `${key}=${fields[key]}`).join('&')}`;
@@ -122,6 +137,54 @@ function planFields(plan: Scenario['plan']): Record<(typeof PLAN_KEYS)[number], 
     value: orNone(plan.value),
     cpm: orNone(plan.cpm),
   };
+}
+
+function watchFields(watch: Scenario['watch']): Record<(typeof WATCH_KEYS)[number], string> {
+  if (!watch) return { watch: '', monitors: '', horizon: '' };
+  return { watch: watch.objective, monitors: String(watch.k), horizon: orNone(watch.horizon) };
+}
+
+function containFields(contain: Scenario['contain']): Record<(typeof CONTAIN_KEYS)[number], string> {
+  if (!contain) return { rumour: '', delay: '', correctors: '' };
+  return {
+    rumour: contain.rumour.map(enc).join(','),
+    delay: String(contain.delay),
+    correctors: String(contain.k),
+  };
+}
+
+/** The keys of one optional group: null when none is given, an error when only some are. */
+function group<K extends Key>(
+  fields: Record<string, string>,
+  keys: readonly K[],
+  what: string,
+): Record<K, string> | null {
+  const given = keys.filter((key) => key in fields);
+  if (given.length === 0) return null;
+  const missing = keys.filter((key) => !(key in fields));
+  if (missing.length > 0)
+    throw new ScenarioError(`link: ${what} fields come together; missing '${missing.join("', '")}'`);
+  return fields as Record<K, string>;
+}
+
+/** Crisis watch's keys read back (the values are checked with the scenario). */
+function parseCrisis(fields: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const watch = group(fields, WATCH_KEYS, "where-to-listen ('watch')");
+  if (watch)
+    out.watch = {
+      objective: watch.watch,
+      k: number(watch, 'monitors'),
+      horizon: numberOrNone(watch, 'horizon'),
+    };
+  const contain = group(fields, CONTAIN_KEYS, "whom-to-reach ('rumour')");
+  if (contain)
+    out.contain = {
+      rumour: contain.rumour === '' ? [] : contain.rumour.split(',').map((id) => decode(id, 'rumour')),
+      delay: number(contain, 'delay'),
+      k: number(contain, 'correctors'),
+    };
+  return out;
 }
 
 /** A number or `none` (null). */
@@ -285,6 +348,7 @@ export function decodeScenarioHash(hash: string): Scenario | null {
     runs: number(fields, 'runs'),
     rngSeed: number(fields, 'rng'),
     ...(plan ? { plan } : {}),
+    ...parseCrisis(fields),
   };
   try {
     return validateScenario(candidate);

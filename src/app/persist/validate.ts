@@ -16,6 +16,7 @@ import {
   OBJECTIVE,
   VALUE,
 } from '../../campaign/params.ts';
+import { DELAY, HORIZON, WATCH_OBJECTIVE } from '../../crisis/params.ts';
 import {
   GAMMA,
   MAX_STEPS_PARAM,
@@ -27,7 +28,14 @@ import {
   START,
   START_CAP_REASON,
 } from '../../diffusion/params.ts';
-import type { GraphSource, Scenario, ScenarioPlan, ScenarioSeedGroup } from '../../engine/scenario.ts';
+import type {
+  GraphSource,
+  Scenario,
+  ScenarioContain,
+  ScenarioPlan,
+  ScenarioSeedGroup,
+  ScenarioWatch,
+} from '../../engine/scenario.ts';
 import { DIRECTION, EDGE_VALUES_PARAM } from '../../graph/params.ts';
 import { K } from '../../seeding/params.ts';
 import {
@@ -202,6 +210,41 @@ function planSettings(value: unknown): ScenarioPlan {
   };
 }
 
+/** Crisis watch's where-to-listen settings, checked with its parameter table. */
+function watchSettings(value: unknown): ScenarioWatch {
+  if (!isDict(value)) throw new ScenarioError(`watch: expected an object, got ${describe(value)}`);
+  onlyKeys(value, ['objective', 'k', 'horizon'], 'watch');
+  return {
+    objective: param(WATCH_OBJECTIVE, value.objective, 'watch.objective'),
+    k: param(K, value.k, 'watch.k', { max: LIMITS.seedIds }),
+    horizon: value.horizon === null ? null : param(HORIZON, value.horizon, 'watch.horizon'),
+  };
+}
+
+/** Crisis watch's whom-to-reach settings: the rumour's ids, the delay, the number of correctors. */
+function containSettings(value: unknown): ScenarioContain {
+  if (!isDict(value)) throw new ScenarioError(`contain: expected an object, got ${describe(value)}`);
+  onlyKeys(value, ['rumour', 'delay', 'k'], 'contain');
+  const ids = value.rumour;
+  if (!Array.isArray(ids))
+    throw new ScenarioError(`contain.rumour: expected a list of node ids, got ${describe(ids)}`);
+  if (ids.length === 0)
+    throw new ScenarioError('contain.rumour: expected at least one node id (where the rumour starts)');
+  if (ids.length > LIMITS.seedIds) throw new ScenarioError(`contain.rumour: more than ${LIMITS.seedIds} ids`);
+  const rumour = ids.map((id, i) => {
+    if (typeof id !== 'string' || id.length === 0 || id.length > LIMITS.idLength)
+      throw new ScenarioError(
+        `contain.rumour[${i}]: expected a node id (non-empty text), got ${describe(id)}`,
+      );
+    return id;
+  });
+  return {
+    rumour,
+    delay: param(DELAY, value.delay, 'contain.delay'),
+    k: param(K, value.k, 'contain.k', { max: LIMITS.seedIds }),
+  };
+}
+
 /** Check a parsed value and return it as a Scenario (a fresh object), or throw a ScenarioError. */
 export function validateScenario(value: unknown): Scenario {
   if (!isDict(value)) throw new ScenarioError(`scenario: expected an object, got ${describe(value)}`);
@@ -215,15 +258,18 @@ export function validateScenario(value: unknown): Scenario {
   }
   // Files of an earlier build may say mode 'educator': how the page was shown, not part of the
   // scenario (the classroom keeps its own state, src/app/panels/classroom): read and dropped.
-  // 'plan' is optional (added within format 1): checked, then the required fields.
+  // 'plan', 'watch' and 'contain' are optional (added within format 1): checked, then the
+  // required fields.
   if (value.mode !== undefined) oneOf(value.mode, LEGACY_MODES, 'mode');
   const plan = value.plan === undefined ? undefined : planSettings(value.plan);
-  const { mode: _mode, plan: _plan, ...required } = value;
+  const watch = value.watch === undefined ? undefined : watchSettings(value.watch);
+  const contain = value.contain === undefined ? undefined : containSettings(value.contain);
+  const { mode: _mode, plan: _plan, watch: _watch, contain: _contain, ...required } = value;
   onlyKeys(
     required,
     ['version', 'graph', 'direction', 'edgeValues', 'model', 'params', 'seeds', 'runs', 'rngSeed'],
     'scenario',
-    ['mode', 'plan'],
+    ['mode', 'plan', 'watch', 'contain'],
   );
   const params = value.params;
   if (!isDict(params)) throw new ScenarioError(`params: expected an object, got ${describe(params)}`);
@@ -256,6 +302,8 @@ export function validateScenario(value: unknown): Scenario {
     runs: param(RUNS, value.runs, 'runs'),
     rngSeed: param(RNG_SEED, value.rngSeed, 'rngSeed'),
     ...(plan ? { plan } : {}),
+    ...(watch ? { watch } : {}),
+    ...(contain ? { contain } : {}),
   };
 }
 

@@ -36,7 +36,9 @@ export function App({ features }: { features: Feature[] }) {
       <Alert />
       <div class="layout">
         <Stage
-          onNodeClick={(i) => toggleSeedAt(app.store, i)}
+          onNodeClick={(i) => {
+            if (!features.some((f) => f.claimClick?.(app, i))) toggleSeedAt(app.store, i);
+          }}
           onDropFile={(file) => void loader.loadFile(file)}
           bar={features.map((f) => (f.StageBar ? <f.StageBar key={f.id} /> : null))}
         />

@@ -59,9 +59,9 @@ export class Store {
   readonly stale = computed(() => {
     const result = this.currentResult.value;
     if (!result || this.run.value.state === 'running') return false;
-    // The campaign plan's settings do not change a simulation.
-    const { plan: _a, ...ran } = result.scenario;
-    const { plan: _b, ...now } = this.scenario.value;
+    // The campaign plan's and crisis watch's settings do not change a simulation.
+    const { plan: _a, watch: _c, contain: _e, ...ran } = result.scenario;
+    const { plan: _b, watch: _d, contain: _f, ...now } = this.scenario.value;
     return JSON.stringify(ran) !== JSON.stringify(now);
   });
 

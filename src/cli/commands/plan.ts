@@ -101,10 +101,13 @@ export const PLAN: Command = {
   run: planCommand,
 };
 
-type CostSource = { kind: 'table'; file: string } | { kind: 'attribute'; name: string } | { kind: 'formula' };
+export type CostSource =
+  | { kind: 'table'; file: string }
+  | { kind: 'attribute'; name: string }
+  | { kind: 'formula' };
 
 /** Exactly one way of giving costs. */
-function costSource(options: ParsedOptions): CostSource {
+export function costSource(options: ParsedOptions): CostSource {
   const table = options.given(COSTS);
   const column = options.given(COST_COLUMN);
   const formula = options.has(COST_FLAT) || options.has(COST_PER_FOLLOWER);
@@ -124,7 +127,7 @@ function costSource(options: ParsedOptions): CostSource {
   return { kind: 'formula' };
 }
 
-async function loadCosts(
+export async function loadCosts(
   options: ParsedOptions,
   source: CostSource,
   graph: LoadedGraph,
@@ -154,21 +157,26 @@ async function loadCosts(
   }
 }
 
-export async function planCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
-  const source = costSource(options);
-  const method = options.need(PLAN_METHOD) as PlanMethod;
-  const budget = options.need(BUDGET);
-  const workers = workerCount(options, ctx);
-  const rngSeed = options.need(RNG_SEED);
+/** The graph, with the cost attribute read when the costs come from one. */
+export function loadGraphForCosts(options: ParsedOptions, source: CostSource): Promise<LoadedGraph> {
   const file = options.need(GRAPH);
   const bundled = bundledDataset(file);
-  const graph = await readGraphFile(file, {
+  return readGraphFile(file, {
     direction: options.given(DIRECTION) ?? bundled?.direction,
     edgeValues: options.given(EDGE_VALUES_PARAM) ?? bundled?.edgeValues,
     header: options.get(HEADER),
     maxEdges: options.get(MAX_EDGES),
     ...(source.kind === 'attribute' ? { nodeAttribute: source.name } : {}),
   });
+}
+
+export async function planCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
+  const source = costSource(options);
+  const method = options.need(PLAN_METHOD) as PlanMethod;
+  const budget = options.need(BUDGET);
+  const workers = workerCount(options, ctx);
+  const rngSeed = options.need(RNG_SEED);
+  const graph = await loadGraphForCosts(options, source);
   const { csr, ids } = graph;
   const params = rrModelParams(options, csr);
   const { costs, matched } = await loadCosts(options, source, graph);

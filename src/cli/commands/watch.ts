@@ -4,6 +4,14 @@
  */
 import { completeCosts, parseCostsTable } from '../../campaign/costs.ts';
 import type { Estimate } from '../../campaign/figures.ts';
+import {
+  BUDGET,
+  COST_COLUMN,
+  COST_FLAT,
+  COST_PER_FOLLOWER,
+  COSTS,
+  DEFAULT_COST,
+} from '../../campaign/params.ts';
 import { DELAY, HORIZON, RUMOUR, SOURCES, WATCH_OBJECTIVE } from '../../crisis/params.ts';
 import { CONTAIN_DEFAULTS, containRumour, WATCH_DEFAULTS, watchMonitors } from '../../crisis/run.ts';
 import { RNG_SEED, RUNS } from '../../diffusion/params.ts';
@@ -25,7 +33,15 @@ import {
 } from '../common/graph-options.ts';
 import { progressBar } from '../common/progress.ts';
 import { readTextFile } from '../common/read-text-file.ts';
+import { costSource, loadCosts, loadGraphForCosts } from './plan.ts';
 import { checkK, RR_MODEL, RR_P, rrModelParams } from './seeds.ts';
+
+const WATCH_BUDGET = adapt(BUDGET, {
+  help: {
+    en: 'monitors under a budget instead of --k: the most monitoring the budget buys (costs as for plan)',
+    zh: '按预算选监测账号（代替 --k）：预算能买到的最佳监测（成本设置同 plan）',
+  },
+});
 
 const WATCH_RUNS = adapt(RUNS, {
   default: WATCH_DEFAULTS.runs,
@@ -44,7 +60,6 @@ const CONTAIN_RUNS = adapt(RUNS, {
 });
 
 const MONITORS_K = adapt(K, {
-  required: true,
   label: { en: 'Monitors K', zh: '监测账号数 K' },
   help: {
     en: 'number of accounts to monitor (watch) or to launch the correction from (contain)',
@@ -54,10 +69,17 @@ const MONITORS_K = adapt(K, {
 
 export const WATCH: Command = {
   summary: 'where to listen so a negative story is caught early (outbreak detection)',
-  usage: '--graph FILE --k K [--objective detect|time|affected] [options]',
+  usage:
+    '--graph FILE (--k K | --budget B with costs as for plan) [--objective detect|time|affected] [options]',
   options: [
     ...GRAPH_OPTIONS,
     MONITORS_K,
+    WATCH_BUDGET,
+    COSTS,
+    COST_COLUMN,
+    COST_FLAT,
+    COST_PER_FOLLOWER,
+    DEFAULT_COST,
     WATCH_OBJECTIVE,
     RR_MODEL,
     RR_P,
@@ -68,7 +90,10 @@ export const WATCH: Command = {
     RNG_SEED,
     ...OUTPUT_OPTIONS,
   ],
-  examples: ['ripple watch --graph datasets/soc-Slashdot0902.txt.gz --model ic --p 0.01 --k 20 --json'],
+  examples: [
+    'ripple watch --graph datasets/soc-Slashdot0902.txt.gz --model ic --p 0.01 --k 20 --json',
+    'ripple watch --graph datasets/email-Eu-core.txt --p 0.05 --budget 100 --cost-flat 5 --cost-per-follower 0.2',
+  ],
   run: watchCommand,
 };
 
@@ -95,9 +120,17 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const est = (e: Estimate) => ({ mean: round(e.mean), ci95: [round(e.ci95[0]), round(e.ci95[1])] });
 
 async function watchCommand(options: ParsedOptions, ctx: CommandContext): Promise<void> {
-  const graph = await loadGraphOption(options);
+  const byBudget = options.has(WATCH_BUDGET);
+  if (byBudget === options.has(MONITORS_K))
+    throw new UsageError(
+      'give --k K (how many monitors) or --budget B with costs (--costs, --cost-column or --cost-flat/--cost-per-follower), not both',
+    );
+  const source = byBudget ? costSource(options) : null;
+  const graph = source ? await loadGraphForCosts(options, source) : await loadGraphOption(options);
   const { csr, ids } = graph;
-  const k = checkK(options.need(MONITORS_K), csr.n);
+  const k = byBudget ? 1 : checkK(options.need(MONITORS_K), csr.n);
+  const costs = source ? (await loadCosts(options, source, graph)).costs : null;
+  const budget = byBudget ? options.need(WATCH_BUDGET) : null;
   const params = rrModelParams(options, csr);
   const objective = options.need(WATCH_OBJECTIVE);
   const sourcesFile = options.given(SOURCES);
@@ -127,6 +160,8 @@ async function watchCommand(options: ParsedOptions, ctx: CommandContext): Promis
       {
         rr: rrParams(params),
         k,
+        costs,
+        budget,
         objective,
         horizon: options.given(HORIZON) ?? null,
         runs: options.need(WATCH_RUNS),
@@ -149,6 +184,7 @@ async function watchCommand(options: ParsedOptions, ctx: CommandContext): Promis
       time: est(r.time),
       affected: est(r.affected),
       objective,
+      ...(budget !== null ? { budget, cost: r.cost } : {}),
       horizon: r.horizon,
       ofBest: round(r.ofBest),
       bound: `at least ${(100 * r.ofBest).toFixed(1)}% of the best possible ${objective} on the ${r.runs} sampled stories (online bound, Leskovec et al. 2007)`,
@@ -163,7 +199,7 @@ async function watchCommand(options: ParsedOptions, ctx: CommandContext): Promis
       })),
       model: params.model,
       params,
-      k,
+      k: r.monitors.length,
       runs: r.runs,
       rng: rngSeed,
       workers,
@@ -174,7 +210,7 @@ async function watchCommand(options: ParsedOptions, ctx: CommandContext): Promis
       const ci = (e: Estimate, d = 3) =>
         `${e.mean.toFixed(d)} [${e.ci95[0].toFixed(d)}, ${e.ci95[1].toFixed(d)}]`;
       const lines = [
-        `${printable(graph.report.file)}: ${k} monitors for ${objective}, ${out.bound}`,
+        `${printable(graph.report.file)}: ${r.monitors.length} monitors for ${objective}${budget !== null ? ` costing ${r.cost} of ${budget}` : ''}, ${out.bound}`,
         `monitors ${out.monitors.map(printable).join(' ')}`,
         `detected ${ci(r.detect)}  steps to detection ${ci(r.time, 2)}  accounts reached by then ${ci(r.affected, 1)}  (95% CI, ${r.runs} fresh stories; undetected = ${r.horizon} steps)`,
         'baselines at the same k (detected):',
@@ -235,6 +271,7 @@ async function containCommand(options: ParsedOptions, ctx: CommandContext): Prom
       rumourReach: est(r.rumourReach),
       withoutCorrection: est(r.withoutCorrection),
       saved: round(r.saved),
+      savedCi95: est(r.savedEstimate).ci95,
       baselines: r.baselines.map((b) => ({
         name: b.name,
         correctors: b.correctors.map((v) => ids[v]),
