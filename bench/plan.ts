@@ -1,7 +1,7 @@
 /**
  * The campaign planner on soc-Slashdot0902 (issue 11): `ripple plan` with costs of 10 per account
  * plus 1 per follower (the median account costs 12) and a budget worth 50 median accounts (600),
- * weighted cascade and IC p = 0.05, timed as a user runs it (the whole process: load, choose,
+ * weighted cascade and IC p = 0.01, timed as a user runs it (the whole process: load, choose,
  * strategies, budget curve, 2000 Monte Carlo runs per strategy). Goal: under 10 s on 2 cores.
  * `npm run bench -- --plan` runs this section alone.
  */
@@ -24,7 +24,7 @@ export async function benchPlan(ctx: BenchContext): Promise<Record<string, unkno
   console.log('\nplan: soc-Slashdot0902, budget 600 (50 median accounts), costs 10 + 1 per follower');
   for (const model of [
     ['--model', 'wc'],
-    ['--model', 'ic', '--p', '0.05'],
+    ['--model', 'ic', '--p', '0.01'],
   ]) {
     const name = model.slice(1).join(' ');
     const times: number[] = [];
