@@ -2,7 +2,7 @@
  * The README stays a front page: at most 150 lines, the two-command quick start, and links to
  * reference pages that exist (the reference lives in docs/).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 describe('README', () => {
@@ -17,5 +17,16 @@ describe('README', () => {
     for (const page of ['docs/cli.md', 'docs/architecture.md', 'docs/models.md', 'docs/formats.md'])
       expect(links).toContain(page);
     expect(links.filter((l) => !existsSync(l))).toEqual([]);
+  });
+  it('carries no merge-conflict markers (also as the formatter rewrites them)', () => {
+    for (const file of [
+      'README.md',
+      ...readdirSync('docs')
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ])
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(
+        /^\s*(<<<<<<< |=======$|>>>>>>> |> > > > > > > )/m,
+      );
   });
 });
