@@ -1,5 +1,6 @@
 /** Every feature of the page, in order (see feature.ts). Add one import and one entry per feature. */
 import type { Feature } from './core/feature.ts';
+import { calibrateFeature } from './panels/calibrate/feature.ts';
 import { classroomFeature } from './panels/classroom/feature.ts';
 import { communitiesFeature } from './panels/communities/feature.ts';
 import { compareFeature } from './panels/compare/feature.ts';
@@ -28,6 +29,7 @@ export const FEATURES: Feature[] = [
   communitiesFeature,
   seedFindingFeature,
   planFeature,
+  calibrateFeature,
   crisisFeature,
   criticalMassFeature,
   sixDegreesFeature,
