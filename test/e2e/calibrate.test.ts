@@ -144,7 +144,7 @@ describe('calibrate panel', async () => {
       .poll(() => page.getByTestId('cal-error').textContent())
       .toBe('传播记录 错误.csv 第 3 行：账号“nobody”不在图中。已保留之前的记录和拟合结果。');
     await page.getByTestId('cal-use').click();
-    const allowed = new Set(['csv', 'cascade', 'account', 'step', 'parent', 'json', 'nobody', 'ic']);
+    const allowed = new Set(['csv', 'json', 'nobody']);
     const texts = await page.evaluate(() => {
       const panel = document.querySelector('[role=tabpanel]:not([hidden])') as HTMLElement;
       const out: string[] = [];

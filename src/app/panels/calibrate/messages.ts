@@ -93,7 +93,7 @@ export const t = defineMessages({
       '所有结果都取决于传播概率 p。提供过去传播的记录（谁转发了、在第几步、已知时还有转自谁）：拟合会找出最能解释这些记录的 p 及其 95% 区间，并检验模型本身是否合适。',
     'cal.file.choose': '选择传播记录文件',
     'cal.file.drop':
-      '或把文件拖到这里：表头为 cascade,account,step（可选 parent）的 CSV，或字段相同的 JSON 行格式。',
+      '或把文件拖到这里：CSV 文件第一行为表头（传播编号、账号、步数三列，可选上级账号列），之后每行一次采纳；也可用字段相同的 JSON 行格式。',
     'cal.file.none': '尚未打开传播记录。',
     'cal.file.preview':
       '{name}：{cascades} 条传播，{rows} 次采纳，涉及图中 {accounts} 个账号；{parents} 个上级账号中匹配 {parentsMatched} 个。',
