@@ -60,8 +60,8 @@ export const APPLY = stringParam({
   metavar: 'OUT.json',
   label: { en: 'Write the fitted scenario', zh: '写出拟合后的情景' },
   help: {
-    en: 'write a scenario file with the fitted p (ic) that the app opens (Import scenario)',
-    zh: '写出带有拟合 p（ic 模型）的情景文件，可在应用中打开（导入情景）',
+    en: 'write a scenario file with the fitted p (ic): the app opens it (Import scenario), simulate and plan take it with --scenario',
+    zh: '写出带有拟合 p（ic 模型）的情景文件：可在应用中打开（导入情景），simulate 和 plan 可用 --scenario 读取',
   },
 });
 

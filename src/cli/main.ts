@@ -25,6 +25,7 @@ import { CONTAIN, WATCH } from './commands/watch.ts';
 import { type Command, helpText, parseOptions, UsageError } from './common/args.ts';
 import type { CommandContext } from './common/context.ts';
 import { clearProgress } from './common/progress.ts';
+import { withScenario } from './common/scenario-option.ts';
 import { writeCliReference } from './docs.ts';
 
 export const COMMANDS: Record<string, Command> = {
@@ -99,7 +100,7 @@ export async function main(argv: string[], ctx?: Partial<CommandContext>): Promi
   };
   if (interrupt) process.on('SIGINT', onSigint);
   try {
-    const options = parseOptions(rest, command.options);
+    const options = parseOptions(await withScenario(rest, command.options), command.options);
     if (options.has(HELP)) {
       context.stdout.write(helpText(name, command));
       return 0;

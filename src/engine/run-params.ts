@@ -1,5 +1,5 @@
 /** How a command runs and reports, as parameters (src/util/param-spec.ts): threads, JSON, help. */
-import { flagParam, integerParam } from '../util/param-spec.ts';
+import { flagParam, integerParam, stringParam } from '../util/param-spec.ts';
 
 export const WORKERS = integerParam({
   name: 'workers',
@@ -29,4 +29,20 @@ export const HELP = flagParam({
   help: { en: "show the command's options", zh: '显示该命令的选项' },
 });
 
-export const RUN_PARAMS = { workers: WORKERS, json: JSON_OUTPUT, help: HELP } as const;
+export const SCENARIO_FILE = stringParam({
+  name: 'scenario',
+  flag: 'scenario',
+  metavar: 'FILE',
+  label: { en: 'Scenario file', zh: '场景文件' },
+  help: {
+    en: "start from a scenario file (the app's, or ripple calibrate --apply): its model, p, gamma, phi, steps, runs and rng, unless given here",
+    zh: '从场景文件开始（应用导出的，或 ripple calibrate --apply 写出的）：使用其中的模型、p、gamma、phi、步数、运行次数和随机种子，除非在此另行给出',
+  },
+});
+
+export const RUN_PARAMS = {
+  workers: WORKERS,
+  json: JSON_OUTPUT,
+  help: HELP,
+  scenario: SCENARIO_FILE,
+} as const;

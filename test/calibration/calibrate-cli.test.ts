@@ -87,6 +87,70 @@ describe('ripple calibrate', async () => {
     expect(scenario.params.p).toBeGreaterThan(0.015);
     expect(scenario.params.p).toBeLessThan(0.05);
     expect(scenario.seeds.kind).toBe('groups');
+    // simulate and plan start from it: the scenario's p unless given on the command line.
+    const fitted = String(scenario.params.p);
+    const viaFile = await jsonInProcess(
+      'simulate',
+      '--graph',
+      EMAIL,
+      '--seeds',
+      '1',
+      '--runs',
+      '200',
+      '--scenario',
+      out,
+    );
+    const explicit = await jsonInProcess(
+      'simulate',
+      '--graph',
+      EMAIL,
+      '--seeds',
+      '1',
+      '--runs',
+      '200',
+      '--model',
+      'ic',
+      '--p',
+      fitted,
+      '--rng',
+      String(scenario.rngSeed),
+    );
+    const strip = (o: Record<string, unknown>) => ({ ...o, seconds: null, workers: null, throughput: null });
+    expect(strip(viaFile)).toEqual(strip(explicit));
+    expect(viaFile.params.p).toBe(scenario.params.p);
+    const overridden = await jsonInProcess(
+      'simulate',
+      '--graph',
+      EMAIL,
+      '--seeds',
+      '1',
+      '--runs',
+      '200',
+      '--p',
+      '0.3',
+      '--scenario',
+      out,
+    );
+    expect(overridden.params.p).toBe(0.3);
+    const plan = await jsonInProcess(
+      'plan',
+      '--graph',
+      EMAIL,
+      '--budget',
+      '40',
+      '--cost-flat',
+      '10',
+      '--runs',
+      '100',
+      '--scenario',
+      out,
+    );
+    expect(plan.params.p).toBe(scenario.params.p);
+    const bad = file('not-a-scenario.json', '{"x": 1}');
+    const r2 = await rippleInProcess('simulate', '--graph', EMAIL, '--seeds', '1', '--scenario', bad);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r2.stderr).toMatch(/^ripple: .*not-a-scenario\.json: /);
   });
 
   it('fits one p per community with --by community', async () => {

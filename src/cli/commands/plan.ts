@@ -34,7 +34,7 @@ import {
   planCampaign,
 } from '../../campaign/plan.ts';
 import { RNG_SEED } from '../../diffusion/params.ts';
-import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
+import { JSON_OUTPUT, SCENARIO_FILE, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
 import { DIRECTION, EDGE_VALUES_PARAM, GRAPH, HEADER, MAX_EDGES } from '../../graph/params.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
@@ -92,6 +92,7 @@ export const PLAN: Command = {
     STAGGER,
     WORKERS,
     RNG_SEED,
+    SCENARIO_FILE,
     ...OUTPUT_OPTIONS,
   ],
   examples: [

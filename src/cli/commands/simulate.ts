@@ -13,7 +13,7 @@ import {
   TRACE,
 } from '../../diffusion/params.ts';
 import { summarize } from '../../diffusion/summary.ts';
-import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
+import { JSON_OUTPUT, SCENARIO_FILE, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { printable } from '../../util/printable.ts';
@@ -37,7 +37,16 @@ export const MODEL_OPTIONS = [MODEL, P, GAMMA, PHI, MAX_STEPS_PARAM, RUNS, RNG_S
 export const SIMULATE: Command = {
   summary: 'Monte Carlo cascades from seed accounts',
   usage: '--graph FILE (--seeds LIST | --seeds-file FILE) [options]',
-  options: [...GRAPH_OPTIONS, SEEDS, SEEDS_FILE, ...MODEL_OPTIONS, ...TIE_OPTIONS, TRACE, ...OUTPUT_OPTIONS],
+  options: [
+    ...GRAPH_OPTIONS,
+    SEEDS,
+    SEEDS_FILE,
+    ...MODEL_OPTIONS,
+    ...TIE_OPTIONS,
+    TRACE,
+    SCENARIO_FILE,
+    ...OUTPUT_OPTIONS,
+  ],
   examples: [
     'ripple simulate --graph datasets/facebook_combined.txt --model ic --p 0.02 --seeds top:degree:5 --runs 2000 --json',
     "ripple simulate --graph datasets/karate.txt --model sir --p 0.25 --gamma 0.5 --seeds '33;0@3' --runs 300 --rng 42",
