@@ -124,11 +124,3 @@ export function costPer(cost: number, of: Estimate): Estimate | null {
   if (!(lo > 0)) return null;
   return { mean: cost / of.mean, ci95: [cost / hi, cost / lo] };
 }
-
-/** scale x n x (hits / sets) with its normal 95% interval: an RR-set estimate of an expectation. */
-export function rrEstimate(hits: number, sets: number, n: number, scale = 1): Estimate {
-  const f = sets > 0 ? hits / sets : 0;
-  const half = sets > 0 ? Z95 * Math.sqrt((f * (1 - f)) / sets) : 0;
-  const k = scale * n;
-  return { mean: k * f, ci95: [k * Math.max(0, f - half), k * Math.min(1, f + half)] };
-}

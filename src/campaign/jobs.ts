@@ -9,10 +9,10 @@
  * All deterministic in their input, so results never depend on which worker ran them.
  */
 import { louvainCommunities } from '../analysis/communities.ts';
-import { createSimulator, type Simulator } from '../diffusion/simulator.ts';
 import type { ModelParams, SeedGroup } from '../diffusion/types.ts';
-import { registerJobs } from '../engine/jobs.ts';
+import { cached, registerJobs } from '../engine/jobs.ts';
 import type { JobContext } from '../engine/types.ts';
+import { simulator } from '../seeding/jobs.ts';
 import type { RrCollection } from '../seeding/rr-sets.ts';
 import { type CollectionInput, collection } from '../seeding/seed-finding-jobs.ts';
 import { type BudgetedCoverage, BudgetedCoverer, type Enumeration } from './budgeted-coverage.ts';
@@ -29,20 +29,10 @@ import {
 /** What a campaign is judged by while choosing: accounts activated, or accounts that saw it. */
 export type CampaignTarget = 'reach' | 'exposure';
 
-function cached<T>(ctx: JobContext, key: string, make: () => T): T {
-  let value = ctx.cache.get(key) as T | undefined;
-  if (value === undefined) {
-    value = make();
-    ctx.cache.set(key, value);
-  }
-  return value;
-}
-
 function meter(ctx: JobContext, params: ModelParams): CampaignMeter {
-  return cached(ctx, `campaign:${JSON.stringify(params)}`, () => {
-    const sim: Simulator = createSimulator(ctx.csr, params);
-    return createCampaignMeter(ctx.csr, params, sim);
-  });
+  return cached(ctx, `campaign:${JSON.stringify(params)}`, () =>
+    createCampaignMeter(ctx.csr, params, simulator(ctx, params)),
+  );
 }
 
 export interface CampaignRunsInput {

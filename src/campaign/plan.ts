@@ -19,6 +19,7 @@
 import type { ModelParams } from '../diffusion/types.ts';
 import type { EnginePool, Progress, RunOptions } from '../engine/pool.ts';
 import type { Csr } from '../graph/types.ts';
+import { rrEstimate } from '../seeding/budget-curve.ts';
 import { CELF_DEFAULTS, checkCelfSize } from '../seeding/celf.ts';
 import { collectionInput } from '../seeding/find-seeds.ts';
 import { logChoose, phaseSeed } from '../seeding/imm.ts';
@@ -35,14 +36,7 @@ import {
   type GreedyRule,
 } from './budgeted-coverage.ts';
 import { cheapest, mostAffordable } from './costs.ts';
-import {
-  type CampaignRuns,
-  costPer,
-  type Estimate,
-  estimate,
-  mergeCampaignRuns,
-  rrEstimate,
-} from './figures.ts';
+import { type CampaignRuns, costPer, type Estimate, estimate, mergeCampaignRuns } from './figures.ts';
 import type { CampaignTarget } from './jobs.ts';
 import type { Baseline } from './strategies.ts';
 

@@ -6,7 +6,7 @@
  *   containReach    rumour reach per world with each corrector list
  * Story r and world w of a stream are the same in every worker (live-world.ts hashes them).
  */
-import { registerJobs } from '../engine/jobs.ts';
+import { cached, registerJobs } from '../engine/jobs.ts';
 import type { JobContext } from '../engine/types.ts';
 import { type RrParams, rrKey } from '../seeding/rr-sets.ts';
 import { type BallBatch, rumourReach, savingSets } from './contain.ts';
@@ -15,13 +15,7 @@ import { type Stories, sampleStories } from './stories.ts';
 import { type StoryOutcomes, storyOutcomes } from './watch.ts';
 
 function worlds(ctx: JobContext, params: RrParams, stream: number): LiveWorlds {
-  const key = `crisis:${rrKey(params)}:${stream}`;
-  let w = ctx.cache.get(key) as LiveWorlds | undefined;
-  if (!w) {
-    w = createLiveWorlds(ctx.csr, params, stream);
-    ctx.cache.set(key, w);
-  }
-  return w;
+  return cached(ctx, `crisis:${rrKey(params)}:${stream}`, () => createLiveWorlds(ctx.csr, params, stream));
 }
 
 export interface StoriesInput {

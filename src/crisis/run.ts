@@ -8,7 +8,7 @@ import { pagerank } from '../analysis/centrality/pagerank.ts';
 import { type Estimate, estimate } from '../campaign/figures.ts';
 import type { EnginePool, Progress, RunOptions } from '../engine/pool.ts';
 import type { Csr } from '../graph/types.ts';
-import { randomSeeds } from '../seeding/baselines.ts';
+import { randomSeeds, topK } from '../seeding/baselines.ts';
 import { maxCoverage, phaseSeed } from '../seeding/imm.ts';
 import { RrCollection, type RrParams } from '../seeding/rr-sets.ts';
 import type { BallBatch } from './contain.ts';
@@ -86,10 +86,12 @@ function listeningRank(csr: Csr): Float64Array {
   });
 }
 
+/** The k best accounts by score (ties: lower index), seeding's topK over a score function. */
 function topBy(score: (v: number) => number, n: number, k: number): number[] {
-  return Array.from({ length: n }, (_, v) => v)
-    .sort((a, b) => score(b) - score(a) || a - b)
-    .slice(0, k);
+  return topK(
+    Float64Array.from({ length: n }, (_, v) => score(v)),
+    k,
+  );
 }
 
 export async function watchMonitors(

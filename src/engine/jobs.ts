@@ -49,6 +49,16 @@ registerJobs({
   },
 } satisfies Partial<JobTypes>);
 
+/** What a job builds once per worker and graph (samplers, simulators, indexes), by key. */
+export function cached<T>(ctx: JobContext, key: string, make: () => T): T {
+  let value = ctx.cache.get(key) as T | undefined;
+  if (value === undefined) {
+    value = make();
+    ctx.cache.set(key, value);
+  }
+  return value;
+}
+
 /** The handler of a job kind; throws when no capability registered it. */
 export function jobHandler(kind: string): JobHandler {
   const handler = registry.get(kind);

@@ -7,6 +7,7 @@
  * selection: spread = n * (fraction of sets hit by the prefix), with a normal 95% interval of
  * that binomial fraction.
  */
+import { Z95 } from '../diffusion/summary.ts';
 import { type ImmResult, phaseSeed } from './imm.ts';
 import type { RrCollection, RrSource } from './rr-sets.ts';
 
@@ -16,17 +17,28 @@ export interface BudgetPoint {
   ci95: [number, number];
 }
 
-const Z95 = 1.959963984540054;
+/**
+ * scale x n x (hits / sets) with its normal 95% interval (of the binomial share): an RR-set
+ * estimate of an expectation (spread, exposure, conversions).
+ */
+export function rrEstimate(
+  hits: number,
+  sets: number,
+  n: number,
+  scale = 1,
+): { mean: number; ci95: [number, number] } {
+  const f = sets > 0 ? hits / sets : 0;
+  const half = sets > 0 ? Z95 * Math.sqrt((f * (1 - f)) / sets) : 0;
+  const k = scale * n;
+  return { mean: k * f, ci95: [k * Math.max(0, f - half), k * Math.min(1, f + half)] };
+}
 
 /** Spread of every prefix of `seeds` from RR sets that did not take part in choosing them. */
 export function budgetCurve(sets: RrCollection, seeds: readonly number[]): BudgetPoint[] {
-  const n = sets.n;
-  const total = sets.count;
-  if (total === 0) throw new Error('budget curve: no RR sets');
+  if (sets.count === 0) throw new Error('budget curve: no RR sets');
   return sets.prefixCoverage(seeds).map((covered, i) => {
-    const f = covered / total;
-    const half = Z95 * Math.sqrt((f * (1 - f)) / total);
-    return { k: i + 1, spread: n * f, ci95: [n * Math.max(0, f - half), n * Math.min(1, f + half)] };
+    const { mean, ci95 } = rrEstimate(covered, sets.count, sets.n);
+    return { k: i + 1, spread: mean, ci95 };
   });
 }
 

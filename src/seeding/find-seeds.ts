@@ -18,7 +18,7 @@ import type { ModelParams } from '../diffusion/types.ts';
 import type { EnginePool, Progress, RunOptions } from '../engine/pool.ts';
 import { canShare } from '../engine/share.ts';
 import type { Csr } from '../graph/types.ts';
-import { type BudgetPoint, curveSets } from './budget-curve.ts';
+import { type BudgetPoint, curveSets, rrEstimate } from './budget-curve.ts';
 import { CELF_DEFAULTS, celf, checkCelfSize } from './celf.ts';
 import { type Coverage, IMM_DEFAULTS, type ImmResult, imm, phaseSeed } from './imm.ts';
 import { poolRrSource, poolSpreadEvaluator } from './pool-sources.ts';
@@ -108,8 +108,6 @@ export function validateFindSeeds(options: FindSeedsOptions, n: number): void {
     throw new RangeError(`curve sets: expected a whole number >= 0, got ${sets}`);
 }
 
-const Z95 = 1.959963984540054;
-
 /** Work units (in-arcs examined plus a per-set overhead) per first-hit job: about 100 ms. */
 const JOB_WORK = 2_000_000;
 const SET_OVERHEAD = 40;
@@ -175,9 +173,8 @@ export async function poolBudgetCurve(
   let covered = 0;
   return order.map((_, i) => {
     covered += hits[i];
-    const f = covered / sets;
-    const half = Z95 * Math.sqrt((f * (1 - f)) / sets);
-    return { k: i + 1, spread: n * f, ci95: [n * Math.max(0, f - half), n * Math.min(1, f + half)] };
+    const { mean, ci95 } = rrEstimate(covered, sets, n);
+    return { k: i + 1, spread: mean, ci95 };
   });
 }
 

@@ -9,7 +9,7 @@
  */
 import { createSimulator, type Simulator } from '../diffusion/simulator.ts';
 import type { ModelParams } from '../diffusion/types.ts';
-import { registerJobs } from '../engine/jobs.ts';
+import { cached, registerJobs } from '../engine/jobs.ts';
 import type { JobContext } from '../engine/types.ts';
 import { seedSpreads } from './celf.ts';
 import { createRrSampler, type RrBatch, type RrParams, type RrSampler, rrKey } from './rr-sets.ts';
@@ -30,23 +30,12 @@ export interface SeedSpreadsInput {
 }
 
 function sampler(ctx: JobContext, params: RrParams): RrSampler {
-  const key = `rr:${rrKey(params)}`;
-  let s = ctx.cache.get(key) as RrSampler | undefined;
-  if (!s) {
-    s = createRrSampler(ctx.csr, params);
-    ctx.cache.set(key, s);
-  }
-  return s;
+  return cached(ctx, `rr:${rrKey(params)}`, () => createRrSampler(ctx.csr, params));
 }
 
-function simulator(ctx: JobContext, params: ModelParams): Simulator {
-  const key = `sim:${JSON.stringify(params)}`;
-  let s = ctx.cache.get(key) as Simulator | undefined;
-  if (!s) {
-    s = createSimulator(ctx.csr, params);
-    ctx.cache.set(key, s);
-  }
-  return s;
+/** The simulator of these model parameters, built once per worker (CELF and campaign jobs share it). */
+export function simulator(ctx: JobContext, params: ModelParams): Simulator {
+  return cached(ctx, `sim:${JSON.stringify(params)}`, () => createSimulator(ctx.csr, params));
 }
 
 export const seedingJobs = {

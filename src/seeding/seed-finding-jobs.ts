@@ -13,7 +13,7 @@
  * Both are deterministic in their input: set i of stream s is the same set in every worker.
  */
 
-import { registerJobs } from '../engine/jobs.ts';
+import { cached, registerJobs } from '../engine/jobs.ts';
 import type { JobContext } from '../engine/types.ts';
 import { type BudgetPoint, budgetCurve } from './budget-curve.ts';
 import { type Coverage, maxCoverage } from './imm.ts';
@@ -61,13 +61,7 @@ export interface FirstHitsOutput {
 }
 
 function sampler(ctx: JobContext, params: RrParams): RrSampler {
-  const key = `rr-order:${rrKey(params)}`;
-  let s = ctx.cache.get(key) as RrSampler | undefined;
-  if (!s) {
-    s = createRrSampler(ctx.csr, params);
-    ctx.cache.set(key, s);
-  }
-  return s;
+  return cached(ctx, `rr-order:${rrKey(params)}`, () => createRrSampler(ctx.csr, params));
 }
 
 export const seedFindingJobs = {

@@ -3,7 +3,7 @@
  * input; the per-worker scratch lives in the job cache, keyed per graph.
  */
 
-import { registerJobs } from '../../engine/jobs.ts';
+import { cached, registerJobs } from '../../engine/jobs.ts';
 import type { JobContext } from '../../engine/types.ts';
 import type { BetweennessBatch, BetweennessPartial } from './betweenness.ts';
 import { createDependencyAccumulator, type DependencyAccumulator } from './brandes.ts';
@@ -14,15 +14,6 @@ import {
   type DistanceSummer,
   type PivotDistances,
 } from './distances.ts';
-
-function cached<T>(ctx: JobContext, key: string, make: () => T): T {
-  let value = ctx.cache.get(key) as T | undefined;
-  if (value === undefined) {
-    value = make();
-    ctx.cache.set(key, value);
-  }
-  return value;
-}
 
 export const centralityJobs = {
   /** Brandes dependencies summed over a batch of sources (betweenness.ts). */

@@ -11,6 +11,7 @@ import { fixed, significant } from '../../i18n/format.ts';
 import { fullWidth } from '../../i18n/lang.ts';
 import { closeRace, containSettingsOf, openRace, raceTo } from './effects.ts';
 import { t } from './messages.ts';
+import { AccountLinks, FiguresHead } from './parts.tsx';
 import { countsAt } from './race.ts';
 import { crisisModel, same } from './settings.ts';
 import { containShown, race, raceStep } from './state.ts';
@@ -78,28 +79,10 @@ export function ContainView() {
           {t('crisis.stale')}
         </p>
       ) : null}
-      <p class="crisis-ids" data-testid="crisis-correctors">
-        {result.correctors.map((v) => (
-          <button
-            key={v}
-            type="button"
-            class="link"
-            data-node={ids[v]}
-            onClick={() => app.view.value?.focus(v)}
-          >
-            {ids[v]}
-          </button>
-        ))}
-      </p>
+      <AccountLinks nodes={result.correctors} ids={ids} testId="crisis-correctors" />
       <table class="data" data-testid="crisis-contain-figures">
         <caption>{t('crisis.contain.figures', { runs: result.runs })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('crisis.figure')}</th>
-            <th scope="col">{t('crisis.mean')}</th>
-            <th scope="col">{t('crisis.interval')}</th>
-          </tr>
-        </thead>
+        <FiguresHead />
         <tbody>
           <Figure name="rumourReach" e={result.rumourReach} />
           <Figure name="withoutCorrection" e={result.withoutCorrection} />

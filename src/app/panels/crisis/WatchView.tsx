@@ -16,6 +16,7 @@ import type { ChartConfiguration } from '../../ui/chart-setup.ts';
 import { OKABE_ITO } from '../../view/palette.ts';
 import { COLORS, watchSettingsOf } from './effects.ts';
 import { t } from './messages.ts';
+import { AccountLinks, FiguresHead } from './parts.tsx';
 import { crisisModel, same } from './settings.ts';
 import { watchShown } from './state.ts';
 
@@ -132,28 +133,10 @@ export function WatchView() {
           {t('crisis.stale')}
         </p>
       ) : null}
-      <p class="crisis-ids" data-testid="crisis-monitors">
-        {result.monitors.map((v) => (
-          <button
-            key={v}
-            type="button"
-            class="link"
-            data-node={ids[v]}
-            onClick={() => app.view.value?.focus(v)}
-          >
-            {ids[v]}
-          </button>
-        ))}
-      </p>
+      <AccountLinks nodes={result.monitors} ids={ids} testId="crisis-monitors" />
       <table class="data" data-testid="crisis-watch-figures">
         <caption>{t('crisis.watch.figures', { runs: result.runs })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('crisis.figure')}</th>
-            <th scope="col">{t('crisis.mean')}</th>
-            <th scope="col">{t('crisis.interval')}</th>
-          </tr>
-        </thead>
+        <FiguresHead />
         <tbody>
           {FIGURES.map((name) => (
             <tr key={name} data-figure={name}>

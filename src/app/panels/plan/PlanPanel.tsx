@@ -9,7 +9,7 @@
 import './plan.css';
 import { useState } from 'preact/hooks';
 import { CostsError } from '../../../campaign/costs.ts';
-import { BUDGET, CONVERSION, COST_FLAT, COST_PER_FOLLOWER, OBJECTIVE } from '../../../campaign/params.ts';
+import { BUDGET, OBJECTIVE } from '../../../campaign/params.ts';
 import type { Objective } from '../../../campaign/plan.ts';
 import { useApp } from '../../core/context.ts';
 import { upTo } from '../../i18n/format.ts';
@@ -26,13 +26,13 @@ import { t } from './messages.ts';
 import { PlanView } from './PlanView.tsx';
 import {
   type CostKind,
-  CPM_FIELD,
   DEFAULT_COST_FIELD,
+  type DraftField,
+  FIELD_SPECS,
   fieldErrors,
   followerStats,
   type PlanDraft,
   plannerModel,
-  VALUE_FIELD,
 } from './settings.ts';
 import { attemptError, costsFile, draft, task } from './state.ts';
 
@@ -46,6 +46,35 @@ export function sliderScale(around: number): { max: number; step: number } {
 
 function snap(value: number, step: number): number {
   return Number((Math.round(value / step) * step).toPrecision(12));
+}
+
+/** A number field of the form, its label, range and step from the parameter table. */
+function PlanField({
+  name,
+  testid,
+  d,
+  errors,
+  set,
+}: {
+  name: DraftField;
+  testid: string;
+  d: PlanDraft;
+  errors: Partial<Record<DraftField, string>>;
+  set: (patch: Partial<PlanDraft>) => void;
+}) {
+  const spec = FIELD_SPECS[name];
+  return (
+    <DraftInput
+      label={say(spec.label)}
+      testid={testid}
+      value={d[name]}
+      error={errors[name]}
+      min={spec.min ?? undefined}
+      max={spec.max ?? undefined}
+      step={spec.step === 'any' ? 'any' : String(spec.step)}
+      onInput={(text) => set({ [name]: text })}
+    />
+  );
 }
 
 export function PlanPanel() {
@@ -86,24 +115,8 @@ export function PlanPanel() {
         />
         {d.costKind === 'formula' ? (
           <>
-            <DraftInput
-              label={say(COST_FLAT.label)}
-              testid="plan-cost-flat"
-              value={d.flat}
-              error={errors.flat}
-              min={0}
-              step="any"
-              onInput={(flat) => set({ flat })}
-            />
-            <DraftInput
-              label={say(COST_PER_FOLLOWER.label)}
-              testid="plan-cost-per-follower"
-              value={d.perFollower}
-              error={errors.perFollower}
-              min={0}
-              step="any"
-              onInput={(perFollower) => set({ perFollower })}
-            />
+            <PlanField name="flat" testid="plan-cost-flat" d={d} errors={errors} set={set} />
+            <PlanField name="perFollower" testid="plan-cost-per-follower" d={d} errors={errors} set={set} />
             <FormulaHint graph={graph} d={d} />
           </>
         ) : (
@@ -116,34 +129,9 @@ export function PlanPanel() {
           options={OBJECTIVE.values.map((v) => ({ value: v.value, label: say(v.label) }))}
           onChange={(objective) => set({ objective })}
         />
-        <DraftInput
-          label={say(CONVERSION.label)}
-          testid="plan-conversion"
-          value={d.conversion}
-          error={errors.conversion}
-          min={0}
-          max={1}
-          step={String(CONVERSION.step)}
-          onInput={(conversion) => set({ conversion })}
-        />
-        <DraftInput
-          label={say(VALUE_FIELD.label)}
-          testid="plan-value"
-          value={d.value}
-          error={errors.value}
-          min={0}
-          step="any"
-          onInput={(value) => set({ value })}
-        />
-        <DraftInput
-          label={say(CPM_FIELD.label)}
-          testid="plan-cpm"
-          value={d.cpm}
-          error={errors.cpm}
-          min={0}
-          step="any"
-          onInput={(cpm) => set({ cpm })}
-        />
+        <PlanField name="conversion" testid="plan-conversion" d={d} errors={errors} set={set} />
+        <PlanField name="value" testid="plan-value" d={d} errors={errors} set={set} />
+        <PlanField name="cpm" testid="plan-cpm" d={d} errors={errors} set={set} />
       </div>
       <div class="row">
         <button

@@ -52,7 +52,8 @@ export interface PlanDraft {
 
 export type DraftField = 'budget' | 'flat' | 'perFollower' | 'defaultCost' | 'conversion' | 'value' | 'cpm';
 
-const FIELD_SPECS: Record<DraftField, NumberParam> = {
+/** The parameter-table entry behind each number field of the form. */
+export const FIELD_SPECS: Record<DraftField, NumberParam> = {
   budget: BUDGET,
   flat: COST_FLAT,
   perFollower: COST_PER_FOLLOWER,
