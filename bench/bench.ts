@@ -4,7 +4,8 @@
  * all workers, beside a tight C loop doing the same independent-cascade work.
  *
  * Options: --quick (datasets only, shorter timings), --large-only, and --plan, --crisis,
- * --calibrate, --ties (those sections alone).
+ * --calibrate, --ties (those sections alone); `peers` (or `peers=imm,ic`) prints issue 14's
+ * table of Ripple beside the tools users would pick instead (bench/peers/).
  * Figures are medians of repeated measurements within one run; the machine is shared and noisy.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -23,6 +24,7 @@ import type { BenchContext } from './context.ts';
 import { benchCrisis } from './crisis.ts';
 import { benchDistance } from './distance.ts';
 import { benchImm } from './imm.ts';
+import { benchPeers } from './peers/index.ts';
 import { benchPlan } from './plan.ts';
 import { writePowerLawEdgeList } from './powerlaw.ts';
 import { benchTies } from './ties.ts';
@@ -303,6 +305,12 @@ async function main(): Promise<void> {
     `Ripple benchmark: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
   const results: Record<string, unknown>[] = [];
+  const peersArg = process.argv.slice(2).find((a) => a === 'peers' || a.startsWith('peers='));
+  if (peersArg) {
+    const only = peersArg.includes('=') ? peersArg.slice(6).split(',') : null;
+    await benchPeers({ quick, root, workerFile, largeGraph: null }, only);
+    return;
+  }
   if (args.has('--plan') || args.has('--crisis') || args.has('--calibrate') || args.has('--ties')) {
     const only: BenchContext = { quick, root, workerFile, largeGraph: null };
     if (args.has('--plan')) results.push(await benchPlan(only));

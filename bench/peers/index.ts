@@ -1,0 +1,33 @@
+/**
+ * The peers section of the benchmark: every peer module, in the order of issue 14's table.
+ * `npm run bench -- peers` runs them all; `npm run bench -- peers=imm,ic` only those named.
+ * Each module owns its peer's build or install (into .cache/peers, never committed).
+ */
+import type { BenchContext } from '../context.ts';
+import { type PeerBench, type PeerRow, peerTable } from './table.ts';
+
+/** name → module; each helper adds its own line. */
+const peers: Record<string, PeerBench> = {};
+
+export async function benchPeers(ctx: BenchContext, only: string[] | null): Promise<PeerRow[]> {
+  const rows: PeerRow[] = [];
+  for (const [name, bench] of Object.entries(peers)) {
+    if (only && !only.includes(name)) continue;
+    console.log(`\npeers: ${name}`);
+    try {
+      rows.push(...(await bench(ctx)));
+    } catch (error) {
+      rows.push({
+        task: name,
+        peer: name,
+        scope: 'whole',
+        ripple: null,
+        other: null,
+        unit: '',
+        skipped: `failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
+  console.log(`\n${peerTable(rows)}`);
+  return rows;
+}
