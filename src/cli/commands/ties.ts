@@ -19,11 +19,13 @@ import {
   P_GROUP,
   P_STRONG,
   P_WEAK,
+  PLATFORM,
   REMOVAL,
   REMOVAL_STEPS,
   STRONG_BY,
   STRONG_ONLY,
 } from '../../ties/params.ts';
+import { PLATFORM_PRESETS } from '../../ties/presets.ts';
 import { type RemovalPoint, removalExperiment } from '../../ties/removal.ts';
 import { NO_MUTUAL_NOTE, summarizeTies, type TiesSummary } from '../../ties/summary.ts';
 import { adapt } from '../../util/param-spec.ts';
@@ -42,7 +44,7 @@ import { progressBar } from '../common/progress.ts';
 import { readTextFile } from '../common/read-text-file.ts';
 
 /** The tie options simulate takes. */
-export const TIE_OPTIONS = [STRONG_BY, P_STRONG, P_WEAK, GROUPS, P_GROUP, STRONG_ONLY] as const;
+export const TIE_OPTIONS = [PLATFORM, STRONG_BY, P_STRONG, P_WEAK, GROUPS, P_GROUP, STRONG_ONLY] as const;
 
 /** Seeds of each removal-experiment cascade when --seeds is not given. */
 export const REMOVAL_RANDOM_SEEDS = 10;
@@ -206,7 +208,9 @@ export async function tieParamsOption(
     !mutualArcs(loaded.csr).includes(1)
   )
     warn(ctx, NO_MUTUAL_NOTE);
-  const icOnly = [P_STRONG, P_WEAK, GROUPS, P_GROUP].filter((o) => options.has(o));
+  const platform = options.given(PLATFORM);
+  const preset = platform === undefined ? null : PLATFORM_PRESETS[platform];
+  const icOnly = [PLATFORM, P_STRONG, P_WEAK, GROUPS, P_GROUP].filter((o) => options.has(o));
   if (params.model === 'threshold') {
     if (icOnly.length > 0) throw new UsageError(`--${icOnly[0].flag} applies to --model ic`);
   } else if (params.model === 'ic') {
@@ -216,6 +220,9 @@ export async function tieParamsOption(
   const fallback = (spec: typeof P_STRONG): number => {
     const value = options.given(spec);
     if (value !== undefined) return value;
+    // A preset's number (closed: no weak ties); 'p' falls through to the value of --p.
+    const set = preset ? preset[spec.name as 'pStrong' | 'pWeak' | 'pGroup'] : 'p';
+    if (typeof set === 'number') return set;
     if (params.model !== 'ic') return 0;
     if (p === null)
       throw new UsageError(
@@ -224,7 +231,7 @@ export async function tieParamsOption(
     return p;
   };
   let groups: number[][] = [];
-  const groupsText = options.given(GROUPS);
+  const groupsText = options.given(GROUPS) ?? preset?.groups ?? undefined;
   if (groupsText === 'communities') {
     const found = louvainCommunities(loaded.csr, { rngSeed: options.need(RNG_SEED) });
     groups = communityGroups(found.community, found.count);
