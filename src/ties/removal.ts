@@ -113,6 +113,27 @@ export interface RemovalResult {
 
 export type ReachOf = (reduced: Csr) => Promise<{ mean: number; ci95: [number, number] }>;
 
+/**
+ * Point i of `steps` of one order (ties weakest first, or reversed for strongest first): the share
+ * and number removed, the largest component, and the reduced graph on demand. The CLI's loop and
+ * the app's worker jobs (jobs.ts, one point per job) both go through here.
+ */
+export function removalPoint(
+  csr: Csr,
+  order: readonly Tie[],
+  i: number,
+  steps: number,
+): { share: number; removed: number; largestComponent: number; reduced: () => Csr } {
+  const share = i / steps;
+  const removed = Math.floor(share * order.length);
+  return {
+    share,
+    removed,
+    largestComponent: csr.n > 0 ? largestComponent(csr.n, order, removed) / csr.n : 0,
+    reduced: () => withoutTies(csr, order.slice(0, removed)),
+  };
+}
+
 /** Shares 0, 1/steps, ..., (steps-1)/steps, weakest first then strongest first. */
 export async function removalExperiment(
   csr: Csr,
@@ -134,15 +155,9 @@ export async function removalExperiment(
     [reversed, result.strongFirst],
   ] as const) {
     for (let i = 0; i < options.steps; i++) {
-      const share = i / options.steps;
-      const removed = Math.floor(share * order.length);
-      const reach = options.reach ? await options.reach(withoutTies(csr, order.slice(0, removed))) : null;
-      points.push({
-        share,
-        removed,
-        largestComponent: csr.n > 0 ? largestComponent(csr.n, order, removed) / csr.n : 0,
-        reach,
-      });
+      const { reduced, ...point } = removalPoint(csr, order, i, options.steps);
+      const reach = options.reach ? await options.reach(reduced()) : null;
+      points.push({ ...point, reach });
       options.onPoint?.(++done, total);
     }
   }
