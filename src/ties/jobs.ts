@@ -103,7 +103,7 @@ export const tieJobs = {
     };
   },
 
-  removalPoint(ctx: JobContext, input: RemovalPointInput): RemovalPoint {
+  removalPoint(ctx: JobContext, input: RemovalPointInput): { point: RemovalPoint; ties: number } {
     const { csr } = ctx;
     const key = `ties:order:${input.strongBy}:${input.rngSeed}`;
     const weakFirst = cached(ctx, key, () => tiesByStrength(csr, rule(input.strongBy), input.rngSeed));
@@ -112,7 +112,7 @@ export const tieJobs = {
         ? weakFirst
         : cached(ctx, `${key}:reversed`, () => [...weakFirst].reverse());
     const { reduced, ...point } = removalPoint(csr, order, input.index, input.steps);
-    if (!input.reach) return { ...point, reach: null };
+    if (!input.reach) return { point: { ...point, reach: null }, ties: order.length };
     const { params, seeds, runs } = input.reach;
     const shard = createSimulator(reduced(), params).runShard({
       seeds,
@@ -122,7 +122,7 @@ export const tieJobs = {
       traceRun: null,
     });
     const s = summarize(shard);
-    return { ...point, reach: { mean: s.mean, ci95: s.ci95 } };
+    return { point: { ...point, reach: { mean: s.mean, ci95: s.ci95 } }, ties: order.length };
   },
 };
 registerJobs(tieJobs);

@@ -17,6 +17,18 @@ export const STRONG_BY = stringParam({
   default: 'mutual',
 });
 
+/** The X of `--strong-by embeddedness:X`, as the app's form field for it (no flag of its own). */
+export const EMBEDDEDNESS = probabilityParam({
+  name: 'embeddedness',
+  label: { en: 'Shared neighbours at least', zh: '共同邻居比例至少为' },
+  help: {
+    en: "embeddedness:X: an arc is strong when at least a share X of its two ends' neighbours are shared",
+    zh: 'embeddedness:X：两端共同邻居所占比例不低于 X 的边为强关系',
+  },
+  default: 0.1,
+  step: 0.05,
+});
+
 export const P_STRONG = probabilityParam({
   name: 'pStrong',
   flag: 'p-strong',

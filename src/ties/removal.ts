@@ -5,10 +5,19 @@
  * pair go together). Its strength is its kind under the rule (weak before strong) and then its
  * neighbourhood overlap; equal strengths are ordered by a seeded shuffle.
  */
+import type { ModelParams } from '../diffusion/types.ts';
 import { compileCsr } from '../graph/csr.ts';
 import { arcOverlap, type StrongBy, strongArcs } from '../graph/ties.ts';
 import type { Csr } from '../graph/types.ts';
 import { Rng } from '../util/rng.ts';
+
+/** Seeds of each removal-experiment cascade when none are given: random:10. */
+export const REMOVAL_RANDOM_SEEDS = 10;
+
+/** The removal experiment's cascade: ic with probability p (the other fields unused). */
+export function removalParams(p: number): ModelParams {
+  return { model: 'ic', p, gamma: 0.2, phi: 0.18, maxSteps: null };
+}
 
 export interface Tie {
   u: number;

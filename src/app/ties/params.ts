@@ -49,22 +49,23 @@ export function communitiesAsGroups(
 
 /** What is wrong with a groups file, in the page's language. */
 export function groupsNotice(error: unknown): Notice {
-  if (!(error instanceof GroupsError)) return { text: error instanceof Error ? error.message : String(error) };
+  if (!(error instanceof GroupsError))
+    return { text: error instanceof Error ? error.message : String(error) };
   const { file, line, problem } = error;
   switch (problem.kind) {
     case 'badLine':
       return {
         say: () =>
-          t('ties.groups.badLine', {
+          t(problem.csv ? 'ties.groups.badCsvLine' : 'ties.groups.badLine', {
             file,
             line: line ?? 0,
-            expected: problem.csv ? 'group,member' : 'group member',
             got: problem.got,
           }),
       };
     case 'empty':
       return {
-        say: () => t('ties.groups.empty', { file, line: line ?? 0, group: problem.group, listed: problem.listed }),
+        say: () =>
+          t('ties.groups.empty', { file, line: line ?? 0, group: problem.group, listed: problem.listed }),
       };
     case 'noGroups':
       return { say: () => t('ties.groups.noGroups', { file }) };
@@ -87,7 +88,8 @@ export async function withTies(
   if (!scenario.ties) return plain;
   const needed = groupsNeeded(scenario);
   let groups: number[][] = [];
-  if (needed.kind === 'communities') groups = await communitiesAsGroups(pool, graph, scenario.rngSeed, options);
+  if (needed.kind === 'communities')
+    groups = await communitiesAsGroups(pool, graph, scenario.rngSeed, options);
   else if (needed.kind === 'file') {
     const file = groupsFile.peek();
     const name = needed.name;

@@ -26,7 +26,12 @@ import {
   STRONG_ONLY,
 } from '../../ties/params.ts';
 import { PLATFORM_PRESETS } from '../../ties/presets.ts';
-import { type RemovalPoint, removalExperiment } from '../../ties/removal.ts';
+import {
+  REMOVAL_RANDOM_SEEDS,
+  type RemovalPoint,
+  removalExperiment,
+  removalParams,
+} from '../../ties/removal.ts';
 import { NO_MUTUAL_NOTE, summarizeTies, type TiesSummary } from '../../ties/summary.ts';
 import { adapt } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
@@ -45,9 +50,6 @@ import { readTextFile } from '../common/read-text-file.ts';
 
 /** The tie options simulate takes. */
 export const TIE_OPTIONS = [PLATFORM, STRONG_BY, P_STRONG, P_WEAK, GROUPS, P_GROUP, STRONG_ONLY] as const;
-
-/** Seeds of each removal-experiment cascade when --seeds is not given. */
-export const REMOVAL_RANDOM_SEEDS = 10;
 
 const REMOVAL_RUNS = adapt(RUNS, {
   default: 200,
@@ -109,7 +111,7 @@ export async function tiesCommand(options: ParsedOptions, ctx: CommandContext): 
       k: Math.min(REMOVAL_RANDOM_SEEDS, csr.n),
     };
     const plan = seeds;
-    const params: ModelParams = { model: 'ic', p: options.need(P), gamma: 0.2, phi: 0.18, maxSteps: null };
+    const params = removalParams(options.need(P));
     const runs = options.need(REMOVAL_RUNS);
     const pool = createNodePool(ctx.workerFile, workerCount(options, ctx));
     const bar = progressBar(ctx.stderr, 'removing ties');
