@@ -37,10 +37,10 @@ import type {
   ScenarioTies,
   ScenarioWatch,
 } from '../../engine/scenario.ts';
-import { parseStrongBy } from '../../graph/ties.ts';
-import { P_GROUP, P_STRONG, P_WEAK } from '../../ties/params.ts';
 import { DIRECTION, EDGE_VALUES_PARAM } from '../../graph/params.ts';
+import { parseStrongBy } from '../../graph/ties.ts';
 import { K } from '../../seeding/params.ts';
+import { P_GROUP, P_STRONG, P_WEAK } from '../../ties/params.ts';
 import {
   checkParam,
   formatParamError,
@@ -253,10 +253,13 @@ function tiesSettings(value: unknown): ScenarioTies {
   if (!isDict(value)) throw new ScenarioError(`ties: expected an object, got ${describe(value)}`);
   onlyKeys(value, ['strongBy', 'pStrong', 'pWeak', 'groups', 'pGroup', 'strongOnly'], 'ties');
   if (typeof value.strongBy !== 'string')
-    throw new ScenarioError(`ties.strongBy: expected mutual or embeddedness:X, got ${describe(value.strongBy)}`);
+    throw new ScenarioError(
+      `ties.strongBy: expected mutual or embeddedness:X, got ${describe(value.strongBy)}`,
+    );
   const rule = parseStrongBy(value.strongBy);
   if ('error' in rule) throw new ScenarioError(`ties.strongBy: ${rule.error}`);
-  const orP = (spec: typeof P_STRONG, v: unknown, where: string) => (v === null ? null : param(spec, v, where));
+  const orP = (spec: typeof P_STRONG, v: unknown, where: string) =>
+    v === null ? null : param(spec, v, where);
   const groups = value.groups;
   if (!isDict(groups)) throw new ScenarioError(`ties.groups: expected an object, got ${describe(groups)}`);
   const kind = oneOf(groups.kind, ['none', 'communities', 'file'] as const, 'ties.groups.kind');

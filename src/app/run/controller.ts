@@ -11,8 +11,8 @@ import type { Scenario } from '../../engine/scenario.ts';
 import { toSeedPlan } from '../seeds/seeds.ts';
 import { noticeOf } from '../state/notice.ts';
 import type { Store } from '../state/store.ts';
-import { withTies } from '../ties/params.ts';
 import type { GraphState } from '../state/types.ts';
+import { withTies } from '../ties/params.ts';
 import { t } from './messages.ts';
 import { usePoolGraph } from './pool-graph.ts';
 

@@ -201,7 +201,12 @@ function Groups({ graph }: { graph: GraphState | null }) {
         {status}
       </p>
       {unknown ? (
-        <p class="ties-warning" role="status" data-testid="ties-groups-unknown" data-count={parsed?.unknown.count}>
+        <p
+          class="ties-warning"
+          role="status"
+          data-testid="ties-groups-unknown"
+          data-count={parsed?.unknown.count}
+        >
           {unknown}
         </p>
       ) : null}
