@@ -75,7 +75,8 @@ describe('tie jobs', () => {
           },
           cache,
         );
-        expect(point).toEqual(cli.removal[order][index]);
+        expect(point.point).toEqual(cli.removal[order][index]);
+        expect(point.ties).toBe(cli.removal.ties);
       }
   });
 });
