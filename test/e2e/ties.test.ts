@@ -83,7 +83,7 @@ describe('strong and weak ties', () => {
         }
         return [...seen].sort();
       });
-    await expect.poll(colours).toEqual(['#0072b2', '#c3cad2', '#d55e00']);
+    await expect.poll(colours).toEqual(['#009e73', '#c3cad2', '#e69f00']);
     await page.getByTestId('ties-lens').uncheck();
     await expect.poll(() => legend.textContent()).not.toContain('Bridge');
     await expect.poll(async () => (await colours()).length).toBe(1);

@@ -9,7 +9,6 @@ import type { ModelParams } from '../../diffusion/types.ts';
 import type { EnginePool, RunOptions } from '../../engine/pool.ts';
 import type { Scenario } from '../../engine/scenario.ts';
 import { communityGroups, GroupsError, parseGroups } from '../../ties/groups.ts';
-import { usePoolGraph } from '../run/pool-graph.ts';
 import { type Notice, NoticeError } from '../state/notice.ts';
 import type { GraphState } from '../state/types.ts';
 import { t } from './messages.ts';
@@ -21,7 +20,10 @@ const RESOLUTION = 1;
 
 const communities = new WeakMap<GraphState, Map<number, Promise<number[][]>>>();
 
-/** The Louvain communities of the graph (rng seed `rngSeed`) as groups, computed once per graph and seed. */
+/**
+ * The Louvain communities of the graph (rng seed `rngSeed`) as groups, computed once per graph and
+ * seed; the pool must hold the graph (src/app/run/pool-graph.ts usePoolGraph).
+ */
 export function communitiesAsGroups(
   pool: EnginePool,
   graph: GraphState,
@@ -35,7 +37,6 @@ export function communitiesAsGroups(
   }
   let found = bySeed.get(rngSeed);
   if (!found) {
-    usePoolGraph(pool, graph);
     const forget = bySeed;
     found = pool
       .runJobs('louvain', [{ rngSeed, resolution: RESOLUTION }], options)
@@ -77,7 +78,10 @@ export function fileGroups(file: GroupsFile, graph: GraphState) {
   return parseGroups(file.text, file.name, graph.index);
 }
 
-/** `plain` with the scenario's tie parameters (groups resolved), or as it is without tie settings. */
+/**
+ * `plain` with the scenario's tie parameters (groups resolved), or as it is without tie settings;
+ * the pool must hold the graph.
+ */
 export async function withTies(
   pool: EnginePool,
   scenario: Scenario,

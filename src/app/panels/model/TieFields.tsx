@@ -40,7 +40,7 @@ export function TieFields() {
   const fileName = ties?.groups.kind === 'file' ? ties.groups.name : (file?.name ?? null);
   return (
     <fieldset class="ties-fields" data-testid="ties-fields">
-      <legend>{t('ties.legend')}</legend>
+      <legend>{t('modelTies.legend')}</legend>
       <label class="choice">
         <input
           type="checkbox"
@@ -53,18 +53,18 @@ export function TieFields() {
             })
           }
         />{' '}
-        {t('ties.on')}
+        {t('modelTies.on')}
       </label>
       <p class="help" data-testid="ties-help">
         {!applies
-          ? t('ties.onlyIcThreshold')
+          ? t('modelTies.onlyIcThreshold')
           : !ties
-            ? t('ties.offHelp')
+            ? t('modelTies.offHelp')
             : preset
-              ? t(`ties.preset.${preset}`)
+              ? t(`modelTies.preset.${preset}`)
               : scenario.model === 'ic'
-                ? t('ties.icHelp')
-                : t('ties.thresholdHelp')}
+                ? t('modelTies.icHelp')
+                : t('modelTies.thresholdHelp')}
       </p>
       {ties && applies ? (
         <>
@@ -74,8 +74,8 @@ export function TieFields() {
               testid="param-strongBy"
               value={embedded === null ? 'mutual' : 'embeddedness'}
               options={[
-                { value: 'mutual', label: t('ties.rule.mutual') },
-                { value: 'embeddedness', label: t('ties.rule.embeddedness') },
+                { value: 'mutual', label: t('modelTies.rule.mutual') },
+                { value: 'embeddedness', label: t('modelTies.rule.embeddedness') },
               ]}
               onChange={(kind) =>
                 set({ strongBy: kind === 'mutual' ? 'mutual' : `embeddedness:${EMBEDDEDNESS.default}` })
@@ -112,11 +112,13 @@ export function TieFields() {
                   testid="param-groups"
                   value={ties.groups.kind}
                   options={[
-                    { value: 'none', label: t('ties.groups.none') },
-                    { value: 'communities', label: t('ties.groups.communities') },
+                    { value: 'none', label: t('modelTies.groups.none') },
+                    { value: 'communities', label: t('modelTies.groups.communities') },
                     {
                       value: 'file',
-                      label: fileName ? t('ties.groups.file', { name: fileName }) : t('ties.groups.noFile'),
+                      label: fileName
+                        ? t('modelTies.groups.file', { name: fileName })
+                        : t('modelTies.groups.noFile'),
                       disabled: fileName === null,
                     },
                   ]}

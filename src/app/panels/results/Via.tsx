@@ -10,9 +10,9 @@ import { OKABE_ITO } from '../../view/palette.ts';
 import { t } from './messages.ts';
 
 const KINDS = [
-  { key: 'strong', color: OKABE_ITO.blue },
+  { key: 'strong', color: OKABE_ITO.green },
   { key: 'weak', color: '#9aa5b1' },
-  { key: 'group', color: OKABE_ITO.green },
+  { key: 'group', color: OKABE_ITO.purple },
 ] as const;
 
 export function Via({ via }: { via: NonNullable<SimulationSummary['via']> }) {

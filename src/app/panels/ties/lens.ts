@@ -11,11 +11,14 @@ import { OKABE_ITO } from '../../view/palette.ts';
 export type LensKind = 'strong' | 'weak' | 'bridge';
 export const LENS_KINDS: readonly LensKind[] = ['strong', 'weak', 'bridge'];
 
-/** Opaque colours (sigma's edge programs draw nothing with rgba here), colour-blind safe. */
+/**
+ * Opaque colours (sigma's edge programs draw nothing with rgba here), colour-blind safe, and apart
+ * from the accounts' blue and the first seeds' vermillion.
+ */
 export const LENS_COLORS: Record<LensKind, string> = {
-  strong: OKABE_ITO.blue,
+  strong: OKABE_ITO.green,
   weak: '#c3cad2',
-  bridge: OKABE_ITO.vermillion,
+  bridge: OKABE_ITO.orange,
 };
 
 const CODE: Record<LensKind, number> = { strong: 0, weak: 1, bridge: 2 };
