@@ -64,6 +64,33 @@ describe('platform presets', () => {
     expect(weak.params.ties.pWeak).toBe(0.2);
   });
 
+  it('--scenario FILE carries the tie settings of an app scenario', async () => {
+    const scenario = {
+      format: 'ripple-scenario',
+      scenario: {
+        version: 1,
+        graph: { kind: 'file', name: 'g.txt' },
+        direction: 'influences',
+        edgeValues: 'probability',
+        model: 'ic',
+        params: { p: 0.4, gamma: 0.2, phi: 0.18, maxSteps: null },
+        seeds: { kind: 'groups', groups: [{ ids: ['a'], start: 0 }] },
+        runs: 400,
+        rngSeed: 1,
+        ties: {
+          strongBy: 'mutual',
+          pStrong: null,
+          pWeak: 0,
+          groups: { kind: 'communities' },
+          pGroup: null,
+          strongOnly: false,
+        },
+      },
+    };
+    const path = file('closed-scenario.json', JSON.stringify(scenario));
+    expect(await simulate('--scenario', path)).toEqual(await simulate('--platform', 'closed'));
+  });
+
   it('needs the ic model', async () => {
     const r = await rippleInProcess('simulate', ...base, '--platform', 'open', '--model', 'threshold');
     expect(r.code).toBe(2);
