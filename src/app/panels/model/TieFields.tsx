@@ -17,6 +17,7 @@ import {
   STRONG_BY,
   STRONG_ONLY,
 } from '../../../ties/params.ts';
+import { adapt } from '../../../util/param-spec.ts';
 import { useApp } from '../../core/context.ts';
 import { defaultTies, presetOf, tiesApply } from '../../ties/settings.ts';
 import { groupsFile } from '../../ties/state.ts';
@@ -25,6 +26,10 @@ import { ParamNumber, parseFor, say } from '../../ui/ParamField.tsx';
 import { t } from './messages.ts';
 
 type GroupsKind = ScenarioGroups['kind'];
+
+/** In the form an empty probability reads "the value of p" (the table says --p, for the command line). */
+const ORP = { absent: { en: 'the value of p', zh: '取 p 的值' } };
+const FIELDS = { pStrong: adapt(P_STRONG, ORP), pWeak: adapt(P_WEAK, ORP), pGroup: adapt(P_GROUP, ORP) };
 
 export function TieFields() {
   const { store } = useApp();
@@ -103,8 +108,12 @@ export function TieFields() {
           {scenario.model === 'ic' ? (
             <>
               <div class="fields">
-                <ParamNumber spec={P_STRONG} value={ties.pStrong} onCommit={(pStrong) => set({ pStrong })} />
-                <ParamNumber spec={P_WEAK} value={ties.pWeak} onCommit={(pWeak) => set({ pWeak })} />
+                <ParamNumber
+                  spec={FIELDS.pStrong}
+                  value={ties.pStrong}
+                  onCommit={(pStrong) => set({ pStrong })}
+                />
+                <ParamNumber spec={FIELDS.pWeak} value={ties.pWeak} onCommit={(pWeak) => set({ pWeak })} />
               </div>
               <div class="fields">
                 <Select<GroupsKind>
@@ -132,7 +141,11 @@ export function TieFields() {
                   }
                 />
                 {ties.groups.kind !== 'none' ? (
-                  <ParamNumber spec={P_GROUP} value={ties.pGroup} onCommit={(pGroup) => set({ pGroup })} />
+                  <ParamNumber
+                    spec={FIELDS.pGroup}
+                    value={ties.pGroup}
+                    onCommit={(pGroup) => set({ pGroup })}
+                  />
                 ) : null}
               </div>
             </>
