@@ -20,7 +20,7 @@ import {
   withPreset,
 } from '../../src/app/ties/settings.ts';
 import type { Scenario, ScenarioTies } from '../../src/engine/scenario.ts';
-import { mutualArcs } from '../../src/graph/ties.ts';
+import { hasMutualArc, mutualArcs } from '../../src/graph/ties.ts';
 import { KIND_BETWEEN, KIND_STRONG } from '../../src/ties/jobs.ts';
 import { csrOf } from '../support/graphs.ts';
 
@@ -145,6 +145,30 @@ describe('the Ties lens', () => {
     expect(edgeColor(codes, '0')).toBe(LENS_COLORS.bridge);
     expect(edgeColor(codes, '2')).toBe(LENS_COLORS.weak);
     expect(lensKindOf(KIND_STRONG | KIND_BETWEEN)).toBe('bridge');
+  });
+});
+
+describe('no reciprocated arc', () => {
+  it('is found once, stopping at the first mutual arc', () => {
+    expect(
+      hasMutualArc(
+        csrOf(3, [
+          [0, 1],
+          [1, 2],
+        ]),
+      ),
+    ).toBe(false);
+    expect(
+      hasMutualArc(
+        csrOf(3, [
+          [0, 1],
+          [1, 2],
+          [2, 1],
+        ]),
+      ),
+    ).toBe(true);
+    expect(hasMutualArc(csrOf(3, [[0, 1]], 'undirected'))).toBe(true);
+    expect(hasMutualArc(csrOf(3, []))).toBe(false);
   });
 });
 

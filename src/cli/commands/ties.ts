@@ -10,7 +10,7 @@ import { summarize } from '../../diffusion/summary.ts';
 import type { ModelParams, SeedPlan, TieParams } from '../../diffusion/types.ts';
 import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
-import { mutualArcs, parseStrongBy, type StrongBy } from '../../graph/ties.ts';
+import { hasMutualArc, parseStrongBy, type StrongBy } from '../../graph/ties.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { communityGroups, parseGroups } from '../../ties/groups.ts';
@@ -203,13 +203,7 @@ export async function tieParamsOption(
   const given = options.givenOf(TIE_OPTIONS);
   if (given.length === 0) return undefined;
   const { by, text } = strongByOption(options);
-  if (
-    by.kind === 'mutual' &&
-    loaded.csr.directed &&
-    loaded.csr.arcs > 0 &&
-    !mutualArcs(loaded.csr).includes(1)
-  )
-    warn(ctx, NO_MUTUAL_NOTE);
+  if (by.kind === 'mutual' && loaded.csr.arcs > 0 && !hasMutualArc(loaded.csr)) warn(ctx, NO_MUTUAL_NOTE);
   const platform = options.given(PLATFORM);
   const preset = platform === undefined ? null : PLATFORM_PRESETS[platform];
   const icOnly = [PLATFORM, P_STRONG, P_WEAK, GROUPS, P_GROUP].filter((o) => options.has(o));

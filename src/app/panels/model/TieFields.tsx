@@ -7,7 +7,7 @@
  */
 
 import type { ScenarioGroups, ScenarioTies } from '../../../engine/scenario.ts';
-import { parseStrongBy } from '../../../graph/ties.ts';
+import { hasMutualArc, parseStrongBy } from '../../../graph/ties.ts';
 import {
   EMBEDDEDNESS,
   GROUPS,
@@ -19,6 +19,7 @@ import {
 } from '../../../ties/params.ts';
 import { adapt } from '../../../util/param-spec.ts';
 import { useApp } from '../../core/context.ts';
+import type { GraphState } from '../../state/types.ts';
 import { defaultTies, presetOf, tiesApply } from '../../ties/settings.ts';
 import { groupsFile } from '../../ties/state.ts';
 import { NumberInput, Select } from '../../ui/fields.tsx';
@@ -30,6 +31,18 @@ type GroupsKind = ScenarioGroups['kind'];
 /** In the form an empty probability reads "the value of p" (the table says --p, for the command line). */
 const ORP = { absent: { en: 'the value of p', zh: '取 p 的值' } };
 const FIELDS = { pStrong: adapt(P_STRONG, ORP), pWeak: adapt(P_WEAK, ORP), pGroup: adapt(P_GROUP, ORP) };
+
+const mutualByGraph = new WeakMap<GraphState, boolean>();
+
+/** Whether the graph has a reciprocated arc, found once per graph. */
+function mutualOf(graph: GraphState): boolean {
+  let found = mutualByGraph.get(graph);
+  if (found === undefined) {
+    found = hasMutualArc(graph.loaded.csr);
+    mutualByGraph.set(graph, found);
+  }
+  return found;
+}
 
 export function TieFields() {
   const { store } = useApp();
@@ -43,6 +56,9 @@ export function TieFields() {
   const embedded = rule && !('error' in rule) && rule.kind === 'embeddedness' ? rule.min : null;
   const file = groupsFile.value;
   const fileName = ties?.groups.kind === 'file' ? ties.groups.name : (file?.name ?? null);
+  const graph = store.graph.value;
+  // Every tie weak under mutual: say so and offer embeddedness, as `ripple simulate` warns.
+  const noMutual = ties !== undefined && embedded === null && graph !== null && !mutualOf(graph);
   return (
     <fieldset class="ties-fields" data-testid="ties-fields">
       <legend>{t('modelTies.legend')}</legend>
@@ -105,6 +121,18 @@ export function TieFields() {
               />
             ) : null}
           </div>
+          {noMutual ? (
+            <p class="help" data-testid="ties-no-mutual">
+              {t('modelTies.noMutual')}{' '}
+              <button
+                type="button"
+                data-testid="ties-no-mutual-embeddedness"
+                onClick={() => set({ strongBy: `embeddedness:${EMBEDDEDNESS.default}` })}
+              >
+                {t('modelTies.useEmbeddedness')}
+              </button>
+            </p>
+          ) : null}
           {scenario.model === 'ic' ? (
             <>
               <div class="fields">

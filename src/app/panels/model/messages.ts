@@ -21,6 +21,9 @@ export const t = defineMessages({
     'param.ties.file': "from the file's weights",
     'param.ties.equal': 'all ties equal',
     'modelTies.legend': 'Strong and weak ties',
+    'modelTies.noMutual':
+      'No arc of this graph is reciprocated, so every tie is weak under mutual follows: tell strong ties by shared neighbours instead.',
+    'modelTies.useEmbeddedness': 'Use embeddedness',
     'modelTies.on': 'Tie-aware diffusion',
     'modelTies.offHelp':
       'Tell strong ties from weak ones (mutual follows, or shared neighbours) and give each its own chance, or count only strong ties; groups pass a post to all their members. Presets: the Ties tab.',
@@ -58,6 +61,9 @@ export const t = defineMessages({
     'param.ties.file': '取自文件中的权重',
     'param.ties.equal': '所有关系相同',
     'modelTies.legend': '强关系与弱关系',
+    'modelTies.noMutual':
+      '此图没有任何互相关注的边，因此按“互相关注”判定时所有关系都是弱关系：请改用共同邻居来判定强关系。',
+    'modelTies.useEmbeddedness': '改用嵌入度',
     'modelTies.on': '区分关系强弱的传播',
     'modelTies.offHelp':
       '区分强关系与弱关系（互相关注，或共同邻居），为每种关系设定各自的传播概率，或只计强关系；群组会把内容传给所有成员。预设见“关系”标签页。',
