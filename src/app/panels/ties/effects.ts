@@ -22,7 +22,17 @@ import { defaultTies, withPreset } from '../../ties/settings.ts';
 import { type GroupsFile, groupsError, groupsFile } from '../../ties/state.ts';
 import { drawnEdgeKinds, edgeColor, LENS_COLORS, LENS_KINDS } from './lens.ts';
 import { t } from './messages.ts';
-import { kinds, kindsTask, lensOn, note, removal, removalRuns, removalSteps, removalTask } from './state.ts';
+import {
+  type FoundKinds,
+  kinds,
+  kindsTask,
+  lensOn,
+  note,
+  removal,
+  removalRuns,
+  removalSteps,
+  removalTask,
+} from './state.ts';
 
 export const TAB_ID = 'ties';
 export const LEGEND_SECTION = 'ties';
@@ -34,8 +44,16 @@ export function ruleOf(app: App): string {
   return app.store.scenario.value.ties?.strongBy ?? 'mutual';
 }
 
+/** Tie kinds found, by graph and rule: switching the rule back shows them again without a job. */
+const found = new WeakMap<GraphState, Map<string, FoundKinds>>();
+
 /** Classify the ties of the graph on screen under the rule (once per graph and rule). */
 export function computeKinds(app: App, graph: GraphState, strongBy: string): void {
+  const known = found.get(graph)?.get(strongBy);
+  if (known) {
+    kinds.value = known;
+    return;
+  }
   void kindsTask
     .run(
       { say: () => t('ties.kinds.job') },
@@ -46,8 +64,15 @@ export function computeKinds(app: App, graph: GraphState, strongBy: string): voi
       graph,
     )
     .then((out) => {
-      if (!out || app.store.graph.peek() !== graph) return;
-      kinds.value = { ...out[0], graph, strongBy };
+      if (!out) return;
+      const value: FoundKinds = { ...out[0], graph, strongBy };
+      let byRule = found.get(graph);
+      if (!byRule) {
+        byRule = new Map();
+        found.set(graph, byRule);
+      }
+      byRule.set(strongBy, value);
+      if (app.store.graph.peek() === graph) kinds.value = value;
     });
 }
 
