@@ -23,6 +23,15 @@ export class Rng {
 
   /** A stream for (seed, stream): distinct streams for distinct run indices of one seed. */
   constructor(seed: number, stream = 0) {
+    this.a = 0;
+    this.b = 0;
+    this.c = 0;
+    this.d = 0;
+    this.reset(seed, stream);
+  }
+
+  /** Restart as the stream (seed, stream), as a new Rng(seed, stream) would (no allocation). */
+  reset(seed: number, stream = 0): void {
     const s = mix32(seed >>> 0);
     const t = mix32((stream >>> 0) ^ 0x5bd1e995);
     this.a = mix32(s ^ t);
