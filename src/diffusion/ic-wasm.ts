@@ -16,8 +16,9 @@
  * The graph can be stored relabelled (src/graph/relabel.ts) for locality on large graphs; seeds
  * go in through `toNew` and everything read back is mapped through `toOld` by the simulator.
  */
-import type { Csr } from '../graph/types.ts';
+
 import { type Relabelling, relabelRows } from '../graph/relabel.ts';
+import type { Csr } from '../graph/types.ts';
 import type { Rng } from '../util/rng.ts';
 import {
   add,
@@ -30,8 +31,8 @@ import {
   f64,
   fadd,
   fromU32,
-  geU,
   get,
+  geU,
   gtU,
   i32,
   type Local,
@@ -199,7 +200,10 @@ function kernel(lay: Layout, threshold: number | null): { locals: Locals; body: 
           when(ne(get(tail), get(before)), [
             storeF64(
               shl(get(h), i32(3)),
-              fadd(loadF64(shl(get(h), i32(3)), lay.hopCounts), fromU32(shrU(sub(get(tail), get(before)), i32(2)))),
+              fadd(
+                loadF64(shl(get(h), i32(3)), lay.hopCounts),
+                fromU32(shrU(sub(get(tail), get(before)), i32(2))),
+              ),
               lay.hopCounts,
             ),
             when(gtU(get(h), get(maxHop)), [set(maxHop, get(h))]),
@@ -273,7 +277,9 @@ export function createWasmIc(
   let memory: WebAssembly.Memory;
   try {
     const { locals: L, body } = kernel(lay, threshold);
-    const bytes = assemble(pages, [{ name: 'run', params: L.params, results: ['i32'], locals: L.extra, body }]);
+    const bytes = assemble(pages, [
+      { name: 'run', params: L.params, results: ['i32'], locals: L.extra, body },
+    ]);
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
     run = instance.exports.run as typeof run;
     memory = instance.exports.memory as WebAssembly.Memory;

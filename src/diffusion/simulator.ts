@@ -16,8 +16,8 @@ import { type LevelExpander, type RunState, runProgressive, type SeedSchedule } 
 import { Scratch } from './scratch.ts';
 import { compileSchedule, pickRandom, validateSeedPlan } from './seeds.ts';
 import { createSir } from './sir.ts';
-import { adoptionNeeds, fractionalThreshold } from './threshold.ts';
 import { StepTotals } from './step-totals.ts';
+import { adoptionNeeds, fractionalThreshold } from './threshold.ts';
 import { strongAdoptionNeeds, strongThreshold } from './threshold-ties.ts';
 import { type ModelParams, type ShardRequest, type ShardResult, type Trace, VIA_KINDS } from './types.ts';
 
@@ -204,7 +204,8 @@ interface Backend {
 }
 
 function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions): Backend {
-  const compiled = (params.model === 'ic' || params.model === 'wc') && !params.ties && options.engine !== 'js';
+  const compiled =
+    (params.model === 'ic' || params.model === 'wc') && !params.ties && options.engine !== 'js';
   if (compiled) {
     let threshold: number | null = null;
     let perArc: Uint32Array | null = null;

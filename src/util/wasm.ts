@@ -159,8 +159,12 @@ export const f64 = (x: number): number[] => {
   const b = new Uint8Array(new Float64Array([x]).buffer);
   return [0x44, ...b];
 };
-const bin = (op: number) => (a: Code, b: Code): Code => [a, b, [op]];
-const un = (op: number) => (a: Code): Code => [a, [op]];
+const bin =
+  (op: number) =>
+  (a: Code, b: Code): Code => [a, b, [op]];
+const un =
+  (op: number) =>
+  (a: Code): Code => [a, [op]];
 export const eqz = un(0x45);
 export const eq = bin(0x46);
 export const ne = bin(0x47);
@@ -183,9 +187,21 @@ export const fromU32 = un(0xb8);
 export const load32 = (addr: Code, offset = 0): Code => [addr, [0x28, ...memarg(2, offset)]];
 export const load8 = (addr: Code, offset = 0): Code => [addr, [0x2d, ...memarg(0, offset)]];
 export const loadF64 = (addr: Code, offset = 0): Code => [addr, [0x2b, ...memarg(3, offset)]];
-export const store32 = (addr: Code, value: Code, offset = 0): Code => [addr, value, [0x36, ...memarg(2, offset)]];
-export const store8 = (addr: Code, value: Code, offset = 0): Code => [addr, value, [0x3a, ...memarg(0, offset)]];
-export const storeF64 = (addr: Code, value: Code, offset = 0): Code => [addr, value, [0x39, ...memarg(3, offset)]];
+export const store32 = (addr: Code, value: Code, offset = 0): Code => [
+  addr,
+  value,
+  [0x36, ...memarg(2, offset)],
+];
+export const store8 = (addr: Code, value: Code, offset = 0): Code => [
+  addr,
+  value,
+  [0x3a, ...memarg(0, offset)],
+];
+export const storeF64 = (addr: Code, value: Code, offset = 0): Code => [
+  addr,
+  value,
+  [0x39, ...memarg(3, offset)],
+];
 export const block = (label: string, body: Code[]): Block => ({ kind: 'block', label, body });
 export const loop = (label: string, body: Code[]): Block => ({ kind: 'loop', label, body });
 /** `if` consumes the condition on the stack; its label lets `br` leave it. */
