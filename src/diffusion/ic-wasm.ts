@@ -42,6 +42,7 @@ import {
   loadF64,
   loop,
   ltU,
+  mul,
   ne,
   rotl,
   set,
@@ -109,7 +110,10 @@ function kernel(lay: Layout, threshold: number | null): { locals: Locals; body: 
   const limit = L.param();
   const seen = L.param();
   const tracing = L.param();
-  const [active, a, b, c, d, t, head, tail, step, si, seedEnd, levelEnd] = locals(L, 12);
+  const rngSeed = L.param();
+  const stream = L.param();
+  const fresh = L.param();
+  const [active, a, b, c, d, t, head, tail, step, si, seedEnd, levelEnd, z, r] = locals(L, 14);
   const [u, h, k, end, v, s, before, exposed, examined, levels, maxHop] = locals(L, 11);
   const io = (slot: number) => load32(i32(lay.io + slot));
   const setIo = (slot: number, x: Local) => store32(i32(lay.io + slot), get(x));
@@ -121,6 +125,28 @@ function kernel(lay: Layout, threshold: number | null): { locals: Locals; body: 
     set(a, xor(get(b), shrU(get(b), i32(9)))),
     set(b, add(get(c), shl(get(c), i32(3)))),
     set(c, add(rotl(get(c), i32(21)), get(t))),
+  ];
+  // z = mix32(x) (src/util/rng.ts).
+  const mix32 = (x: Code): Code[] => [
+    set(z, add(x, i32(0x9e3779b9 | 0))),
+    set(z, mul(xor(get(z), shrU(get(z), i32(16))), i32(0x85ebca6b | 0))),
+    set(z, mul(xor(get(z), shrU(get(z), i32(13))), i32(0xc2b2ae35 | 0))),
+    set(z, xor(get(z), shrU(get(z), i32(16)))),
+  ];
+  // new Rng(rngSeed, stream): a, b, c, d, then 12 discarded outputs. r holds mix32(stream ^ ...).
+  const newRng: Code[] = [
+    mix32(xor(get(stream), i32(0x5bd1e995))),
+    set(r, get(z)),
+    mix32(get(rngSeed)),
+    mix32(xor(get(z), get(r))),
+    set(a, get(z)),
+    mix32(xor(get(a), i32(0x68e31da4))),
+    set(b, get(z)),
+    mix32(xor(get(b), get(r))),
+    set(c, get(z)),
+    set(d, i32(1)),
+    set(r, i32(12)),
+    loop('warm', [...sfc32, set(r, sub(get(r), i32(1))), brIf('warm', get(r))]),
   ];
   const coin = threshold === null ? load32(get(k), lay.thr) : i32(threshold);
   const activate = (node: Local, hopValue: Code, parentValue: Code): Code[] => [
@@ -135,10 +161,7 @@ function kernel(lay: Layout, threshold: number | null): { locals: Locals; body: 
   ];
   const body: Code[] = [
     set(active, add(get(seen), i32(1))),
-    set(a, io(IO_A)),
-    set(b, io(IO_B)),
-    set(c, io(IO_C)),
-    set(d, io(IO_D)),
+    when(get(fresh), newRng, [set(a, io(IO_A)), set(b, io(IO_B)), set(c, io(IO_C)), set(d, io(IO_D))]),
     set(maxHop, io(IO_MAX_HOP)),
     set(seedEnd, shl(get(seedCount), i32(3))),
     when(get(seedCount), [set(step, load32(i32(0), lay.seeds + 4))]),
@@ -238,14 +261,18 @@ export interface WasmIc {
   readonly outTargets: Uint32Array;
   /** Relabelling of the stored graph, or null when nodes keep their numbers. */
   readonly relabelling: Relabelling | null;
+  /** The seeds of the next runs (the file's node numbers, sorted by start). */
+  setSeeds(seeds: SeedSchedule): void;
   /**
-   * Run one cascade with the rng's stream from `seeds` (the file's node numbers, sorted by start),
-   * stopping after step `maxSteps` (null: until it dies out). Returns the run's counters; the
-   * activations are sc.order[0, activated) and sc.levels holds the run's levels.
+   * Run one cascade from the seeds, stopping after step `maxSteps` (null: until it dies out), on
+   * the stream of `rng` as it stands, or with rng null on the stream (rngSeed, run) as a fresh
+   * Rng(rngSeed, run) would draw it. Returns the run's counters; the activations are
+   * sc.order[0, activated) and sc.levels holds the run's levels.
    */
   run(
-    rng: Rng,
-    seeds: SeedSchedule,
+    rngSeed: number,
+    run: number,
+    rng: Rng | null,
     seen: number,
     maxSteps: number | null,
     tracing: boolean,
@@ -273,7 +300,15 @@ export function createWasmIc(
   const lay = layoutFor(n, arcs, threshold === null);
   const pages = Math.ceil(lay.bytes / PAGE);
   if (pages > MAX_PAGES) return null;
-  let run: (seedCount: number, limit: number, seen: number, tracing: number) => number;
+  let run: (
+    seedCount: number,
+    limit: number,
+    seen: number,
+    tracing: number,
+    rngSeed: number,
+    stream: number,
+    fresh: number,
+  ) => number;
   let memory: WebAssembly.Memory;
   try {
     const { locals: L, body } = kernel(lay, threshold);
@@ -303,6 +338,7 @@ export function createWasmIc(
   const io = new Int32Array(buffer, lay.io, 16);
   const seedPairs = new Uint32Array(buffer, lay.seeds, 2 * (n + 1));
   const toNew = relabelling?.toNew ?? null;
+  let seedCount = 0;
 
   function writeSeeds(seeds: SeedSchedule): number {
     const { nodes, starts } = seeds;
@@ -328,18 +364,25 @@ export function createWasmIc(
     outOffsets,
     outTargets,
     relabelling,
-    run(rng, seeds, seen, maxSteps, tracing) {
-      const count = writeSeeds(seeds);
-      io[0] = rng.a;
-      io[1] = rng.b;
-      io[2] = rng.c;
-      io[3] = rng.d;
+    setSeeds(seeds) {
+      seedCount = writeSeeds(seeds);
+    },
+    run(rngSeed, stream, rng, seen, maxSteps, tracing) {
+      if (rng) {
+        io[0] = rng.a;
+        io[1] = rng.b;
+        io[2] = rng.c;
+        io[3] = rng.d;
+      }
       io[IO_MAX_HOP >> 2] = sc.maxHop;
-      const activated = run(count, maxSteps === null ? -1 : maxSteps, seen, tracing ? 1 : 0);
-      rng.a = io[0];
-      rng.b = io[1];
-      rng.c = io[2];
-      rng.d = io[3];
+      const limit = maxSteps === null ? -1 : maxSteps;
+      const activated = run(seedCount, limit, seen, tracing ? 1 : 0, rngSeed, stream, rng ? 0 : 1);
+      if (rng) {
+        rng.a = io[0];
+        rng.b = io[1];
+        rng.c = io[2];
+        rng.d = io[3];
+      }
       sc.levelCount = io[IO_LEVELS >> 2];
       sc.maxHop = io[IO_MAX_HOP >> 2];
       return { activated, exposed: io[IO_EXPOSED >> 2], examined: io[IO_EXAMINED >> 2] >>> 0 };

@@ -123,18 +123,22 @@ export function createSimulator(csr: Csr, params: ModelParams, options: Simulato
     let arcsExamined = 0;
     let trace: Trace | null = null;
 
+    if (fixed) backend.setSeeds(fixed);
     for (let i = 0; i < runCount; i++) {
       const run = firstRun + i;
-      rng.reset(rngSeed, run);
-      let schedule = fixed;
+      // The run's stream is (rngSeed, run); a compiled kernel derives it itself unless seeds were
+      // drawn from it first.
+      let drawn: Rng | null = null;
       if (randomSchedule && plan.kind === 'random') {
+        rng.reset(rngSeed, run);
         pickStamp++;
         pickRandom(rng, csr.n, plan.k, pickMark, pickStamp, randomSchedule.nodes);
-        schedule = randomSchedule;
+        backend.setSeeds(randomSchedule);
+        drawn = rng;
       }
       const seen = sc.nextRun();
       const tracing = run === traceRun;
-      const r = backend.run(rng, schedule as SeedSchedule, seen, tracing);
+      const r = backend.run(rngSeed, run, drawn, seen, tracing);
       if (via && viaRuns) {
         viaRuns.set(via, VIA_KINDS * i);
         via.fill(0);
@@ -195,9 +199,13 @@ interface Backend {
   /** Exposures can come through something other than out-arcs (tie groups): trace scans all nodes. */
   exposesOffArcs: boolean;
   via: Uint32Array | null;
+  /** The seeds of the next runs. */
+  setSeeds(seeds: SeedSchedule): void;
+  /** One run on `rng` as it stands, or on a fresh stream (rngSeed, run) when rng is null. */
   run(
-    rng: Rng,
-    seeds: SeedSchedule,
+    rngSeed: number,
+    run: number,
+    rng: Rng | null,
     seen: number,
     tracing: boolean,
   ): { activated: number; exposed: number; examined: number };
@@ -229,7 +237,8 @@ function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions)
           outTargets: ic.outTargets,
           exposesOffArcs: false,
           via: null,
-          run: (rng, seeds, seen, tracing) => ic.run(rng, seeds, seen, maxSteps, tracing),
+          setSeeds: (seeds) => ic.setSeeds(seeds),
+          run: (rngSeed, run, rng, seen, tracing) => ic.run(rngSeed, run, rng, seen, maxSteps, tracing),
         };
       }
       if (options.engine === 'wasm') throw new Error('createSimulator: WebAssembly is not available here');
@@ -239,6 +248,8 @@ function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions)
   const sc = new Scratch(csr.n);
   const via = params.ties ? new Uint32Array(VIA_KINDS) : null;
   const runCascade = via ? tieRunner(csr, sc, params, via) : cascadeRunner(csr, sc, params);
+  const own = new Rng(0, 0);
+  let seeds: SeedSchedule = { nodes: new Uint32Array(0), starts: new Uint32Array(0) };
   return {
     engine: 'js',
     relabel: null,
@@ -248,7 +259,15 @@ function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions)
     outTargets: csr.outTargets,
     exposesOffArcs: (params.ties?.groups.length ?? 0) > 0,
     via,
-    run(rng, seeds, seen, tracing) {
+    setSeeds(next) {
+      seeds = next;
+    },
+    run(rngSeed, run, drawn, seen, tracing) {
+      let rng = drawn;
+      if (!rng) {
+        own.reset(rngSeed, run);
+        rng = own;
+      }
       const rs: RunState = { rng, seen, active: seen + 1, tail: 0, exposed: 0, examined: 0, tracing };
       runCascade(rs, seeds);
       return { activated: rs.tail, exposed: rs.exposed, examined: rs.examined };
