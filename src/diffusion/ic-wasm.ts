@@ -145,8 +145,7 @@ function kernel(lay: Layout, threshold: number | null): { locals: Locals; body: 
     mix32(xor(get(b), get(r))),
     set(c, get(z)),
     set(d, i32(1)),
-    set(r, i32(12)),
-    loop('warm', [...sfc32, set(r, sub(get(r), i32(1))), brIf('warm', get(r))]),
+    Array.from({ length: 12 }, () => sfc32),
   ];
   const coin = threshold === null ? load32(get(k), lay.thr) : i32(threshold);
   const activate = (node: Local, hopValue: Code, parentValue: Code): Code[] => [
@@ -276,7 +275,14 @@ export interface WasmIc {
     seen: number,
     maxSteps: number | null,
     tracing: boolean,
-  ): { activated: number; exposed: number; examined: number };
+  ): RunCounters;
+}
+
+/** A run's counters (one object, rewritten by every run). */
+export interface RunCounters {
+  activated: number;
+  exposed: number;
+  examined: number;
 }
 
 /** WebAssembly pages are 64 KiB; a 32-bit memory holds at most 65536 of them. */
@@ -339,6 +345,7 @@ export function createWasmIc(
   const seedPairs = new Uint32Array(buffer, lay.seeds, 2 * (n + 1));
   const toNew = relabelling?.toNew ?? null;
   let seedCount = 0;
+  const counters: RunCounters = { activated: 0, exposed: 0, examined: 0 };
 
   function writeSeeds(seeds: SeedSchedule): number {
     const { nodes, starts } = seeds;
@@ -385,7 +392,10 @@ export function createWasmIc(
       }
       sc.levelCount = io[IO_LEVELS >> 2];
       sc.maxHop = io[IO_MAX_HOP >> 2];
-      return { activated, exposed: io[IO_EXPOSED >> 2], examined: io[IO_EXAMINED >> 2] >>> 0 };
+      counters.activated = activated;
+      counters.exposed = io[IO_EXPOSED >> 2];
+      counters.examined = io[IO_EXAMINED >> 2] >>> 0;
+      return counters;
     },
   };
 }

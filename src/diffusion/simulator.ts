@@ -10,7 +10,7 @@ import { probabilityThreshold, Rng } from '../util/rng.ts';
 import { validateParams } from './defaults.ts';
 import { arcThresholds, icPerArc, icUniform, weightedCascadeProbabilities } from './ic.ts';
 import { icTies, indexGroups } from './ic-ties.ts';
-import { createWasmIc } from './ic-wasm.ts';
+import { createWasmIc, type RunCounters } from './ic-wasm.ts';
 import { linearThreshold, linearThresholdWeights } from './lt.ts';
 import { type LevelExpander, type RunState, runProgressive, type SeedSchedule } from './run-state.ts';
 import { Scratch } from './scratch.ts';
@@ -202,13 +202,7 @@ interface Backend {
   /** The seeds of the next runs. */
   setSeeds(seeds: SeedSchedule): void;
   /** One run on `rng` as it stands, or on a fresh stream (rngSeed, run) when rng is null. */
-  run(
-    rngSeed: number,
-    run: number,
-    rng: Rng | null,
-    seen: number,
-    tracing: boolean,
-  ): { activated: number; exposed: number; examined: number };
+  run(rngSeed: number, run: number, rng: Rng | null, seen: number, tracing: boolean): RunCounters;
 }
 
 function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions): Backend {
@@ -249,6 +243,7 @@ function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions)
   const via = params.ties ? new Uint32Array(VIA_KINDS) : null;
   const runCascade = via ? tieRunner(csr, sc, params, via) : cascadeRunner(csr, sc, params);
   const own = new Rng(0, 0);
+  const counters: RunCounters = { activated: 0, exposed: 0, examined: 0 };
   let seeds: SeedSchedule = { nodes: new Uint32Array(0), starts: new Uint32Array(0) };
   return {
     engine: 'js',
@@ -270,7 +265,10 @@ function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions)
       }
       const rs: RunState = { rng, seen, active: seen + 1, tail: 0, exposed: 0, examined: 0, tracing };
       runCascade(rs, seeds);
-      return { activated: rs.tail, exposed: rs.exposed, examined: rs.examined };
+      counters.activated = rs.tail;
+      counters.exposed = rs.exposed;
+      counters.examined = rs.examined;
+      return counters;
     },
   };
 }
