@@ -37,18 +37,16 @@ export interface Simulator {
 }
 
 /**
- * How to run (results are identical either way; tests and the benchmark pin one):
- * engine 'auto' compiles the IC loop (ic, wc and ic with file probabilities, without tie options)
- * to WebAssembly where it can and falls back to the JS kernels; relabel 'auto' stores the graph in
- * breadth-first order for the compiled loop when it is large enough for locality to matter.
+ * How to run (results are identical either way; tests and the benchmark pin one). engine 'auto'
+ * compiles the IC loop (ic, wc and ic with file probabilities, without tie options) to WebAssembly
+ * where it can and falls back to the JS kernels. relabel stores the compiled loop's graph in
+ * breadth-first or degree order (src/graph/relabel.ts); off by default: measured on a 300k-node /
+ * 3M-arc power-law graph it bought nothing beyond noise (bench/peers/ic.ts, bench/RESULTS.md).
  */
 export interface SimulatorOptions {
   engine?: 'auto' | 'wasm' | 'js';
-  relabel?: 'auto' | RelabelOrder | null;
+  relabel?: RelabelOrder | null;
 }
-
-/** Relabel for the compiled loop from this many arcs (measured: bench/peers/ic.ts, docs/models.md). */
-export const RELABEL_FROM_ARCS = 1 << 20;
 
 type RunCascade = (rs: RunState, seeds: SeedSchedule) => void;
 
@@ -215,9 +213,7 @@ function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions)
     else if (params.model === 'wc') perArc = arcThresholds(weightedCascadeProbabilities(csr));
     else if (csr.outValues && csr.values === 'probability') perArc = arcThresholds(csr.outValues);
     if (threshold !== null || perArc !== null) {
-      const want = options.relabel ?? 'auto';
-      const order: RelabelOrder | null =
-        want === 'auto' ? (csr.arcs >= RELABEL_FROM_ARCS ? 'bfs' : null) : want;
+      const order = options.relabel ?? null;
       const r = order ? relabelling(csr, order) : null;
       const ic = createWasmIc(csr, threshold, perArc, r);
       if (ic) {
