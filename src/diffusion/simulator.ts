@@ -158,6 +158,7 @@ export function createSimulator(csr: Csr, params: ModelParams, options: Simulato
         } else observe(run, order, count);
       }
       arcsExamined += r.examined;
+      sc.noteRun(count, r.examined);
       if (tracing) {
         pickStamp++;
         trace = captureTrace(backend, seen, count, run, pickMark, pickStamp);
@@ -217,6 +218,7 @@ function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions)
       const r = order ? relabelling(csr, order) : null;
       const ic = createWasmIc(csr, threshold, perArc, r);
       if (ic) {
+        ic.sc.trackRows(ic.outOffsets, ic.outTargets);
         const maxSteps = params.maxSteps;
         return {
           engine: 'wasm',
@@ -236,6 +238,7 @@ function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions)
   }
   if (options.engine === 'wasm') throw new Error(`createSimulator: no compiled kernel for ${params.model}`);
   const sc = new Scratch(csr.n);
+  if ((params.ties?.groups.length ?? 0) === 0) sc.trackRows(csr.outOffsets, csr.outTargets);
   const via = params.ties ? new Uint32Array(VIA_KINDS) : null;
   const runCascade = via ? tieRunner(csr, sc, params, via) : cascadeRunner(csr, sc, params);
   const own = new Rng(0, 0);
