@@ -10,6 +10,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
+import { icUniform } from '../../src/diffusion/ic.ts';
+import { type RunState, runProgressive } from '../../src/diffusion/run-state.ts';
+import { Scratch } from '../../src/diffusion/scratch.ts';
 import { createSimulator, type SimulatorOptions } from '../../src/diffusion/simulator.ts';
 import { mergeShards } from '../../src/diffusion/summary.ts';
 import type { ModelParams, SeedPlan, ShardRequest, ShardResult } from '../../src/diffusion/types.ts';
@@ -449,6 +452,40 @@ describe('marks cleared by walking what a cycle of runs touched', () => {
         expect(whole.arcsExamined / 1000).toBeLessThan(5);
       });
     }
+  }
+});
+
+describe('a cycle of 127 runs leaves no mark behind', () => {
+  for (const [name, arcsPerNode, walked] of [
+    ['few touched: cleared along their rows', 2, 1],
+    ['many touched: cleared all at once', 40, 0],
+  ] as const) {
+    it(name, () => {
+      const csr = erdosRenyiGnp(40_000, arcsPerNode / 40_000, 11, true);
+      const sc = new Scratch(csr.n);
+      sc.trackRows(csr.outOffsets, csr.outTargets);
+      const expand = icUniform(csr, sc, 0.3);
+      const rng = new Rng(1, 0);
+      for (let run = 0; run < 127; run++) {
+        const seen = sc.nextRun();
+        const rs: RunState = {
+          rng,
+          seen,
+          active: seen + 1,
+          tail: 0,
+          exposed: 0,
+          examined: 0,
+          tracing: false,
+        };
+        const seed = rng.below(csr.n);
+        runProgressive(sc, rs, { nodes: Uint32Array.of(seed), starts: Uint32Array.of(0) }, null, expand);
+        sc.noteRun(rs.tail, rs.examined);
+      }
+      expect(sc.state.some((x) => x !== 0)).toBe(true);
+      expect(sc.nextRun()).toBe(2);
+      expect(sc.walkedClears).toBe(walked);
+      expect(sc.state.every((x) => x === 0)).toBe(true);
+    });
   }
 });
 
