@@ -108,7 +108,7 @@ function layoutFor(n: number, arcs: number, perArc: boolean): Layout {
  * the counters written to the IO block. `threshold` is the uniform coin threshold, or null to read
  * one per arc.
  */
-function kernel(lay: Layout, threshold: number | null): { locals: Locals; body: Code[] } {
+function kernel(lay: Layout, arcs: number, threshold: number | null): { locals: Locals; body: Code[] } {
   const L = new Locals();
   const seedCount = L.param();
   const limit = L.param();
@@ -206,8 +206,11 @@ function kernel(lay: Layout, threshold: number | null): { locals: Locals; body: 
           // target's mark): WebAssembly has no prefetch, but a load the CPU starts early serves.
           when(ltU(add(get(head), i32(4 * AHEAD)), get(tail)), [
             set(v, load32(add(get(head), i32(4 * AHEAD)), lay.order)),
-            set(v, load32(shl(load32(shl(get(v), i32(2)), lay.off), i32(2)), lay.tgt)),
-            set(touch, add(get(touch), load8(get(v)))),
+            set(s, load32(shl(get(v), i32(2)), lay.off)),
+            // Past the last arc lies other data (not node numbers): touch only a real arc.
+            when(ltU(get(s), i32(arcs)), [
+              set(touch, add(get(touch), load8(load32(shl(get(s), i32(2)), lay.tgt)))),
+            ]),
           ]),
           set(h, add(load32(shl(get(u), i32(2)), lay.hop), i32(1))),
           set(k, load32(shl(get(u), i32(2)), lay.off)),
@@ -329,7 +332,7 @@ export function createWasmIc(
   ) => number;
   let memory: WebAssembly.Memory;
   try {
-    const { locals: L, body } = kernel(lay, threshold);
+    const { locals: L, body } = kernel(lay, arcs, threshold);
     const bytes = assemble(pages, [
       { name: 'run', params: L.params, results: ['i32'], locals: L.extra, body },
     ]);
