@@ -40,8 +40,9 @@ export interface Simulator {
  * How to run (results are identical either way; tests and the benchmark pin one). engine 'auto'
  * compiles the IC loop (ic, wc and ic with file probabilities, without tie options) to WebAssembly
  * where it can and falls back to the JS kernels. relabel stores the compiled loop's graph in
- * breadth-first or degree order (src/graph/relabel.ts); off by default: measured on a 300k-node /
- * 3M-arc power-law graph it bought nothing beyond noise (bench/peers/ic.ts, bench/RESULTS.md).
+ * breadth-first or degree order (src/graph/relabel.ts); off by default: on a 300k-node / 3M-arc
+ * power-law graph breadth-first order bought a few per cent per run for about 0.3 s of set-up per
+ * simulator (bench/peers/ic.ts, bench/RESULTS.md).
  */
 export interface SimulatorOptions {
   engine?: 'auto' | 'wasm' | 'js';
