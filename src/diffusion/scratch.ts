@@ -117,8 +117,11 @@ export class Scratch {
       return;
     }
     this.touched ??= new Uint32Array(limit + 1);
-    this.touched.set(this.order.subarray(0, count), this.touchedCount);
-    this.touchedCount += count;
+    const touched = this.touched;
+    const order = this.order;
+    let t = this.touchedCount;
+    for (let j = 0; j < count; j++) touched[t++] = order[j];
+    this.touchedCount = t;
   }
 
   private clearMarks(): void {

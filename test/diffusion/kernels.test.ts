@@ -18,7 +18,7 @@ import { mergeShards } from '../../src/diffusion/summary.ts';
 import type { ModelParams, SeedPlan, ShardRequest, ShardResult } from '../../src/diffusion/types.ts';
 import { bfsOrder, degreeOrder, relabelRows } from '../../src/graph/relabel.ts';
 import type { Csr } from '../../src/graph/types.ts';
-import { probabilityThreshold, Rng } from '../../src/util/rng.ts';
+import { mix32, probabilityThreshold, Rng } from '../../src/util/rng.ts';
 import {
   add,
   assemble,
@@ -90,6 +90,33 @@ const ENGINES: SimulatorOptions[] = [
 const label = (o: SimulatorOptions) => `${o.engine}${o.relabel ? ` (${o.relabel} order)` : ''}`;
 
 describe('every inlined SFC32 copy draws the numbers of src/util/rng.ts', () => {
+  it('Rng.reset (its warm-up rounds inlined) equals mixing the seed and stepping u32 twelve times', () => {
+    for (const [seed, stream] of [
+      [0, 0],
+      [42, 1],
+      [0xffffffff, 123456],
+      [-5, 2 ** 31 + 7],
+    ]) {
+      const s = mix32(seed >>> 0);
+      const r = mix32((stream >>> 0) ^ 0x5bd1e995);
+      const reference = new Rng(1, 1);
+      reference.a = mix32(s ^ r);
+      reference.b = mix32(reference.a ^ 0x68e31da4);
+      reference.c = mix32(reference.b ^ r);
+      reference.d = 1;
+      for (let i = 0; i < 12; i++) reference.u32();
+      const fresh = new Rng(seed, stream);
+      const reused = new Rng(9, 9);
+      reused.u32();
+      reused.reset(seed, stream);
+      for (let i = 0; i < 20; i++) {
+        const want = reference.u32();
+        expect(fresh.u32()).toBe(want);
+        expect(reused.u32()).toBe(want);
+      }
+    }
+  });
+
   for (const options of ENGINES) {
     it(`ic, one p (${label(options)}: ic.ts icUniform / ic-wasm.ts)`, () => {
       const csr = star();
