@@ -361,14 +361,25 @@ export class EnginePool {
           });
           continue;
         }
-        // The worker first, then a piece: pieces wait in the queue (where the calling thread can
-        // take them, when inline) rather than in a worker that is still starting.
+        // Without an inline helper, a piece first (a worker starts only for work it will do);
+        // with one, the worker first: pieces wait in the queue, where this thread takes them,
+        // rather than in a worker that is still starting.
+        let piece = helped ? null : take();
+        if (!helped && piece === null) return;
         let handle: WorkerHandle;
         try {
           handle = await this.ready(slot, graph, owner);
         } catch (error) {
           nudge();
           if (signal?.aborted) return;
+          if (piece !== null) {
+            if (error instanceof WorkerRecycledError) pending.push(piece);
+            else if (error instanceof WorkerCrashError && !retried.has(plan.key(piece))) {
+              retried.add(plan.key(piece));
+              pending.push(piece);
+            } else failure ??= error instanceof Error ? error : new Error(String(error));
+            continue;
+          }
           if (error instanceof WorkerRecycledError) continue;
           if (error instanceof WorkerCrashError && !startRetried) {
             startRetried = true;
@@ -378,21 +389,22 @@ export class EnginePool {
           return;
         }
         workerReady = true;
-        const piece = take();
+        piece ??= take();
         if (piece === null) return;
+        const taken = piece;
         try {
           const accept = await this.call(slot, owner, handle, () =>
-            plan.run(handle.api, graph.key, piece, false),
+            plan.run(handle.api, graph.key, taken, false),
           );
           done += accept();
           nudge();
         } catch (error) {
           nudge();
           if (signal?.aborted) return;
-          if (error instanceof WorkerRecycledError) pending.push(piece);
-          else if (error instanceof WorkerCrashError && !retried.has(plan.key(piece))) {
-            retried.add(plan.key(piece));
-            pending.push(piece);
+          if (error instanceof WorkerRecycledError) pending.push(taken);
+          else if (error instanceof WorkerCrashError && !retried.has(plan.key(taken))) {
+            retried.add(plan.key(taken));
+            pending.push(taken);
           } else {
             failure ??= error instanceof Error ? error : new Error(String(error));
           }
@@ -403,6 +415,8 @@ export class EnginePool {
     // Inline: pieces run here while no worker runs and the work left looks small; once it does
     // not, the workers start (all at once) and this thread helps until the first one is ready.
     let workerReady = false;
+    /** Whether this thread takes pieces too while the workers start (see inlineLoop). */
+    let helped = false;
     const inlineLoop = async (untilWorkerReady: boolean): Promise<boolean> => {
       const api = this.inlineApi(graph);
       let lastYield = performance.now();
@@ -448,6 +462,7 @@ export class EnginePool {
     try {
       const inline = this.makeInline !== null && !this.workersRunning && (plan.inline ?? true);
       const needWorkers = inline ? await Promise.race([inlineLoop(false), aborted]) : true;
+      helped = inline;
       if (needWorkers && !failure && !signal?.aborted)
         await Promise.race([
           Promise.all([...used.map(work), ...(inline ? [inlineLoop(true)] : [])]),
