@@ -250,7 +250,7 @@ export async function chooseSeeds(
       });
       // R2 took no part in the choice: each prefix's hits there estimate its spread.
       const budgetCurve = result.prefixHits.map((hits, i) => {
-        const { mean, ci95 } = rrEstimate(hits, result.theta, csr.n);
+        const { mean, ci95 } = rrEstimate(hits, result.validationTheta, csr.n);
         return { k: i + 1, spread: mean, ci95 };
       });
       return {
@@ -261,7 +261,7 @@ export async function chooseSeeds(
             bound: 'OPIM-C',
             epsilon: result.epsilon,
             ell: 1,
-            rrSets: 2 * result.theta,
+            rrSets: result.theta + result.validationTheta,
             rounds: result.rounds,
             lowerBound: result.lower,
             upperBound: result.upper,

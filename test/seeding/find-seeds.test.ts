@@ -130,7 +130,7 @@ describe('findSeeds on the worker pool', () => {
     expect(found.budgetCurve?.map((b) => b.k)).toEqual([1, 2, 3]);
     expect(found.details.imm).toMatchObject({
       bound: 'OPIM-C',
-      rrSets: 2 * direct.theta,
+      rrSets: direct.theta + direct.validationTheta,
       ratio: direct.ratio,
     });
   });
