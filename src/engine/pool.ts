@@ -39,8 +39,12 @@ export type ShareGraph = (csr: Csr) => Csr;
 
 export const CHUNK_MS = 100;
 export const PROGRESS_MS = 200;
-/** Work left (ms in one thread, projected) below which a pool with an inline engine starts no worker. */
-export const INLINE_MS = 100;
+/**
+ * Work left (ms in one thread, projected) below which a pool with an inline engine starts no
+ * worker. Starting one costs about 100 ms of a core (a thread, Node, the engine bundle), so
+ * workers pay off from about twice that.
+ */
+export const INLINE_MS = 200;
 /** Jobs (whose cost is unknown beforehand) run inline only on graphs of at most this many arcs. */
 export const INLINE_MAX_ARCS = 250_000;
 /** Inline work done before deciding whether to start the workers. */
