@@ -12,10 +12,11 @@ import { resolveParams } from '../src/diffusion/defaults.ts';
 import { summarize } from '../src/diffusion/summary.ts';
 import { createNodePool } from '../src/engine/spawn-node.ts';
 import { degreeSeeds, pagerankSeeds } from '../src/seeding/baselines.ts';
-import { immBudgetCurve } from '../src/seeding/budget-curve.ts';
 import { celf } from '../src/seeding/celf.ts';
 import { degreeDiscount, discountProbability } from '../src/seeding/degree-discount.ts';
-import { imm, phaseSeed } from '../src/seeding/imm.ts';
+import { poolCoverage, poolPrefixCoverage } from '../src/seeding/find-seeds.ts';
+import { phaseSeed } from '../src/seeding/imm.ts';
+import { opimSeeds } from '../src/seeding/opim.ts';
 import { poolRrSource, poolSpreadEvaluator } from '../src/seeding/pool-sources.ts';
 import { rrParams } from '../src/seeding/rr-sets.ts';
 import type { BenchContext } from './context.ts';
@@ -52,19 +53,23 @@ export async function benchImm(ctx: BenchContext): Promise<Record<string, unknow
       return { spread: r.mean, ci95: r.ci95 };
     };
 
-    // IMM (epsilon 0.1): warm up the workers once, then the median of three timed runs.
-    await imm(poolRrSource(pool, csr.n, rr), { k: K, rngSeed: 100 });
+    // IMM as `ripple seeds` runs it (OPIM-C bounds, opim.ts), epsilon 0.1: warm up the workers
+    // once, then the median of three timed runs.
+    const run = (rngSeed: number) =>
+      opimSeeds(poolRrSource(pool, csr.n, rr), {
+        k: K,
+        rngSeed,
+        cover: (sets, size) => poolCoverage(pool, sets, size),
+        prefixCoverage: (sets, seeds) => poolPrefixCoverage(pool, sets, seeds),
+      });
+    await run(100);
     const times: number[] = [];
-    let chosen: Awaited<ReturnType<typeof imm>> | null = null;
+    let chosen: Awaited<ReturnType<typeof opimSeeds>> | null = null;
     for (let i = 0; i < 3; i++) {
-      const source = poolRrSource(pool, csr.n, rr);
       const t0 = performance.now();
-      const result = await imm(source, { k: K, rngSeed: 1 + i });
+      const result = await run(1 + i);
       times.push((performance.now() - t0) / 1000);
-      if (i === 0) {
-        chosen = result;
-        await immBudgetCurve(source, result, 1);
-      }
+      if (i === 0) chosen = result;
     }
     const result = chosen as NonNullable<typeof chosen>;
     const line: Record<string, unknown> = {
@@ -75,7 +80,7 @@ export async function benchImm(ctx: BenchContext): Promise<Record<string, unknow
       workers,
       evaluationRuns: runs,
       immSeconds: median(times),
-      immRrSets: result.theta,
+      immRrSets: result.theta + result.validationTheta,
       imm: await measure(result.seeds),
     };
     const t0 = performance.now();
@@ -100,7 +105,7 @@ export async function benchImm(ctx: BenchContext): Promise<Record<string, unknow
     };
     console.log(`\nseed finding: NetHEPT, weighted cascade, k = ${K} (${runs} fresh runs per seed set)`);
     console.log(
-      `${show('imm', 'IMM eps=0.1')}  in ${median(times).toFixed(2)} s (${result.theta} RR sets, ${workers} workers); ${(100 * (line.immOverCelfReference as number)).toFixed(1)}% of CELF's ${NETHEPT_CELF_K50_WC}`,
+      `${show('imm', 'IMM eps=0.1')}  in ${median(times).toFixed(2)} s (${result.theta + result.validationTheta} RR sets, ${workers} workers); ${(100 * (line.immOverCelfReference as number)).toFixed(1)}% of CELF's ${NETHEPT_CELF_K50_WC}`,
     );
     if (withCelf)
       console.log(`${show('celf', 'CELF 1000 runs')}  in ${(line.celfSeconds as number).toFixed(1)} s`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `ripple` command: bundle the CLI if its sources changed, then run it.
-import { buildNode } from './build-node.mjs';
+// The `ripple` command: bundle the CLI if its sources changed, then run it (bin/build-node.mjs).
+import { loadCli } from './build-node.mjs';
 
-const dir = await buildNode();
-const { main } = await import(`${dir}/ripple.mjs`);
+const { main, done } = await loadCli();
 process.exitCode = await main(process.argv.slice(2));
+done();

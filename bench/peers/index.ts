@@ -5,11 +5,15 @@
  */
 import type { BenchContext } from '../context.ts';
 import { benchIc } from './ic.ts';
+import { benchImmPeer } from './imm.ts';
+import { benchStartup } from './startup.ts';
 import { type PeerBench, type PeerRow, peerTable } from './table.ts';
 
 /** name → module; each helper adds its own line. */
 const peers: Record<string, PeerBench> = {
   ic: benchIc,
+  imm: benchImmPeer,
+  startup: benchStartup,
 };
 
 export async function benchPeers(ctx: BenchContext, only: string[] | null): Promise<PeerRow[]> {

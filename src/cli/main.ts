@@ -5,9 +5,12 @@
  * table in src/all-params.ts; `--help` and docs/cli.md are generated from the same lists.
  */
 
+import '../all-jobs.ts';
 import { OptionError } from '../diffusion/defaults.ts';
 import { AbortError } from '../engine/pool.ts';
 import { HELP } from '../engine/run-params.ts';
+import { useInlineEngine } from '../engine/spawn-node.ts';
+import { createEngineApi } from '../engine/worker-api.ts';
 import { LoadError } from '../graph/load-error.ts';
 import { printable } from '../util/printable.ts';
 import { CALIBRATE } from './commands/calibrate.ts';
@@ -27,6 +30,9 @@ import type { CommandContext } from './common/context.ts';
 import { clearProgress } from './common/progress.ts';
 import { withScenario } from './common/scenario-option.ts';
 import { writeCliReference } from './docs.ts';
+
+// Small work runs in this thread, without starting the workers (src/engine/pool.ts).
+useInlineEngine(createEngineApi);
 
 export const COMMANDS: Record<string, Command> = {
   calibrate: CALIBRATE,

@@ -7,6 +7,13 @@
  * result does not depend on the number of workers or the chunking. Progress is reported at
  * least PROGRESS_MS apart (a timer, so a slow run does not silence it). Aborting terminates the
  * busy workers at once; a crashed worker is replaced, its chunk retried once, the crash reported.
+ *
+ * Small work runs inline (when the pool is given an in-thread engine: the CLI's): while no worker
+ * is running, pieces run in the calling thread, and only when the work left is projected (from the
+ * time the pieces took so far) to exceed INLINE_MS are the workers started, all at once; the
+ * calling thread keeps taking pieces until the first of them is ready. Jobs are deterministic in
+ * their input and runs are sharded by (rng seed, run index), so where a piece ran never changes
+ * the result. Workers are started lazily, on the first piece they are needed for.
  */
 import type { Remote } from 'comlink';
 import { mergeShards } from '../diffusion/summary.ts';
@@ -32,6 +39,31 @@ export type ShareGraph = (csr: Csr) => Csr;
 
 export const CHUNK_MS = 100;
 export const PROGRESS_MS = 200;
+/**
+ * Work left (ms in one thread, projected) below which a pool with an inline engine starts no
+ * worker. Starting one costs about 100 ms of a core (a thread, Node, the engine bundle), so
+ * workers pay off from about twice that.
+ */
+export const INLINE_MS = 200;
+/** Jobs (whose cost is unknown beforehand) run inline only on graphs of at most this many arcs. */
+export const INLINE_MAX_ARCS = 250_000;
+/** Inline work done before deciding whether to start the workers. */
+const INLINE_EVIDENCE_MS = 20;
+/** Target length of a chunk of runs simulated inline (short, so the decision comes early). */
+const INLINE_CHUNK_MS = 10;
+/** Inline work yields to the event loop (timers, signals, progress) at least this often. */
+const YIELD_MS = 20;
+
+/** Pool options beyond the spawner. */
+export interface PoolOptions {
+  /**
+   * The engine in this thread (createEngineApi, with every job registered), for small work;
+   * absent: everything goes to the workers (the app: its page must stay responsive).
+   */
+  inline?: () => EngineApi;
+  /** Projected work (ms in one thread) below which no worker is started [INLINE_MS]. */
+  inlineMs?: number;
+}
 
 /** A call in flight on a worker, and who made it (one simulate/runJobs invocation). */
 interface InFlight {
@@ -85,32 +117,71 @@ interface WorkPlan<T> {
   total: number;
   /** How many worker slots to use. */
   slots: number;
-  /** The next new piece, or null when all are handed out. */
-  next(): T | null;
+  /** The next new piece (for the calling thread when `inline`), or null when all are handed out. */
+  next(inline: boolean): T | null;
   /** Run a piece; resolves to a function that keeps its result and returns the progress it made. */
-  run(api: Remote<EngineApi>, graphKey: string, piece: T): Promise<() => number>;
+  run(api: Remote<EngineApi>, graphKey: string, piece: T, inline: boolean): Promise<() => number>;
   /** Identity of a piece, for retrying it once after a crash. */
   key(piece: T): number;
+  /** Whether pieces may run in the calling thread (when the pool has an inline engine) [true]. */
+  inline?: boolean;
 }
 
 let nextGraphId = 1;
+
+/** The graph as workers receive it: shared (copied into shared memory) once, when first needed. */
+class PoolGraph {
+  readonly key = `g${nextGraphId++}`;
+  private sharedCsr: Csr | null = null;
+  constructor(
+    readonly csr: Csr,
+    private readonly share: ShareGraph,
+  ) {}
+  get shared(): Csr {
+    this.sharedCsr ??= this.share(this.csr);
+    return this.sharedCsr;
+  }
+}
+
+/** The in-thread engine with the worker API's promise-returning shape. */
+function inlineRemote(api: EngineApi): Remote<EngineApi> {
+  return {
+    setGraph: async (csr: Csr, key: string) => api.setGraph(csr, key),
+    runShard: async (key: string, request: Parameters<EngineApi['runShard']>[1]) =>
+      api.runShard(key, request),
+    runJob: async (key: string, kind: string, input: unknown) => api.runJob(key, kind, input),
+  } as unknown as Remote<EngineApi>;
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+/** Resolve on the next turn of the event loop (timers, I/O and signals get their turn). */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class EnginePool {
   readonly size: number;
   private readonly spawn: Spawn;
   private readonly share: ShareGraph;
   private readonly slots: Slot[];
-  private graph: { csr: Csr; key: string } | null = null;
+  private graph: PoolGraph | null = null;
+  private readonly makeInline: (() => EngineApi) | null;
+  private readonly inlineMs: number;
+  private inline: { remote: Remote<EngineApi>; graphKey: string | null } | null = null;
   /** Crashes seen (reported to the listener, if any). */
   readonly crashes: Error[] = [];
   onCrash: ((error: Error) => void) | null = null;
 
-  constructor(spawn: Spawn, size: number, share: ShareGraph = (csr) => csr) {
+  constructor(spawn: Spawn, size: number, share: ShareGraph = (csr) => csr, options: PoolOptions = {}) {
     if (!Number.isInteger(size) || size < 1)
       throw new Error(`workers: expected a whole number >= 1, got ${size}`);
     this.spawn = spawn;
     this.size = size;
     this.share = share;
+    this.makeInline = options.inline ?? null;
+    this.inlineMs = options.inlineMs ?? INLINE_MS;
     this.slots = Array.from({ length: size }, () => ({
       handle: null,
       graphKey: null,
@@ -121,7 +192,12 @@ export class EnginePool {
 
   /** Use this graph from now on; workers receive it lazily, once each. */
   setGraph(csr: Csr): void {
-    this.graph = { csr: this.share(csr), key: `g${nextGraphId++}` };
+    this.graph = new PoolGraph(csr, this.share);
+  }
+
+  /** Whether any worker is running (then work goes to the workers, not inline). */
+  get workersRunning(): boolean {
+    return this.slots.some((slot) => slot.handle !== null);
   }
 
   /** Run a scenario over all workers; resolves to the merged shard of all its runs. */
@@ -137,16 +213,18 @@ export class EnginePool {
         name: 'simulate',
         total,
         slots: this.size,
-        next: () => {
+        next: (inline) => {
           if (nextRun >= total) return null;
-          const fair = Math.ceil((total - nextRun) / this.size);
-          const target = msPerRun === null ? 4 : Math.max(1, Math.round(CHUNK_MS / Math.max(msPerRun, 1e-3)));
+          // Workers share what is left fairly; the calling thread needs no fairness.
+          const fair = inline ? total - nextRun : Math.ceil((total - nextRun) / this.size);
+          const ms = inline ? INLINE_CHUNK_MS : CHUNK_MS;
+          const target = msPerRun === null ? 4 : Math.max(1, Math.round(ms / Math.max(msPerRun, 1e-3)));
           const chunk = { first: nextRun, count: Math.max(1, Math.min(fair, target)) };
           nextRun += chunk.count;
           return chunk;
         },
         async run(api, graphKey, chunk) {
-          const t0 = Date.now();
+          const t0 = performance.now();
           const shard = await api.runShard(graphKey, {
             params: scenario.params,
             seeds: scenario.seeds,
@@ -164,7 +242,7 @@ export class EnginePool {
               shard.nodeCounts = null;
             }
             shards.push(shard);
-            const per = (Date.now() - t0) / chunk.count;
+            const per = (performance.now() - t0) / chunk.count;
             msPerRun = msPerRun === null ? per : 0.5 * msPerRun + 0.5 * per;
             return chunk.count;
           };
@@ -205,6 +283,9 @@ export class EnginePool {
           };
         },
         key: (index) => index,
+        // A job's cost is unknown until it ran: only on small graphs may one run in this thread
+        // (a long job there would hold up every other caller's work).
+        inline: (this.graph?.csr.arcs ?? 0) <= INLINE_MAX_ARCS,
       },
       options,
     );
@@ -254,10 +335,10 @@ export class EnginePool {
     const foreign = (slot: Slot) => [...slot.calls].some((call) => call.owner !== owner);
     const used = [...this.slots].sort((a, b) => Number(foreign(a)) - Number(foreign(b))).slice(0, plan.slots);
     let exhausted = false;
-    const take = (): T | null => {
+    const take = (inline = false): T | null => {
       if (pending.length > 0) return pending.shift() as T;
       if (exhausted) return null;
-      const piece = plan.next();
+      const piece = plan.next(inline);
       if (piece === null) exhausted = true;
       return piece;
     };
@@ -267,6 +348,7 @@ export class EnginePool {
       for (const resume of [...waiting]) resume();
     };
     const work = async (slot: Slot): Promise<void> => {
+      let startRetried = false;
       for (;;) {
         if (failure || signal?.aborted) return;
         if (exhausted && pending.length === 0) return;
@@ -283,20 +365,50 @@ export class EnginePool {
           });
           continue;
         }
-        const piece = take();
-        if (piece === null) return;
+        // Without an inline helper, a piece first (a worker starts only for work it will do);
+        // with one, the worker first: pieces wait in the queue, where this thread takes them,
+        // rather than in a worker that is still starting.
+        let piece = helped ? null : take();
+        if (!helped && piece === null) return;
+        let handle: WorkerHandle;
         try {
-          const handle = await this.ready(slot, graph, owner);
-          const accept = await this.call(slot, owner, handle, () => plan.run(handle.api, graph.key, piece));
+          handle = await this.ready(slot, graph, owner);
+        } catch (error) {
+          nudge();
+          if (signal?.aborted) return;
+          if (piece !== null) {
+            if (error instanceof WorkerRecycledError) pending.push(piece);
+            else if (error instanceof WorkerCrashError && !retried.has(plan.key(piece))) {
+              retried.add(plan.key(piece));
+              pending.push(piece);
+            } else failure ??= error instanceof Error ? error : new Error(String(error));
+            continue;
+          }
+          if (error instanceof WorkerRecycledError) continue;
+          if (error instanceof WorkerCrashError && !startRetried) {
+            startRetried = true;
+            continue;
+          }
+          failure ??= error instanceof Error ? error : new Error(String(error));
+          return;
+        }
+        workerReady = true;
+        piece ??= take();
+        if (piece === null) return;
+        const taken = piece;
+        try {
+          const accept = await this.call(slot, owner, handle, () =>
+            plan.run(handle.api, graph.key, taken, false),
+          );
           done += accept();
           nudge();
         } catch (error) {
           nudge();
           if (signal?.aborted) return;
-          if (error instanceof WorkerRecycledError) pending.push(piece);
-          else if (error instanceof WorkerCrashError && !retried.has(plan.key(piece))) {
-            retried.add(plan.key(piece));
-            pending.push(piece);
+          if (error instanceof WorkerRecycledError) pending.push(taken);
+          else if (error instanceof WorkerCrashError && !retried.has(plan.key(taken))) {
+            retried.add(plan.key(taken));
+            pending.push(taken);
           } else {
             failure ??= error instanceof Error ? error : new Error(String(error));
           }
@@ -304,8 +416,62 @@ export class EnginePool {
       }
     };
 
+    // Inline: pieces run here while no worker runs and the work left looks small; once it does
+    // not, the workers start (all at once) and this thread helps until the first one is ready.
+    let workerReady = false;
+    /** Whether this thread takes pieces too while the workers start (see inlineLoop). */
+    let helped = false;
+    const inlineLoop = async (untilWorkerReady: boolean): Promise<boolean> => {
+      const api = this.inlineApi(graph);
+      let lastYield = performance.now();
+      // The first pieces pay for set-up and run before the JIT compiler has warmed up: the
+      // decision waits for INLINE_EVIDENCE_MS of work (unless one piece alone exceeds the budget)
+      // and uses the median rate of the last three pieces.
+      let spent = 0;
+      const rates: number[] = [];
+      for (;;) {
+        if (failure || signal?.aborted) return false;
+        if (untilWorkerReady && workerReady) return false;
+        const piece = take(true);
+        if (piece === null) return false;
+        const t0 = performance.now();
+        let made = 0;
+        try {
+          const accept = await plan.run(api, graph.key, piece, true);
+          made = accept();
+          done += made;
+        } catch (error) {
+          failure ??= error instanceof Error ? error : new Error(String(error));
+          return false;
+        }
+        const t1 = performance.now();
+        nudge();
+        if (!untilWorkerReady && done < total) {
+          spent += t1 - t0;
+          rates.push((t1 - t0) / Math.max(1, made));
+          if (t1 - t0 > this.inlineMs) return true;
+          if (
+            spent >= Math.min(INLINE_EVIDENCE_MS, this.inlineMs) &&
+            median(rates.slice(-3)) * (total - done) > this.inlineMs
+          )
+            return true;
+        }
+        if (t1 - lastYield > YIELD_MS) {
+          await nextTurn();
+          lastYield = performance.now();
+        }
+      }
+    };
+
     try {
-      await Promise.race([Promise.all(used.map(work)), aborted]);
+      const inline = this.makeInline !== null && !this.workersRunning && (plan.inline ?? true);
+      const needWorkers = inline ? await Promise.race([inlineLoop(false), aborted]) : true;
+      helped = inline;
+      if (needWorkers && !failure && !signal?.aborted)
+        await Promise.race([
+          Promise.all([...used.map(work), ...(inline ? [inlineLoop(true)] : [])]),
+          aborted,
+        ]);
       if (failure) throw failure;
       if (signal?.aborted) throw new AbortError();
       report();
@@ -318,6 +484,20 @@ export class EnginePool {
   /** Terminate every worker; the pool respawns them if used again. Calls in flight are rejected. */
   terminate(): void {
     for (const slot of this.slots) this.kill(slot);
+    this.inline = null;
+  }
+
+  /** The in-thread engine with `graph` installed (created on first use). */
+  private inlineApi(graph: PoolGraph): Remote<EngineApi> {
+    const make = this.makeInline;
+    if (!make) throw new Error('engine pool: no inline engine');
+    this.inline ??= { remote: inlineRemote(make()), graphKey: null };
+    if (this.inline.graphKey !== graph.key) {
+      // The caller's arrays as they are: nothing is copied for this thread.
+      void this.inline.remote.setGraph(graph.csr, graph.key);
+      this.inline.graphKey = graph.key;
+    }
+    return this.inline.remote;
   }
 
   /** Cancel one caller's work: terminate the workers it is using (others' calls there are requeued). */
@@ -342,7 +522,7 @@ export class EnginePool {
     wake(slot);
   }
 
-  private async ready(slot: Slot, graph: { csr: Csr; key: string }, owner: symbol): Promise<WorkerHandle> {
+  private async ready(slot: Slot, graph: PoolGraph, owner: symbol): Promise<WorkerHandle> {
     if (!slot.handle) {
       const handle = this.spawn();
       slot.handle = handle;
@@ -359,7 +539,7 @@ export class EnginePool {
     }
     const handle = slot.handle;
     if (slot.graphKey !== graph.key) {
-      await this.call(slot, owner, handle, () => handle.api.setGraph(graph.csr, graph.key));
+      await this.call(slot, owner, handle, () => handle.api.setGraph(graph.shared, graph.key));
       if (slot.handle === handle) slot.graphKey = graph.key;
     }
     return handle;

@@ -40,7 +40,17 @@ export function defaultWorkerCount(): number {
   return availableParallelism();
 }
 
+let inlineEngine: (() => EngineApi) | undefined;
+
+/**
+ * Let the pools createNodePool makes from now on run small work in this thread, with this engine
+ * (the CLI does, once, with every job registered: src/all-jobs.ts); see EnginePool.
+ */
+export function useInlineEngine(make: () => EngineApi): void {
+  inlineEngine = make;
+}
+
 /** A pool of Node workers sharing the graph through SharedArrayBuffers. */
 export function createNodePool(workerFile: URL, size = defaultWorkerCount()): EnginePool {
-  return new EnginePool(nodeSpawner(workerFile), size, (csr: Csr) => shareCsr(csr));
+  return new EnginePool(nodeSpawner(workerFile), size, (csr: Csr) => shareCsr(csr), { inline: inlineEngine });
 }

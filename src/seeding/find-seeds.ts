@@ -5,9 +5,11 @@
  * random stream of their own, never with the samples used to choose it. `ripple seeds` and the
  * app's seed-finding panel both call findSeeds, so the same options and rng give the same seeds.
  *
- * Budget curves: IMM's comes from its sampling-phase RR sets (budget-curve.ts); other methods'
- * (when `curveSets` > 0) from that many fresh RR sets of their own stream, reduced in the workers
- * to the sets each prefix of the method's curve order newly covers (seed-order.ts).
+ * IMM: the seeds are chosen by OPIM-C's bounds with IMM's guarantee (opim.ts, opimSeeds); its
+ * budget curve comes from the validation sets R2, which took no part in the choice. Other methods'
+ * budget curves (when `curveSets` > 0) come from that many fresh RR sets of their own stream,
+ * reduced in the workers to the sets each prefix of the method's curve order newly covers
+ * (seed-order.ts).
  *
  * Only orchestration runs in the calling thread: RR sets, IMM's greedy coverage, the budget
  * curves and the Monte Carlo runs all go to the pool's workers, so the app's page stays responsive.
@@ -18,11 +20,12 @@ import type { ModelParams } from '../diffusion/types.ts';
 import type { EnginePool, Progress, RunOptions } from '../engine/pool.ts';
 import { canShare } from '../engine/share.ts';
 import type { Csr } from '../graph/types.ts';
-import { type BudgetPoint, curveSets, rrEstimate } from './budget-curve.ts';
+import { type BudgetPoint, rrEstimate } from './budget-curve.ts';
 import { CELF_DEFAULTS, celf, checkCelfSize } from './celf.ts';
-import { type Coverage, IMM_DEFAULTS, type ImmResult, imm, phaseSeed } from './imm.ts';
+import { type Coverage, IMM_DEFAULTS, phaseSeed } from './imm.ts';
+import { opimSeeds } from './opim.ts';
 import { poolRrSource, poolSpreadEvaluator } from './pool-sources.ts';
-import { type RrCollection, type RrParams, type RrSource, rrParams } from './rr-sets.ts';
+import { type RrCollection, type RrParams, rrParams } from './rr-sets.ts';
 import type { CollectionInput } from './seed-finding-jobs.ts';
 import type { HeuristicMethod } from './seed-order.ts';
 
@@ -210,22 +213,17 @@ export async function poolCoverage(
   return coverage;
 }
 
-/**
- * immBudgetCurve (budget-curve.ts) with the coverage counted in a worker: the sampling-phase sets
- * topped up from the same stream to half of theta, and the spread of every prefix of the seeds.
- */
-export async function poolImmBudgetCurve(
+/** Sets of a collection hit by each prefix of `seeds`, counted in a worker. */
+export async function poolPrefixCoverage(
   pool: EnginePool,
-  source: RrSource,
-  result: ImmResult,
-  rngSeed: number,
+  sets: RrCollection,
+  seeds: readonly number[],
   signal?: AbortSignal,
-): Promise<BudgetPoint[]> {
-  const sets = await curveSets(source, result, rngSeed);
-  const [curve] = await pool.runJobs('budgetCurve', [{ ...collectionInput(sets), seeds: result.seeds }], {
+): Promise<number[]> {
+  const [hits] = await pool.runJobs('prefixCoverage', [{ ...collectionInput(sets), seeds: [...seeds] }], {
     signal,
   });
-  return curve;
+  return hits;
 }
 
 /** Choose the seeds (and estimate the budget curve when asked); the spread is not measured. */
@@ -242,26 +240,33 @@ export async function chooseSeeds(
   switch (method) {
     case 'imm': {
       const source = poolRrSource(pool, csr.n, rr, progress);
-      const result = await imm(source, {
+      const result = await opimSeeds(source, {
         k,
         epsilon: options.epsilon ?? IMM_DEFAULTS.epsilon,
         rngSeed,
-        onPhase: (p) => run.onPhase?.({ name: p.name, sets: p.sets }),
+        onRound: (r) => run.onPhase?.({ name: 'sampling', sets: r.sets }),
         cover: (sets, size) => poolCoverage(pool, sets, size, run.signal),
+        prefixCoverage: (sets, seeds) => poolPrefixCoverage(pool, sets, seeds, run.signal),
       });
-      run.onPhase?.({ name: 'budget' });
-      const budgetCurve = await poolImmBudgetCurve(pool, source, result, rngSeed, run.signal);
+      // R2 took no part in the choice: each prefix's hits there estimate its spread.
+      const budgetCurve = result.prefixHits.map((hits, i) => {
+        const { mean, ci95 } = rrEstimate(hits, result.validationTheta, csr.n);
+        return { k: i + 1, spread: mean, ci95 };
+      });
       return {
         seeds: result.seeds,
         budgetCurve,
         details: {
           imm: {
+            bound: 'OPIM-C',
             epsilon: result.epsilon,
-            ell: result.ell,
-            rrSets: result.theta,
-            lowerBound: result.lowerBound,
-            coverageEstimate: result.coverageEstimate,
-            guarantee: 1 - 1 / Math.E - result.epsilon,
+            ell: 1,
+            rrSets: result.theta + result.validationTheta,
+            rounds: result.rounds,
+            lowerBound: result.lower,
+            upperBound: result.upper,
+            ratio: result.ratio,
+            guarantee: result.guarantee,
           },
         },
         warnings: [],

@@ -77,12 +77,21 @@ export interface Coverage {
   seeds: number[];
   /** covered[i] = sets covered by seeds[0..i]. */
   covered: number[];
+  /**
+   * An upper bound of the coverage of the best k nodes on the same sets, at most covered[k-1] /
+   * (1 - 1/e): the online bound of submodular maximisation (Leskovec et al., KDD 2007; used by
+   * OPIM-C): for every prefix S_i of the greedy's picks, best <= cov(S_i) + the k largest
+   * marginal gains left after S_i; the smallest of these k + 1 bounds.
+   */
+  upper: number;
 }
 
 /**
  * Greedy maximum coverage: k times, the node in the most not-yet-covered sets (ties: lowest index).
  * Gains only decrease, so a max-heap keyed by possibly stale gains is exact if a popped node whose
- * key is out of date is pushed back with its current gain (lazy evaluation, as CELF).
+ * key is out of date is pushed back with its current gain (lazy evaluation, as CELF). A histogram
+ * of the gains (count of nodes per gain value) gives the sum of the k largest gains after each
+ * pick for the online upper bound, walking down from the largest gain.
  */
 export function maxCoverage(sets: RrCollection, k: number): Coverage {
   const n = sets.n;
@@ -90,13 +99,31 @@ export function maxCoverage(sets: RrCollection, k: number): Coverage {
     throw new RangeError(`k: expected a whole number from 1 to ${n}, got ${k}`);
   const { setOffsets, setsOf } = sets.invert();
   const gain = new Uint32Array(n);
-  for (let v = 0; v < n; v++) gain[v] = setOffsets[v + 1] - setOffsets[v];
+  let top = 0;
+  for (let v = 0; v < n; v++) {
+    gain[v] = setOffsets[v + 1] - setOffsets[v];
+    if (gain[v] > top) top = gain[v];
+  }
+  const hist = new Uint32Array(top + 1);
+  for (let v = 0; v < n; v++) hist[gain[v]]++;
+  const topK = (): number => {
+    while (top > 0 && hist[top] === 0) top--;
+    let sum = 0;
+    let need = k;
+    for (let g = top; g > 0 && need > 0; g--) {
+      const m = Math.min(hist[g], need);
+      sum += m * g;
+      need -= m;
+    }
+    return sum;
+  };
   const heap = new LazyMaxHeap(n, (v) => gain[v]);
   const done = new Uint8Array(sets.count);
   const { offsets, nodes } = sets;
   const seeds: number[] = [];
   const covered: number[] = [];
   let total = 0;
+  let upper = topK();
   while (seeds.length < k) {
     const u = heap.popFresh();
     if (u < 0) throw new Error('max coverage: heap exhausted');
@@ -106,11 +133,19 @@ export function maxCoverage(sets: RrCollection, k: number): Coverage {
       if (done[j]) continue;
       done[j] = 1;
       total++;
-      for (let t = offsets[j]; t < offsets[j + 1]; t++) gain[nodes[t]]--;
+      for (let t = offsets[j]; t < offsets[j + 1]; t++) {
+        const v = nodes[t];
+        const g = gain[v];
+        hist[g]--;
+        hist[g - 1]++;
+        gain[v] = g - 1;
+      }
     }
     covered.push(total);
+    const bound = total + topK();
+    if (bound < upper) upper = bound;
   }
-  return { seeds, covered };
+  return { seeds, covered, upper };
 }
 
 /** IMM's theta for a lower bound LB of OPT (Tang et al. 2015, eq. 6 and Theorem 1). */

@@ -23,7 +23,7 @@
 import { OptionError } from '../diffusion/defaults.ts';
 import type { ModelParams } from '../diffusion/types.ts';
 import type { Csr } from '../graph/types.ts';
-import { probabilityThreshold, Rng } from '../util/rng.ts';
+import { mix32, probabilityThreshold, Rng } from '../util/rng.ts';
 
 /** The models RR sets exist for (those with a live-edge representation). */
 export type RrModel = 'ic' | 'wc' | 'lt';
@@ -186,63 +186,130 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
     bigger.set(queue);
     queue = bigger;
   };
+  /** `a` with room for at least `length` entries (doubling), contents kept. */
+  const grown = (a: Uint32Array, length: number): Uint32Array => {
+    const bigger = new Uint32Array(Math.max(2 * a.length, length));
+    bigger.set(a);
+    return bigger;
+  };
 
-  /** One RR set into queue[0 .. size); returns its size. */
-  function icSet(rng: Rng, thr: Uint32Array, lq: Float64Array): number {
+  /**
+   * ic / wc: sets first .. first + count - 1 of stream rngSeed, written back to back from out[0]
+   * (each set's BFS queue is its own slice of the output: nothing is copied). `offsets` (count + 1)
+   * receives the set boundaries; with `into`, each set is counted into it instead of kept (its
+   * slice is reused). Returns the array holding the sets (grown as needed) and sets `filled`.
+   * The random numbers are those of Rng(rngSeed, first + j) for set j, with SFC32 inlined (the
+   * state lives in locals: a call per number and an object per set cost more than the set itself
+   * on small graphs); test/seeding/rr-sets.test.ts checks the sets against the reference sampler.
+   */
+  function icFill(
+    rngSeed: number,
+    first: number,
+    count: number,
+    outIn: Uint32Array,
+    offsets: Uint32Array | null,
+    into: Uint32Array | null,
+  ): Uint32Array {
     const off = csr.inOffsets;
     const src = csr.inSources;
-    const s = nextStamp();
-    const root = rng.below(n);
-    mark[root] = s;
-    queue[0] = root;
-    let tail = 1;
+    const thr = thresholds as Uint32Array;
+    const lq = logMiss as Float64Array;
+    const seedWord = mix32(rngSeed >>> 0);
+    let out = outIn;
+    let size = 0;
     let seen = 0;
-    if (exposure) {
-      // The root's in-neighbours are roots too: reaching any of them exposes the root.
-      for (let k = off[root]; k < off[root + 1]; k++) {
-        const u = src[k];
-        if (mark[u] === s) continue;
-        mark[u] = s;
-        if (tail === queue.length) grow();
-        queue[tail++] = u;
+    for (let j = 0; j < count; j++) {
+      // Rng(rngSeed, first + j): seeding and 12 discarded outputs, as in util/rng.ts.
+      const streamWord = mix32(((first + j) >>> 0) ^ 0x5bd1e995);
+      let a = mix32(seedWord ^ streamWord);
+      let b = mix32(a ^ 0x68e31da4);
+      let c = mix32(b ^ streamWord);
+      let d = 1;
+      let t = 0;
+      for (let i = 0; i < 12; i++) {
+        t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + t) | 0;
       }
-      seen += off[root + 1] - off[root];
-    }
-    for (let head = 0; head < tail; head++) {
-      const v = queue[head];
-      const end = off[v + 1];
-      let k = off[v];
-      const logMissV = lq[v];
-      if (Number.isNaN(logMissV)) {
-        // Probabilities differ: one coin per arc.
-        seen += end - k;
-        for (; k < end; k++) {
+      const s = nextStamp();
+      // Root: rng.below(n).
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      const root = Math.floor(((t >>> 0) / 4294967296) * n);
+      if (size + 1 > out.length) out = grown(out, size + 1);
+      mark[root] = s;
+      out[size] = root;
+      let tail = size + 1;
+      if (exposure) {
+        // The root's in-neighbours are roots too: reaching any of them exposes the root.
+        for (let k = off[root]; k < off[root + 1]; k++) {
           const u = src[k];
           if (mark[u] === s) continue;
-          if (rng.u31() < thr[k]) {
-            mark[u] = s;
-            if (tail === queue.length) grow();
-            queue[tail++] = u;
-          }
+          mark[u] = s;
+          if (tail === out.length) out = grown(out, tail + 1);
+          out[tail++] = u;
         }
-        continue;
+        seen += off[root + 1] - off[root];
       }
-      if (logMissV === 0) continue; // p = 0: no live arc
-      // Shared p: jump from live arc to live arc; gaps are Geometric(p) (p = 1: every arc).
-      k--;
-      for (;;) {
-        seen++;
-        k += logMissV === Number.NEGATIVE_INFINITY ? 1 : 1 + Math.floor(Math.log(1 - rng.float()) / logMissV);
-        if (k >= end) break;
-        const u = src[k];
-        if (mark[u] === s) continue;
-        mark[u] = s;
-        if (tail === queue.length) grow();
-        queue[tail++] = u;
+      for (let head = size; head < tail; head++) {
+        const v = out[head];
+        const end = off[v + 1];
+        let k = off[v];
+        const logMissV = lq[v];
+        if (Number.isNaN(logMissV)) {
+          // Probabilities differ: one coin per arc, rng.u31() < threshold.
+          seen += end - k;
+          for (; k < end; k++) {
+            const u = src[k];
+            if (mark[u] === s) continue;
+            t = (((a + b) | 0) + d) | 0;
+            d = (d + 1) | 0;
+            a = b ^ (b >>> 9);
+            b = (c + (c << 3)) | 0;
+            c = (((c << 21) | (c >>> 11)) + t) | 0;
+            if (t >>> 1 < thr[k]) {
+              mark[u] = s;
+              if (tail === out.length) out = grown(out, tail + 1);
+              out[tail++] = u;
+            }
+          }
+          continue;
+        }
+        if (logMissV === 0) continue; // p = 0: no live arc
+        // Shared p: jump from live arc to live arc; gaps are Geometric(p) (p = 1: every arc),
+        // from rng.float().
+        k--;
+        for (;;) {
+          seen++;
+          if (logMissV === Number.NEGATIVE_INFINITY) k++;
+          else {
+            t = (((a + b) | 0) + d) | 0;
+            d = (d + 1) | 0;
+            a = b ^ (b >>> 9);
+            b = (c + (c << 3)) | 0;
+            c = (((c << 21) | (c >>> 11)) + t) | 0;
+            k += 1 + Math.floor(Math.log(1 - (t >>> 0) / 4294967296) / logMissV);
+          }
+          if (k >= end) break;
+          const u = src[k];
+          if (mark[u] === s) continue;
+          mark[u] = s;
+          if (tail === out.length) out = grown(out, tail + 1);
+          out[tail++] = u;
+        }
       }
+      if (into) for (let i = size; i < tail; i++) into[out[i]]++;
+      else size = tail;
+      if (offsets) offsets[j + 1] = size;
     }
-    examined += seen;
-    return tail;
+    examined = seen;
+    filled = size;
+    return out;
   }
 
   function ltSet(rng: Rng, cum: Float64Array): number {
@@ -294,17 +361,22 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
     return tail;
   }
 
-  const one = (rng: Rng): number =>
-    cumulative ? ltSet(rng, cumulative) : icSet(rng, thresholds as Uint32Array, logMiss as Float64Array);
+  /** Scratch output of icFill, kept between calls (grown as needed). */
+  let scratch: Uint32Array = new Uint32Array(1024);
+  let filled = 0;
 
   function generate(rngSeed: number, first: number, count: number): RrBatch {
     checkRange(first, count);
     examined = 0;
     const offsets = new Uint32Array(count + 1);
+    if (!cumulative) {
+      scratch = icFill(rngSeed, first, count, scratch, offsets, null);
+      return { first, count, offsets, nodes: scratch.slice(0, filled), examined };
+    }
     let nodes = new Uint32Array(Math.max(16, count * 4));
     let size = 0;
     for (let j = 0; j < count; j++) {
-      const len = one(new Rng(rngSeed, first + j));
+      const len = ltSet(new Rng(rngSeed, first + j), cumulative);
       if (size + len > nodes.length) {
         const bigger = new Uint32Array(Math.max(nodes.length * 2, size + len));
         bigger.set(nodes.subarray(0, size));
@@ -320,8 +392,12 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
   function countInto(rngSeed: number, first: number, count: number, into: Uint32Array): number {
     checkRange(first, count);
     examined = 0;
+    if (!cumulative) {
+      scratch = icFill(rngSeed, first, count, scratch, null, into);
+      return examined;
+    }
     for (let j = 0; j < count; j++) {
-      const len = one(new Rng(rngSeed, first + j));
+      const len = ltSet(new Rng(rngSeed, first + j), cumulative);
       for (let i = 0; i < len; i++) into[queue[i]]++;
     }
     return examined;

@@ -10,6 +10,7 @@
  *   maxCoverage     IMM's greedy max coverage over a collection of RR sets (imm.ts), and
  *   budgetCurve     the spread of every prefix of a seed list on a collection (budget-curve.ts),
  *                   so the page's main thread never blocks on large collections
+ *   prefixCoverage  the sets of a collection each prefix of a seed list hits (IMM's check on R2)
  * Both are deterministic in their input: set i of stream s is the same set in every worker.
  */
 
@@ -77,6 +78,9 @@ export const seedFindingJobs = {
   },
   budgetCurve(_ctx: JobContext, input: CollectionInput & { seeds: number[] }): BudgetPoint[] {
     return budgetCurve(collection(input), input.seeds);
+  },
+  prefixCoverage(_ctx: JobContext, input: CollectionInput & { seeds: number[] }): number[] {
+    return collection(input).prefixCoverage(input.seeds);
   },
 };
 registerJobs(seedFindingJobs);

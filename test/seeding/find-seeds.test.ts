@@ -10,10 +10,10 @@ import { resolveParams } from '../../src/diffusion/defaults.ts';
 import type { EnginePool } from '../../src/engine/pool.ts';
 import { createNodePool } from '../../src/engine/spawn-node.ts';
 import { communitySeeds, degreeSeeds, pagerankSeeds, randomSeeds } from '../../src/seeding/baselines.ts';
-import { immBudgetCurve } from '../../src/seeding/budget-curve.ts';
+import { budgetCurve } from '../../src/seeding/budget-curve.ts';
 import { degreeDiscount } from '../../src/seeding/degree-discount.ts';
 import { findSeeds } from '../../src/seeding/find-seeds.ts';
-import { imm } from '../../src/seeding/imm.ts';
+import { opimSeeds } from '../../src/seeding/opim.ts';
 import { localRrSource, RrCollection } from '../../src/seeding/rr-sets.ts';
 import { firstHits, orderedHeuristicSeeds } from '../../src/seeding/seed-order.ts';
 import { csrOf } from '../support/graphs.ts';
@@ -109,7 +109,7 @@ describe('findSeeds on the worker pool', () => {
     expect(Math.abs(two.spread - exactAll)).toBeLessThan(2.5 * half);
   });
 
-  it('IMM through findSeeds picks what IMM picks on in-thread RR sets', async () => {
+  it('IMM through findSeeds picks what OPIM-C picks on in-thread RR sets', async () => {
     const p = resolveParams({ model: 'ic', p: 0.1 }, karate);
     const found = await findSeeds(pool(2, karate), karate, {
       method: 'imm',
@@ -119,15 +119,19 @@ describe('findSeeds on the worker pool', () => {
       rngSeed: 9,
       runs: 200,
     });
-    const direct = await imm(localRrSource(karate, { model: 'ic', p: 0.1 }), {
+    const direct = await opimSeeds(localRrSource(karate, { model: 'ic', p: 0.1 }), {
       k: 3,
       epsilon: 0.2,
       rngSeed: 9,
     });
     expect(found.seeds).toEqual(direct.seeds);
-    // The curve counted in a worker equals budget-curve.ts's on the same sets.
-    const local = localRrSource(karate, { model: 'ic', p: 0.1 });
-    expect(found.budgetCurve).toEqual(await immBudgetCurve(local, direct, 9));
+    // The curve is the spread of each prefix on the validation sets, counted in a worker.
+    expect(found.budgetCurve).toEqual(budgetCurve(direct.validationSets, direct.seeds));
     expect(found.budgetCurve?.map((b) => b.k)).toEqual([1, 2, 3]);
+    expect(found.details.imm).toMatchObject({
+      bound: 'OPIM-C',
+      rrSets: direct.theta + direct.validationTheta,
+      ratio: direct.ratio,
+    });
   });
 });

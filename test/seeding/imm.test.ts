@@ -48,7 +48,9 @@ describe('greedy max coverage', () => {
       nodes: Uint32Array.from([0, 1, 1, 2, 1, 3, 2, 3, 3, 4, 0]),
       examined: 0,
     });
-    expect(maxCoverage(c, 3)).toEqual({ seeds: [1, 3, 0], covered: [3, 5, 6] });
+    // Online bound, by hand: before any pick the three largest gains are 3 + 3 + 2 = 8; after 1,
+    // 3 + (2 + 1 + 1) = 7; after 3, 5 + (1 + 1) = 7; after 0, 6 + 0 = 6 (the best three cover 6).
+    expect(maxCoverage(c, 3)).toEqual({ seeds: [1, 3, 0], covered: [3, 5, 6], upper: 6 });
     expect(maxCoverage(c, 5).covered).toEqual([3, 5, 6, 6, 6]);
   });
 
