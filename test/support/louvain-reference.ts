@@ -35,5 +35,5 @@ export function referenceLouvain(
   const result = louvain.detailed(graph, { rng, resolution: options.resolution ?? 1, getEdgeWeight: null });
   const community = new Uint32Array(csr.n);
   for (let v = 0; v < csr.n; v++) community[v] = result.communities[String(v)];
-  return { community, modularity: result.modularity, level: result.level };
+  return { community, modularity: result.modularity, level: (result as unknown as { level: number }).level };
 }
