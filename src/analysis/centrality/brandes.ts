@@ -12,10 +12,16 @@
  *   than the frontier's out-arcs in the middle levels of a small-world graph.
  * Path counts are integers, exact in doubles below 2^53, so both ways give the same sigma.
  *
- * Backward, deepest level first, each node pulls its dependency from its successors,
+ * Backward, deepest level first,
  *   delta(v) = sigma(v) * sum over out-neighbours w one level deeper of (1 + delta(w)) / sigma(w),
- * over an array that holds that coefficient on the level below and 0 elsewhere (again no branch),
- * with four partial sums to keep the additions independent.
+ * each level the cheaper of two ways again:
+ * - pull: every node of the level sums over its out-arcs an array that holds that coefficient on
+ *   the level below and 0 elsewhere (no branch; four partial sums keep the additions independent);
+ * - push: every node of the level below adds its coefficient to all its in-neighbours (those one
+ *   level up are the ones read; the others' sums are never read), when the level below has fewer
+ *   arcs: near the bottom of the search, where the levels shrink.
+ * Either way a level costs the arcs of one of two adjacent levels, not both, which halves the
+ * arcs of the backward pass on ego-Facebook.
  */
 import type { Csr } from '../../graph/types.ts';
 
@@ -26,6 +32,8 @@ export interface DependencyAccumulator {
 
 /** Bottom-up when the unreached nodes' in-arcs are fewer than this many times the frontier's out-arcs. */
 const BOTTOM_UP = 2;
+/** Push when the level below has fewer in-arcs than the level's out-arcs divided by this. */
+const PUSH = 1.5;
 
 export function createDependencyAccumulator(csr: Csr): DependencyAccumulator {
   const { n, arcs, outOffsets, outTargets, inOffsets, inSources } = csr;
@@ -36,6 +44,10 @@ export function createDependencyAccumulator(csr: Csr): DependencyAccumulator {
   const order = new Int32Array(n);
   const levelStart = new Int32Array(n + 2);
   const unreached = new Int32Array(n);
+  // Per level: out-arcs and in-arcs of its nodes; the push sums.
+  const levelOut = new Float64Array(n + 2);
+  const levelIn = new Float64Array(n + 2);
+  const pushed = new Float64Array(n);
   return {
     addSource(source, sum, sumSq) {
       dist[source] = 0;
@@ -44,6 +56,7 @@ export function createDependencyAccumulator(csr: Csr): DependencyAccumulator {
       let tail = 1;
       let levels = 0;
       let frontierOut = outOffsets[source + 1] - outOffsets[source];
+      let frontierIn = inOffsets[source + 1] - inOffsets[source];
       let unreachedIn = arcs - (inOffsets[source + 1] - inOffsets[source]);
       let unreachedCount = -1; // the list is built at the first bottom-up level
       let a = 0;
@@ -103,38 +116,59 @@ export function createDependencyAccumulator(csr: Csr): DependencyAccumulator {
             }
           }
         }
+        levelOut[levels] = frontierOut;
+        levelIn[levels] = frontierIn;
         levelStart[levels++] = a;
         a = b;
         b = tail;
         next++;
         frontierOut = out;
+        frontierIn = reachedIn;
         unreachedIn -= reachedIn;
       }
       // Level L is order[levelStart[L] .. levelStart[L + 1]).
       levelStart[levels] = tail;
       levelStart[levels + 1] = tail;
+      levelIn[levels] = 0;
       for (let L = levels - 1; L >= 1; L--) {
         const first = levelStart[L];
         const last = levelStart[L + 1];
-        for (let i = first; i < last; i++) {
-          const v = order[i];
-          let p0 = 0;
-          let p1 = 0;
-          let p2 = 0;
-          let p3 = 0;
-          const end = outOffsets[v + 1];
-          let k = outOffsets[v];
-          for (; k + 3 < end; k += 4) {
-            p0 += share[outTargets[k]];
-            p1 += share[outTargets[k + 1]];
-            p2 += share[outTargets[k + 2]];
-            p3 += share[outTargets[k + 3]];
+        if (levelIn[L + 1] * PUSH < levelOut[L]) {
+          for (let i = first; i < last; i++) pushed[order[i]] = 0;
+          for (let i = last, e = levelStart[L + 2]; i < e; i++) {
+            const w = order[i];
+            const coefficient = sigma[w];
+            const end = inOffsets[w + 1];
+            for (let k = inOffsets[w]; k < end; k++) pushed[inSources[k]] += coefficient;
           }
-          for (; k < end; k++) p0 += share[outTargets[k]];
-          const delta = sigma[v] * (p0 + p1 + (p2 + p3));
-          sum[v] += delta;
-          if (sumSq) sumSq[v] += delta * delta;
-          sigma[v] = (1 + delta) / sigma[v]; // this level's coefficient, installed below
+          for (let i = first; i < last; i++) {
+            const v = order[i];
+            const delta = sigma[v] * pushed[v];
+            sum[v] += delta;
+            if (sumSq) sumSq[v] += delta * delta;
+            sigma[v] = (1 + delta) / sigma[v];
+          }
+        } else {
+          for (let i = first; i < last; i++) {
+            const v = order[i];
+            let p0 = 0;
+            let p1 = 0;
+            let p2 = 0;
+            let p3 = 0;
+            const end = outOffsets[v + 1];
+            let k = outOffsets[v];
+            for (; k + 3 < end; k += 4) {
+              p0 += share[outTargets[k]];
+              p1 += share[outTargets[k + 1]];
+              p2 += share[outTargets[k + 2]];
+              p3 += share[outTargets[k + 3]];
+            }
+            for (; k < end; k++) p0 += share[outTargets[k]];
+            const delta = sigma[v] * (p0 + p1 + (p2 + p3));
+            sum[v] += delta;
+            if (sumSq) sumSq[v] += delta * delta;
+            sigma[v] = (1 + delta) / sigma[v]; // this level's coefficient, installed below
+          }
         }
         for (let i = last, e = levelStart[L + 2]; i < e; i++) share[order[i]] = 0;
         for (let i = first; i < last; i++) {
