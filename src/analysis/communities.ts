@@ -61,27 +61,34 @@ function hasEdge(csr: Csr): boolean {
 /** Renumber arbitrary community labels 0..count-1 by decreasing size, ties by first member. */
 export function renumberBySize(labels: Uint32Array, modularity?: number): Communities {
   const n = labels.length;
-  const firstSeen = new Map<number, number>();
-  const counts = new Map<number, number>();
+  // Labels in first-seen order as 0..k-1 (a Map only for labels beyond n).
+  const dense = new Uint32Array(n);
+  const index = new Int32Array(n).fill(-1);
+  const far = new Map<number, number>();
+  let k = 0;
   for (let v = 0; v < n; v++) {
     const c = labels[v];
-    if (!firstSeen.has(c)) firstSeen.set(c, v);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    let d = c < n ? index[c] : (far.get(c) ?? -1);
+    if (d < 0) {
+      d = k++;
+      if (c < n) index[c] = d;
+      else far.set(c, d);
+    }
+    dense[v] = d;
   }
-  const order = [...counts.keys()].sort(
-    (a, b) =>
-      (counts.get(b) as number) - (counts.get(a) as number) ||
-      (firstSeen.get(a) as number) - (firstSeen.get(b) as number),
-  );
-  const rank = new Map<number, number>();
-  for (let i = 0; i < order.length; i++) rank.set(order[i], i);
+  // First-seen order breaks ties in size, so a stable sort by decreasing size is the numbering.
+  const counts = new Uint32Array(k);
+  for (let v = 0; v < n; v++) counts[dense[v]]++;
+  const order = Array.from({ length: k }, (_, d) => d).sort((a, b) => counts[b] - counts[a] || a - b);
+  const rank = new Uint32Array(k);
+  for (let i = 0; i < k; i++) rank[order[i]] = i;
   const community = new Uint32Array(n);
-  for (let v = 0; v < n; v++) community[v] = rank.get(labels[v]) as number;
+  for (let v = 0; v < n; v++) community[v] = rank[dense[v]];
   return {
     community,
-    count: order.length,
+    count: k,
     modularity: modularity ?? 0,
-    sizes: order.map((c) => counts.get(c) as number),
+    sizes: order.map((d) => counts[d]),
   };
 }
 
