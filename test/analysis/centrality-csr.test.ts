@@ -17,7 +17,13 @@ import {
   createPivotDistances,
   LANES,
 } from '../../src/analysis/centrality/distances.ts';
-import { computeMetric } from '../../src/analysis/centrality/index.ts';
+import {
+  computeMetric,
+  type JobRunner,
+  localRunner,
+  planMetric,
+  runPlanWhereFastest,
+} from '../../src/analysis/centrality/index.ts';
 import type { Csr } from '../../src/graph/types.ts';
 import { Rng } from '../../src/util/rng.ts';
 import { referenceDependencies, referenceDistances } from '../support/centrality-reference.ts';
@@ -228,5 +234,31 @@ describe('closed forms', () => {
     const s = computeMetric(star(m), 'eigenvector').scores;
     expect(s[0]).toBeCloseTo(1 / Math.sqrt(2), 9);
     for (let v = 1; v <= m; v++) expect(s[v]).toBeCloseTo(1 / Math.sqrt(2 * m), 9);
+  });
+});
+
+describe('runPlanWhereFastest', () => {
+  it('runs the first batch here and the rest here or remotely, with the same result', async () => {
+    const csr = GRAPHS[0][1];
+    for (const metric of ['betweenness', 'closeness'] as const) {
+      const plan = planMetric(csr, metric, { batchSources: 40 });
+      if (!plan) throw new Error(metric);
+      expect(plan.inputs.length).toBeGreaterThan(2);
+      const calls: number[] = [];
+      const remote: JobRunner = (kind, inputs) => {
+        calls.push(inputs.length);
+        return localRunner(csr)(kind, inputs);
+      };
+      const here = await runPlanWhereFastest(csr, plan, remote, Number.POSITIVE_INFINITY);
+      expect(here.remote).toBe(false);
+      expect(calls).toEqual([]);
+      const there = await runPlanWhereFastest(csr, plan, remote, 0);
+      expect(there.remote).toBe(true);
+      expect(calls).toEqual([plan.inputs.length - 1]);
+      expect(Array.from(there.result.scores)).toEqual(Array.from(here.result.scores));
+      expect(Array.from(here.result.scores)).toEqual(
+        Array.from(computeMetric(csr, metric, { batchSources: 40 }).scores),
+      );
+    }
   });
 });
