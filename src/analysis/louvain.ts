@@ -73,260 +73,336 @@ function simpleEdges(csr: Csr): { source: Uint32Array; target: Uint32Array; coun
   return { source, target, count };
 }
 
-/**
- * Louvain on the undirected simple view of `csr` (an arc either way makes one edge of weight 1).
- * The caller handles the edgeless graph (graphology returns early there).
- */
-export function louvainCsr(csr: Csr, options: LouvainCsrOptions): LouvainCsrResult {
-  const { rng, resolution } = options;
-  const order = csr.n;
-  const edges = simpleEdges(csr);
-  const size = edges.count;
-  if (size === 0) throw new Error('louvainCsr: the graph has no edges');
-  const E2 = size * 2;
-  const Starts = pointerArray(E2);
-  const Nodes = pointerArray(order + 1);
-  const Weights = pointerArray(size * 2);
+/** The reference's index (graphology-indices' UndirectedLouvainIndex) and the scratch of a run. */
+class LouvainIndex {
+  /** Nodes of the current level (communities of the level below). */
+  C: number;
+  /** Total edge weight. */
+  M: number;
+  /** Community ids on the stack of unused ones. */
+  U = 0;
+  level = 0;
+  neighborhood: PointerArray;
+  weights: PointerArray;
+  nextNeighborhood: PointerArray;
+  nextWeights: PointerArray;
+  readonly loops: PointerArray;
+  readonly starts: PointerArray;
+  readonly belongings: PointerArray;
+  readonly counts: PointerArray;
+  readonly unused: PointerArray;
+  readonly totalWeights: PointerArray;
+  /** Community of each original node at the current level. */
+  readonly mapping: PointerArray;
 
-  // Index (graphology-indices' UndirectedLouvainIndex constructor).
-  let C = order;
-  let M = 0;
-  let U = 0;
-  let neighborhood: PointerArray = new Nodes(E2);
-  let weights: PointerArray = new Weights(E2);
-  let nextNeighborhood: PointerArray = new Nodes(E2);
-  let nextWeights: PointerArray = new Weights(E2);
-  const loops = new Weights(order);
-  const starts = new Starts(order + 1);
-  const belongings = new Nodes(order);
-  const counts = new Nodes(order);
-  const unused = new Nodes(order);
-  const totalWeights = new Weights(order);
-  const mapping = new Nodes(order);
-
-  const degrees = new Uint32Array(order);
-  for (let e = 0; e < size; e++) {
-    degrees[edges.source[e]]++;
-    degrees[edges.target[e]]++;
+  constructor(order: number, edges: { source: Uint32Array; target: Uint32Array; count: number }) {
+    const size = edges.count;
+    const E2 = size * 2;
+    const Starts = pointerArray(E2);
+    const Nodes = pointerArray(order + 1);
+    const Weights = pointerArray(size * 2);
+    this.C = order;
+    this.M = 0;
+    this.neighborhood = new Nodes(E2);
+    this.weights = new Weights(E2);
+    this.nextNeighborhood = new Nodes(E2);
+    this.nextWeights = new Weights(E2);
+    this.loops = new Weights(order);
+    this.starts = new Starts(order + 1);
+    this.belongings = new Nodes(order);
+    this.counts = new Nodes(order);
+    this.unused = new Nodes(order);
+    this.totalWeights = new Weights(order);
+    this.mapping = new Nodes(order);
+    this.fill(order, edges);
   }
-  let cumulative = 0;
-  for (let i = 0; i < order; i++) {
-    cumulative += degrees[i];
-    starts[i] = cumulative;
-    belongings[i] = i;
-    counts[i] = 1;
-  }
-  for (let e = 0; e < size; e++) {
-    const source = edges.source[e];
-    const target = edges.target[e];
-    M += 1;
-    totalWeights[source] += 1;
-    totalWeights[target] += 1;
-    const startSource = --starts[source];
-    const startTarget = --starts[target];
-    neighborhood[startSource] = target;
-    neighborhood[startTarget] = source;
-    weights[startSource] = 1;
-    weights[startTarget] = 1;
-  }
-  starts[order] = E2;
-  for (let i = 0; i < order; i++) mapping[i] = belongings[i];
 
-  // mnemonist's SparseMap(Float64Array, order): candidate communities, first met first.
-  const Pointers = pointerArray(order);
-  const mapDense = new Pointers(order);
-  const mapSparse = new Pointers(order);
-  const mapVals = new Float64Array(order);
-  let mapSize = 0;
+  private fill(order: number, edges: { source: Uint32Array; target: Uint32Array; count: number }): void {
+    const { starts, belongings, counts, totalWeights, neighborhood, weights, mapping } = this;
+    const size = edges.count;
+    const sources = edges.source;
+    const targets = edges.target;
+    const degrees = new Uint32Array(order);
+    for (let e = 0; e < size; e++) {
+      degrees[sources[e]]++;
+      degrees[targets[e]]++;
+    }
+    let cumulative = 0;
+    for (let i = 0; i < order; i++) {
+      cumulative += degrees[i];
+      starts[i] = cumulative;
+      belongings[i] = i;
+      counts[i] = 1;
+    }
+    for (let e = 0; e < size; e++) {
+      const source = sources[e];
+      const target = targets[e];
+      totalWeights[source] += 1;
+      totalWeights[target] += 1;
+      const startSource = --starts[source];
+      const startTarget = --starts[target];
+      neighborhood[startSource] = target;
+      neighborhood[startTarget] = source;
+      weights[startSource] = 1;
+      weights[startTarget] = 1;
+    }
+    this.M = size;
+    starts[order] = size * 2;
+    for (let i = 0; i < order; i++) mapping[i] = belongings[i];
+  }
+}
 
-  // mnemonist's SparseQueueSet(order), with its own word width (its "not queued" mark is the
-  // capacity, which wraps when the capacity is a power of two at the width's edge).
-  const capacity = order;
-  const queueDense = new Pointers(capacity);
-  const queueSparse = new Pointers(capacity);
-  let queueStart = 0;
-  let queueSize = 0;
-  const enqueue = (member: number) => {
-    let index = queueSparse[member];
-    if (queueSize !== 0) {
+/** mnemonist's SparseQueueSet, with its own word width (its "not queued" mark is the capacity). */
+class NodeQueue {
+  start = 0;
+  size = 0;
+  readonly capacity: number;
+  readonly dense: PointerArray;
+  readonly sparse: PointerArray;
+
+  constructor(capacity: number) {
+    const Pointers = pointerArray(capacity);
+    this.capacity = capacity;
+    this.dense = new Pointers(capacity);
+    this.sparse = new Pointers(capacity);
+  }
+
+  enqueue(member: number): void {
+    const { capacity, start, size } = this;
+    let index = this.sparse[member];
+    if (size !== 0) {
       const inBounds =
-        (index < capacity && index >= queueStart && index < queueStart + queueSize) ||
-        index < (queueStart + queueSize) % capacity;
-      if (inBounds && queueDense[index] === member) return;
+        (index < capacity && index >= start && index < start + size) || index < (start + size) % capacity;
+      if (inBounds && this.dense[index] === member) return;
     }
-    index = (queueStart + queueSize) % capacity;
-    queueDense[index] = member;
-    queueSparse[member] = index;
-    queueSize++;
-  };
-
-  // Scratch of the zoom-out.
-  const newLabels = new Int32Array(order);
-  const groupStart = new Uint32Array(order + 1);
-  const groupMembers = new Uint32Array(order);
-  const adjacent = new Float64Array(order);
-  const adjacentMark = new Int32Array(order);
-  const adjacentList = new Uint32Array(order);
-  const nextStartsScratch = new Uint32Array(order);
-  const loopsScratch = new Float64Array(order);
-
-  let level = 0;
-  let moveWasMade = true;
-  while (moveWasMade) {
-    const l = C;
-    moveWasMade = false;
-    let ri = Math.floor(rng() * l);
-    for (let s = 0; s < l; s++, ri++) enqueue(ri % l);
-
-    while (queueSize !== 0) {
-      // dequeue
-      const i = queueDense[queueStart];
-      queueSize--;
-      queueStart++;
-      if (queueStart === capacity) queueStart = 0;
-      queueSparse[i] = capacity;
-
-      let degree = 0;
-      mapSize = 0;
-      const currentCommunity = belongings[i];
-      const end = starts[i + 1];
-      for (let k = starts[i]; k < end; k++) {
-        const weight = weights[k];
-        const community = belongings[neighborhood[k]];
-        degree += weight;
-        const index = mapSparse[community];
-        if (index < mapSize && mapDense[index] === community) mapVals[index] += weight;
-        else {
-          mapDense[mapSize] = community;
-          mapSparse[community] = mapSize;
-          mapVals[mapSize] = weight;
-          mapSize++;
-        }
-      }
-
-      const loopDegree = degree + loops[i];
-      const own = mapSparse[currentCommunity];
-      const ownDegree = own < mapSize && mapDense[own] === currentCommunity ? mapVals[own] : 0;
-      let bestDelta =
-        ownDegree - (loopDegree * (totalWeights[currentCommunity] - loopDegree) * resolution) / (2 * M);
-      let bestCommunity = currentCommunity;
-      for (let ci = 0; ci < mapSize; ci++) {
-        const targetCommunity = mapDense[ci];
-        if (targetCommunity === currentCommunity) continue;
-        const delta = mapVals[ci] - (loopDegree * totalWeights[targetCommunity] * resolution) / (2 * M);
-        let better: boolean;
-        if (Math.abs(delta - bestDelta) < EPSILON)
-          better = bestCommunity === currentCommunity ? false : targetCommunity > bestCommunity;
-        else better = delta > bestDelta;
-        if (better) {
-          bestDelta = delta;
-          bestCommunity = targetCommunity;
-        }
-      }
-
-      if (bestDelta < 0) {
-        // isolate: back to a singleton (a no-op when already alone)
-        if (counts[currentCommunity] === 1) continue;
-        const newCommunity = unused[--U];
-        totalWeights[currentCommunity] -= loopDegree;
-        totalWeights[newCommunity] += loopDegree;
-        belongings[i] = newCommunity;
-        counts[currentCommunity]--;
-        counts[newCommunity]++;
-        bestCommunity = newCommunity;
-      } else {
-        if (bestCommunity === currentCommunity) continue;
-        // move
-        totalWeights[currentCommunity] -= loopDegree;
-        totalWeights[bestCommunity] += loopDegree;
-        belongings[i] = bestCommunity;
-        const nowEmpty = counts[currentCommunity]-- === 1;
-        counts[bestCommunity]++;
-        if (nowEmpty) unused[U++] = currentCommunity;
-      }
-      moveWasMade = true;
-      for (let k = starts[i]; k < end; k++) {
-        const j = neighborhood[k];
-        if (belongings[j] !== bestCommunity) enqueue(j);
-      }
-    }
-
-    if (!moveWasMade) break;
-
-    // zoomOut: communities renumbered by first member, each one a node of the induced graph.
-    newLabels.fill(-1, 0, C);
-    let next = 0;
-    for (let i = 0; i < C; i++) {
-      const ci = belongings[i];
-      if (newLabels[ci] < 0) {
-        newLabels[ci] = next;
-        // the community's total weight, read before the loop below rewrites totalWeights
-        adjacent[next] = totalWeights[ci];
-        next++;
-      }
-      belongings[i] = newLabels[ci];
-    }
-    for (let v = 0; v < order; v++) mapping[v] = belongings[mapping[v]];
-    groupStart.fill(0, 0, next + 1);
-    for (let i = 0; i < C; i++) groupStart[belongings[i] + 1]++;
-    for (let c = 0; c < next; c++) groupStart[c + 1] += groupStart[c];
-    for (let i = 0; i < C; i++) groupMembers[groupStart[belongings[i]]++] = i;
-    for (let c = next; c > 0; c--) groupStart[c] = groupStart[c - 1];
-    groupStart[0] = 0;
-    for (let c = 0; c < next; c++) totalWeights[c] = adjacent[c];
-
-    adjacentMark.fill(-1, 0, next);
-    let n = 0;
-    for (let ci = 0; ci < next; ci++) {
-      let internal = 0;
-      let listed = 0;
-      for (let g = groupStart[ci]; g < groupStart[ci + 1]; g++) {
-        const i = groupMembers[g];
-        internal += loops[i];
-        for (let k = starts[i], m = starts[i + 1]; k < m; k++) {
-          const cj = belongings[neighborhood[k]];
-          if (cj === ci) {
-            internal += weights[k];
-            continue;
-          }
-          if (adjacentMark[cj] !== ci) {
-            adjacentMark[cj] = ci;
-            adjacent[cj] = 0;
-            adjacentList[listed++] = cj;
-          }
-          adjacent[cj] += weights[k];
-        }
-      }
-      const list = adjacentList.subarray(0, listed).sort();
-      nextStartsScratch[ci] = n;
-      loopsScratch[ci] = internal;
-      for (let x = 0; x < listed; x++) {
-        const cj = list[x];
-        nextNeighborhood[n] = cj;
-        nextWeights[n] = adjacent[cj];
-        n++;
-      }
-    }
-    for (let ci = 0; ci < next; ci++) {
-      starts[ci] = nextStartsScratch[ci];
-      loops[ci] = loopsScratch[ci];
-      counts[ci] = 1;
-      belongings[ci] = ci;
-    }
-    starts[next] = n;
-    C = next;
-    U = 0;
-    level++;
-    const swapN = neighborhood;
-    neighborhood = nextNeighborhood;
-    nextNeighborhood = swapN;
-    const swapW = weights;
-    weights = nextWeights;
-    nextWeights = swapW;
+    index = (start + size) % capacity;
+    this.dense[index] = member;
+    this.sparse[member] = index;
+    this.size = size + 1;
   }
 
-  // index.modularity()
-  const M2 = M * 2;
+  dequeue(): number {
+    const index = this.start;
+    this.size--;
+    this.start++;
+    if (this.start === this.capacity) this.start = 0;
+    const member = this.dense[index];
+    this.sparse[member] = this.capacity;
+    return member;
+  }
+}
+
+/** mnemonist's SparseMap(Float64Array): candidate communities and their weights, first met first. */
+class CommunityWeights {
+  size = 0;
+  readonly dense: PointerArray;
+  readonly sparse: PointerArray;
+  readonly vals: Float64Array;
+
+  constructor(length: number) {
+    const Pointers = pointerArray(length);
+    this.dense = new Pointers(length);
+    this.sparse = new Pointers(length);
+    this.vals = new Float64Array(length);
+  }
+}
+
+/**
+ * One level of local moves (the reference's `while (queue.size !== 0)` loop): whether a node moved.
+ */
+function moveNodes(
+  index: LouvainIndex,
+  queue: NodeQueue,
+  map: CommunityWeights,
+  rng: () => number,
+  resolution: number,
+): boolean {
+  const { starts, neighborhood, weights, belongings, loops, totalWeights, counts, unused } = index;
+  const { dense, sparse, vals } = map;
+  const M2 = 2 * index.M;
+  const l = index.C;
+  let U = index.U;
+  let moveWasMade = false;
+  let ri = Math.floor(rng() * l);
+  for (let s = 0; s < l; s++, ri++) queue.enqueue(ri % l);
+
+  while (queue.size !== 0) {
+    const i = queue.dequeue();
+    let degree = 0;
+    let size = 0;
+    const currentCommunity = belongings[i];
+    const end = starts[i + 1];
+    for (let k = starts[i]; k < end; k++) {
+      const weight = weights[k];
+      const community = belongings[neighborhood[k]];
+      degree += weight;
+      const at = sparse[community];
+      if (at < size && dense[at] === community) vals[at] += weight;
+      else {
+        dense[size] = community;
+        sparse[community] = size;
+        vals[size] = weight;
+        size++;
+      }
+    }
+
+    const loopDegree = degree + loops[i];
+    const own = sparse[currentCommunity];
+    const ownDegree = own < size && dense[own] === currentCommunity ? vals[own] : 0;
+    let bestDelta =
+      ownDegree - (loopDegree * (totalWeights[currentCommunity] - loopDegree) * resolution) / M2;
+    let bestCommunity = currentCommunity;
+    for (let ci = 0; ci < size; ci++) {
+      const targetCommunity = dense[ci];
+      if (targetCommunity === currentCommunity) continue;
+      const delta = vals[ci] - (loopDegree * totalWeights[targetCommunity] * resolution) / M2;
+      let better: boolean;
+      if (Math.abs(delta - bestDelta) < EPSILON)
+        better = bestCommunity === currentCommunity ? false : targetCommunity > bestCommunity;
+      else better = delta > bestDelta;
+      if (better) {
+        bestDelta = delta;
+        bestCommunity = targetCommunity;
+      }
+    }
+
+    if (bestDelta < 0) {
+      // isolate: back to a singleton (a no-op when already alone)
+      if (counts[currentCommunity] === 1) continue;
+      const newCommunity = unused[--U];
+      totalWeights[currentCommunity] -= loopDegree;
+      totalWeights[newCommunity] += loopDegree;
+      belongings[i] = newCommunity;
+      counts[currentCommunity]--;
+      counts[newCommunity]++;
+      bestCommunity = newCommunity;
+    } else {
+      if (bestCommunity === currentCommunity) continue;
+      // move
+      totalWeights[currentCommunity] -= loopDegree;
+      totalWeights[bestCommunity] += loopDegree;
+      belongings[i] = bestCommunity;
+      const nowEmpty = counts[currentCommunity]-- === 1;
+      counts[bestCommunity]++;
+      if (nowEmpty) unused[U++] = currentCommunity;
+    }
+    moveWasMade = true;
+    for (let k = starts[i]; k < end; k++) {
+      const j = neighborhood[k];
+      if (belongings[j] !== bestCommunity) queue.enqueue(j);
+    }
+  }
+  index.U = U;
+  return moveWasMade;
+}
+
+/** Scratch of zoomOut, allocated once. */
+class ZoomScratch {
+  readonly newLabels: Int32Array;
+  readonly groupStart: Uint32Array;
+  readonly groupMembers: Uint32Array;
+  readonly adjacent: Float64Array;
+  readonly adjacentMark: Int32Array;
+  readonly adjacentList: Uint32Array;
+  readonly nextStarts: Uint32Array;
+  readonly nextLoops: Float64Array;
+
+  constructor(order: number) {
+    this.newLabels = new Int32Array(order);
+    this.groupStart = new Uint32Array(order + 1);
+    this.groupMembers = new Uint32Array(order);
+    this.adjacent = new Float64Array(order);
+    this.adjacentMark = new Int32Array(order);
+    this.adjacentList = new Uint32Array(order);
+    this.nextStarts = new Uint32Array(order);
+    this.nextLoops = new Float64Array(order);
+  }
+}
+
+/**
+ * The reference's zoomOut: communities renumbered by first member, each one a node of the induced
+ * graph, its neighbours in increasing order with summed weights, its internal weight as a loop.
+ */
+function zoomOut(index: LouvainIndex, scratch: ZoomScratch): void {
+  const { starts, belongings, loops, totalWeights, counts, mapping, neighborhood, weights } = index;
+  const { newLabels, groupStart, groupMembers, adjacent, adjacentMark, adjacentList, nextStarts, nextLoops } =
+    scratch;
+  const nextNeighborhood = index.nextNeighborhood;
+  const nextWeights = index.nextWeights;
+  const C = index.C;
+  newLabels.fill(-1, 0, C);
+  let next = 0;
+  for (let i = 0; i < C; i++) {
+    const ci = belongings[i];
+    if (newLabels[ci] < 0) {
+      newLabels[ci] = next;
+      // the community's total weight, read before the loop below rewrites totalWeights
+      adjacent[next] = totalWeights[ci];
+      next++;
+    }
+    belongings[i] = newLabels[ci];
+  }
+  for (let v = 0; v < mapping.length; v++) mapping[v] = belongings[mapping[v]];
+  groupStart.fill(0, 0, next + 1);
+  for (let i = 0; i < C; i++) groupStart[belongings[i] + 1]++;
+  for (let c = 0; c < next; c++) groupStart[c + 1] += groupStart[c];
+  for (let i = 0; i < C; i++) groupMembers[groupStart[belongings[i]]++] = i;
+  for (let c = next; c > 0; c--) groupStart[c] = groupStart[c - 1];
+  groupStart[0] = 0;
+  for (let c = 0; c < next; c++) totalWeights[c] = adjacent[c];
+
+  adjacentMark.fill(-1, 0, next);
+  let n = 0;
+  for (let ci = 0; ci < next; ci++) {
+    let internal = 0;
+    let listed = 0;
+    for (let g = groupStart[ci]; g < groupStart[ci + 1]; g++) {
+      const i = groupMembers[g];
+      internal += loops[i];
+      for (let k = starts[i], m = starts[i + 1]; k < m; k++) {
+        const cj = belongings[neighborhood[k]];
+        if (cj === ci) {
+          internal += weights[k];
+          continue;
+        }
+        if (adjacentMark[cj] !== ci) {
+          adjacentMark[cj] = ci;
+          adjacent[cj] = 0;
+          adjacentList[listed++] = cj;
+        }
+        adjacent[cj] += weights[k];
+      }
+    }
+    const list = adjacentList.subarray(0, listed).sort();
+    nextStarts[ci] = n;
+    nextLoops[ci] = internal;
+    for (let x = 0; x < listed; x++) {
+      const cj = list[x];
+      nextNeighborhood[n] = cj;
+      nextWeights[n] = adjacent[cj];
+      n++;
+    }
+  }
+  for (let ci = 0; ci < next; ci++) {
+    starts[ci] = nextStarts[ci];
+    loops[ci] = nextLoops[ci];
+    counts[ci] = 1;
+    belongings[ci] = ci;
+  }
+  starts[next] = n;
+  index.C = next;
+  index.U = 0;
+  index.level++;
+  index.nextNeighborhood = neighborhood;
+  index.neighborhood = nextNeighborhood;
+  index.nextWeights = weights;
+  index.weights = nextWeights;
+}
+
+/** The reference's index.modularity(). */
+function indexModularity(index: LouvainIndex, resolution: number): number {
+  const { C, starts, belongings, loops, neighborhood, weights, totalWeights } = index;
+  const M2 = index.M * 2;
   const internalWeights = new Float64Array(C);
   for (let i = 0; i < C; i++) {
     const ci = belongings[i];
@@ -339,5 +415,28 @@ export function louvainCsr(csr: Csr, options: LouvainCsrOptions): LouvainCsrResu
   let modularity = 0;
   for (let i = 0; i < C; i++)
     modularity += internalWeights[i] / M2 - (totalWeights[i] / M2) ** 2 * resolution;
-  return { community: Uint32Array.from(mapping), modularity, level };
+  return modularity;
+}
+
+/**
+ * Louvain on the undirected simple view of `csr` (an arc either way makes one edge of weight 1).
+ * The caller handles the edgeless graph (graphology returns early there). Each phase is a function
+ * of its own, so V8 optimises each as it gets hot (one function with every loop deoptimised again
+ * and again on the first, single run of a command).
+ */
+export function louvainCsr(csr: Csr, options: LouvainCsrOptions): LouvainCsrResult {
+  const { rng, resolution } = options;
+  const order = csr.n;
+  const edges = simpleEdges(csr);
+  if (edges.count === 0) throw new Error('louvainCsr: the graph has no edges');
+  const index = new LouvainIndex(order, edges);
+  const queue = new NodeQueue(order);
+  const map = new CommunityWeights(order);
+  const scratch = new ZoomScratch(order);
+  while (moveNodes(index, queue, map, rng, resolution)) zoomOut(index, scratch);
+  return {
+    community: Uint32Array.from(index.mapping),
+    modularity: indexModularity(index, resolution),
+    level: index.level,
+  };
 }
