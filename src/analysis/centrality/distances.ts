@@ -34,10 +34,6 @@ function popcount32(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
-interface Kernel {
-  run(sources: ArrayLike<number>, from: number, to: number, perNode: boolean, sums: Sums): void;
-}
-
 interface Sums {
   reached: Float64Array;
   distanceSum: Float64Array;
@@ -49,160 +45,209 @@ interface Sums {
  * perNode = false: reached[i] and distanceSum[i] get the count and total distance of the nodes
  * search i reaches (itself included, at distance 0). perNode = true: every node w other than the
  * source gets, per search reaching it, 1 in reached[w], the distance in distanceSum[w] and its
- * square in distanceSumSq[w].
+ * square in distanceSumSq[w]. One method per kind of level, so V8 optimises each as it gets hot
+ * (a command runs the searches once, and one big function kept being deoptimised on new paths).
  */
-function createKernel(
-  n: number,
-  offsets: Uint32Array,
-  targets: Uint32Array,
-  backOffsets: Uint32Array,
-  backSources: Uint32Array,
-): Kernel {
-  const arcs = offsets[n];
-  const seen = new Int32Array(n);
-  const frontier = new Int32Array(n);
-  const incoming = new Int32Array(n);
-  let front = new Int32Array(n);
-  let nextFront = new Int32Array(n);
-  const unfinished = new Int32Array(n);
-  const touched = new Int32Array(n);
-  return {
-    run(sources, from, to, perNode, sums) {
-      const width = to - from;
-      const full = width === LANES ? -1 : (1 << width) - 1;
-      let fronts = 0;
-      let frontArcs = 0;
-      for (let i = 0; i < width; i++) {
-        const s = sources[from + i];
-        if (frontier[s] === 0) {
-          front[fronts++] = s;
-          frontArcs += offsets[s + 1] - offsets[s];
-        }
-        seen[s] |= 1 << i;
-        frontier[s] |= 1 << i;
-        if (!perNode) {
-          sums.reached[i] += 1;
-        }
+class BitParallelSearch {
+  private readonly n: number;
+  private readonly arcs: number;
+  private readonly seen: Int32Array;
+  private readonly frontier: Int32Array;
+  private readonly incoming: Int32Array;
+  private front: Int32Array;
+  private nextFront: Int32Array;
+  private readonly unfinished: Int32Array;
+  private readonly touched: Int32Array;
+  /** Lanes in use: all bits of the searches run. */
+  private full = 0;
+  private fronts = 0;
+  private frontArcs = 0;
+  /** Nodes some search has not reached, listed at the first bottom-up level (-1 before). */
+  private unfinishedCount = -1;
+  /** Arcs (against the search) of those nodes. */
+  private unfinishedArcs = 0;
+
+  constructor(
+    n: number,
+    private readonly offsets: Uint32Array,
+    private readonly targets: Uint32Array,
+    private readonly backOffsets: Uint32Array,
+    private readonly backSources: Uint32Array,
+  ) {
+    this.n = n;
+    this.arcs = offsets[n];
+    this.seen = new Int32Array(n);
+    this.frontier = new Int32Array(n);
+    this.incoming = new Int32Array(n);
+    this.front = new Int32Array(n);
+    this.nextFront = new Int32Array(n);
+    this.unfinished = new Int32Array(n);
+    this.touched = new Int32Array(n);
+  }
+
+  run(sources: ArrayLike<number>, from: number, to: number, perNode: boolean, sums: Sums): void {
+    const { offsets, seen, frontier, front } = this;
+    const width = to - from;
+    this.full = width === LANES ? -1 : (1 << width) - 1;
+    let fronts = 0;
+    let frontArcs = 0;
+    for (let i = 0; i < width; i++) {
+      const s = sources[from + i];
+      if (frontier[s] === 0) {
+        front[fronts++] = s;
+        frontArcs += offsets[s + 1] - offsets[s];
       }
-      let unfinishedCount = -1; // listed at the first bottom-up level
-      let unfinishedArcs = arcs; // arcs of the nodes some search has not reached
-      for (let depth = 1; fronts > 0; depth++) {
-        let newFronts = 0;
-        if (unfinishedArcs < frontArcs * BOTTOM_UP) {
-          if (unfinishedCount < 0) {
-            unfinishedCount = 0;
-            unfinishedArcs = 0;
-            for (let v = 0; v < n; v++)
-              if (seen[v] !== full) {
-                unfinished[unfinishedCount++] = v;
-                unfinishedArcs += backOffsets[v + 1] - backOffsets[v];
-              }
-          }
-          let kept = 0;
-          let keptArcs = 0;
-          for (let i = 0; i < unfinishedCount; i++) {
-            const w = unfinished[i];
-            const lacking = ~seen[w] & full;
-            if (lacking === 0) continue; // finished by a top-down level since the list was built
-            let got = 0;
-            const end = backOffsets[w + 1];
-            for (let k = backOffsets[w]; k < end; k++) {
-              got |= frontier[backSources[k]];
-              if ((got & lacking) === lacking) break;
-            }
-            const fresh = got & lacking;
-            if (fresh !== 0) {
-              incoming[w] = fresh;
-              nextFront[newFronts++] = w;
-              seen[w] |= fresh;
-            }
-            if (fresh !== lacking) {
-              unfinished[kept++] = w;
-              keptArcs += end - backOffsets[w];
-            }
-          }
-          unfinishedCount = kept;
-          unfinishedArcs = keptArcs;
-          for (let i = 0; i < fronts; i++) frontier[front[i]] = 0;
-          for (let i = 0; i < newFronts; i++) {
-            const w = nextFront[i];
-            frontier[w] = incoming[w];
-            incoming[w] = 0;
-          }
-        } else {
-          // Top-down; the nodes touched are listed unless the frontier's arcs cover the graph.
-          const listed = frontArcs * 4 < n;
-          let touches = 0;
-          for (let i = 0; i < fronts; i++) {
-            const v = front[i];
-            const f = frontier[v];
-            const end = offsets[v + 1];
-            if (listed) {
-              for (let k = offsets[v]; k < end; k++) {
-                const w = targets[k];
-                const x = incoming[w];
-                if (x === 0) touched[touches++] = w;
-                incoming[w] = x | f;
-              }
-            } else {
-              for (let k = offsets[v]; k < end; k++) incoming[targets[k]] |= f;
-            }
-          }
-          for (let i = 0; i < fronts; i++) frontier[front[i]] = 0;
-          const candidates = listed ? touches : n;
-          let finishedArcs = 0;
-          for (let i = 0; i < candidates; i++) {
-            const w = listed ? touched[i] : i;
-            const x = incoming[w];
-            if (x === 0) continue;
-            incoming[w] = 0;
-            const s = seen[w];
-            const fresh = x & ~s;
-            if (fresh === 0) continue;
-            seen[w] = s | fresh;
-            if ((s | fresh) === full) finishedArcs += backOffsets[w + 1] - backOffsets[w];
-            frontier[w] = fresh;
-            nextFront[newFronts++] = w;
-          }
-          // The unfinished list, if any, drops the nodes finished here at its next bottom-up level.
-          unfinishedArcs -= finishedArcs;
+      seen[s] |= 1 << i;
+      frontier[s] |= 1 << i;
+      if (!perNode) sums.reached[i] += 1;
+    }
+    this.fronts = fronts;
+    this.frontArcs = frontArcs;
+    this.unfinishedCount = -1;
+    this.unfinishedArcs = this.arcs;
+    for (let depth = 1; this.fronts > 0; depth++) {
+      const newFronts = this.unfinishedArcs < this.frontArcs * BOTTOM_UP ? this.bottomUp() : this.topDown();
+      if (perNode) this.addPerNode(newFronts, depth, sums);
+      else this.addPerSearch(newFronts, depth, sums);
+      const swap = this.front;
+      this.front = this.nextFront;
+      this.nextFront = swap;
+      this.fronts = newFronts;
+    }
+    seen.fill(0);
+  }
+
+  /** Every node some search lacks ORs its neighbours' frontier bits; the new frontier's size. */
+  private bottomUp(): number {
+    const { n, seen, frontier, incoming, front, nextFront, unfinished, backOffsets, backSources, full } =
+      this;
+    if (this.unfinishedCount < 0) {
+      let count = 0;
+      let arcs = 0;
+      for (let v = 0; v < n; v++)
+        if (seen[v] !== full) {
+          unfinished[count++] = v;
+          arcs += backOffsets[v + 1] - backOffsets[v];
         }
-        // Account for the nodes first reached at this depth.
-        let nextArcs = 0;
-        if (perNode) {
-          const { reached, distanceSum, distanceSumSq } = sums;
-          const square = depth * depth;
-          for (let i = 0; i < newFronts; i++) {
-            const w = nextFront[i];
-            const c = popcount32(frontier[w]);
-            reached[w] += c;
-            distanceSum[w] += c * depth;
-            if (distanceSumSq) distanceSumSq[w] += c * square;
-            nextArcs += offsets[w + 1] - offsets[w];
-          }
-        } else {
-          const { reached, distanceSum } = sums;
-          for (let i = 0; i < newFronts; i++) {
-            const w = nextFront[i];
-            let x = frontier[w];
-            while (x !== 0) {
-              const lane = 31 - Math.clz32(x & -x);
-              reached[lane] += 1;
-              distanceSum[lane] += depth;
-              x &= x - 1;
-            }
-            nextArcs += offsets[w + 1] - offsets[w];
-          }
-        }
-        const swap = front;
-        front = nextFront;
-        nextFront = swap;
-        fronts = newFronts;
-        frontArcs = nextArcs;
+      this.unfinishedCount = count;
+      this.unfinishedArcs = arcs;
+    }
+    const count = this.unfinishedCount;
+    let newFronts = 0;
+    let kept = 0;
+    let keptArcs = 0;
+    for (let i = 0; i < count; i++) {
+      const w = unfinished[i];
+      const lacking = ~seen[w] & full;
+      if (lacking === 0) continue; // finished by a top-down level since the list was built
+      let got = 0;
+      const end = backOffsets[w + 1];
+      for (let k = backOffsets[w]; k < end; k++) {
+        got |= frontier[backSources[k]];
+        if ((got & lacking) === lacking) break;
       }
-      seen.fill(0);
-    },
-  };
+      const fresh = got & lacking;
+      if (fresh !== 0) {
+        incoming[w] = fresh;
+        nextFront[newFronts++] = w;
+        seen[w] |= fresh;
+      }
+      if (fresh !== lacking) {
+        unfinished[kept++] = w;
+        keptArcs += end - backOffsets[w];
+      }
+    }
+    this.unfinishedCount = kept;
+    this.unfinishedArcs = keptArcs;
+    for (let i = 0; i < this.fronts; i++) frontier[front[i]] = 0;
+    for (let i = 0; i < newFronts; i++) {
+      const w = nextFront[i];
+      frontier[w] = incoming[w];
+      incoming[w] = 0;
+    }
+    return newFronts;
+  }
+
+  /** Every frontier node ORs its bits into its neighbours; the new frontier's size. */
+  private topDown(): number {
+    const { n, seen, frontier, incoming, front, nextFront, touched, offsets, targets, backOffsets, full } =
+      this;
+    const fronts = this.fronts;
+    // The nodes touched are listed unless the frontier's arcs cover the graph.
+    const listed = this.frontArcs * 4 < n;
+    let touches = 0;
+    for (let i = 0; i < fronts; i++) {
+      const v = front[i];
+      const f = frontier[v];
+      const end = offsets[v + 1];
+      if (listed) {
+        for (let k = offsets[v]; k < end; k++) {
+          const w = targets[k];
+          const x = incoming[w];
+          if (x === 0) touched[touches++] = w;
+          incoming[w] = x | f;
+        }
+      } else {
+        for (let k = offsets[v]; k < end; k++) incoming[targets[k]] |= f;
+      }
+    }
+    for (let i = 0; i < fronts; i++) frontier[front[i]] = 0;
+    const candidates = listed ? touches : n;
+    let newFronts = 0;
+    let finishedArcs = 0;
+    for (let i = 0; i < candidates; i++) {
+      const w = listed ? touched[i] : i;
+      const x = incoming[w];
+      if (x === 0) continue;
+      incoming[w] = 0;
+      const s = seen[w];
+      const fresh = x & ~s;
+      if (fresh === 0) continue;
+      seen[w] = s | fresh;
+      if ((s | fresh) === full) finishedArcs += backOffsets[w + 1] - backOffsets[w];
+      frontier[w] = fresh;
+      nextFront[newFronts++] = w;
+    }
+    // The unfinished list, if any, drops the nodes finished here at its next bottom-up level.
+    this.unfinishedArcs -= finishedArcs;
+    return newFronts;
+  }
+
+  /** Pivots: each node first reached at `depth` gets one sample per search that reached it. */
+  private addPerNode(newFronts: number, depth: number, sums: Sums): void {
+    const { nextFront, frontier, offsets } = this;
+    const { reached, distanceSum, distanceSumSq } = sums;
+    const square = depth * depth;
+    let arcs = 0;
+    for (let i = 0; i < newFronts; i++) {
+      const w = nextFront[i];
+      const c = popcount32(frontier[w]);
+      reached[w] += c;
+      distanceSum[w] += c * depth;
+      if (distanceSumSq) distanceSumSq[w] += c * square;
+      arcs += offsets[w + 1] - offsets[w];
+    }
+    this.frontArcs = arcs;
+  }
+
+  /** Sources: each search counts the nodes it first reached at `depth`. */
+  private addPerSearch(newFronts: number, depth: number, sums: Sums): void {
+    const { nextFront, frontier, offsets } = this;
+    const { reached, distanceSum } = sums;
+    let arcs = 0;
+    for (let i = 0; i < newFronts; i++) {
+      const w = nextFront[i];
+      let x = frontier[w];
+      while (x !== 0) {
+        const lane = 31 - Math.clz32(x & -x);
+        reached[lane] += 1;
+        distanceSum[lane] += depth;
+        x &= x - 1;
+      }
+      arcs += offsets[w + 1] - offsets[w];
+    }
+    this.frontArcs = arcs;
+  }
 }
 
 /** Exact: from each source along the reach direction, nodes reached (itself included) and total distance. */
@@ -212,7 +257,7 @@ export interface DistanceSummer {
 }
 
 export function createDistanceSummer(csr: Csr): DistanceSummer {
-  const kernel = createKernel(csr.n, csr.outOffsets, csr.outTargets, csr.inOffsets, csr.inSources);
+  const kernel = new BitParallelSearch(csr.n, csr.outOffsets, csr.outTargets, csr.inOffsets, csr.inSources);
   const lane = {
     reached: new Float64Array(LANES),
     distanceSum: new Float64Array(LANES),
@@ -251,7 +296,7 @@ export interface PivotDistances {
 }
 
 export function createPivotDistances(csr: Csr): PivotDistances {
-  const kernel = createKernel(csr.n, csr.inOffsets, csr.inSources, csr.outOffsets, csr.outTargets);
+  const kernel = new BitParallelSearch(csr.n, csr.inOffsets, csr.inSources, csr.outOffsets, csr.outTargets);
   return {
     addPivots(pivots, reached, distanceSum, distanceSumSq) {
       const sums = { reached, distanceSum, distanceSumSq };
