@@ -226,7 +226,7 @@ export const INLINE_SECONDS = 0.3;
  * A heavy metric's plan, run where it is fastest: the first batch here, timed; the others here as
  * well if at that pace they take less than `inlineSeconds`, else through `remote` (e.g. a pool,
  * started only then). Every batch is a pure function of its input, so the result is the same
- * either way. `remote` is told which inputs are left; `local` says whether it was used.
+ * either way. `remote` gets the inputs left; the result says whether it was used.
  */
 export async function runPlanWhereFastest(
   csr: Csr,
