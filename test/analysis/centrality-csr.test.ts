@@ -256,6 +256,12 @@ describe('runPlanWhereFastest', () => {
       expect(there.remote).toBe(true);
       expect(calls).toEqual([plan.inputs.length - 1]);
       expect(Array.from(there.result.scores)).toEqual(Array.from(here.result.scores));
+      // Known large work: the rest goes to `remote` before the first batch runs here.
+      calls.length = 0;
+      const sure = await runPlanWhereFastest(csr, { ...plan, work: 1e12 }, remote, Number.POSITIVE_INFINITY);
+      expect(sure.remote).toBe(true);
+      expect(calls).toEqual([plan.inputs.length - 1]);
+      expect(Array.from(sure.result.scores)).toEqual(Array.from(here.result.scores));
       expect(Array.from(here.result.scores)).toEqual(
         Array.from(computeMetric(csr, metric, { batchSources: 40 }).scores),
       );
