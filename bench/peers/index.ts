@@ -5,6 +5,7 @@
  */
 import type { BenchContext } from '../context.ts';
 import { benchIc } from './ic.ts';
+import { benchIgraph } from './igraph.ts';
 import { benchImmPeer } from './imm.ts';
 import { benchStartup } from './startup.ts';
 import { type PeerBench, type PeerRow, peerTable } from './table.ts';
@@ -14,6 +15,7 @@ const peers: Record<string, PeerBench> = {
   ic: benchIc,
   imm: benchImmPeer,
   startup: benchStartup,
+  igraph: benchIgraph,
 };
 
 export async function benchPeers(ctx: BenchContext, only: string[] | null): Promise<PeerRow[]> {

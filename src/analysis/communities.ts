@@ -1,15 +1,16 @@
 /**
- * Louvain communities (Blondel, Guillaume, Lambiotte, Lefebvre 2008) through
- * graphology-communities-louvain, on the undirected simple view of the graph (an arc either way
- * makes one unweighted edge), deterministic for a given rng seed. Communities are renumbered
- * 0..count-1 by decreasing size (ties: the community of the earlier node first).
+ * Louvain communities (Blondel, Guillaume, Lambiotte, Lefebvre 2008) on the undirected simple view
+ * of the graph (an arc either way makes one unweighted edge), deterministic for a given rng seed.
+ * The algorithm is louvain.ts, a port of graphology-communities-louvain to the CSR that gives
+ * exactly the same communities and modularity (the library stays as the reference in the tests:
+ * test/support/louvain-reference.ts). Communities are renumbered 0..count-1 by decreasing size
+ * (ties: the community of the earlier node first).
  *
  * Also: per-community reach of a simulation, from the per-node activation counts of the engine.
  */
-import Graph from 'graphology';
-import louvain from 'graphology-communities-louvain';
 import type { Csr } from '../graph/types.ts';
 import { Rng } from '../util/rng.ts';
+import { louvainCsr } from './louvain.ts';
 
 export interface LouvainOptions {
   /** Seed of the random node order Louvain uses [1]. */
@@ -28,21 +29,6 @@ export interface Communities {
   sizes: number[];
 }
 
-/** The undirected simple view as a graphology graph; node keys are the node indices. */
-export function undirectedGraphology(csr: Csr): Graph {
-  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (let v = 0; v < csr.n; v++) graph.addNode(String(v));
-  const { n, outOffsets, outTargets } = csr;
-  for (let u = 0; u < n; u++) {
-    for (let k = outOffsets[u]; k < outOffsets[u + 1]; k++) {
-      const v = outTargets[k];
-      if (csr.directed) graph.mergeEdge(String(u), String(v));
-      else if (u < v) graph.addEdge(String(u), String(v));
-    }
-  }
-  return graph;
-}
-
 export function louvainCommunities(
   csr: Csr,
   options: { rngSeed?: number; resolution?: number } = {},
@@ -54,11 +40,10 @@ export function louvainCommunities(
   const n = csr.n;
   const raw = new Uint32Array(n);
   let modularity = 0;
-  const graph = undirectedGraphology(csr);
-  if (graph.size > 0) {
+  if (hasEdge(csr)) {
     const rng = new Rng(rngSeed);
-    const result = louvain.detailed(graph, { rng: () => rng.float(), resolution, getEdgeWeight: null });
-    for (let v = 0; v < n; v++) raw[v] = result.communities[String(v)];
+    const result = louvainCsr(csr, { rng: () => rng.float(), resolution });
+    raw.set(result.community);
     modularity = result.modularity;
   } else {
     for (let v = 0; v < n; v++) raw[v] = v; // no edges: every node alone
@@ -66,30 +51,44 @@ export function louvainCommunities(
   return renumberBySize(raw, modularity);
 }
 
+/** Whether the undirected simple view has an edge (an arc between two distinct nodes). */
+function hasEdge(csr: Csr): boolean {
+  for (let u = 0; u < csr.n; u++)
+    for (let k = csr.outOffsets[u]; k < csr.outOffsets[u + 1]; k++) if (csr.outTargets[k] !== u) return true;
+  return false;
+}
+
 /** Renumber arbitrary community labels 0..count-1 by decreasing size, ties by first member. */
 export function renumberBySize(labels: Uint32Array, modularity?: number): Communities {
   const n = labels.length;
-  const firstSeen = new Map<number, number>();
-  const counts = new Map<number, number>();
+  // Labels in first-seen order as 0..k-1 (a Map only for labels beyond n).
+  const dense = new Uint32Array(n);
+  const index = new Int32Array(n).fill(-1);
+  const far = new Map<number, number>();
+  let k = 0;
   for (let v = 0; v < n; v++) {
     const c = labels[v];
-    if (!firstSeen.has(c)) firstSeen.set(c, v);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    let d = c < n ? index[c] : (far.get(c) ?? -1);
+    if (d < 0) {
+      d = k++;
+      if (c < n) index[c] = d;
+      else far.set(c, d);
+    }
+    dense[v] = d;
   }
-  const order = [...counts.keys()].sort(
-    (a, b) =>
-      (counts.get(b) as number) - (counts.get(a) as number) ||
-      (firstSeen.get(a) as number) - (firstSeen.get(b) as number),
-  );
-  const rank = new Map<number, number>();
-  for (let i = 0; i < order.length; i++) rank.set(order[i], i);
+  // First-seen order breaks ties in size, so a stable sort by decreasing size is the numbering.
+  const counts = new Uint32Array(k);
+  for (let v = 0; v < n; v++) counts[dense[v]]++;
+  const order = Array.from({ length: k }, (_, d) => d).sort((a, b) => counts[b] - counts[a] || a - b);
+  const rank = new Uint32Array(k);
+  for (let i = 0; i < k; i++) rank[order[i]] = i;
   const community = new Uint32Array(n);
-  for (let v = 0; v < n; v++) community[v] = rank.get(labels[v]) as number;
+  for (let v = 0; v < n; v++) community[v] = rank[dense[v]];
   return {
     community,
-    count: order.length,
+    count: k,
     modularity: modularity ?? 0,
-    sizes: order.map((c) => counts.get(c) as number),
+    sizes: order.map((d) => counts[d]),
   };
 }
 

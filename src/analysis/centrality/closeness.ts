@@ -20,7 +20,9 @@
  * mean distance), finite-population corrected.
  */
 import type { Csr } from '../../graph/types.ts';
-import { allNodes, batchSources, sampleSize, sampleWithoutReplacement, sourcesPerBatch } from './plan.ts';
+import { strongComponents } from '../distance/components.ts';
+import { LANES } from './distances.ts';
+import { allNodes, batchSources, laneBatchSize, sampleSize, sampleWithoutReplacement } from './plan.ts';
 
 export interface ClosenessOptions {
   /** Pivots to sample; 0 or >= n means exact [chosen from exactWork]. */
@@ -79,6 +81,23 @@ export function closenessOf(n: number, reached: number, distanceSum: number): nu
   return ((reached - 1) / distanceSum) * ((reached - 1) / (n - 1));
 }
 
+/**
+ * The sources grouped by strong component (stable within one), so the searches run together
+ * (distances.ts) mostly cover the same nodes: on a graph of many small components and one large
+ * one, the searches from the large one share their sweeps instead of each sweeping alone. The
+ * results do not depend on the order.
+ */
+function byComponent(csr: Csr, sources: Uint32Array): Uint32Array {
+  const { label, count } = strongComponents(csr);
+  if (count <= 1) return sources;
+  const start = new Uint32Array(count + 1);
+  for (const s of sources) start[label[s] + 1]++;
+  for (let c = 0; c < count; c++) start[c + 1] += start[c];
+  const sorted = new Uint32Array(sources.length);
+  for (const s of sources) sorted[start[label[s]]++] = s;
+  return sorted;
+}
+
 export function closenessSamples(csr: Csr, options: ClosenessOptions = {}): number {
   const { samples, exactWork } = { ...CLOSENESS_DEFAULTS, ...options };
   return sampleSize(csr.n, csr.arcs, samples, exactWork, 'closeness');
@@ -89,8 +108,11 @@ export function planCloseness(csr: Csr, options: ClosenessOptions = {}): Closene
   const n = csr.n;
   const k = closenessSamples(csr, resolved);
   const exact = k >= n;
-  const sources = exact ? allNodes(n) : sampleWithoutReplacement(n, k, resolved.rngSeed, CLOSENESS_STREAM);
-  const size = resolved.batchSources > 0 ? resolved.batchSources : sourcesPerBatch(n, csr.arcs, !exact);
+  const sources = byComponent(
+    csr,
+    exact ? allNodes(n) : sampleWithoutReplacement(n, k, resolved.rngSeed, CLOSENESS_STREAM),
+  );
+  const size = resolved.batchSources > 0 ? resolved.batchSources : laneBatchSize(n, csr.arcs, !exact, LANES);
   const inputs = batchSources(sources, size);
   if (exact) {
     return {

@@ -35,8 +35,21 @@ export function eigenvectorCentrality(csr: Csr, options: PowerIterationOptions =
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     let norm = 0;
     for (let u = 0; u < n; u++) {
-      let value = x[u];
-      for (let k = outOffsets[u]; k < outOffsets[u + 1]; k++) value += x[outTargets[k]];
+      // Four partial sums keep the additions independent.
+      let s0 = x[u];
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      const end = outOffsets[u + 1];
+      let k = outOffsets[u];
+      for (; k + 3 < end; k += 4) {
+        s0 += x[outTargets[k]];
+        s1 += x[outTargets[k + 1]];
+        s2 += x[outTargets[k + 2]];
+        s3 += x[outTargets[k + 3]];
+      }
+      for (; k < end; k++) s0 += x[outTargets[k]];
+      const value = s0 + s1 + (s2 + s3);
       next[u] = value;
       norm += value * value;
     }

@@ -153,6 +153,8 @@ export class MetricUnavailableError extends Error {
 export interface MetricPlan {
   kind: CentralityJobKind;
   inputs: readonly unknown[];
+  /** Arc visits the batches make, when known in advance (betweenness: sources x arcs). */
+  work?: number;
   finish(outputs: readonly unknown[]): MetricResult;
 }
 
@@ -160,9 +162,11 @@ export interface MetricPlan {
 export function planMetric(csr: Csr, name: MetricName, options: MetricOptions = {}): MetricPlan | null {
   if (name === 'betweenness') {
     const plan = planBetweenness(csr, { batchSources: options.batchSources, ...options.betweenness });
+    const sources = plan.inputs.reduce((total, batch) => total + batch.sources.length, 0);
     return {
       kind: 'betweennessBatch',
       inputs: plan.inputs,
+      work: sources * (csr.arcs + csr.n),
       finish(outputs) {
         const result = plan.finish(outputs as BetweennessPartial[]);
         return {
@@ -214,6 +218,45 @@ export async function runMetric(
   const plan = planMetric(csr, name, options);
   if (!plan) return computeLightMetric(csr, name, options);
   return plan.finish(await runner(plan.kind, plan.inputs));
+}
+
+/**
+ * Below this many seconds of work left, a heavy metric runs in this thread rather than start
+ * worker threads (each costs about 0.1-0.2 s to start and to receive the graph).
+ */
+export const INLINE_SECONDS = 0.3;
+
+/** Arc visits beyond which a plan goes to the workers without timing its first batch. */
+export const SURE_WORK = 3e8;
+
+/**
+ * A heavy metric's plan, run where it is fastest: the first batch here, timed; the others here as
+ * well if at that pace they take less than `inlineSeconds`, else through `remote` (e.g. a pool,
+ * started only then). A plan whose known work exceeds SURE_WORK sends the others to `remote`
+ * first, so the workers start while this thread runs the first batch. Every batch is a pure
+ * function of its input, so the result is the same either way. `remote` gets the inputs left;
+ * the result says whether it was used.
+ */
+export async function runPlanWhereFastest(
+  csr: Csr,
+  plan: MetricPlan,
+  remote: JobRunner,
+  inlineSeconds = INLINE_SECONDS,
+): Promise<{ result: MetricResult; remote: boolean }> {
+  const local = localRunner(csr);
+  const rest = plan.inputs.slice(1);
+  if (rest.length > 0 && (plan.work ?? 0) > SURE_WORK) {
+    const others = remote(plan.kind, rest);
+    others.catch(() => {}); // a rejection is seen below, after the first batch
+    const first = await local(plan.kind, plan.inputs.slice(0, 1));
+    return { result: plan.finish([...first, ...(await others)]), remote: true };
+  }
+  const started = performance.now();
+  const first = await local(plan.kind, plan.inputs.slice(0, 1));
+  const seconds = (performance.now() - started) / 1000;
+  const goRemote = rest.length > 0 && seconds * rest.length > inlineSeconds;
+  const others = rest.length === 0 ? [] : await (goRemote ? remote : local)(plan.kind, rest);
+  return { result: plan.finish([...first, ...others]), remote: goRemote };
 }
 
 /** Any metric, computed in this thread (synchronously). */

@@ -31,11 +31,10 @@ export const centralityJobs = {
   /** Closeness of each source of a batch (closeness.ts). */
   closenessBatch(ctx: JobContext, input: ClosenessBatch): ClosenessPartial {
     const summer = cached<DistanceSummer>(ctx, 'centrality:bfs', () => createDistanceSummer(ctx.csr));
+    const { reached, distanceSum } = summer.fromSources(input.sources);
     const scores = new Float64Array(input.sources.length);
-    for (let i = 0; i < input.sources.length; i++) {
-      const { reached, distanceSum } = summer.fromSource(input.sources[i]);
-      scores[i] = closenessOf(ctx.csr.n, reached, distanceSum);
-    }
+    for (let i = 0; i < input.sources.length; i++)
+      scores[i] = closenessOf(ctx.csr.n, reached[i], distanceSum[i]);
     return { scores };
   },
 
@@ -46,7 +45,7 @@ export const centralityJobs = {
     const reached = new Float64Array(n);
     const distanceSum = new Float64Array(n);
     const distanceSumSq = new Float64Array(n);
-    for (const pivot of input.sources) pivots.addPivot(pivot, reached, distanceSum, distanceSumSq);
+    pivots.addPivots(input.sources, reached, distanceSum, distanceSumSq);
     return { reached, distanceSum, distanceSumSq };
   },
 };

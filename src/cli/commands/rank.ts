@@ -13,10 +13,12 @@ import {
   type MetricResult,
   planMetric,
   runMetric,
+  runPlanWhereFastest,
   topK,
 } from '../../analysis/centrality/index.ts';
 import { METRIC, SAMPLES, TOP } from '../../analysis/centrality/params.ts';
 import { RNG_SEED } from '../../diffusion/params.ts';
+import type { EnginePool } from '../../engine/pool.ts';
 import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
@@ -96,21 +98,24 @@ export async function rankCommand(options: ParsedOptions, ctx: CommandContext): 
   let result: MetricResult;
   let usedWorkers = 0;
   if (plan && plan.inputs.length > 1) {
-    // Worth the workers: shard the BFS batches over the pool, progress on stderr.
-    const pool = createNodePool(ctx.workerFile, Math.min(workers, plan.inputs.length));
+    // The first batch here; the others shard over the pool if they are worth it, progress on stderr.
+    const started: { pool: EnginePool | null } = { pool: null };
     const bar = progressBar(ctx.stderr, name);
     try {
-      pool.setGraph(csr);
-      const runner: JobRunner = (kind, inputs) =>
-        pool.runJobs(kind, inputs as never, {
+      const runner: JobRunner = (kind, inputs) => {
+        const pool = createNodePool(ctx.workerFile, Math.min(workers, inputs.length));
+        started.pool = pool;
+        pool.setGraph(csr);
+        usedWorkers = pool.size;
+        return pool.runJobs(kind, inputs as never, {
           onProgress: (p) => bar.update(p),
           signal: ctx.signal,
         }) as Promise<unknown[]>;
-      result = await runMetric(csr, name, metricOptions, runner);
-      usedWorkers = pool.size;
+      };
+      result = (await runPlanWhereFastest(csr, plan, runner)).result;
     } finally {
       bar.done();
-      pool.terminate();
+      started.pool?.terminate();
     }
   } else {
     result = await runMetric(csr, name, metricOptions, localRunner(csr));
