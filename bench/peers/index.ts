@@ -4,10 +4,13 @@
  * Each module owns its peer's build or install (into .cache/peers, never committed).
  */
 import type { BenchContext } from '../context.ts';
+import { benchLoad } from './load.ts';
 import { type PeerBench, type PeerRow, peerTable } from './table.ts';
 
 /** name → module; each helper adds its own line. */
-const peers: Record<string, PeerBench> = {};
+const peers: Record<string, PeerBench> = {
+  load: benchLoad,
+};
 
 export async function benchPeers(ctx: BenchContext, only: string[] | null): Promise<PeerRow[]> {
   const rows: PeerRow[] = [];

@@ -330,7 +330,10 @@ class StringIds {
       if (old[k + 1] === 0) continue;
       let i = old[k] & mask;
       while (slots[4 * i + 1] !== 0) i = (i + 1) & mask;
-      slots.set(old.subarray(k, k + 4), 4 * i);
+      slots[4 * i] = old[k];
+      slots[4 * i + 1] = old[k + 1];
+      slots[4 * i + 2] = old[k + 2];
+      slots[4 * i + 3] = old[k + 3];
     }
     this.slots = slots;
     this.mask = mask;
