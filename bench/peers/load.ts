@@ -7,13 +7,23 @@
  *
  * Two rows per file:
  * - whole: wall time of the process as a user runs it, `ripple stats --distances none` (Node
- *   start, bundle load, read, parse, CSR both ways) against the C program;
- * - compute: the load inside the process (readGraphFile, in a fresh process each time) against
- *   the C loader's own timer (read, parse, CSR both ways); the note gives Ripple's CPU seconds.
+ *   start, bundle load, read, parse, CSR both ways) against the C program; the note gives both
+ *   processes' CPU time (user + system, all threads), measured by bench/run-timed.c;
+ * - compute: CPU seconds of the load inside the process (readGraphFile, in a fresh process each
+ *   time) against the C loader's (read, parse, CSR both ways); the note gives both wall times.
+ *   CPU time is the steadier figure on a shared machine.
  * Ripple and C run alternately, medians of the repeats; node and arc counts must agree.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -83,14 +93,19 @@ interface Counts {
   arcs: number;
 }
 
-/** Wall seconds of a whole process, and what it printed on stdout. */
-function timed(command: string, args: string[]): { seconds: number; stdout: string } {
-  const t0 = performance.now();
-  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
-  const seconds = (performance.now() - t0) / 1000;
+interface Timed {
+  wall: number;
+  cpu: number;
+  stdout: string;
+}
+
+/** Run a whole process through run-timed: its wall and CPU seconds, and what it printed. */
+function timed(runTimed: string, out: string, command: string, args: string[]): Timed {
+  const r = spawnSync(runTimed, [out, command, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0)
     throw new Error(`${command} ${args.join(' ')} failed: ${(r.stderr || '').slice(0, 300)}`);
-  return { seconds, stdout: r.stdout };
+  const [wall, cpu] = readFileSync(out, 'utf8').trim().split(' ').map(Number);
+  return { wall, cpu, stdout: r.stdout };
 }
 
 export const benchLoad: PeerBench = async (ctx: BenchContext) => {
@@ -98,10 +113,13 @@ export const benchLoad: PeerBench = async (ctx: BenchContext) => {
   const repeats = ctx.quick ? 3 : 5;
   const ripple = join(ctx.root, 'bin', 'ripple.mjs');
   const bench = fileURLToPath(import.meta.url); // the bundled bench.mjs, which has a --load-child mode
+  const runner = build(ctx.root, 'run-timed');
+  const out = join(ctx.root, '.cache', 'peers', 'run-timed.out');
   for (const input of await inputs(ctx.root)) {
     const peer = `plain C loader (bench/${input.reference}.c, gcc -O2)`;
     const built = build(ctx.root, input.reference);
-    if ('error' in built) {
+    if ('error' in built || 'error' in runner) {
+      const failed = 'error' in runner ? runner.error : 'error' in built ? built.error : '';
       for (const scope of ['whole', 'compute'] as const)
         rows.push({
           task: input.task,
@@ -111,18 +129,12 @@ export const benchLoad: PeerBench = async (ctx: BenchContext) => {
           other: null,
           unit: 's',
           goal: 1.5,
-          skipped: built.error,
+          skipped: failed,
         });
       continue;
     }
-    const whole = { ripple: [] as number[], c: [] as number[] };
-    const compute = { ripple: [] as number[], rippleCpu: [] as number[], c: [] as number[] };
-    let rippleCounts: Counts | null = null;
-    let cCounts: Counts | null = null;
-    // Warm the page cache (and the bundle) once, untimed.
-    execFileSync(built.exe, [input.file]);
-    timed(process.execPath, [
-      ripple,
+    const run = (command: string, args: string[]) => timed(runner.exe, out, command, args);
+    const stats = [
       'stats',
       '--graph',
       input.file,
@@ -131,44 +143,47 @@ export const benchLoad: PeerBench = async (ctx: BenchContext) => {
       '--distances',
       'none',
       '--json',
-    ]);
+    ];
+    const m = {
+      rippleWall: [] as number[],
+      rippleCpu: [] as number[],
+      cWall: [] as number[],
+      cCpu: [] as number[],
+      rippleLoad: [] as number[],
+      rippleLoadCpu: [] as number[],
+      cLoad: [] as number[],
+      cLoadCpu: [] as number[],
+    };
+    let rippleCounts: Counts | null = null;
+    let cCounts: Counts | null = null;
+    // Warm the page cache and the bundle once, untimed.
+    run(built.exe, [input.file]);
+    run(process.execPath, [ripple, ...stats]);
     for (let i = 0; i < repeats; i++) {
-      const r = timed(process.execPath, [
-        ripple,
-        'stats',
-        '--graph',
-        input.file,
-        '--direction',
-        'influences',
-        '--distances',
-        'none',
-        '--json',
-      ]);
-      const stats = JSON.parse(r.stdout) as { nodes: number; arcs: number };
-      rippleCounts = { nodes: stats.nodes, arcs: stats.arcs };
-      whole.ripple.push(r.seconds);
-      const c = timed(built.exe, [input.file]);
-      const [secs, nodes, arcs] = c.stdout.trim().split(' ').map(Number);
+      const r = run(process.execPath, [ripple, ...stats]);
+      const counted = JSON.parse(r.stdout) as { nodes: number; arcs: number };
+      rippleCounts = { nodes: counted.nodes, arcs: counted.arcs };
+      m.rippleWall.push(r.wall);
+      m.rippleCpu.push(r.cpu);
+      const c = run(built.exe, [input.file]);
+      const [secs, nodes, arcs, , cpu] = c.stdout.trim().split(' ').map(Number);
       cCounts = { nodes, arcs };
-      whole.c.push(c.seconds);
-      compute.c.push(secs);
-      const child = timed(process.execPath, [
+      m.cWall.push(c.wall);
+      m.cCpu.push(c.cpu);
+      m.cLoad.push(secs);
+      m.cLoadCpu.push(cpu);
+      const child = run(process.execPath, [
         '--max-old-space-size=4096',
         bench,
         '--load-child',
         input.file,
         'influences',
       ]);
-      const load = JSON.parse(child.stdout) as {
-        seconds: number;
-        cpuSeconds: number;
-        nodes: number;
-        arcs: number;
-      };
-      compute.ripple.push(load.seconds);
-      compute.rippleCpu.push(load.cpuSeconds);
+      const load = JSON.parse(child.stdout) as { seconds: number; cpuSeconds: number };
+      m.rippleLoad.push(load.seconds);
+      m.rippleLoadCpu.push(load.cpuSeconds);
       console.log(
-        `  ${input.reference}: Ripple whole ${r.seconds.toFixed(2)} s, load ${load.seconds.toFixed(2)} s (CPU ${load.cpuSeconds.toFixed(2)} s); C whole ${c.seconds.toFixed(2)} s, load ${secs.toFixed(2)} s`,
+        `  ${input.reference}: Ripple whole ${r.wall.toFixed(2)} s (CPU ${r.cpu.toFixed(2)} s), load ${load.seconds.toFixed(2)} s (CPU ${load.cpuSeconds.toFixed(2)} s); C whole ${c.wall.toFixed(2)} s (CPU ${c.cpu.toFixed(2)} s), load ${secs.toFixed(2)} s (CPU ${cpu.toFixed(2)} s)`,
       );
     }
     const same =
@@ -176,25 +191,26 @@ export const benchLoad: PeerBench = async (ctx: BenchContext) => {
     const counts = same
       ? `same ${rippleCounts?.nodes.toLocaleString('en-US')} nodes and ${rippleCounts?.arcs.toLocaleString('en-US')} arcs`
       : `COUNTS DIFFER: Ripple ${JSON.stringify(rippleCounts)}, C ${JSON.stringify(cCounts)}`;
+    const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(2);
     rows.push({
       task: input.task,
       peer,
       scope: 'whole',
-      ripple: median(whole.ripple),
-      other: median(whole.c),
+      ripple: median(m.rippleWall),
+      other: median(m.cWall),
       unit: 's',
       goal: 1.5,
-      note: `\`ripple stats --distances none\` vs the C program, wall, median of ${repeats}; ${counts}`,
+      note: `wall, \`ripple stats --distances none\` vs the C program, medians of ${repeats}; CPU ${median(m.rippleCpu).toFixed(2)} s vs ${median(m.cCpu).toFixed(2)} s (${ratio(m.rippleCpu, m.cCpu)}); ${counts}`,
     });
     rows.push({
       task: input.task,
       peer,
       scope: 'compute',
-      ripple: median(compute.ripple),
-      other: median(compute.c),
+      ripple: median(m.rippleLoadCpu),
+      other: median(m.cLoadCpu),
       unit: 's',
       goal: 1.5,
-      note: `read + parse + CSR both ways inside the process, wall; Ripple CPU ${median(compute.rippleCpu).toFixed(2)} s`,
+      note: `CPU of read + parse + CSR both ways inside the process; wall ${median(m.rippleLoad).toFixed(2)} s vs ${median(m.cLoad).toFixed(2)} s (${ratio(m.rippleLoad, m.cLoad)})`,
     });
   }
   return rows;
