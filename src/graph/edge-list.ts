@@ -207,7 +207,7 @@ function finishHash(h: number): number {
   return h ^ (h >>> 13);
 }
 
-function hashBytes(buf: Uint8Array, s: number, e: number): number {
+export function hashBytes(buf: Uint8Array, s: number, e: number): number {
   let h = FNV_OFFSET;
   for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], FNV_PRIME);
   return finishHash(h);
@@ -221,7 +221,7 @@ const asciiDecoder = new TextDecoder('utf-8');
 
 /**
  * Ids that are not canonical integers, interned by their UTF-8 bytes; each is decoded to a string
- * once, at the end (text()).
+ * once, at the end (texts()).
  *
  * Open addressing with linear probing. A slot is four ints (hash, ordinal + 1, start and length
  * of the id's bytes in the pool), so a lookup costs two cache misses: the slot, and the pool
@@ -230,7 +230,7 @@ const asciiDecoder = new TextDecoder('utf-8');
  * (queue(), then resolve()): resolve() first touches the slot of every queued id, letting the CPU
  * wait for those misses together, then looks them up one by one in queue order.
  */
-class StringIds {
+export class StringIds {
   /** Number of ids interned; ordinals are 0 .. count-1 in order of first interning. */
   count = 0;
   private slots = new Int32Array(4 << 10);
@@ -343,7 +343,7 @@ class StringIds {
    * The ids as strings, by ordinal. An ASCII pool is decoded in one call and sliced; otherwise
    * each id is decoded on its own, as a fatal UTF-8 decoder reads it (a leading BOM dropped).
    */
-  texts(): string[] {
+  texts(pieceBytes = TEXT_PIECE): string[] {
     const out = new Array<string>(this.count);
     // Ids sit in the pool in ordinal order; the slots say where each starts.
     const start = new Int32Array(this.count + 1);
@@ -352,10 +352,10 @@ class StringIds {
     start[this.count] = this.poolLength;
     const pool = this.pool;
     if (this.ascii) {
-      // In pieces of at most TEXT_PIECE bytes, far below V8's longest string.
+      // In pieces of at most pieceBytes, far below V8's longest string.
       for (let o = 0; o < this.count; ) {
         let last = o + 1;
-        while (last < this.count && start[last + 1] - start[o] <= TEXT_PIECE) last++;
+        while (last < this.count && start[last + 1] - start[o] <= pieceBytes) last++;
         const piece = asciiDecoder.decode(pool.subarray(start[o], start[last]));
         for (const base = start[o]; o < last; o++) out[o] = piece.slice(start[o] - base, start[o + 1] - base);
       }
