@@ -13,6 +13,7 @@ export const outDir = join(root, '.cache', 'node');
 const entries = {
   ripple: 'src/cli/main.ts',
   'engine.worker': 'workers/engine.node.ts',
+  'load-tail.worker': 'workers/load-tail.node.ts',
   bench: 'bench/bench.ts',
 };
 const sourceDirs = ['src', 'workers', 'bench'];

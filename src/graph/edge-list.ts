@@ -339,17 +339,28 @@ export class StringIds {
     this.mask = mask;
   }
 
+  /** Where each id starts in the pool, by ordinal, and the pool's length last. */
+  private starts(): Int32Array {
+    // Ids sit in the pool in ordinal order; the slots say where each starts.
+    const start = new Int32Array(this.count + 1);
+    const slots = this.slots;
+    for (let k = 0; k < slots.length; k += 4) if (slots[k + 1] !== 0) start[slots[k + 1] - 1] = slots[k + 2];
+    start[this.count] = this.poolLength;
+    return start;
+  }
+
+  /** The ids' bytes, one after another by ordinal, and where each starts (count + 1 entries). */
+  bytes(): { pool: Uint8Array; starts: Int32Array } {
+    return { pool: this.pool.subarray(0, this.poolLength), starts: this.starts() };
+  }
+
   /**
    * The ids as strings, by ordinal. An ASCII pool is decoded in one call and sliced; otherwise
    * each id is decoded on its own, as a fatal UTF-8 decoder reads it (a leading BOM dropped).
    */
   texts(pieceBytes = TEXT_PIECE): string[] {
     const out = new Array<string>(this.count);
-    // Ids sit in the pool in ordinal order; the slots say where each starts.
-    const start = new Int32Array(this.count + 1);
-    const slots = this.slots;
-    for (let k = 0; k < slots.length; k += 4) if (slots[k + 1] !== 0) start[slots[k + 1] - 1] = slots[k + 2];
-    start[this.count] = this.poolLength;
+    const start = this.starts();
     const pool = this.pool;
     if (this.ascii) {
       // In pieces of at most pieceBytes, far below V8's longest string.
@@ -505,6 +516,27 @@ interface Candidate {
 }
 
 /**
+ * The records another reader read from some line on (a split load: see EdgeListReader.mark,
+ * part and append). String ids are coded STRING_TAG + an ordinal into pool/starts.
+ */
+export interface EdgeListPart {
+  count: number;
+  src: Uint32Array;
+  dst: Uint32Array;
+  values: Float64Array | null;
+  dataLines: number;
+  skippedLines: number;
+  stringEndpoints: number;
+  allOnes: boolean;
+  maxSmall: number;
+  pool: Uint8Array;
+  starts: Int32Array;
+  /** How the lines were read, which must be how the appending reader reads them. */
+  delimiter: string;
+  columns: number;
+}
+
+/**
  * Reads an edge list block by block: feed() takes whole lines (a block may end without a line
  * feed only at the end of the file), finish() compiles the graph. Lines never span blocks, so the
  * scanners below work on one block at a time exactly as on a whole file.
@@ -558,6 +590,9 @@ export class EdgeListReader {
   private allOnes = true;
   private candidate: Candidate | null = null;
   private header: LoadReport['header'] = null;
+  /** Counts when mark() was called (a reader reading the tail of a file for another). */
+  private base: { count: number; dataLines: number; skippedLines: number; stringEndpoints: number } | null =
+    null;
 
   constructor(options: EdgeListOptions) {
     this.o = options;
@@ -567,6 +602,110 @@ export class EdgeListReader {
     const guess = Math.min(1 << 25, this.maxEdges, Math.max(1024, Math.ceil(hint / 12)));
     this.src = new Uint32Array(guess);
     this.dst = new Uint32Array(guess);
+  }
+
+  /**
+   * Whether the reader knows how every further data line is read (delimiter and columns), so the
+   * lines after some point can be read by another reader: see mark().
+   */
+  get settled(): boolean {
+    return this.delimiter !== null && this.columns !== 0;
+  }
+
+  /**
+   * Start a part: the lines fed from now on (typically from a line start far into the file) are
+   * what part() returns. The reader must be settled, having read the start of the same file.
+   */
+  mark(): void {
+    this.base = {
+      count: this.count,
+      dataLines: this.dataLines,
+      skippedLines: this.skippedLines,
+      stringEndpoints: this.stringEndpoints,
+    };
+    this.allOnes = true;
+  }
+
+  /** The records and counts of the lines fed since mark(), for append() by another reader. */
+  part(): EdgeListPart {
+    const base = this.base;
+    if (!base || this.delimiter === null) throw new Error('EdgeListReader.part() before mark()');
+    const { pool, starts } = this.strings.bytes();
+    return {
+      count: this.count - base.count,
+      src: this.src.slice(base.count, this.count),
+      dst: this.dst.slice(base.count, this.count),
+      values: this.values ? this.values.slice(base.count, this.count) : null,
+      dataLines: this.dataLines - base.dataLines,
+      skippedLines: this.skippedLines - base.skippedLines,
+      stringEndpoints: this.stringEndpoints - base.stringEndpoints,
+      allOnes: this.allOnes,
+      maxSmall: this.maxSmall,
+      pool: pool.slice(),
+      starts,
+      delimiter: this.delimiter,
+      columns: this.columns,
+    };
+  }
+
+  /**
+   * Add the records of the lines that follow those fed so far, read by another reader (part()).
+   * Returns false, changing nothing, when they cannot be taken as they are: read another way, or
+   * past the limit on edges, whose error names a line only reading them here can find.
+   */
+  append(part: EdgeListPart): boolean {
+    const header = this.candidate?.interned ? 1 : 0;
+    if (
+      !this.settled ||
+      part.delimiter !== this.delimiter ||
+      part.columns !== this.columns ||
+      (part.values !== null) !== (this.values !== null) ||
+      this.count + part.count - header > this.maxEdges
+    )
+      return false;
+    // The part's string ids, in this reader's numbering.
+    const strings = this.strings;
+    const ordinals = new Uint32Array(part.starts.length - 1);
+    for (let o = 0; o < ordinals.length; ) {
+      const first = o;
+      let queued = 0;
+      for (; o < ordinals.length && queued < QUEUE; o++) {
+        const s = part.starts[o];
+        const e = part.starts[o + 1];
+        queued = strings.queue(s, e, hashBytes(part.pool, s, e));
+      }
+      strings.resolve(part.pool);
+      for (let q = 0; q < queued; q++) ordinals[first + q] = STRING_TAG + strings.resolved[q];
+    }
+    const need = this.count + part.count;
+    if (need > this.src.length) {
+      const src = new Uint32Array(need);
+      src.set(this.src.subarray(0, this.count));
+      this.src = src;
+      const dst = new Uint32Array(need);
+      dst.set(this.dst.subarray(0, this.count));
+      this.dst = dst;
+      if (this.values) {
+        const values = new Float64Array(need);
+        values.set(this.values.subarray(0, this.count));
+        this.values = values;
+      }
+    }
+    const { src, dst } = this;
+    for (let i = 0, k = this.count; i < part.count; i++, k++) {
+      const a = part.src[i];
+      src[k] = a < STRING_TAG ? a : ordinals[a - STRING_TAG];
+      const b = part.dst[i];
+      dst[k] = b < STRING_TAG ? b : ordinals[b - STRING_TAG];
+    }
+    if (this.values && part.values) this.values.set(part.values, this.count);
+    this.count = need;
+    this.dataLines += part.dataLines;
+    this.skippedLines += part.skippedLines;
+    this.stringEndpoints += part.stringEndpoints;
+    this.allOnes &&= part.allOnes;
+    this.maxSmall = Math.max(this.maxSmall, part.maxSmall);
+    return true;
   }
 
   /** The line the reader is at: after feeding whole lines, the number of the next one. */
