@@ -7,8 +7,9 @@
  *
  * Two rows per file:
  * - whole: wall time of the process as a user runs it, `ripple stats --distances none` (Node
- *   start, bundle load, read, parse, CSR both ways) against the C program; the note gives both
- *   processes' CPU time (user + system, all threads), measured by bench/run-timed.c;
+ *   start, bundle load, read, parse, CSR both ways; large files split over two threads) against
+ *   the C program; the note gives both processes' CPU time (user + system, all threads, measured
+ *   by bench/run-timed.c) and Ripple's figures on one thread (RIPPLE_SPLIT_BYTES=0);
  * - compute: CPU seconds of the load inside the process (readGraphFile, in a fresh process each
  *   time) against the C loader's (read, parse, CSR both ways); the note gives both wall times.
  *   CPU time is the steadier figure on a shared machine.
@@ -100,8 +101,8 @@ interface Timed {
 }
 
 /** Run a whole process through run-timed: its wall and CPU seconds, and what it printed. */
-function timed(runTimed: string, out: string, command: string, args: string[]): Timed {
-  const r = spawnSync(runTimed, [out, command, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+function timed(runTimed: string, out: string, command: string, args: string[], env = process.env): Timed {
+  const r = spawnSync(runTimed, [out, command, ...args], { encoding: 'utf8', maxBuffer: 1 << 24, env });
   if (r.status !== 0)
     throw new Error(`${command} ${args.join(' ')} failed: ${(r.stderr || '').slice(0, 300)}`);
   const [wall, cpu] = readFileSync(out, 'utf8').trim().split(' ').map(Number);
@@ -133,7 +134,9 @@ export const benchLoad: PeerBench = async (ctx: BenchContext) => {
         });
       continue;
     }
-    const run = (command: string, args: string[]) => timed(runner.exe, out, command, args);
+    const run = (command: string, args: string[], env?: NodeJS.ProcessEnv) =>
+      timed(runner.exe, out, command, args, env);
+    const oneThread = { ...process.env, RIPPLE_SPLIT_BYTES: '0' };
     const stats = [
       'stats',
       '--graph',
@@ -147,6 +150,8 @@ export const benchLoad: PeerBench = async (ctx: BenchContext) => {
     const m = {
       rippleWall: [] as number[],
       rippleCpu: [] as number[],
+      oneWall: [] as number[],
+      oneCpu: [] as number[],
       cWall: [] as number[],
       cCpu: [] as number[],
       rippleLoad: [] as number[],
@@ -165,6 +170,9 @@ export const benchLoad: PeerBench = async (ctx: BenchContext) => {
       rippleCounts = { nodes: counted.nodes, arcs: counted.arcs };
       m.rippleWall.push(r.wall);
       m.rippleCpu.push(r.cpu);
+      const one = run(process.execPath, [ripple, ...stats], oneThread);
+      m.oneWall.push(one.wall);
+      m.oneCpu.push(one.cpu);
       const c = run(built.exe, [input.file]);
       const [secs, nodes, arcs, , cpu] = c.stdout.trim().split(' ').map(Number);
       cCounts = { nodes, arcs };
@@ -183,7 +191,7 @@ export const benchLoad: PeerBench = async (ctx: BenchContext) => {
       m.rippleLoad.push(load.seconds);
       m.rippleLoadCpu.push(load.cpuSeconds);
       console.log(
-        `  ${input.reference}: Ripple whole ${r.wall.toFixed(2)} s (CPU ${r.cpu.toFixed(2)} s), load ${load.seconds.toFixed(2)} s (CPU ${load.cpuSeconds.toFixed(2)} s); C whole ${c.wall.toFixed(2)} s (CPU ${c.cpu.toFixed(2)} s), load ${secs.toFixed(2)} s (CPU ${cpu.toFixed(2)} s)`,
+        `  ${input.reference}: Ripple whole ${r.wall.toFixed(2)} s (CPU ${r.cpu.toFixed(2)} s; one thread ${one.wall.toFixed(2)} s, CPU ${one.cpu.toFixed(2)} s), load ${load.seconds.toFixed(2)} s (CPU ${load.cpuSeconds.toFixed(2)} s); C whole ${c.wall.toFixed(2)} s (CPU ${c.cpu.toFixed(2)} s), load ${secs.toFixed(2)} s (CPU ${cpu.toFixed(2)} s)`,
       );
     }
     const same =
@@ -200,7 +208,7 @@ export const benchLoad: PeerBench = async (ctx: BenchContext) => {
       other: median(m.cWall),
       unit: 's',
       goal: 1.5,
-      note: `wall, \`ripple stats --distances none\` vs the C program, medians of ${repeats}; CPU ${median(m.rippleCpu).toFixed(2)} s vs ${median(m.cCpu).toFixed(2)} s (${ratio(m.rippleCpu, m.cCpu)}); ${counts}`,
+      note: `wall, \`ripple stats --distances none\` vs the C program, medians of ${repeats}; CPU ${median(m.rippleCpu).toFixed(2)} s vs ${median(m.cCpu).toFixed(2)} s (${ratio(m.rippleCpu, m.cCpu)}); on one thread (RIPPLE_SPLIT_BYTES=0) ${median(m.oneWall).toFixed(2)} s wall (${ratio(m.oneWall, m.cWall)}), ${median(m.oneCpu).toFixed(2)} s CPU (${ratio(m.oneCpu, m.cCpu)}); ${counts}`,
     });
     rows.push({
       task: input.task,
