@@ -626,22 +626,26 @@ export class EdgeListReader {
     this.allOnes = true;
   }
 
-  /** The records and counts of the lines fed since mark(), for append() by another reader. */
+  /**
+   * The records and counts of the lines fed since mark(), for append() by another reader. The
+   * arrays are views of the reader's own: feed no more lines after taking them.
+   */
   part(): EdgeListPart {
     const base = this.base;
     if (!base || this.delimiter === null) throw new Error('EdgeListReader.part() before mark()');
     const { pool, starts } = this.strings.bytes();
+    // Views, not copies: a copy is as much fresh memory again, and the arrays are handed over.
     return {
       count: this.count - base.count,
-      src: this.src.slice(base.count, this.count),
-      dst: this.dst.slice(base.count, this.count),
-      values: this.values ? this.values.slice(base.count, this.count) : null,
+      src: this.src.subarray(base.count, this.count),
+      dst: this.dst.subarray(base.count, this.count),
+      values: this.values ? this.values.subarray(base.count, this.count) : null,
       dataLines: this.dataLines - base.dataLines,
       skippedLines: this.skippedLines - base.skippedLines,
       stringEndpoints: this.stringEndpoints - base.stringEndpoints,
       allOnes: this.allOnes,
       maxSmall: this.maxSmall,
-      pool: pool.slice(),
+      pool,
       starts,
       delimiter: this.delimiter,
       columns: this.columns,

@@ -3,8 +3,9 @@
  * reads the second half of the file, from the first line start after its middle, while loadGraph
  * reads the first half here and then appends the worker's records (LoadOptions.edgeListTail). The
  * result, errors and warnings included, is the same as on one thread: the worker gives up at any
- * problem and the tail is then read here. Only plain files of at least SPLIT_BYTES, on a machine
- * with two cores or more, and when the bundled worker is there (not when running from source).
+ * problem and the tail is then read here. Only plain files of at least SPLIT_BYTES that do not
+ * start like gzip, XML or JSON, on a machine with two cores or more, and when the bundled worker
+ * is there (not when running from source).
  */
 import { existsSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
@@ -54,6 +55,17 @@ export async function startTailWorker(
   if (min === 0 || size < min || size < 2 * MAX_LINE || availableParallelism() < 2) return null;
   const script = new URL('./load-tail.worker.mjs', import.meta.url);
   if (script.protocol !== 'file:' || !existsSync(script)) return null;
+  // Not for gzip, XML or JSON (whose first byte after spaces is '<' or '{'): no worker to start.
+  const start = new Uint8Array(256);
+  const head = start.subarray(0, (await handle.read(start, 0, start.length, 0)).bytesRead);
+  if (head[0] === 0x1f && head[1] === 0x8b) return null;
+  let first = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0; // a BOM
+  while (
+    first < head.length &&
+    (head[first] === 0x20 || head[first] === 0x09 || head[first] === 0x0a || head[first] === 0x0d)
+  )
+    first++;
+  if (first === head.length || head[first] === 0x3c || head[first] === 0x7b) return null;
   // The first line start after the middle, within one longest line.
   const probe = new Uint8Array(MAX_LINE + 1);
   const middle = Math.floor(size / 2);
