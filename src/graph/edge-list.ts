@@ -738,6 +738,7 @@ export class EdgeListReader {
         dst: this.dst,
         values: this.values,
         valueKind,
+        reuse: true, // src and dst are not read again
       },
       this.o.direction,
     );
