@@ -4,11 +4,13 @@
  * Each module owns its peer's build or install (into .cache/peers, never committed).
  */
 import type { BenchContext } from '../context.ts';
+import { benchIc } from './ic.ts';
 import { benchLoad } from './load.ts';
 import { type PeerBench, type PeerRow, peerTable } from './table.ts';
 
 /** name → module; each helper adds its own line. */
 const peers: Record<string, PeerBench> = {
+  ic: benchIc,
   load: benchLoad,
 };
 

@@ -14,6 +14,7 @@ import { resultsFeature } from './panels/results/feature.ts';
 import { seedFindingFeature } from './panels/seed-finding/feature.ts';
 import { seedsFeature } from './panels/seeds/feature.ts';
 import { sixDegreesFeature } from './panels/six-degrees/feature.ts';
+import { tiesFeature } from './panels/ties/feature.ts';
 import { persistFeature } from './persist/feature.ts';
 import { playbackFeature } from './playback/feature.ts';
 
@@ -27,6 +28,7 @@ export const FEATURES: Feature[] = [
   playbackFeature,
   leadersFeature,
   communitiesFeature,
+  tiesFeature,
   seedFindingFeature,
   planFeature,
   calibrateFeature,

@@ -38,9 +38,6 @@ export function activate(
   sc.order[rs.tail++] = v;
   sc.hopCounts[hop]++;
   if (hop > sc.maxHop) sc.maxHop = hop;
-  sc.reserveSteps(step);
-  sc.stepCounts[step]++;
-  if (step > sc.maxStep) sc.maxStep = step;
   if (rs.tracing) {
     sc.parent[v] = parent;
     sc.step[v] = step;
@@ -84,6 +81,7 @@ export function runProgressive(
   while (step <= limit) {
     si = launchSeeds(sc, rs, seeds, si, step);
     const levelEnd = rs.tail;
+    sc.markLevel(step, levelEnd);
     if (head === levelEnd) {
       if (si < seeds.nodes.length) {
         step = seeds.starts[si];
@@ -98,7 +96,10 @@ export function runProgressive(
   }
 }
 
-/** Write a level's local counters back to the run state and the shard counters. */
+/**
+ * Write a level's local counters back to the run state and the shard counters. The level's step
+ * is recorded by the caller's loop (Scratch.markLevel), once the step's seeds are in too.
+ */
 export function finishLevel(
   sc: Scratch,
   rs: RunState,
@@ -106,14 +107,8 @@ export function finishLevel(
   exposed: number,
   examined: number,
   maxHop: number,
-  step: number,
+  _step: number,
 ): void {
-  const activated = tail - rs.tail;
-  if (activated > 0) {
-    sc.reserveSteps(step);
-    sc.stepCounts[step] += activated;
-    if (step > sc.maxStep) sc.maxStep = step;
-  }
   rs.tail = tail;
   rs.exposed = exposed;
   rs.examined += examined;

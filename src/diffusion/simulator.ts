@@ -3,17 +3,20 @@
  * scratch space and per-arc tables, then runs shards of runs. Run r of a scenario always uses
  * the random stream (rngSeed, r), so any split of runs over workers gives identical outcomes.
  */
+import { type RelabelOrder, relabelling } from '../graph/relabel.ts';
 import { parseStrongBy, strongArcs } from '../graph/ties.ts';
 import type { Csr } from '../graph/types.ts';
-import { Rng } from '../util/rng.ts';
+import { probabilityThreshold, Rng } from '../util/rng.ts';
 import { validateParams } from './defaults.ts';
 import { arcThresholds, icPerArc, icUniform, weightedCascadeProbabilities } from './ic.ts';
 import { icTies, indexGroups } from './ic-ties.ts';
+import { createWasmIc, type RunCounters } from './ic-wasm.ts';
 import { linearThreshold, linearThresholdWeights } from './lt.ts';
 import { type LevelExpander, type RunState, runProgressive, type SeedSchedule } from './run-state.ts';
 import { Scratch } from './scratch.ts';
 import { compileSchedule, pickRandom, validateSeedPlan } from './seeds.ts';
 import { createSir } from './sir.ts';
+import { StepTotals } from './step-totals.ts';
 import { adoptionNeeds, fractionalThreshold } from './threshold.ts';
 import { strongAdoptionNeeds, strongThreshold } from './threshold-ties.ts';
 import { type ModelParams, type ShardRequest, type ShardResult, type Trace, VIA_KINDS } from './types.ts';
@@ -26,7 +29,24 @@ export type RunObserver = (run: number, active: Uint32Array, count: number) => v
 
 export interface Simulator {
   readonly params: ModelParams;
+  /** Which kernel runs the cascades: the compiled IC loop (ic-wasm.ts) or the JS kernels. */
+  readonly engine: 'wasm' | 'js';
+  /** The relabelling of the graph the kernel walks, if any (results are always in file numbers). */
+  readonly relabel: RelabelOrder | null;
   runShard(request: Omit<ShardRequest, 'params'>, observe?: RunObserver): ShardResult;
+}
+
+/**
+ * How to run (results are identical either way; tests and the benchmark pin one). engine 'auto'
+ * compiles the IC loop (ic, wc and ic with file probabilities, without tie options) to WebAssembly
+ * where it can and falls back to the JS kernels. relabel stores the compiled loop's graph in
+ * breadth-first or degree order (src/graph/relabel.ts); off by default: on a 300k-node / 3M-arc
+ * power-law graph breadth-first order bought a few per cent per run for about 0.3 s of set-up per
+ * simulator (bench/peers/ic.ts, bench/RESULTS.md).
+ */
+export interface SimulatorOptions {
+  engine?: 'auto' | 'wasm' | 'js';
+  relabel?: RelabelOrder | null;
 }
 
 type RunCascade = (rs: RunState, seeds: SeedSchedule) => void;
@@ -77,13 +97,15 @@ function cascadeRunner(csr: Csr, sc: Scratch, params: ModelParams): RunCascade {
   return (rs, seeds) => runProgressive(sc, rs, seeds, params.maxSteps, expand);
 }
 
-export function createSimulator(csr: Csr, params: ModelParams): Simulator {
+export function createSimulator(csr: Csr, params: ModelParams, options: SimulatorOptions = {}): Simulator {
   validateParams(params);
-  const sc = new Scratch(csr.n);
-  const via = params.ties ? new Uint32Array(VIA_KINDS) : null;
-  const runCascade = via ? tieRunner(csr, sc, params, via) : cascadeRunner(csr, sc, params);
+  const backend = createBackend(csr, params, options);
+  const { sc, toOld } = backend;
   const pickMark = new Uint32Array(csr.n);
   let pickStamp = 0;
+  const totals = new StepTotals();
+  const rng = new Rng(0, 0);
+  let fileOrder: Uint32Array | null = null;
 
   function runShard(request: Omit<ShardRequest, 'params'>, observe?: RunObserver): ShardResult {
     const { seeds: plan, rngSeed, firstRun, runCount, traceRun } = request;
@@ -95,45 +117,56 @@ export function createSimulator(csr: Csr, params: ModelParams): Simulator {
     const exposed = new Uint32Array(runCount);
     const lastSteps = new Uint32Array(runCount);
     const nodeCounts = request.nodeCounts ? new Uint32Array(csr.n) : null;
-    const curve = new AdoptionCurves();
+    const via = backend.via;
     const viaRuns = via ? new Uint32Array(VIA_KINDS * runCount) : null;
     let arcsExamined = 0;
     let trace: Trace | null = null;
 
+    if (fixed) backend.setSeeds(fixed);
     for (let i = 0; i < runCount; i++) {
       const run = firstRun + i;
-      const rng = new Rng(rngSeed, run);
-      let schedule = fixed;
+      // The run's stream is (rngSeed, run); a compiled kernel derives it itself unless seeds were
+      // drawn from it first.
+      let drawn: Rng | null = null;
       if (randomSchedule && plan.kind === 'random') {
+        rng.reset(rngSeed, run);
         pickStamp++;
         pickRandom(rng, csr.n, plan.k, pickMark, pickStamp, randomSchedule.nodes);
-        schedule = randomSchedule;
+        backend.setSeeds(randomSchedule);
+        drawn = rng;
       }
       const seen = sc.nextRun();
-      const rs: RunState = {
-        rng,
-        seen,
-        active: seen + 1,
-        tail: 0,
-        exposed: 0,
-        examined: 0,
-        tracing: run === traceRun,
-      };
-      runCascade(rs, schedule as SeedSchedule);
+      const tracing = run === traceRun;
+      const r = backend.run(rngSeed, run, drawn, seen, tracing);
       if (via && viaRuns) {
         viaRuns.set(via, VIA_KINDS * i);
         via.fill(0);
       }
-      sizes[i] = rs.tail;
-      exposed[i] = rs.exposed;
-      lastSteps[i] = curve.addRun(sc);
-      if (nodeCounts) for (let j = 0; j < rs.tail; j++) nodeCounts[sc.order[j]]++;
-      observe?.(run, sc.order, rs.tail);
-      arcsExamined += rs.examined;
-      if (rs.tracing) trace = captureTrace(sc, rs, run);
+      const count = r.activated;
+      sizes[i] = count;
+      exposed[i] = r.exposed;
+      lastSteps[i] = totals.addRun(sc.levels, sc.levelCount);
+      const order = sc.order;
+      if (nodeCounts) {
+        if (toOld) for (let j = 0; j < count; j++) nodeCounts[toOld[order[j]]]++;
+        else for (let j = 0; j < count; j++) nodeCounts[order[j]]++;
+      }
+      if (observe) {
+        if (toOld) {
+          fileOrder ??= new Uint32Array(csr.n);
+          for (let j = 0; j < count; j++) fileOrder[j] = toOld[order[j]];
+          observe(run, fileOrder, count);
+        } else observe(run, order, count);
+      }
+      arcsExamined += r.examined;
+      sc.noteRun(count, r.examined);
+      if (tracing) {
+        pickStamp++;
+        trace = captureTrace(backend, seen, count, run, pickMark, pickStamp);
+      }
     }
-    const stepSquares = curve.take(sc.maxStep);
-    const { hopCounts, stepCounts } = sc.takeCounts();
+    const hopCounts = sc.takeHopCounts();
+    const { stepCounts, stepSquares } = totals.take();
     return {
       firstRun,
       runCount,
@@ -150,65 +183,141 @@ export function createSimulator(csr: Csr, params: ModelParams): Simulator {
     };
   }
 
-  return { params, runShard };
+  return { params, engine: backend.engine, relabel: backend.relabel, runShard };
+}
+
+/** What runs one cascade, and where its results are read. */
+interface Backend {
+  engine: 'wasm' | 'js';
+  relabel: RelabelOrder | null;
+  sc: Scratch;
+  /** Stored node number -> file node number, when the kernel's graph is relabelled. */
+  toOld: Uint32Array | null;
+  /** The out-rows the kernel walks (stored numbers). */
+  outOffsets: Uint32Array;
+  outTargets: Uint32Array;
+  /** Exposures can come through something other than out-arcs (tie groups): trace scans all nodes. */
+  exposesOffArcs: boolean;
+  via: Uint32Array | null;
+  /** The seeds of the next runs. */
+  setSeeds(seeds: SeedSchedule): void;
+  /** One run on `rng` as it stands, or on a fresh stream (rngSeed, run) when rng is null. */
+  run(rngSeed: number, run: number, rng: Rng | null, seen: number, tracing: boolean): RunCounters;
+}
+
+function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions): Backend {
+  const compiled =
+    (params.model === 'ic' || params.model === 'wc') && !params.ties && options.engine !== 'js';
+  if (compiled) {
+    let threshold: number | null = null;
+    let perArc: Uint32Array | null = null;
+    if (params.model === 'ic' && params.p !== null) threshold = probabilityThreshold(params.p);
+    else if (params.model === 'wc') perArc = arcThresholds(weightedCascadeProbabilities(csr));
+    else if (csr.outValues && csr.values === 'probability') perArc = arcThresholds(csr.outValues);
+    if (threshold !== null || perArc !== null) {
+      const order = options.relabel ?? null;
+      const r = order ? relabelling(csr, order) : null;
+      const ic = createWasmIc(csr, threshold, perArc, r);
+      if (ic) {
+        ic.sc.trackRows(ic.outOffsets, ic.outTargets);
+        const maxSteps = params.maxSteps;
+        return {
+          engine: 'wasm',
+          relabel: order,
+          sc: ic.sc,
+          toOld: r ? r.toOld : null,
+          outOffsets: ic.outOffsets,
+          outTargets: ic.outTargets,
+          exposesOffArcs: false,
+          via: null,
+          setSeeds: (seeds) => ic.setSeeds(seeds),
+          run: (rngSeed, run, rng, seen, tracing) => ic.run(rngSeed, run, rng, seen, maxSteps, tracing),
+        };
+      }
+      if (options.engine === 'wasm') throw new Error('createSimulator: WebAssembly is not available here');
+    }
+  }
+  if (options.engine === 'wasm') throw new Error(`createSimulator: no compiled kernel for ${params.model}`);
+  const sc = new Scratch(csr.n);
+  if ((params.ties?.groups.length ?? 0) === 0) sc.trackRows(csr.outOffsets, csr.outTargets);
+  const via = params.ties ? new Uint32Array(VIA_KINDS) : null;
+  const runCascade = via ? tieRunner(csr, sc, params, via) : cascadeRunner(csr, sc, params);
+  const own = new Rng(0, 0);
+  const counters: RunCounters = { activated: 0, exposed: 0, examined: 0 };
+  let seeds: SeedSchedule = { nodes: new Uint32Array(0), starts: new Uint32Array(0) };
+  return {
+    engine: 'js',
+    relabel: null,
+    sc,
+    toOld: null,
+    outOffsets: csr.outOffsets,
+    outTargets: csr.outTargets,
+    exposesOffArcs: (params.ties?.groups.length ?? 0) > 0,
+    via,
+    setSeeds(next) {
+      seeds = next;
+    },
+    run(rngSeed, run, drawn, seen, tracing) {
+      let rng = drawn;
+      if (!rng) {
+        own.reset(rngSeed, run);
+        rng = own;
+      }
+      const rs: RunState = { rng, seen, active: seen + 1, tail: 0, exposed: 0, examined: 0, tracing };
+      runCascade(rs, seeds);
+      counters.activated = rs.tail;
+      counters.exposed = rs.exposed;
+      counters.examined = rs.examined;
+      return counters;
+    },
+  };
 }
 
 /**
- * Per-run adoption curves from the shard's running per-step counts: the difference since the
- * previous run is this run's activations by step. Costs O(steps seen so far) per run, small
- * beside the cascade itself.
+ * The traced run, in file node numbers. Its exposed accounts are the activated ones and the
+ * out-neighbours of activated ones that hold this run's marks: every exposure comes down an arc
+ * from an active account (or is a seed), so this costs the run's own arcs, not n (tie groups,
+ * which expose members off the arcs, scan every node).
  */
-class AdoptionCurves {
-  private previous: Float64Array<ArrayBuffer> = new Float64Array(16);
-  private squares: Float64Array<ArrayBuffer> = new Float64Array(16);
-
-  /** Account for the run just finished; returns the step of its last activation. */
-  addRun(sc: Scratch): number {
-    const counts = sc.stepCounts;
-    const top = sc.maxStep;
-    if (this.previous.length <= top) {
-      this.previous = grow(this.previous, top + 1);
-      this.squares = grow(this.squares, top + 1);
-    }
-    let last = 0;
-    for (let t = 0; t <= top; t++) if (counts[t] !== this.previous[t]) last = t;
-    let cumulative = 0;
-    for (let t = 0; t <= last; t++) {
-      cumulative += counts[t] - this.previous[t];
-      this.previous[t] = counts[t];
-      this.squares[t] += cumulative * cumulative;
-    }
-    return last;
-  }
-
-  /** The shard's sums of squares up to `top`, and reset for the next shard. */
-  take(top: number): Float64Array {
-    const out = this.squares.slice(0, top + 1);
-    this.previous.fill(0);
-    this.squares.fill(0);
-    return out;
-  }
-}
-
-function grow(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(Math.max(length, 2 * a.length));
-  b.set(a);
-  return b;
-}
-
-function captureTrace(sc: Scratch, rs: RunState, run: number): Trace {
-  const nodes = sc.order.slice(0, rs.tail);
-  const steps = new Uint32Array(rs.tail);
-  const hops = new Uint32Array(rs.tail);
-  const parents = new Int32Array(rs.tail);
-  for (let i = 0; i < rs.tail; i++) {
-    const v = nodes[i];
+function captureTrace(
+  backend: Backend,
+  seen: number,
+  count: number,
+  run: number,
+  mark: Uint32Array,
+  stamp: number,
+): Trace {
+  const { sc, toOld, outOffsets, outTargets } = backend;
+  const file = (v: number) => (toOld ? toOld[v] : v);
+  const nodes = new Uint32Array(count);
+  const steps = new Uint32Array(count);
+  const hops = new Uint32Array(count);
+  const parents = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const v = sc.order[i];
+    nodes[i] = file(v);
     steps[i] = sc.step[v];
     hops[i] = sc.hop[v];
-    parents[i] = sc.parent[v];
+    parents[i] = sc.parent[v] < 0 ? sc.parent[v] : file(sc.parent[v]);
   }
-  const exposed = new Uint32Array(rs.exposed);
-  let c = 0;
-  for (let v = 0; v < sc.n; v++) if (sc.state[v] === rs.seen || sc.state[v] === rs.active) exposed[c++] = v;
+  const state = sc.state;
+  const active = seen + 1;
+  const found: number[] = [];
+  if (backend.exposesOffArcs) {
+    for (let v = 0; v < sc.n; v++) if (state[v] === seen || state[v] === active) found.push(file(v));
+  } else {
+    const note = (v: number) => {
+      if (mark[v] !== stamp && (state[v] === seen || state[v] === active)) {
+        mark[v] = stamp;
+        found.push(file(v));
+      }
+    };
+    for (let i = 0; i < count; i++) {
+      const u = sc.order[i];
+      note(u);
+      for (let k = outOffsets[u]; k < outOffsets[u + 1]; k++) note(outTargets[k]);
+    }
+  }
+  const exposed = Uint32Array.from(found).sort();
   return { run, nodes, steps, hops, parents, exposed };
 }

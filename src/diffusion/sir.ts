@@ -31,6 +31,7 @@ export function createSir(csr: Csr, sc: Scratch, p: number, gamma: number) {
         activate(sc, rs, v, step, 0, -1);
         current[size++] = v;
       }
+      sc.markLevel(step, rs.tail);
       if (size === 0) {
         if (si < seeds.nodes.length) {
           step = seeds.starts[si];

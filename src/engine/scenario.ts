@@ -53,6 +53,33 @@ export interface Scenario {
    */
   watch?: ScenarioWatch;
   contain?: ScenarioContain;
+  /**
+   * Strong and weak ties (optional, added within format 1; absent for the plain models): how ties
+   * are classified and what each kind carries (src/ties, docs/models.md "Strong and weak ties").
+   * ic reads the probabilities and groups, threshold reads strongOnly.
+   */
+  ties?: ScenarioTies;
+}
+
+/** Groups of a tie-aware ic run: none, the Louvain communities, or a groups file opened in the page. */
+export type ScenarioGroups =
+  | { kind: 'none' }
+  | { kind: 'communities' }
+  /** Only the file's name is kept (like a user-opened graph): it must be opened again. */
+  | { kind: 'file'; name: string };
+
+export interface ScenarioTies {
+  /** `mutual` or `embeddedness:X` (src/graph/ties.ts). */
+  strongBy: string;
+  /** Probability on strong arcs; null: the value of p. */
+  pStrong: number | null;
+  /** Probability on weak arcs; null: the value of p. */
+  pWeak: number | null;
+  groups: ScenarioGroups;
+  /** Probability per shared group; null: the value of p. */
+  pGroup: number | null;
+  /** threshold: count only strong in-neighbours. */
+  strongOnly: boolean;
 }
 
 export interface ScenarioWatch {

@@ -12,10 +12,35 @@ export interface ParsedGroups {
   unknown: { count: number; first: string[] };
 }
 
+/** What is wrong with a groups file, as data (the app words it in either language). */
+export type GroupsProblem =
+  /** A line that is not `group member` (or `group,member` in a CSV). */
+  | { kind: 'badLine'; csv: boolean; got: string }
+  /** A group none of whose listed members is an account of the graph. */
+  | { kind: 'empty'; group: string; listed: number }
+  /** No group at all. */
+  | { kind: 'noGroups' };
+
 export class GroupsError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly file: string,
+    /** 1-based line, or null for the whole file. */
+    readonly line: number | null,
+    readonly problem: GroupsProblem,
+  ) {
+    super(`${file}${line === null ? '' : `:${line}`}: ${problemText(problem)}`);
     this.name = 'GroupsError';
+  }
+}
+
+function problemText(p: GroupsProblem): string {
+  switch (p.kind) {
+    case 'badLine':
+      return `expected ${p.csv ? "'group,member'" : "'group member'"}, got '${p.got}'`;
+    case 'empty':
+      return `group '${p.group}' is empty: none of its ${p.listed} member(s) is an account of the graph`;
+    case 'noGroups':
+      return "no groups (expected 'group member' lines)";
   }
 }
 
@@ -37,9 +62,7 @@ export function parseGroups(text: string, file: string, idIndex: Map<string, num
     }
     const parts = csv ? line.split(',').map((s) => s.trim()) : line.split(/\s+/);
     if (parts.length !== 2 || parts[0] === '' || parts[1] === '')
-      throw new GroupsError(
-        `${file}:${i + 1}: expected ${csv ? "'group,member'" : "'group member'"}, got '${line.slice(0, 80)}'`,
-      );
+      throw new GroupsError(file, i + 1, { kind: 'badLine', csv, got: line.slice(0, 80) });
     const [name, member] = parts;
     let group = byName.get(name);
     if (!group) {
@@ -58,13 +81,11 @@ export function parseGroups(text: string, file: string, idIndex: Map<string, num
       group.members.push(v);
     }
   });
-  if (order.length === 0) throw new GroupsError(`${file}: no groups (expected 'group member' lines)`);
+  if (order.length === 0) throw new GroupsError(file, null, { kind: 'noGroups' });
   for (const name of order) {
     const g = byName.get(name);
     if (g && g.members.length === 0)
-      throw new GroupsError(
-        `${file}:${g.line}: group '${name}' is empty: none of its ${g.listed} member(s) is an account of the graph`,
-      );
+      throw new GroupsError(file, g.line, { kind: 'empty', group: name, listed: g.listed });
   }
   return {
     groups: order.map((name) => byName.get(name)?.members ?? []),

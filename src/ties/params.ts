@@ -2,7 +2,8 @@
  * Strong and weak ties as data (src/util/param-spec.ts): how ties are classified, the
  * probabilities per tie kind, groups, strong-only thresholds and the removal experiment.
  */
-import { flagParam, integerParam, probabilityParam, stringParam } from '../util/param-spec.ts';
+import { enumParam, flagParam, integerParam, probabilityParam, stringParam } from '../util/param-spec.ts';
+import { PLATFORMS, type Platform } from './presets.ts';
 
 export const STRONG_BY = stringParam({
   name: 'strongBy',
@@ -14,6 +15,18 @@ export const STRONG_BY = stringParam({
     zh: '“mutual”：互相关注的边为强关系；“embeddedness:X”：两端共同邻居所占比例不低于 X 的边为强关系',
   },
   default: 'mutual',
+});
+
+/** The X of `--strong-by embeddedness:X`, as the app's form field for it (no flag of its own). */
+export const EMBEDDEDNESS = probabilityParam({
+  name: 'embeddedness',
+  label: { en: 'Shared neighbours at least', zh: '共同邻居比例至少为' },
+  help: {
+    en: "embeddedness:X: an arc is strong when at least a share X of its two ends' neighbours are shared",
+    zh: 'embeddedness:X：两端共同邻居所占比例不低于 X 的边为强关系',
+  },
+  default: 0.1,
+  step: 0.05,
 });
 
 export const P_STRONG = probabilityParam({
@@ -67,6 +80,22 @@ export const STRONG_ONLY = flagParam({
   },
 });
 
+export const PLATFORM = enumParam<Platform>({
+  name: 'platform',
+  flag: 'platform',
+  metavar: 'KIND',
+  label: { en: 'Platform', zh: '平台类型' },
+  help: {
+    en: "ic: a preset of the tie options. 'closed' (strong ties only, plus groups): --strong-by mutual --p-weak 0 --groups communities (or the --groups FILE given), p-strong and p-group the value of --p; 'open' (every follow arc, one repost chance): --p-strong and --p-weak the value of --p, no groups. Tie options given explicitly win",
+    zh: 'ic 模型：关系选项的预设。“closed”（封闭平台：只走强关系，外加群组）：--strong-by mutual --p-weak 0 --groups communities（或所给的 --groups 文件），p-strong 与 p-group 取 --p 的值；“open”（开放平台：每条关注边，一次转发机会）：--p-strong 与 --p-weak 取 --p 的值，没有群组。明确给出的关系选项优先',
+  },
+  values: PLATFORMS,
+  labels: {
+    closed: { en: 'Closed (strong ties and groups)', zh: '封闭（强关系与群组）' },
+    open: { en: 'Open (every follow, one repost chance)', zh: '开放（每条关注，一次转发机会）' },
+  },
+});
+
 export const REMOVAL = flagParam({
   name: 'removal',
   flag: 'removal',
@@ -98,6 +127,7 @@ export const TIES_PARAMS = {
   groups: GROUPS,
   pGroup: P_GROUP,
   strongOnly: STRONG_ONLY,
+  platform: PLATFORM,
   removal: REMOVAL,
   removalSteps: REMOVAL_STEPS,
 } as const;

@@ -5,10 +5,19 @@
  * pair go together). Its strength is its kind under the rule (weak before strong) and then its
  * neighbourhood overlap; equal strengths are ordered by a seeded shuffle.
  */
+import type { ModelParams } from '../diffusion/types.ts';
 import { compileCsr } from '../graph/csr.ts';
 import { arcOverlap, type StrongBy, strongArcs } from '../graph/ties.ts';
 import type { Csr } from '../graph/types.ts';
 import { Rng } from '../util/rng.ts';
+
+/** Seeds of each removal-experiment cascade when none are given: random:10. */
+export const REMOVAL_RANDOM_SEEDS = 10;
+
+/** The removal experiment's cascade: ic with probability p (the other fields unused). */
+export function removalParams(p: number): ModelParams {
+  return { model: 'ic', p, gamma: 0.2, phi: 0.18, maxSteps: null };
+}
 
 export interface Tie {
   u: number;
@@ -113,6 +122,27 @@ export interface RemovalResult {
 
 export type ReachOf = (reduced: Csr) => Promise<{ mean: number; ci95: [number, number] }>;
 
+/**
+ * Point i of `steps` of one order (ties weakest first, or reversed for strongest first): the share
+ * and number removed, the largest component, and the reduced graph on demand. The CLI's loop and
+ * the app's worker jobs (jobs.ts, one point per job) both go through here.
+ */
+export function removalPoint(
+  csr: Csr,
+  order: readonly Tie[],
+  i: number,
+  steps: number,
+): { share: number; removed: number; largestComponent: number; reduced: () => Csr } {
+  const share = i / steps;
+  const removed = Math.floor(share * order.length);
+  return {
+    share,
+    removed,
+    largestComponent: csr.n > 0 ? largestComponent(csr.n, order, removed) / csr.n : 0,
+    reduced: () => withoutTies(csr, order.slice(0, removed)),
+  };
+}
+
 /** Shares 0, 1/steps, ..., (steps-1)/steps, weakest first then strongest first. */
 export async function removalExperiment(
   csr: Csr,
@@ -134,15 +164,9 @@ export async function removalExperiment(
     [reversed, result.strongFirst],
   ] as const) {
     for (let i = 0; i < options.steps; i++) {
-      const share = i / options.steps;
-      const removed = Math.floor(share * order.length);
-      const reach = options.reach ? await options.reach(withoutTies(csr, order.slice(0, removed))) : null;
-      points.push({
-        share,
-        removed,
-        largestComponent: csr.n > 0 ? largestComponent(csr.n, order, removed) / csr.n : 0,
-        reach,
-      });
+      const { reduced, ...point } = removalPoint(csr, order, i, options.steps);
+      const reach = options.reach ? await options.reach(reduced()) : null;
+      points.push({ ...point, reach });
       options.onPoint?.(++done, total);
     }
   }

@@ -16,6 +16,10 @@ export const EMBEDDEDNESS_BINS = 10;
 export const NO_MUTUAL_NOTE =
   'no arc is reciprocated, so every tie is weak under mutual; use --strong-by embeddedness:X (for example embeddedness:0.1) to find the strong ties by shared neighbours';
 
+/** What an undirected graph means under `mutual`. */
+export const UNDIRECTED_NOTE =
+  'the graph is undirected, so every tie is mutual and strong under mutual; use --strong-by embeddedness:X to tell close ties from loose ones';
+
 export interface TiesSummary {
   nodes: number;
   arcs: number;
@@ -99,17 +103,45 @@ export function splittingArcs(csr: Csr): Uint8Array {
   return out;
 }
 
+/** Per out-arc tables of a graph's ties (aligned with outTargets), computed once. */
+export interface TieTables {
+  mutual: Uint8Array;
+  strong: Uint8Array;
+  splitting: Uint8Array;
+  /** Louvain community per node, and how many. */
+  community: Uint32Array;
+  communities: number;
+}
+
+export function tieTables(
+  csr: Csr,
+  by: StrongBy,
+  louvain: { rngSeed: number; resolution: number },
+): TieTables {
+  const mutual = mutualArcs(csr);
+  const strong = by.kind === 'mutual' ? mutual : strongArcs(csr, by);
+  const splitting = splittingArcs(csr);
+  const { community, count } = louvainCommunities(csr, louvain);
+  return { mutual, strong, splitting, community, communities: count };
+}
+
+/** Why a rule makes every tie one kind: an undirected graph, or no reciprocated arc under mutual. */
+export type TiesNote = 'undirected' | 'noMutual';
+
+export function tiesNote(csr: Csr, by: StrongBy, mutualArcCount: number): TiesNote | null {
+  if (by.kind !== 'mutual' || csr.arcs === 0) return null;
+  if (!csr.directed) return 'undirected';
+  return mutualArcCount === 0 ? 'noMutual' : null;
+}
+
 export function summarizeTies(
   csr: Csr,
   by: StrongBy,
   strongByText: string,
   louvain: { rngSeed: number; resolution: number },
 ): TiesSummary {
-  const mutual = mutualArcs(csr);
-  const strong = by.kind === 'mutual' ? mutual : strongArcs(csr, by);
+  const { mutual, strong, splitting, community, communities: count } = tieTables(csr, by, louvain);
   const overlap = arcOverlap(csr);
-  const splitting = splittingArcs(csr);
-  const { community, count } = louvainCommunities(csr, louvain);
   let mutualCount = 0;
   let strongCount = 0;
   let between = 0;
@@ -127,11 +159,9 @@ export function summarizeTies(
     }
   }
   const notes: string[] = [];
-  if (by.kind === 'mutual' && !csr.directed && csr.arcs > 0)
-    notes.push(
-      'the graph is undirected, so every tie is mutual and strong under mutual; use --strong-by embeddedness:X to tell close ties from loose ones',
-    );
-  else if (by.kind === 'mutual' && csr.arcs > 0 && mutualCount === 0) notes.push(NO_MUTUAL_NOTE);
+  const note = tiesNote(csr, by, mutualCount);
+  if (note === 'undirected') notes.push(UNDIRECTED_NOTE);
+  else if (note === 'noMutual') notes.push(NO_MUTUAL_NOTE);
   return {
     nodes: csr.n,
     arcs: csr.arcs,

@@ -23,14 +23,35 @@ export class Rng {
 
   /** A stream for (seed, stream): distinct streams for distinct run indices of one seed. */
   constructor(seed: number, stream = 0) {
+    this.a = 0;
+    this.b = 0;
+    this.c = 0;
+    this.d = 0;
+    this.reset(seed, stream);
+  }
+
+  /** Restart as the stream (seed, stream), as a new Rng(seed, stream) would (no allocation). */
+  reset(seed: number, stream = 0): void {
     const s = mix32(seed >>> 0);
-    const t = mix32((stream >>> 0) ^ 0x5bd1e995);
-    this.a = mix32(s ^ t);
-    this.b = mix32(this.a ^ 0x68e31da4);
-    this.c = mix32(this.b ^ t);
-    this.d = 1;
-    // Discard the first outputs: SFC32 needs a few rounds to decorrelate nearby seeds.
-    for (let i = 0; i < 12; i++) this.u32();
+    const r = mix32((stream >>> 0) ^ 0x5bd1e995);
+    let a = mix32(s ^ r) | 0;
+    let b = mix32(a ^ 0x68e31da4) | 0;
+    let c = mix32(b ^ r) | 0;
+    let d = 1;
+    // Discard the first outputs: SFC32 needs a few rounds to decorrelate nearby seeds. (u32's
+    // step on locals: a simulator resets once per run, and the method calls cost as much as a
+    // small cascade.)
+    for (let i = 0; i < 12; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
   }
 
   /** Uniform integer in [0, 2^32). */

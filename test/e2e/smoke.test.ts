@@ -2,6 +2,10 @@
  * Smoke test of the built app in headless Chromium: the default dataset loads cross-origin
  * isolated with a seed already chosen (the top account by PageRank), and pressing Run gives the
  * very number the Node engine gives for the same scenario: the same engine code in both places.
+ * The engine workers compile the WebAssembly IC loop (src/diffusion/ic-wasm.ts): the page's CSP
+ * forbids compiling WebAssembly in the page itself, but module workers loaded from the app's
+ * origin carry no such policy (where compiling is refused the simulator falls back to the JS
+ * kernels with identical numbers: test/diffusion/kernels.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { pagerank } from '../../src/analysis/centrality/pagerank.ts';
@@ -11,6 +15,16 @@ import { runLocal } from '../support/simulate.ts';
 import { edgeTypeCounts, openApp, serveAppForFile, watchPage } from './browser.ts';
 
 const served = serveAppForFile();
+
+/** Whether a minimal valid module (the 8-byte header) compiles here. */
+const compiles = () => {
+  try {
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    return 'compiles';
+  } catch (error) {
+    return String(error);
+  }
+};
 
 describe('app smoke test', () => {
   it('opens on ego-Facebook seeded at the top PageRank account; Run equals the Node engine', async () => {
@@ -38,6 +52,10 @@ describe('app smoke test', () => {
       1,
     );
     expect(shown).toBe(summary.mean);
+    const workers = page.workers();
+    expect(workers.length).toBeGreaterThan(0);
+    for (const worker of workers) expect(await worker.evaluate(compiles)).toBe('compiles');
+    expect(await page.evaluate(compiles)).not.toBe('compiles');
     // Replayed to its end, the cascade's edges are drawn wide over the 1-pixel lines of the rest.
     await page.getByTestId('playback-open').click();
     await page.getByTestId('playback-scrub').evaluate((input: HTMLInputElement) => {

@@ -19,6 +19,11 @@
  *   where to listen `watch=detect&monitors=3&horizon=none` (the objective, the number of monitors,
  *   the horizon in steps or `none`); whom to reach `rumour=33,1&delay=1&correctors=2` (the ids
  *   where the rumour starts, each percent-encoded, the delay in steps, the number of correctors).
+ * - Strong and weak ties (optional, all six keys or none, written once tie-aware diffusion is on):
+ *   `ties=mutual&pstrong=p&pweak=0&groups=communities&pgroup=p&strongonly=0`. ties is the rule
+ *   (`mutual` or `embeddedness:X`); pstrong, pweak and pgroup a number or `p` (the value of p);
+ *   groups `none`, `communities` or `file:NAME` (only the file's name travels: the page asks for
+ *   the file again); strongonly `1` or `0`.
  * Numbers are written in JavaScript's shortest round-trip form, so decoding gives back exactly the
  * same values and opening the link reproduces the same numbers. Everything decoded goes through
  * validateScenario; a malformed or foreign hash throws a ScenarioError that names the problem.
@@ -53,6 +58,12 @@ const KEYS = [
   'rumour',
   'delay',
   'correctors',
+  'ties',
+  'pstrong',
+  'pweak',
+  'groups',
+  'pgroup',
+  'strongonly',
 ] as const;
 type Key = (typeof KEYS)[number];
 /** The campaign plan's keys: all of them or none. */
@@ -60,8 +71,10 @@ const PLAN_KEYS = ['budget', 'costs', 'objective', 'conversion', 'value', 'cpm']
 /** Crisis watch's keys: where to listen, whom to reach (each group all or none). */
 const WATCH_KEYS = ['watch', 'monitors', 'horizon'] as const satisfies Key[];
 const CONTAIN_KEYS = ['rumour', 'delay', 'correctors'] as const satisfies Key[];
+/** Strong and weak ties' keys: all of them or none. */
+const TIES_KEYS = ['ties', 'pstrong', 'pweak', 'groups', 'pgroup', 'strongonly'] as const satisfies Key[];
 /** Keys added within format 1 that older links lack: absent means the default. */
-const OPTIONAL_KEYS: readonly Key[] = [...PLAN_KEYS, ...WATCH_KEYS, ...CONTAIN_KEYS];
+const OPTIONAL_KEYS: readonly Key[] = [...PLAN_KEYS, ...WATCH_KEYS, ...CONTAIN_KEYS, ...TIES_KEYS];
 /** Fields of the page shown over the scenario (not part of it), in the order they are written. */
 export const PAGE_KEYS = ['class', 'mode'] as const;
 export type PageKey = (typeof PAGE_KEYS)[number];
@@ -116,6 +129,7 @@ export function encodeScenarioHash(scenario: Scenario): string {
     ...planFields(s.plan),
     ...watchFields(s.watch),
     ...containFields(s.contain),
+    ...tiesFields(s.ties),
   };
   const written = KEYS.filter((key) => !(OPTIONAL_KEYS.includes(key) && fields[key] === ''));
   return `#${written.map((key) => `${key}=${fields[key]}`).join('&')}`;
@@ -150,6 +164,48 @@ function containFields(contain: Scenario['contain']): Record<(typeof CONTAIN_KEY
     rumour: contain.rumour.map(enc).join(','),
     delay: String(contain.delay),
     correctors: String(contain.k),
+  };
+}
+
+const orP = (v: number | null) => (v === null ? 'p' : String(v));
+
+function tiesFields(ties: Scenario['ties']): Record<(typeof TIES_KEYS)[number], string> {
+  if (!ties) return { ties: '', pstrong: '', pweak: '', groups: '', pgroup: '', strongonly: '' };
+  const g = ties.groups;
+  return {
+    ties: enc(ties.strongBy),
+    pstrong: orP(ties.pStrong),
+    pweak: orP(ties.pWeak),
+    groups: g.kind === 'file' ? `file:${enc(g.name)}` : g.kind,
+    pgroup: orP(ties.pGroup),
+    strongonly: ties.strongOnly ? '1' : '0',
+  };
+}
+
+/** The ties' keys read back (the values are checked with the scenario). */
+function parseTies(fields: Record<string, string>): Record<string, unknown> {
+  const ties = group(fields, TIES_KEYS, "strong and weak ties' ('ties')");
+  if (!ties) return {};
+  const numberOrP = (key: Key) => (fields[key] === 'p' ? null : number(fields, key));
+  const file = /^file:(.+)$/.exec(ties.groups);
+  let groups: Record<string, unknown>;
+  if (file) groups = { kind: 'file', name: decode(file[1], 'groups') };
+  else if (ties.groups === 'none' || ties.groups === 'communities') groups = { kind: ties.groups };
+  else
+    throw new ScenarioError(
+      `link: 'groups' should be none, communities or file:NAME, got '${clip(ties.groups)}'`,
+    );
+  if (ties.strongonly !== '0' && ties.strongonly !== '1')
+    throw new ScenarioError(`link: 'strongonly' should be 1 or 0, got '${clip(ties.strongonly)}'`);
+  return {
+    ties: {
+      strongBy: decode(ties.ties, 'ties'),
+      pStrong: numberOrP('pstrong'),
+      pWeak: numberOrP('pweak'),
+      groups,
+      pGroup: numberOrP('pgroup'),
+      strongOnly: ties.strongonly === '1',
+    },
   };
 }
 
@@ -349,6 +405,7 @@ export function decodeScenarioHash(hash: string): Scenario | null {
     rngSeed: number(fields, 'rng'),
     ...(plan ? { plan } : {}),
     ...parseCrisis(fields),
+    ...parseTies(fields),
   };
   try {
     return validateScenario(candidate);

@@ -34,10 +34,13 @@ import type {
   ScenarioContain,
   ScenarioPlan,
   ScenarioSeedGroup,
+  ScenarioTies,
   ScenarioWatch,
 } from '../../engine/scenario.ts';
 import { DIRECTION, EDGE_VALUES_PARAM } from '../../graph/params.ts';
+import { parseStrongBy } from '../../graph/ties.ts';
 import { K } from '../../seeding/params.ts';
+import { P_GROUP, P_STRONG, P_WEAK } from '../../ties/params.ts';
 import {
   checkParam,
   formatParamError,
@@ -245,6 +248,41 @@ function containSettings(value: unknown): ScenarioContain {
   };
 }
 
+/** The tie settings, checked with the ties' parameter table (src/ties/params.ts). */
+function tiesSettings(value: unknown): ScenarioTies {
+  if (!isDict(value)) throw new ScenarioError(`ties: expected an object, got ${describe(value)}`);
+  onlyKeys(value, ['strongBy', 'pStrong', 'pWeak', 'groups', 'pGroup', 'strongOnly'], 'ties');
+  if (typeof value.strongBy !== 'string')
+    throw new ScenarioError(
+      `ties.strongBy: expected mutual or embeddedness:X, got ${describe(value.strongBy)}`,
+    );
+  const rule = parseStrongBy(value.strongBy);
+  if ('error' in rule) throw new ScenarioError(`ties.strongBy: ${rule.error}`);
+  const orP = (spec: typeof P_STRONG, v: unknown, where: string) =>
+    v === null ? null : param(spec, v, where);
+  const groups = value.groups;
+  if (!isDict(groups)) throw new ScenarioError(`ties.groups: expected an object, got ${describe(groups)}`);
+  const kind = oneOf(groups.kind, ['none', 'communities', 'file'] as const, 'ties.groups.kind');
+  let checkedGroups: ScenarioTies['groups'];
+  if (kind === 'file') {
+    onlyKeys(groups, ['kind', 'name'], 'ties.groups');
+    checkedGroups = { kind, name: text(groups.name, 'ties.groups.name') };
+  } else {
+    onlyKeys(groups, ['kind'], 'ties.groups');
+    checkedGroups = { kind };
+  }
+  if (typeof value.strongOnly !== 'boolean')
+    throw new ScenarioError(`ties.strongOnly: expected true or false, got ${describe(value.strongOnly)}`);
+  return {
+    strongBy: value.strongBy,
+    pStrong: orP(P_STRONG, value.pStrong, 'ties.pStrong'),
+    pWeak: orP(P_WEAK, value.pWeak, 'ties.pWeak'),
+    groups: checkedGroups,
+    pGroup: orP(P_GROUP, value.pGroup, 'ties.pGroup'),
+    strongOnly: value.strongOnly,
+  };
+}
+
 /** Check a parsed value and return it as a Scenario (a fresh object), or throw a ScenarioError. */
 export function validateScenario(value: unknown): Scenario {
   if (!isDict(value)) throw new ScenarioError(`scenario: expected an object, got ${describe(value)}`);
@@ -258,18 +296,19 @@ export function validateScenario(value: unknown): Scenario {
   }
   // Files of an earlier build may say mode 'educator': how the page was shown, not part of the
   // scenario (the classroom keeps its own state, src/app/panels/classroom): read and dropped.
-  // 'plan', 'watch' and 'contain' are optional (added within format 1): checked, then the
+  // 'plan', 'watch', 'contain' and 'ties' are optional (added within format 1): checked, then the
   // required fields.
   if (value.mode !== undefined) oneOf(value.mode, LEGACY_MODES, 'mode');
   const plan = value.plan === undefined ? undefined : planSettings(value.plan);
   const watch = value.watch === undefined ? undefined : watchSettings(value.watch);
   const contain = value.contain === undefined ? undefined : containSettings(value.contain);
-  const { mode: _mode, plan: _plan, watch: _watch, contain: _contain, ...required } = value;
+  const ties = value.ties === undefined ? undefined : tiesSettings(value.ties);
+  const { mode: _mode, plan: _plan, watch: _watch, contain: _contain, ties: _ties, ...required } = value;
   onlyKeys(
     required,
     ['version', 'graph', 'direction', 'edgeValues', 'model', 'params', 'seeds', 'runs', 'rngSeed'],
     'scenario',
-    ['mode', 'plan', 'watch', 'contain'],
+    ['mode', 'plan', 'watch', 'contain', 'ties'],
   );
   const params = value.params;
   if (!isDict(params)) throw new ScenarioError(`params: expected an object, got ${describe(params)}`);
@@ -304,6 +343,7 @@ export function validateScenario(value: unknown): Scenario {
     ...(plan ? { plan } : {}),
     ...(watch ? { watch } : {}),
     ...(contain ? { contain } : {}),
+    ...(ties ? { ties } : {}),
   };
 }
 

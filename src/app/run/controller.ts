@@ -1,7 +1,7 @@
 /**
- * Running the scenario: resolve the model parameters, turn seed ids into indices, simulate in
- * the browser worker pool (run 0 traced for playback, per-node counts for the reach heat map),
- * and publish progress and the result through the store.
+ * Running the scenario: resolve the model parameters (with the tie settings, src/app/ties), turn
+ * seed ids into indices, simulate in the browser worker pool (run 0 traced for playback, per-node
+ * counts for the reach heat map), and publish progress and the result through the store.
  */
 import { resolveParams } from '../../diffusion/defaults.ts';
 import { summarize } from '../../diffusion/summary.ts';
@@ -9,8 +9,10 @@ import type { ModelParams } from '../../diffusion/types.ts';
 import { AbortError, type EnginePool } from '../../engine/pool.ts';
 import type { Scenario } from '../../engine/scenario.ts';
 import { toSeedPlan } from '../seeds/seeds.ts';
+import { noticeOf } from '../state/notice.ts';
 import type { Store } from '../state/store.ts';
 import type { GraphState } from '../state/types.ts';
+import { withTies } from '../ties/params.ts';
 import { t } from './messages.ts';
 import { usePoolGraph } from './pool-graph.ts';
 
@@ -70,6 +72,8 @@ export class RunController {
     const started = performance.now();
     store.setRun({ state: 'running', done: 0, total: scenario.runs, elapsedMs: 0, etaMs: null, error: null });
     try {
+      // Strong and weak ties: groups resolved (communities in the workers, a file opened here).
+      params = await withTies(this.pool, scenario, graph, params, { signal: controller.signal });
       const shard = await this.pool.simulate(
         {
           params,
@@ -98,7 +102,7 @@ export class RunController {
       store.setRun({ state: 'done', done: shard.runCount, etaMs: 0, elapsedMs: seconds * 1000 });
     } catch (error) {
       if (error instanceof AbortError) store.setRun({ state: 'cancelled', etaMs: null });
-      else store.setRun({ state: 'error', error: { text: (error as Error).message } });
+      else store.setRun({ state: 'error', error: noticeOf(error) });
     } finally {
       this.controller = null;
     }

@@ -53,6 +53,8 @@ export class GraphView {
   readonly drawn: Uint32Array;
   /** Edges drawn. */
   readonly drawnEdges: number;
+  /** The drawn edges as [u0, v0, u1, v1, ...] node indices; edge key k is the pair at 2k. */
+  readonly drawnEdgeList: Uint32Array;
   /** True when only part of the graph is drawn. */
   readonly cut: boolean;
   /** Seed node index -> its launch group. */
@@ -86,6 +88,7 @@ export class GraphView {
     const { plan, graph } = drawing;
     this.drawn = plan.nodes;
     this.drawnEdges = plan.edges.length / 2;
+    this.drawnEdgeList = plan.edges;
     this.cut = plan.cut;
     this.graph = graph;
     const nodeReducer = (_key: string, data: NodeAttributes) => this.reduce(data);
@@ -193,6 +196,23 @@ export class GraphView {
     if (layer) this.layers.set(name, layer);
     else if (!this.layers.delete(name)) return;
     this.refreshAll();
+  }
+
+  /**
+   * Colour edges by key (a lens such as the Ties tab's), or with null back to plain. It takes
+   * sigma's edge reducer: playback installs its own while it runs and puts back the one it found.
+   */
+  setEdgeColors(color: ((key: string) => string | undefined) | null): void {
+    if (this.detached) return;
+    this.sigma.setSetting(
+      'edgeReducer',
+      color
+        ? (key, data) => {
+            const c = color(key);
+            return c ? { ...data, color: c } : data;
+          }
+        : null,
+    );
   }
 
   /** Install the playback overlay (null removes it); it applies after every layer and the seeds. */

@@ -10,7 +10,7 @@ import { summarize } from '../../diffusion/summary.ts';
 import type { ModelParams, SeedPlan, TieParams } from '../../diffusion/types.ts';
 import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
-import { mutualArcs, parseStrongBy, type StrongBy } from '../../graph/ties.ts';
+import { hasMutualArc, parseStrongBy, type StrongBy } from '../../graph/ties.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { communityGroups, parseGroups } from '../../ties/groups.ts';
@@ -19,12 +19,19 @@ import {
   P_GROUP,
   P_STRONG,
   P_WEAK,
+  PLATFORM,
   REMOVAL,
   REMOVAL_STEPS,
   STRONG_BY,
   STRONG_ONLY,
 } from '../../ties/params.ts';
-import { type RemovalPoint, removalExperiment } from '../../ties/removal.ts';
+import { PLATFORM_PRESETS } from '../../ties/presets.ts';
+import {
+  REMOVAL_RANDOM_SEEDS,
+  type RemovalPoint,
+  removalExperiment,
+  removalParams,
+} from '../../ties/removal.ts';
 import { NO_MUTUAL_NOTE, summarizeTies, type TiesSummary } from '../../ties/summary.ts';
 import { adapt } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
@@ -42,10 +49,7 @@ import { progressBar } from '../common/progress.ts';
 import { readTextFile } from '../common/read-text-file.ts';
 
 /** The tie options simulate takes. */
-export const TIE_OPTIONS = [STRONG_BY, P_STRONG, P_WEAK, GROUPS, P_GROUP, STRONG_ONLY] as const;
-
-/** Seeds of each removal-experiment cascade when --seeds is not given. */
-export const REMOVAL_RANDOM_SEEDS = 10;
+export const TIE_OPTIONS = [PLATFORM, STRONG_BY, P_STRONG, P_WEAK, GROUPS, P_GROUP, STRONG_ONLY] as const;
 
 const REMOVAL_RUNS = adapt(RUNS, {
   default: 200,
@@ -107,7 +111,7 @@ export async function tiesCommand(options: ParsedOptions, ctx: CommandContext): 
       k: Math.min(REMOVAL_RANDOM_SEEDS, csr.n),
     };
     const plan = seeds;
-    const params: ModelParams = { model: 'ic', p: options.need(P), gamma: 0.2, phi: 0.18, maxSteps: null };
+    const params = removalParams(options.need(P));
     const runs = options.need(REMOVAL_RUNS);
     const pool = createNodePool(ctx.workerFile, workerCount(options, ctx));
     const bar = progressBar(ctx.stderr, 'removing ties');
@@ -199,14 +203,10 @@ export async function tieParamsOption(
   const given = options.givenOf(TIE_OPTIONS);
   if (given.length === 0) return undefined;
   const { by, text } = strongByOption(options);
-  if (
-    by.kind === 'mutual' &&
-    loaded.csr.directed &&
-    loaded.csr.arcs > 0 &&
-    !mutualArcs(loaded.csr).includes(1)
-  )
-    warn(ctx, NO_MUTUAL_NOTE);
-  const icOnly = [P_STRONG, P_WEAK, GROUPS, P_GROUP].filter((o) => options.has(o));
+  if (by.kind === 'mutual' && loaded.csr.arcs > 0 && !hasMutualArc(loaded.csr)) warn(ctx, NO_MUTUAL_NOTE);
+  const platform = options.given(PLATFORM);
+  const preset = platform === undefined ? null : PLATFORM_PRESETS[platform];
+  const icOnly = [PLATFORM, P_STRONG, P_WEAK, GROUPS, P_GROUP].filter((o) => options.has(o));
   if (params.model === 'threshold') {
     if (icOnly.length > 0) throw new UsageError(`--${icOnly[0].flag} applies to --model ic`);
   } else if (params.model === 'ic') {
@@ -216,6 +216,9 @@ export async function tieParamsOption(
   const fallback = (spec: typeof P_STRONG): number => {
     const value = options.given(spec);
     if (value !== undefined) return value;
+    // A preset's number (closed: no weak ties); 'p' falls through to the value of --p.
+    const set = preset ? preset[spec.name as 'pStrong' | 'pWeak' | 'pGroup'] : 'p';
+    if (typeof set === 'number') return set;
     if (params.model !== 'ic') return 0;
     if (p === null)
       throw new UsageError(
@@ -224,7 +227,7 @@ export async function tieParamsOption(
     return p;
   };
   let groups: number[][] = [];
-  const groupsText = options.given(GROUPS);
+  const groupsText = options.given(GROUPS) ?? preset?.groups ?? undefined;
   if (groupsText === 'communities') {
     const found = louvainCommunities(loaded.csr, { rngSeed: options.need(RNG_SEED) });
     groups = communityGroups(found.community, found.count);

@@ -19,14 +19,32 @@ function scenarioPath(argv: readonly string[]): string | null {
   return null;
 }
 
-/** What a scenario says, as command-line options (model-dependent ones only where they apply). */
-export function scenarioOptions(s: Scenario): [string, string][] {
-  const out: [string, string][] = [['model', s.model]];
+/**
+ * What a scenario says, as command-line options (model-dependent ones only where they apply); a
+ * null value is an on/off flag given alone. Tie settings: ic's probabilities and groups (a groups
+ * file by the name the scenario kept, `communities` as it is), threshold's --strong-only.
+ */
+export function scenarioOptions(s: Scenario): [string, string | null][] {
+  const out: [string, string | null][] = [['model', s.model]];
   if (s.params.p !== null && (s.model === 'ic' || s.model === 'sir')) out.push(['p', String(s.params.p)]);
   if (s.model === 'sir') out.push(['gamma', String(s.params.gamma)]);
   if (s.model === 'threshold') out.push(['phi', String(s.params.phi)]);
   if (s.params.maxSteps !== null) out.push(['max-steps', String(s.params.maxSteps)]);
   out.push(['runs', String(s.runs)], ['rng', String(s.rngSeed)]);
+  const ties = s.ties;
+  if (ties && (s.model === 'ic' || s.model === 'threshold')) {
+    out.push(['strong-by', ties.strongBy]);
+    if (s.model === 'threshold' && ties.strongOnly) out.push(['strong-only', null]);
+    if (s.model === 'ic') {
+      if (ties.pStrong !== null) out.push(['p-strong', String(ties.pStrong)]);
+      if (ties.pWeak !== null) out.push(['p-weak', String(ties.pWeak)]);
+      const g = ties.groups;
+      if (g.kind !== 'none') {
+        out.push(['groups', g.kind === 'file' ? g.name : 'communities']);
+        if (ties.pGroup !== null) out.push(['p-group', String(ties.pGroup)]);
+      }
+    }
+  }
   return out;
 }
 
@@ -50,6 +68,6 @@ export async function withScenario(argv: string[], options: readonly ParamSpec[]
   const given = new Set(argv.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')[0]));
   const added: string[] = [];
   for (const [flag, value] of scenarioOptions(scenario))
-    if (flags.has(flag) && !given.has(flag)) added.push(`--${flag}`, value);
+    if (flags.has(flag) && !given.has(flag)) added.push(`--${flag}`, ...(value === null ? [] : [value]));
   return [...added, ...argv];
 }

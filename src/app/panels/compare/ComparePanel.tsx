@@ -13,11 +13,13 @@ import { colon } from '../../i18n/join.ts';
 import { lang } from '../../i18n/lang.ts';
 import { noticeText } from '../../state/notice.ts';
 import { ChartBox } from '../../ui/ChartBox.tsx';
+import { TaskBar } from '../../ui/TaskBar.tsx';
 import { WideView } from '../../ui/WideView.tsx';
 import { modelName } from '../model/model-name.ts';
 import { adoptionChart, hopsChart } from './charts.ts';
 import { type KeptResult, paramsText, seedCount, seedsText } from './kept.ts';
 import { t } from './messages.ts';
+import { comparePlatforms, platformsNote, platformsTask } from './platforms.ts';
 import { keepCurrent, kept, keptEntryOf, removeResult, renameResult, storageNote } from './state.ts';
 
 /** The toolbar's "Keep this result" and what became of the last one kept. */
@@ -43,6 +45,36 @@ export function KeepButton() {
   );
 }
 
+/** Run the closed and the open platform on this graph and seeds, and keep both. */
+function Platforms() {
+  const app = useApp();
+  const note = platformsNote.value;
+  return (
+    <section class="compare-platforms" data-testid="compare-platforms-box">
+      <button
+        type="button"
+        data-testid="compare-platforms"
+        disabled={!app.store.graph.value || platformsTask.state.value === 'running'}
+        onClick={() => void comparePlatforms(app)}
+      >
+        {t('compare.platforms')}
+      </button>
+      <p class="hint">{t('compare.platforms.help')}</p>
+      {note ? (
+        <p class="error" role="alert" data-testid="compare-platforms-note">
+          {noticeText(note)}
+        </p>
+      ) : null}
+      <TaskBar
+        task={platformsTask}
+        testid="compare-platforms-task"
+        cancelled={() => t('compare.platforms.cancelled')}
+        failed={(message) => t('compare.platforms.failed', { message })}
+      />
+    </section>
+  );
+}
+
 export function ComparePanel() {
   const items = kept.value.items;
   const language = lang.value;
@@ -51,6 +83,7 @@ export function ComparePanel() {
   return (
     <>
       <p class="hint">{t('compare.intro')}</p>
+      <Platforms />
       {items.length === 0 ? (
         <p class="hint" data-testid="compare-empty">
           {t('compare.empty')}
@@ -144,11 +177,16 @@ function KeptRow({ item: k, wide }: { item: KeptResult; wide: boolean }) {
         <>
           <td data-testid="compare-model">{modelName(k.scenario.model)}</td>
           <td data-testid="compare-params">
-            {paramsText(k.scenario, {
-              file: t('compare.fileP'),
-              maxSteps: (steps) => t('compare.maxSteps', { steps }),
-              number: (x) => upTo(x, 6),
-            })}
+            {[
+              paramsText(k.scenario, {
+                file: t('compare.fileP'),
+                maxSteps: (steps) => t('compare.maxSteps', { steps }),
+                number: (x) => upTo(x, 6),
+              }),
+              tiesText(k),
+            ]
+              .filter((part) => part !== '')
+              .join('; ')}
           </td>
           <td data-testid="compare-graph">{t('compare.graphRuns', { graph: k.graphName, runs: s.runs })}</td>
         </>
@@ -166,4 +204,37 @@ function KeptRow({ item: k, wide }: { item: KeptResult; wide: boolean }) {
       </td>
     </tr>
   );
+}
+
+/** The tie settings a kept result ran with, and what carried its cascade ('' without ties). */
+function tiesText(k: KeptResult): string {
+  const ties = k.scenario.ties;
+  if (!ties || (k.scenario.model !== 'ic' && k.scenario.model !== 'threshold')) return '';
+  const p = k.scenario.params.p;
+  const num = (x: number | null) =>
+    x === null ? (p === null ? t('compare.fileP') : upTo(p, 6)) : upTo(x, 6);
+  const parts: string[] = [];
+  if (k.scenario.model === 'threshold') {
+    if (ties.strongOnly) parts.push(t('compare.ties.strongOnly'));
+  } else {
+    parts.push(t('compare.ties', { strong: num(ties.pStrong), weak: num(ties.pWeak) }));
+    const g = ties.groups;
+    if (g.kind !== 'none')
+      parts.push(
+        t('compare.ties.groups', {
+          groups: g.kind === 'file' ? g.name : t('compare.ties.communities'),
+          p: num(ties.pGroup),
+        }),
+      );
+  }
+  const via = k.summary.via;
+  if (via)
+    parts.push(
+      t('compare.via', {
+        strong: fixed(via.strong, 1),
+        weak: fixed(via.weak, 1),
+        group: fixed(via.group, 1),
+      }),
+    );
+  return parts.join(', ');
 }

@@ -56,6 +56,12 @@ export function checkSummary(v: unknown): SimulationSummary | null {
   if (ci?.length !== 2 || !hops || !steps || !band || !isDict(sizes)) return null;
   const bins = histogram(sizes.histogram);
   if (!bins || !finite(sizes.min) || !finite(sizes.max) || !finite(sizes.median)) return null;
+  const via = v.via;
+  const checkedVia =
+    isDict(via) && finite(via.strong) && finite(via.weak) && finite(via.group)
+      ? { strong: via.strong as number, weak: via.weak as number, group: via.group as number }
+      : null;
+  if (via !== undefined && !checkedVia) return null;
   return {
     runs: v.runs as number,
     mean: v.mean as number,
@@ -71,6 +77,7 @@ export function checkSummary(v: unknown): SimulationSummary | null {
       median: sizes.median as number,
       histogram: bins,
     },
+    ...(checkedVia ? { via: checkedVia } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * The Model tab: the model, the parameters it reads, one plain sentence on what they mean, tie
- * strength from the file, runs and the random seed. Every field is generated from the parameter
+ * The Model tab: the model, the parameters it reads, one plain sentence on what they mean, strong
+ * and weak ties (TieFields.tsx), tie strength from the file, runs and the random seed. Every field is generated from the parameter
  * table (src/diffusion/params.ts): label, range, step, help and error are the command line's.
  */
 import {
@@ -20,6 +20,7 @@ import type { ScenarioPatch } from '../../state/store.ts';
 import { Select } from '../../ui/fields.tsx';
 import { ParamNumber, ParamSelect } from '../../ui/ParamField.tsx';
 import { t } from './messages.ts';
+import { TieFields } from './TieFields.tsx';
 
 const MODEL_PARAMS: Record<'p' | 'gamma' | 'phi', NumberParam> = { p: P, gamma: GAMMA, phi: PHI };
 
@@ -70,6 +71,7 @@ export function ModelPanel() {
         />{' '}
         {t('param.useFile')}
       </label>
+      <TieFields />
       <div hidden={!(graph?.loaded.csr.values === 'weight' || scenario.edgeValues === 'ignore')}>
         <Select<'weight' | 'ignore'>
           label={t('param.ties')}

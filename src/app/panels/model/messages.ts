@@ -20,6 +20,29 @@ export const t = defineMessages({
     'param.ties': 'Tie strength',
     'param.ties.file': "from the file's weights",
     'param.ties.equal': 'all ties equal',
+    'modelTies.legend': 'Strong and weak ties',
+    'modelTies.noMutual':
+      'No arc of this graph is reciprocated, so every tie is weak under mutual follows: tell strong ties by shared neighbours instead.',
+    'modelTies.useEmbeddedness': 'Use embeddedness',
+    'modelTies.on': 'Tie-aware diffusion',
+    'modelTies.offHelp':
+      'Tell strong ties from weak ones (mutual follows, or shared neighbours) and give each its own chance, or count only strong ties; groups pass a post to all their members. Presets: the Ties tab.',
+    'modelTies.onlyIcThreshold':
+      'Strong and weak ties apply to the independent cascade and threshold models.',
+    'modelTies.icHelp':
+      'Each kind of tie has its own chance (empty: p). When an account adopts, each other member of each of its groups is reached with the group probability, once per shared group.',
+    'modelTies.thresholdHelp':
+      'Count only strong ties: an account adopts once enough of its strong ties have adopted (complex contagion through close ties).',
+    'modelTies.preset.closed':
+      'Closed platform: strong ties only, plus groups (weak ties carry nothing; strong ties and groups have chance p).',
+    'modelTies.preset.open':
+      'Open platform: every follow gets one repost chance p; the result says how much went through strong and weak ties.',
+    'modelTies.rule.mutual': 'mutual follows',
+    'modelTies.rule.embeddedness': 'embedded (shared neighbours)',
+    'modelTies.groups.none': 'none',
+    'modelTies.groups.communities': 'the communities (Louvain)',
+    'modelTies.groups.file': 'the file {name}',
+    'modelTies.groups.noFile': 'a groups file (open one in the Ties tab)',
   },
   zh: {
     'tab.model': '模型',
@@ -37,5 +60,26 @@ export const t = defineMessages({
     'param.ties': '关系强度',
     'param.ties.file': '取自文件中的权重',
     'param.ties.equal': '所有关系相同',
+    'modelTies.legend': '强关系与弱关系',
+    'modelTies.noMutual':
+      '此图没有任何互相关注的边，因此按“互相关注”判定时所有关系都是弱关系：请改用共同邻居来判定强关系。',
+    'modelTies.useEmbeddedness': '改用嵌入度',
+    'modelTies.on': '区分关系强弱的传播',
+    'modelTies.offHelp':
+      '区分强关系与弱关系（互相关注，或共同邻居），为每种关系设定各自的传播概率，或只计强关系；群组会把内容传给所有成员。预设见“关系”标签页。',
+    'modelTies.onlyIcThreshold': '强弱关系只适用于独立级联模型和阈值模型。',
+    'modelTies.icHelp':
+      '每种关系有各自的传播概率（留空则取 p）。账号采纳后，它所在每个群的其他成员各以群组概率被触达，每个共同群一次机会。',
+    'modelTies.thresholdHelp':
+      '只计强关系：一个账号的强关系中有足够多已采纳时，它才会采纳（复杂传染靠亲密关系）。',
+    'modelTies.preset.closed': '封闭平台：只走强关系，外加群组（弱关系不传播；强关系和群组的概率为 p）。',
+    'modelTies.preset.open':
+      '开放平台：每条关注都有一次概率为 p 的转发机会；结果会显示有多少经由强关系、多少经由弱关系。',
+    'modelTies.rule.mutual': '互相关注',
+    'modelTies.rule.embeddedness': '嵌入度（共同邻居）',
+    'modelTies.groups.none': '无',
+    'modelTies.groups.communities': '社群（Louvain）',
+    'modelTies.groups.file': '文件 {name}',
+    'modelTies.groups.noFile': '群组文件（请在“关系”标签页中打开）',
   },
 });

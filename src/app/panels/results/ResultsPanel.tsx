@@ -15,6 +15,7 @@ import { Select } from '../../ui/fields.tsx';
 import { OKABE_ITO } from '../../view/palette.ts';
 import { hopSeries } from './hop-series.ts';
 import { t } from './messages.ts';
+import { Via } from './Via.tsx';
 
 type Measure = 'distance' | 'generations';
 
@@ -151,6 +152,7 @@ export function ResultsPanel() {
         <dt>{t('result.sizes.count')}</dt>
         <dd data-testid="result-runs">{count(s.runs)}</dd>
       </dl>
+      {s.via ? <Via via={s.via} /> : null}
       <div class="figures">
         <ChartBox testid="reach-by-hop" title={t('result.hops')} config={hops}>
           <Select<Measure>

@@ -4,6 +4,13 @@ import { defineMessages } from '../../i18n/messages.ts';
 export const t = defineMessages({
   en: {
     'tab.results': 'Results',
+    'result.via': 'What carried the cascade',
+    'result.via.help':
+      'Mean adoptions per run, seeds excluded, by the kind of tie that passed the post first: strong ties, weak ties, or a group.',
+    'result.via.strong': 'Strong ties',
+    'result.via.weak': 'Weak ties',
+    'result.via.group': 'Groups',
+    'result.via.value': '{mean} ({share})',
     'result.hops': 'Reach by distance from the seeds',
     'result.hops.simulated': 'Reached in the simulation (mean)',
     'result.hops.generations': 'Reached within h hand-offs (mean)',
@@ -34,6 +41,13 @@ export const t = defineMessages({
   },
   zh: {
     'tab.results': '结果',
+    'result.via': '是什么带动了传播',
+    'result.via.help':
+      '每次运行的平均采纳数（不含种子），按最先传来内容的关系类型划分：强关系、弱关系或群组。',
+    'result.via.strong': '强关系',
+    'result.via.weak': '弱关系',
+    'result.via.group': '群组',
+    'result.via.value': '{mean}（{share}）',
     'result.hops': '按离种子的距离统计触达',
     'result.hops.simulated': '模拟触达（平均）',
     'result.hops.generations': '在 h 次转手以内触达（平均）',

@@ -72,7 +72,7 @@ export function classroomSimulator(csr: Csr, spread: Spread): RunCascades {
       sizes[i] = rs.tail;
       if (rs.tracing) trace = traceOf(sc, rs, run);
     }
-    sc.takeCounts();
+    sc.takeHopCounts();
     return { sizes, trace };
   };
 }
