@@ -53,11 +53,14 @@ function peakRssMB(): number {
 /** Child mode: load one file and report time and peak memory of this process only. */
 async function loadChild(file: string, direction: Direction): Promise<void> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const g = await readGraphFile(file, { direction });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   process.stdout.write(
     JSON.stringify({
       seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
       maxRssMB: peakRssMB(),
       nodes: g.csr.n,
       arcs: g.csr.arcs,

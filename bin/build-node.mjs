@@ -33,6 +33,7 @@ const stampFile = join(outDir, 'stamp.json');
 const entries = {
   ripple: 'src/cli/main.ts',
   'engine.worker': 'workers/engine.node.ts',
+  'load-tail.worker': 'workers/load-tail.node.ts',
   bench: 'bench/bench.ts',
 };
 /** Files outside the bundles' inputs whose change means a rebuild. */

@@ -7,15 +7,17 @@ import type { BenchContext } from '../context.ts';
 import { benchIc } from './ic.ts';
 import { benchIgraph } from './igraph.ts';
 import { benchImmPeer } from './imm.ts';
+import { benchLoad } from './load.ts';
 import { benchStartup } from './startup.ts';
 import { type PeerBench, type PeerRow, peerTable } from './table.ts';
 
 /** name → module; each helper adds its own line. */
 const peers: Record<string, PeerBench> = {
-  ic: benchIc,
   imm: benchImmPeer,
   startup: benchStartup,
+  ic: benchIc,
   igraph: benchIgraph,
+  load: benchLoad,
 };
 
 export async function benchPeers(ctx: BenchContext, only: string[] | null): Promise<PeerRow[]> {

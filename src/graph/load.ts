@@ -9,10 +9,12 @@
 import {
   DEFAULT_MAX_EDGES,
   EDGE_LINE_SHAPE,
+  type EdgeListPart,
   EdgeListReader,
   HEADER_OPTIONS,
   type HeaderOption,
 } from './edge-list.ts';
+import { feedEdgeListBlock, splitBlock } from './edge-list-blocks.ts';
 import { loadJson } from './json.ts';
 import { LoadError } from './load-error.ts';
 import {
@@ -20,7 +22,6 @@ import {
   ChunkReader,
   type GraphInput,
   type Gunzip,
-  MAX_LINE,
   NotBytesError,
   remaining,
   SourceError,
@@ -70,6 +71,19 @@ export interface LoadOptions {
    * result (e.g. a cost per account). Edge lists have no node attributes: asking is an error.
    */
   nodeAttribute?: string;
+  /**
+   * A split load of a plain (not gzipped) edge list: another thread reads the lines from `at` on
+   * (readEdgeListTail) while this one reads those before. Given by the Node file reader for large
+   * files; the result is the same with or without it.
+   */
+  edgeListTail?: EdgeListTail;
+}
+
+/** The lines of an edge list from a line start `at` on, read elsewhere (see LoadOptions.edgeListTail). */
+export interface EdgeListTail {
+  at: number;
+  /** Their records, or null when the other reader could not read them exactly (then they are read here). */
+  read: () => Promise<EdgeListPart | null>;
 }
 
 export interface ResolvedLoadOptions {
@@ -85,6 +99,7 @@ export interface ResolvedLoadOptions {
   maxTextBytes: number | null;
   sizeHint: number | null;
   nodeAttribute: string | null;
+  edgeListTail: EdgeListTail | null;
 }
 
 export const GRAPH_FORMATS: readonly GraphFormat[] = ['edgelist', 'gexf', 'graphml', 'json'];
@@ -100,6 +115,7 @@ const OPTION_NAMES = [
   'maxTextBytes',
   'sizeHint',
   'nodeAttribute',
+  'edgeListTail',
 ];
 const EDGE_LIST_EXTENSIONS = ['txt', 'csv', 'tsv', 'edges', 'el'];
 
@@ -159,7 +175,16 @@ export function resolveLoadOptions(options: unknown): ResolvedLoadOptions {
     maxTextBytes: whole('maxTextBytes', 1, null),
     sizeHint: whole('sizeHint', 0, null),
     nodeAttribute: text('nodeAttribute'),
+    edgeListTail: tailOption(named.edgeListTail, bad),
   };
+}
+
+function tailOption(v: unknown, bad: (problem: string) => LoadError): EdgeListTail | null {
+  if (v === undefined) return null;
+  const t = v as Partial<EdgeListTail> | null;
+  if (typeof t === 'object' && t !== null && Number.isSafeInteger(t.at) && typeof t.read === 'function')
+    return t as EdgeListTail;
+  throw bad(`option 'edgeListTail' must be {at, read}, got ${describe(v)}`);
 }
 
 function describe(v: unknown): string {
@@ -374,33 +399,32 @@ async function readEdgeList(
     // Edge lists compress about 4:1; a low guess costs a few doublings, a high one unused memory.
     sizeHint: (o.sizeHint ?? byteLength ?? 0) * (at.gzip ? 4 : 1) || undefined,
   });
-  const feed = (block: TextBlock) => {
-    const { buf, end } = block;
-    const bad = firstTextProblem(buf, 0, end);
-    if (bad >= 0) {
-      // Lines before the bad one are read first, so the first problem in the file is reported.
-      reader.feed(buf.subarray(0, bad > 0 ? buf.lastIndexOf(0x0a, bad - 1) + 1 : 0));
-      throw textProblemError(buf, bad, buf.length, {
-        file: o.file,
-        format: 'edgelist',
-        gzip: at.gzip,
-        line: reader.atLine,
-        offset: block.offset + bad,
-      });
+  const feed = (block: TextBlock) => feedEdgeListBlock(reader, block, o.file, at.gzip);
+  // A split load: at the block holding the tail's first line, the tail's records are taken if they
+  // can be; otherwise reading goes on here.
+  const tail = at.gzip ? null : o.edgeListTail;
+  let split = tail ? tail.at : -1;
+  const take = async (block: TextBlock): Promise<boolean> => {
+    if (!tail || split < 0 || block.offset + block.end <= split) {
+      feed(block);
+      return false;
     }
-    if (block.cut) {
-      reader.feed(buf.subarray(0, buf.lastIndexOf(0x0a, end - 1) + 1));
-      throw new LoadError(
-        o.file,
-        'edgelist',
-        `the line is longer than ${MAX_LINE >> 10} KiB; an edge list has short lines ${EDGE_LINE_SHAPE}`,
-        { line: reader.atLine },
-      );
+    const skip = block.cut && block.offset < split; // not a line start: never given, but never trusted
+    const [before, after] = block.offset < split ? splitBlock(block, split) : [null, block];
+    split = -1;
+    if (skip) {
+      feed(block);
+      return false;
     }
-    reader.feed(end === buf.length ? buf : buf.subarray(0, end));
+    if (before) feed(before);
+    const part = await tail.read().catch(() => null);
+    if (part && reader.append(part)) return true;
+    feed(after);
+    return false;
   };
-  for (const block of head) feed(block);
-  for (let block = await blocks.next(); block; block = await blocks.next()) feed(block);
+  for (const block of head) if (await take(block)) return reader.finish();
+  for (let block = await blocks.next(); block; block = await blocks.next())
+    if (await take(block)) return reader.finish();
   return reader.finish();
 }
 

@@ -161,8 +161,16 @@ export class BlockReader {
   /** Bytes read from the chunk stream so far. */
   bytesRead = 0;
 
-  /** `read` gives the next non-empty chunk, or null at the end (ChunkReader.read, or a wrapper). */
-  constructor(private readonly read: () => Promise<Uint8Array | null>) {}
+  /**
+   * `read` gives the next non-empty chunk, or null at the end (ChunkReader.read, or a wrapper);
+   * `offset`: where in the whole input the chunks start (a line start, when not 0).
+   */
+  constructor(
+    private readonly read: () => Promise<Uint8Array | null>,
+    offset = 0,
+  ) {
+    this.offset = offset;
+  }
 
   async next(): Promise<TextBlock | null> {
     while (!this.eof && this.length - this.pos < DECIDE) {

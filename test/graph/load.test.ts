@@ -638,6 +638,7 @@ describe('options', () => {
       maxTextBytes: null,
       sizeHint: null,
       nodeAttribute: null,
+      edgeListTail: null,
     });
   });
 
@@ -654,6 +655,10 @@ describe('options', () => {
     [{ file: 'a.txt', header: true }, "option 'header' must be 'auto', 'yes', 'no'; got true"],
     [{ file: 'a.txt', format: 'csv' }, "option 'format' must be 'edgelist', 'gexf', 'graphml', 'json'"],
     [{ file: 'a.txt', gunzip: 'zlib' }, "option 'gunzip' must be a function"],
+    [
+      { file: 'a.txt', edgeListTail: { at: 1.5, read: () => null } },
+      "option 'edgeListTail' must be {at, read}",
+    ],
     [{ file: '' }, "option 'file' must be a non-empty string"],
     [null, 'load options must be an object'],
   ])('rejects %j', (options, message) => {

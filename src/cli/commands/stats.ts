@@ -53,7 +53,8 @@ export async function statsCommand(options: ParsedOptions, ctx: CommandContext):
   const loadSeconds = (performance.now() - started) / 1000;
 
   const distanceStarted = performance.now();
-  const distances = await withRunner(csr, workers, ctx, (runner) =>
+  // --distances none does no BFS work: no pool to start (and no graph to send to it).
+  const distances = await withRunner(csr, mode === 'none' ? 0 : workers, ctx, (runner) =>
     analyzeDistances(csr, { mode, registers, seed, runner }),
   );
   const output = {
@@ -97,7 +98,7 @@ export async function statsCommand(options: ParsedOptions, ctx: CommandContext):
 
 /**
  * Run the analysis with a worker pool when the BFS work is worth it (jobs through
- * EnginePool.runJobs, with a progress bar), in this thread otherwise.
+ * EnginePool.runJobs, with a progress bar), in this thread otherwise (and always with 0 workers).
  */
 async function withRunner<T>(
   csr: Csr,
@@ -105,7 +106,7 @@ async function withRunner<T>(
   ctx: CommandContext,
   fn: (runner: DistanceRunner) => Promise<T>,
 ): Promise<T> {
-  if (csr.n * csr.arcs <= LOCAL_WORK) return fn(localRunner(csr));
+  if (workers === 0 || csr.n * csr.arcs <= LOCAL_WORK) return fn(localRunner(csr));
   const pool = createNodePool(ctx.workerFile, workers);
   const bar = progressBar(ctx.stderr, 'distances');
   const run = { onProgress: (p: Parameters<typeof bar.update>[0]) => bar.update(p), signal: ctx.signal };

@@ -14,6 +14,7 @@ import { LoadError } from '../../graph/load-error.ts';
 import type { Gunzip } from '../../graph/stream.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
 import { strictXmlParser } from '../../util/strict-xml-parser.ts';
+import { startTailWorker } from './split-load.ts';
 
 /** Load options without the file name and the Node services this module supplies. */
 export type ReadGraphOptions = Omit<LoadOptions, 'file' | 'gunzip' | 'DOMParser' | 'sizeHint'>;
@@ -56,7 +57,13 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
     const stat = await handle.stat();
     if (stat.isDirectory()) throw new LoadError(path, 'unknown', 'cannot read the file (it is a directory)');
     size = stat.isFile() ? stat.size : 0;
-    return await loadGraph(chunks(handle), { ...loadOptions, sizeHint: size });
+    // A large edge list is read on two threads (split-load.ts); the result is the same.
+    const split = await startTailWorker(handle, path, size, loadOptions).catch(() => null);
+    try {
+      return await loadGraph(chunks(handle), { ...loadOptions, sizeHint: size, edgeListTail: split?.tail });
+    } finally {
+      await split?.close();
+    }
   } finally {
     await handle.close().catch(() => {});
   }

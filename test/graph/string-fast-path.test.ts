@@ -1,0 +1,235 @@
+/**
+ * The edge-list reader takes runs of "id id" lines of any unquoted ids in a tight loop (after the
+ * integer-only one), interning string ids in batches, and hands every other line to the general
+ * path. These tests read random files mixing string ids (ASCII, Chinese, look-alikes of integers,
+ * a leading BOM inside an id), integers, quoted fields, ids with inner spaces, comments and odd
+ * separators, and compare with a reference reading written here from the format's rules; and
+ * check that an id that is not UTF-8 is reported at its line and column wherever it falls in a
+ * batch. StringIds is also tested on its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { hashBytes, parseEdgeList, StringIds } from '../../src/graph/edge-list.ts';
+import { LoadError } from '../../src/graph/load-error.ts';
+import { Rng } from '../../src/util/rng.ts';
+import { arcs, load } from './support.ts';
+
+type Delimiter = 'whitespace' | 'comma' | 'tab';
+
+const STRINGS = [
+  'user1',
+  'user22',
+  'alice',
+  'Bob',
+  '张三',
+  '李四',
+  'ü',
+  '__proto__',
+  'a"b',
+  '#x',
+  '%y',
+  'x,y',
+];
+const INTEGERS = ['0', '1', '7', '42', '2147483647'];
+const LOOKALIKES = ['007', '2147483648', '12345678901', '3.0', '-4'];
+
+function pick<T>(rng: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(rng() * xs.length)];
+}
+
+/** A random file and what it means: the edges in file order (ids as strings) and skipped lines. */
+function randomFile(rng: () => number, delimiter: Delimiter, lines: number) {
+  const sep = delimiter === 'comma' ? ',' : delimiter === 'tab' ? '\t' : ' ';
+  const text: string[] = [`user0${sep}user1`];
+  const edges: [string, string][] = [['user0', 'user1']];
+  let skipped = 0;
+  // Ids that need quotes or mean something else in this delimiter are left out of unquoted fields.
+  const plain = STRINGS.filter((s) => !(delimiter === 'comma' && s.includes(',')));
+  const id = (): { text: string; id: string } => {
+    const r = rng();
+    if (r < 0.55) {
+      const s = pick(rng, plain);
+      return { text: s, id: s };
+    }
+    if (r < 0.75) {
+      const s = pick(rng, INTEGERS);
+      return { text: s, id: s };
+    }
+    if (r < 0.85) {
+      const s = pick(rng, LOOKALIKES);
+      return { text: s, id: s };
+    }
+    if (r < 0.9) return { text: `u${Math.floor(rng() * 500)}`, id: '' }; // filled below
+    if (r < 0.95 && delimiter !== 'whitespace') return { text: '"Ann Lee"', id: 'Ann Lee' };
+    if (r < 0.97 && delimiter !== 'whitespace') return { text: 'Ann Lee', id: 'Ann Lee' };
+    return { text: '"q""r"', id: 'q"r' };
+  };
+  const separator = () => {
+    if (delimiter === 'comma') return pick(rng, [',', ', ', ' ,', '\t, ']);
+    if (delimiter === 'tab') return pick(rng, ['\t', '\t\t', ' \t', '\t ']);
+    return pick(rng, [' ', '\t', '  ', ' \t ', '\r']);
+  };
+  for (let i = 1; i < lines; i++) {
+    if (rng() < 0.04) {
+      text.push(pick(rng, ['# a comment', '% another', '', '   ', '\r']));
+      skipped++;
+      continue;
+    }
+    let a = id();
+    while (a.text.startsWith('#') || a.text.startsWith('%')) a = id(); // would make a comment line
+    const b = id();
+    if (a.id === '') a.id = a.text;
+    if (b.id === '') b.id = b.text;
+    const lead = rng() < 0.03 ? ' ' : '';
+    const trail = pick(rng, ['', '', '', ' ', '\r', '\t']);
+    text.push(`${lead}${a.text}${separator()}${b.text}${trail}`);
+    edges.push([a.id, b.id]);
+  }
+  return { content: text.join('\n') + (rng() < 0.5 ? '\n' : ''), edges, skipped };
+}
+
+/** Node ids in first appearance and arcs "a>b" (influences), self-loops dropped, duplicates merged. */
+function reference(edges: [string, string][]) {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  const arcSet = new Set<string>();
+  for (const [a, b] of edges) {
+    for (const x of [a, b]) {
+      if (!seen.has(x)) {
+        seen.add(x);
+        ids.push(x);
+      }
+    }
+    if (a !== b) arcSet.add(`${a}>${b}`);
+  }
+  return { ids, arcs: [...arcSet].sort() };
+}
+
+describe('string-id lines and other lines read alike', () => {
+  for (const delimiter of ['whitespace', 'comma', 'tab'] as const) {
+    it(`mixed ${delimiter}-separated files equal the reference reading`, async () => {
+      for (let seed = 1; seed <= 40; seed++) {
+        const r = new Rng(seed);
+        const rng = () => r.float();
+        const { content, edges, skipped } = randomFile(rng, delimiter, 60 + Math.floor(rng() * 400));
+        const g = await load(content, { file: `mixed-${seed}.txt`, direction: 'influences', header: 'no' });
+        const want = reference(edges);
+        expect(g.ids, `seed ${seed}`).toEqual(want.ids);
+        expect(arcs(g).sort(), `seed ${seed}`).toEqual(want.arcs);
+        expect(g.report.edgeLines, `seed ${seed}`).toBe(edges.length);
+        expect(g.report.skippedLines, `seed ${seed}`).toBe(skipped);
+      }
+    });
+  }
+
+  it('a leading BOM inside an id is read as a fatal UTF-8 decoder reads it, and stays its own node', async () => {
+    // "\ufeffx" and "x" are different bytes, so different nodes, though both decode to "x".
+    const g = await load('a b\nc \ufeffx\nx d\n', { file: 'bom.txt', direction: 'influences', header: 'no' });
+    expect(g.ids).toEqual(['a', 'b', 'c', 'x', 'x', 'd']);
+  });
+
+  it('names the line and column of an id that is not UTF-8, wherever it falls in a batch', () => {
+    const r = new Rng(9);
+    for (let trial = 0; trial < 30; trial++) {
+      const at = 2 + Math.floor(r.float() * 400); // 1-based line of the bad id
+      const column = r.float() < 0.5 ? 1 : 2;
+      const parts: Uint8Array[] = [];
+      const enc = new TextEncoder();
+      for (let line = 1; line <= at + 50; line++) {
+        if (line === at) {
+          const bad = Uint8Array.from([0x75, 0xff, 0x76]); // "u", a stray 0xff, "v"
+          const other = enc.encode(`user${line}`);
+          const sep = enc.encode(' ');
+          parts.push(column === 1 ? bad : other, sep, column === 1 ? other : bad, enc.encode('\n'));
+        } else {
+          parts.push(enc.encode(`user${line % 97} ${r.float() < 0.3 ? line : `n${line}`}\n`));
+        }
+      }
+      const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      let o = 0;
+      for (const p of parts) {
+        bytes.set(p, o);
+        o += p.length;
+      }
+      let error: unknown = null;
+      try {
+        parseEdgeList(bytes, {
+          file: 'bad.txt',
+          direction: 'influences',
+          edgeValues: 'ignore',
+          header: 'no',
+          gzip: false,
+        });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(LoadError);
+      expect((error as LoadError).message).toBe(
+        `bad.txt:${at}: node id in column ${column} is not valid UTF-8 text; this does not look like a text edge list`,
+      );
+    }
+  });
+
+  it('grows its arrays and keeps counting lines across many batches', async () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `n${(i * 7919) % 3001} m${(i * 104729) % 2003}`);
+    const g = await load(lines.join('\n'), { file: 'big.txt', direction: 'influences', header: 'no' });
+    const want = reference(lines.map((l) => l.split(' ') as [string, string]));
+    expect(g.ids).toEqual(want.ids);
+    expect(arcs(g).sort()).toEqual(want.arcs);
+    expect(g.report.edgeLines).toBe(5000);
+  });
+});
+
+describe('StringIds', () => {
+  const enc = new TextEncoder();
+  const bytesOf = (ids: string[]) => {
+    const all = enc.encode(ids.join(''));
+    const spans: [number, number][] = [];
+    let at = 0;
+    for (const id of ids) {
+      const n = enc.encode(id).length;
+      spans.push([at, at + n]);
+      at += n;
+    }
+    return { all, spans };
+  };
+
+  it('numbers ids by first interning, queued or not, through rehashes, and decodes them in pieces', () => {
+    const ids = Array.from({ length: 20000 }, (_, i) => `id${(i * 7) % 9000}`);
+    const { all, spans } = bytesOf(ids);
+    const table = new StringIds();
+    const got: number[] = [];
+    let queued = 0;
+    const flush = () => {
+      expect(table.resolve(all)).toBe(queued);
+      got.push(...table.resolved.subarray(0, queued));
+      queued = 0;
+    };
+    for (let i = 0; i < spans.length; i++) {
+      const [s, e] = spans[i];
+      if (i % 3 === 0) {
+        flush();
+        got.push(table.intern(all, s, e));
+      } else {
+        queued = table.queue(s, e, hashBytes(all, s, e));
+        if (queued === 5) flush();
+      }
+    }
+    flush();
+    const order = new Map<string, number>();
+    for (const id of ids) if (!order.has(id)) order.set(id, order.size);
+    expect(got).toEqual(ids.map((id) => order.get(id)));
+    expect(table.count).toBe(order.size);
+    for (const piece of [1, 7, 64, 1 << 24]) expect(table.texts(piece)).toEqual([...order.keys()]);
+  });
+
+  it('decodes non-ASCII ids one by one, and refuses bytes that are not UTF-8', () => {
+    const ids = ['甲', 'b', '乙', 'b', 'é'];
+    const { all, spans } = bytesOf(ids);
+    const table = new StringIds();
+    expect(spans.map(([s, e]) => table.intern(all, s, e))).toEqual([0, 1, 2, 1, 3]);
+    expect(table.texts()).toEqual(['甲', 'b', '乙', 'é']);
+    expect(table.intern(Uint8Array.from([0x61, 0xc3]), 0, 2)).toBe(-1);
+    expect(table.intern(Uint8Array.from([0xed, 0xa0, 0x80]), 0, 3)).toBe(-1);
+    expect(table.count).toBe(4);
+  });
+});
