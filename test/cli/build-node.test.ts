@@ -39,6 +39,7 @@ describe('bin/build-node.mjs', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
     write('package-lock.json', '{}', true);
     write('workers/engine.node.ts', 'export {};\n', true);
+    write('workers/load-tail.node.ts', 'export {};\n', true);
     write('bench/bench.ts', 'export {};\n', true);
     write('src/cli/answer.ts', 'export const answer = (): number => 1;\n', true);
     const main = "import { answer } from './answer.ts';\nexport async function main() { return answer(); }\n";
