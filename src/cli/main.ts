@@ -18,6 +18,7 @@ import { RANK } from './commands/rank.ts';
 import { REACH } from './commands/reach.ts';
 import { SEEDS_COMMAND } from './commands/seeds.ts';
 import { SIMULATE } from './commands/simulate.ts';
+import { SNAPSHOT } from './commands/snapshot.ts';
 import { STATS } from './commands/stats.ts';
 import { TIES } from './commands/ties.ts';
 import { TIPPING } from './commands/tipping.ts';
@@ -38,6 +39,7 @@ export const COMMANDS: Record<string, Command> = {
   reach: REACH,
   seeds: SEEDS_COMMAND,
   simulate: SIMULATE,
+  snapshot: SNAPSHOT,
   stats: STATS,
   ties: TIES,
   tipping: TIPPING,

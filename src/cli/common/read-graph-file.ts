@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
 import { type LoadOptions, loadGraph, readProblem, resolveLoadOptions } from '../../graph/load.ts';
 import { LoadError } from '../../graph/load-error.ts';
+import { decodeSnapshot, isSnapshot, loadedFromSnapshot, SNAPSHOT_MAGIC } from '../../graph/snapshot.ts';
 import type { Gunzip } from '../../graph/stream.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
 import { strictXmlParser } from '../../util/strict-xml-parser.ts';
@@ -56,6 +57,14 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
     const stat = await handle.stat();
     if (stat.isDirectory()) throw new LoadError(path, 'unknown', 'cannot read the file (it is a directory)');
     size = stat.isFile() ? stat.size : 0;
+    // A graph snapshot (ripple snapshot) by its magic bytes: decoded whole, no parsing.
+    const head = new Uint8Array(SNAPSHOT_MAGIC.length);
+    if (
+      stat.isFile() &&
+      (await handle.read(head, 0, head.length, 0)).bytesRead === head.length &&
+      isSnapshot(head)
+    )
+      return loadedFromSnapshot(decodeSnapshot(await handle.readFile(), path), path);
     return await loadGraph(chunks(handle), { ...loadOptions, sizeHint: size });
   } finally {
     await handle.close().catch(() => {});
