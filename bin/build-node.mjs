@@ -57,6 +57,8 @@ export async function buildNode({ force = false } = {}) {
     format: 'esm',
     target: 'node20',
     sourcemap: 'inline',
+    // The cluster's client libraries load from node_modules only when a command uses --cluster.
+    external: ['bullmq', 'ioredis'],
     write: false,
     logLevel: 'error',
     // CommonJS dependencies bundled into ESM may call require() for Node built-ins.

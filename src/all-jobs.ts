@@ -12,3 +12,4 @@ import './analysis/graph-metric-jobs.ts';
 import './seeding/jobs.ts';
 import './seeding/seed-finding-jobs.ts';
 import './calibration/jobs.ts';
+import './engine/simulation-jobs.ts';

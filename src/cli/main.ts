@@ -23,6 +23,7 @@ import { STATS } from './commands/stats.ts';
 import { TIES } from './commands/ties.ts';
 import { TIPPING } from './commands/tipping.ts';
 import { CONTAIN, WATCH } from './commands/watch.ts';
+import { WORKER } from './commands/worker.ts';
 import { type Command, helpText, parseOptions, UsageError } from './common/args.ts';
 import type { CommandContext } from './common/context.ts';
 import { clearProgress } from './common/progress.ts';
@@ -44,6 +45,7 @@ export const COMMANDS: Record<string, Command> = {
   ties: TIES,
   tipping: TIPPING,
   watch: WATCH,
+  worker: WORKER,
 };
 
 export const USAGE = `ripple: relationship-chain diffusion simulator

@@ -13,6 +13,7 @@ import { mergeShards } from '../diffusion/summary.ts';
 import type { ShardResult } from '../diffusion/types.ts';
 import type { Csr } from '../graph/types.ts';
 import type { JobInput, JobKind, JobOutput } from './jobs.ts';
+import type { EngineRunner } from './runner.ts';
 import type { EngineApi, RunOptions, SimulationRequest } from './types.ts';
 
 export type { Progress, RunOptions, SimulationRequest } from './types.ts';
@@ -95,7 +96,7 @@ interface WorkPlan<T> {
 
 let nextGraphId = 1;
 
-export class EnginePool {
+export class EnginePool implements EngineRunner {
   readonly size: number;
   private readonly spawn: Spawn;
   private readonly share: ShareGraph;

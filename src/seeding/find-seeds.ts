@@ -15,7 +15,8 @@
 
 import { summarize } from '../diffusion/summary.ts';
 import type { ModelParams } from '../diffusion/types.ts';
-import type { EnginePool, Progress, RunOptions } from '../engine/pool.ts';
+import type { Progress, RunOptions } from '../engine/pool.ts';
+import type { EngineRunner } from '../engine/runner.ts';
 import { canShare } from '../engine/share.ts';
 import type { Csr } from '../graph/types.ts';
 import { type BudgetPoint, curveSets, rrEstimate } from './budget-curve.ts';
@@ -118,7 +119,7 @@ const PROBE_SETS = 256;
  * workers: a probe round of small jobs learns the cost per set, the rest go in jobs of ~100 ms.
  */
 export async function poolBudgetCurve(
-  pool: EnginePool,
+  pool: EngineRunner,
   n: number,
   params: RrParams,
   order: readonly number[],
@@ -201,7 +202,7 @@ export function collectionInput(sets: RrCollection): CollectionInput {
 
 /** IMM's greedy max coverage, run in a worker. */
 export async function poolCoverage(
-  pool: EnginePool,
+  pool: EngineRunner,
   sets: RrCollection,
   k: number,
   signal?: AbortSignal,
@@ -215,7 +216,7 @@ export async function poolCoverage(
  * topped up from the same stream to half of theta, and the spread of every prefix of the seeds.
  */
 export async function poolImmBudgetCurve(
-  pool: EnginePool,
+  pool: EngineRunner,
   source: RrSource,
   result: ImmResult,
   rngSeed: number,
@@ -230,7 +231,7 @@ export async function poolImmBudgetCurve(
 
 /** Choose the seeds (and estimate the budget curve when asked); the spread is not measured. */
 export async function chooseSeeds(
-  pool: EnginePool,
+  pool: EngineRunner,
   csr: Csr,
   options: FindSeedsOptions,
   run: FindSeedsRun = {},
@@ -323,7 +324,7 @@ export async function chooseSeeds(
 
 /** Choose the seeds, then measure their spread with `runs` fresh Monte Carlo runs. */
 export async function findSeeds(
-  pool: EnginePool,
+  pool: EngineRunner,
   csr: Csr,
   options: FindSeedsOptions,
   run: FindSeedsRun = {},
