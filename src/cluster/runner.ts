@@ -197,8 +197,12 @@ export class ClusterRunner implements EngineRunner {
     const opening = this.opening;
     this.opening = null;
     await opening?.catch(() => {});
+    // BullMQ's close waits for Redis; with Redis gone, give up soon and drop the sockets.
+    const healthy = this.redis?.status === 'ready';
     const closing = [this.events?.close(), this.queue?.close()].map((p) => p?.catch(() => {}));
-    await withTimeout(Promise.all(closing), 3000);
+    await withTimeout(Promise.all(closing), healthy ? 3000 : 300);
+    const dropping = [this.events?.disconnect(), this.queue?.disconnect()].map((p) => p?.catch(() => {}));
+    await withTimeout(Promise.all(dropping), 300);
     this.redis?.disconnect();
     this.events = null;
     this.queue = null;
@@ -251,7 +255,13 @@ export class ClusterRunner implements EngineRunner {
     await queue.waitUntilReady();
     // Listen from the stream's current end: older events belong to other calls.
     const last = await redis.xrevrange(queue.keys.events, '+', '-', 'COUNT', 1);
-    const events = new QueueEvents(QUEUE, { connection, prefix: PREFIX, lastEventId: last[0]?.[0] ?? '0-0' });
+    // A short blocking read: closing waits for the read in flight (its timer outlives a lost Redis).
+    const events = new QueueEvents(QUEUE, {
+      connection,
+      prefix: PREFIX,
+      lastEventId: last[0]?.[0] ?? '0-0',
+      blockingTimeout: 1000,
+    });
     events.on('error', remember);
     events.on('completed', ({ jobId: id, returnvalue }) => this.onCompleted(id, returnvalue));
     events.on('failed', ({ jobId: id, failedReason }) => this.onFailed(id, failedReason));
@@ -476,7 +486,7 @@ export class ClusterRunner implements EngineRunner {
           this.finish(
             call,
             new ClusterError(
-              `lost the connection to Redis at ${this.target.display}${reason} for ${Math.round(lostMs / 1000)} s, with ${call.received} of ${call.outputs.length} shards done; nothing was merged`,
+              `lost the connection to Redis at ${this.target.display}${reason} for ${lostMs / 1000} s, with ${call.received} of ${call.outputs.length} shards done; nothing was merged`,
             ),
           );
       }

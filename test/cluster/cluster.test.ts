@@ -113,8 +113,10 @@ describe('the four commands on the cluster equal their local runs', () => {
   ];
   for (const [name, args] of cases) {
     it(name, async () => {
-      const local = await jsonInProcess(...args, '--workers', '1');
-      const cluster = await jsonInProcess(...args, '--cluster', redis.url);
+      const [local, cluster] = await Promise.all([
+        jsonInProcess(...args, '--workers', '1'),
+        jsonInProcess(...args, '--cluster', redis.url),
+      ]);
       expect(comparable(cluster)).toEqual(comparable(local));
       expect(cluster.workers).toBe(2); // the two workers' threads
     });

@@ -30,32 +30,39 @@ export function rippleChild(args: string[], env: Record<string, string> = {}): C
   const stdout: string[] = [];
   const stderr: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  const collect = (into: string[]) => {
+  const take = (into: string[], line: string) => {
+    into.push(line);
+    for (const w of [...waiters])
+      if (w.pattern.test(line)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
+  };
+  /** Complete lines as they come; the unterminated rest when the stream ends. */
+  const collect = (stream: NodeJS.ReadableStream | null, into: string[]) => {
     let rest = '';
-    return (chunk: Buffer) => {
+    stream?.on('data', (chunk: Buffer) => {
       const parts = (rest + chunk.toString()).split('\n');
       rest = parts.pop() ?? '';
-      for (const line of parts) {
-        into.push(line);
-        for (const w of [...waiters])
-          if (w.pattern.test(line)) {
-            waiters.splice(waiters.indexOf(w), 1);
-            w.resolve(line);
-          }
-      }
-    };
+      for (const line of parts) take(into, line);
+    });
+    return new Promise<void>((resolve) =>
+      stream?.on('close', () => {
+        if (rest !== '') take(into, rest);
+        resolve();
+      }),
+    );
   };
-  child.stdout?.on('data', collect(stdout));
-  child.stderr?.on('data', collect(stderr));
+  const closed = Promise.all([collect(child.stdout, stdout), collect(child.stderr, stderr)]);
   const exited = new Promise<number | string>((resolve) =>
-    child.once('exit', (code, signal) => resolve(signal ?? code ?? -1)),
+    child.once('exit', (code, signal) => closed.then(() => resolve(signal ?? code ?? -1))),
   );
   return {
     process: child,
     stdout,
     stderr,
     exited,
-    waitFor(pattern, ms = 20_000) {
+    waitFor(pattern, ms = 60_000) {
       const seen = [...stdout, ...stderr].find((l) => pattern.test(l));
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
@@ -92,7 +99,7 @@ export function rippleChild(args: string[], env: Record<string, string> = {}): C
 /** A `ripple worker` with JSON logs and short locks; resolves once it is connected. */
 export async function startWorker(url: string, args: string[] = []): Promise<Child> {
   const worker = rippleChild(['worker', '--cluster', url, '--workers', '1', '--json', ...args], FAST_LOCKS);
-  await worker.waitFor(/"event":"ready"/);
+  await worker.waitFor(/"event":"ready"/, 90_000);
   return worker;
 }
 

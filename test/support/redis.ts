@@ -34,9 +34,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Start redis-server; resolves once it accepts connections. `password` adds --requirepass. */
-export async function startRedis(options: { password?: string } = {}): Promise<TestRedis> {
-  const port = await freePort();
+/**
+ * Start redis-server; resolves once it accepts connections. `password` adds --requirepass; `port`
+ * reuses a port (a restart).
+ */
+export async function startRedis(options: { password?: string; port?: number } = {}): Promise<TestRedis> {
+  const port = options.port ?? (await freePort());
   const args = [
     '--port',
     String(port),

@@ -25,10 +25,13 @@ export async function createRunner(
   }
   const { ClusterRunner } = await import('../../cluster/runner.ts');
   const timeout = options.given(CLUSTER_TIMEOUT);
+  // Tuning knob (docs/cluster.md): how long a lost connection to Redis may last.
+  const lost = Number(process.env.RIPPLE_CLUSTER_LOST_MS);
   return new ClusterRunner({
     url,
     local: () => createNodePool(ctx.workerFile, workers),
     notice: (line) => warn(ctx, line),
     noWorkerTimeoutMs: timeout === undefined ? null : timeout * 1000,
+    ...(Number.isInteger(lost) && lost >= 100 ? { lostConnectionMs: lost } : {}),
   });
 }
