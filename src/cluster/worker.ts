@@ -72,6 +72,7 @@ export interface ClusterWorkerOptions {
 interface CachedGraph {
   hash: string;
   n: number;
+  probabilities: boolean;
   pool: EngineRunner;
   inUse: number;
   used: number;
@@ -149,7 +150,14 @@ export async function runWorker(options: ClusterWorkerOptions): Promise<{ shards
           seconds: (performance.now() - t0) / 1000,
           text: `graph ${hash}: ${decoded.csr.n} nodes, ${decoded.csr.arcs} arcs (${bytes.length} bytes) fetched in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
         });
-        return { hash, n: decoded.csr.n, pool, inUse: 0, used: Date.now() };
+        return {
+          hash,
+          n: decoded.csr.n,
+          probabilities: decoded.csr.values === 'probability',
+          pool,
+          inUse: 0,
+          used: Date.now(),
+        };
       })();
       graphs.set(hash, entry);
       entry.catch(() => graphs.delete(hash));
@@ -212,7 +220,7 @@ export async function runWorker(options: ClusterWorkerOptions): Promise<{ shards
     try {
       for (let i = 0; i < batch.length; i++) {
         try {
-          checkShardInput(kind, batch[i], { n: graph.n });
+          checkShardInput(kind, batch[i], { n: graph.n, probabilities: graph.probabilities });
         } catch (e) {
           if (e instanceof PayloadError)
             throw bad(`${e.message}${batch.length > 1 ? ` (input ${i + 1})` : ''}`);

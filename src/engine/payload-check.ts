@@ -17,6 +17,8 @@ export class PayloadError extends Error {
 export interface PayloadContext {
   /** Nodes of the graph. */
   n: number;
+  /** Whether its arcs carry probabilities (what ic without p uses). */
+  probabilities: boolean;
 }
 
 export type Check = (value: unknown, path: string, ctx: PayloadContext) => void;
@@ -128,11 +130,11 @@ export function tagged(tag: string, shapes: Record<string, Check>): Check {
 }
 
 /** A further check on a value that passed `check` (e.g. the model's own validation). */
-export function also(check: Check, then: (value: never, path: string) => void): Check {
+export function also(check: Check, then: (value: never, path: string, ctx: PayloadContext) => void): Check {
   return (value, path, ctx) => {
     check(value, path, ctx);
     try {
-      then(value as never, path);
+      then(value as never, path, ctx);
     } catch (e) {
       if (e instanceof PayloadError) throw e;
       throw new PayloadError(`${path}: ${e instanceof Error ? e.message : String(e)}`);

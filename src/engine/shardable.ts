@@ -27,6 +27,7 @@ import {
   num,
   oneOf,
   type PayloadContext,
+  PayloadError,
   record,
   tagged,
   text,
@@ -68,8 +69,23 @@ const modelParams: Check = also(
     },
     ['ties'],
   ),
-  (params: ModelParams) => validateParams(params),
+  (params: ModelParams, path, ctx) => {
+    validateParams(params);
+    needProbabilities(params, path, ctx);
+  },
 );
+
+/** ic (and sir) without p read each arc's probability: the graph must have them. */
+function needProbabilities(
+  params: { model: string; p: number | null },
+  path: string,
+  ctx: PayloadContext,
+): void {
+  if (params.p === null && (params.model === 'ic' || params.model === 'sir') && !ctx.probabilities)
+    throw new PayloadError(
+      `${path}.p: ${params.model} without p needs per-arc probabilities, and the graph has none`,
+    );
+}
 
 const seedPlan = tagged('kind', {
   groups: record<{ kind: 'groups'; groups: SeedGroup[] }>({
@@ -83,9 +99,12 @@ const seedPlan = tagged('kind', {
   random: record<{ kind: 'random'; k: number }>({ kind: oneOf('random'), k: int(1, (ctx) => ctx.n) }),
 });
 
-const rrParams = record<JobInput<'rrSets'>['params']>(
-  { model: oneOf('ic', 'wc', 'lt'), p: nullable(probability), target: oneOf('reach', 'exposure') },
-  ['target'],
+const rrParams = also(
+  record<JobInput<'rrSets'>['params']>(
+    { model: oneOf('ic', 'wc', 'lt'), p: nullable(probability), target: oneOf('reach', 'exposure') },
+    ['target'],
+  ),
+  needProbabilities,
 );
 
 /** A range [first, first + count) of 32-bit indices. */

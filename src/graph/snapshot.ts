@@ -87,7 +87,8 @@ export function isSnapshot(bytes: Uint8Array): boolean {
   return true;
 }
 
-const pad8 = (bytes: number) => (bytes + 7) & ~7;
+/** Rounded up to a multiple of 8, in doubles: sizes from a hostile header exceed 32 bits. */
+const pad8 = (bytes: number) => Math.ceil(bytes / 8) * 8;
 
 interface Layout {
   n: number;
@@ -338,7 +339,12 @@ export function decodeSnapshot(input: Uint8Array, file: string): DecodedSnapshot
   }
   const report =
     (flags & FLAG_META) !== 0
-      ? checkReport(text(at.meta, at.metaBytes, 'the load report'), directed, fail)
+      ? checkReport(
+          text(at.meta, at.metaBytes, 'the load report'),
+          directed,
+          directed ? arcs : arcs / 2,
+          fail,
+        )
       : null;
   return { csr, ids, labels, positions, report, hash: stored };
 }
@@ -503,7 +509,7 @@ function checkValues(values: Float64Array, probability: boolean, fail: Fail): vo
 const FORMATS: readonly GraphFormat[] = ['edgelist', 'gexf', 'graphml', 'json'];
 const DIRECTION_NAMES: readonly Direction[] = ['undirected', 'influences', 'follows'];
 
-function checkReport(value: unknown, directed: boolean, fail: Fail): Omit<LoadReport, 'file'> {
+function checkReport(value: unknown, directed: boolean, edges: number, fail: Fail): Omit<LoadReport, 'file'> {
   const bad = (what: string) => fail(`the load report: ${what}`);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('not an object');
   const r = value as Record<string, unknown>;
@@ -528,6 +534,7 @@ function checkReport(value: unknown, directed: boolean, fail: Fail): Omit<LoadRe
     )
       throw bad('header is malformed');
   }
+  if (r.edges !== edges) throw bad(`it counts ${String(r.edges)} edges, the graph has ${edges}`);
   const warnings = r.warnings;
   if (!Array.isArray(warnings) || !warnings.every((w) => typeof w === 'string'))
     throw bad('warnings are not text');
