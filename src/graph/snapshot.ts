@@ -22,7 +22,7 @@
  * targets and sources in range; no self-loops; every in-list strictly ascending (as withInArcs
  * builds it, which also rules out repeated arcs); the in-arrays the transpose of the out-arrays
  * and, for undirected graphs, the out-arrays symmetric with one value per edge (both checked by
- * comparing 64-bit multiset hashes of the arcs, sequentially: a deliberately forged file could
+ * comparing multiset hashes of the arcs, sequentially: a deliberately forged file could
  * collide, but could then only make its own numbers wrong, since every index is range-checked);
  * values finite, probabilities in [0, 1], weights >= 0; the id table (n distinct strings),
  * labels, positions and the load report. Every failure is one LoadError naming the file.
@@ -295,11 +295,15 @@ export function decodeSnapshot(input: Uint8Array, file: string): DecodedSnapshot
   };
 
   const text = (start: number, length: number, what: string): unknown => {
-    let decoded: string;
-    try {
-      decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, start + length));
-    } catch {
-      throw fail(`${what} is not valid UTF-8`);
+    const part = bytes.subarray(start, start + length);
+    // The lenient decoder is fast; the strict one (slow to start) only when a U+FFFD appears.
+    let decoded = new TextDecoder().decode(part);
+    if (decoded.includes('\ufffd')) {
+      try {
+        decoded = new TextDecoder('utf-8', { fatal: true }).decode(part);
+      } catch {
+        throw fail(`${what} is not valid UTF-8`);
+      }
     }
     try {
       return JSON.parse(decoded);
@@ -447,6 +451,7 @@ function checkArcs(csr: Omit<Csr, 'arcs' | 'values'>, fail: Fail): void {
   const inBits = csr.inValues
     ? new Uint32Array(csr.inValues.buffer, csr.inValues.byteOffset, 2 * inSources.length)
     : null;
+  // Two sums per side: of each arc's hash, and of a non-linear function of it.
   let out1 = 0;
   let out2 = 0;
   let back1 = 0;
@@ -458,11 +463,13 @@ function checkArcs(csr: Omit<Csr, 'arcs' | 'values'>, fail: Fail): void {
       if (v === u) throw fail(`node ${u} has a self-loop`);
       const lo = outBits ? outBits[2 * k] : 0;
       const hi = outBits ? outBits[2 * k + 1] : 0;
-      out1 = (out1 + arcHash(u, v, lo, hi, 0x9e3779b9)) | 0;
-      out2 = (out2 + arcHash(u, v, lo, hi, 0x7f4a7c15)) | 0;
+      const h = arcHash(u, v, lo, hi);
+      out1 = (out1 + h) | 0;
+      out2 = (out2 + Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)) | 0;
       if (!csr.directed) {
-        back1 = (back1 + arcHash(v, u, lo, hi, 0x9e3779b9)) | 0;
-        back2 = (back2 + arcHash(v, u, lo, hi, 0x7f4a7c15)) | 0;
+        const r = arcHash(v, u, lo, hi);
+        back1 = (back1 + r) | 0;
+        back2 = (back2 + Math.imul(r ^ (r >>> 15), 0x2c1b3c6d)) | 0;
       }
     }
   }
@@ -477,8 +484,9 @@ function checkArcs(csr: Omit<Csr, 'arcs' | 'values'>, fail: Fail): void {
       previous = u;
       const lo = inBits ? inBits[2 * j] : 0;
       const hi = inBits ? inBits[2 * j + 1] : 0;
-      in1 = (in1 + arcHash(u, v, lo, hi, 0x9e3779b9)) | 0;
-      in2 = (in2 + arcHash(u, v, lo, hi, 0x7f4a7c15)) | 0;
+      const h = arcHash(u, v, lo, hi);
+      in1 = (in1 + h) | 0;
+      in2 = (in2 + Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)) | 0;
     }
   }
   if (in1 !== out1 || in2 !== out2) throw fail('the in-arcs are not the reverse of the out-arcs');
@@ -486,14 +494,14 @@ function checkArcs(csr: Omit<Csr, 'arcs' | 'values'>, fail: Fail): void {
     throw fail('undirected, but the arcs are not symmetric with one value per edge');
 }
 
-/** A well-mixed 32-bit hash of an arc (u, v, value bits), one lane per seed. */
-function arcHash(u: number, v: number, lo: number, hi: number, seed: number): number {
-  let h = Math.imul(u ^ seed, 0x85ebca6b);
-  h ^= Math.imul((v + seed) | 0, 0xc2b2ae35);
+/** A well-mixed 32-bit hash of an arc: its ends and its value's bits. */
+function arcHash(u: number, v: number, lo: number, hi: number): number {
+  let h = Math.imul(u ^ 0x9e3779b9, 0x85ebca6b);
+  h ^= Math.imul((v + 0x7f4a7c15) | 0, 0xc2b2ae35);
   h = (h << 13) | (h >>> 19);
-  h ^= Math.imul(lo ^ (seed >>> 3), 0x27d4eb2f);
+  h ^= Math.imul(lo ^ 0x27d4eb2f, 0x165667b1);
   h ^= Math.imul(hi + 0x165667b1, 0x9e3779b1);
-  return fmix(h ^ seed);
+  return fmix(h);
 }
 
 function checkValues(values: Float64Array, probability: boolean, fail: Fail): void {
