@@ -37,7 +37,9 @@ if (missing.length > 0) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const apt = existsSync('/usr/bin/apt-get');
   if (root && apt && !process.env.CHROMIUM_PATH && !process.env.REDIS_SERVER) {
-    console.log(`npm test: installing ${missing.join(' ')} with apt-get (the browser and cluster tests need them)`);
+    console.log(
+      `npm test: installing ${missing.join(' ')} with apt-get (the browser and cluster tests need them)`,
+    );
     if (!aptInstall(missing)) {
       console.error(`npm test: apt-get could not install ${missing.join(' ')}`);
       process.exit(1);
