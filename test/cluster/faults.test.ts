@@ -93,7 +93,7 @@ describe.concurrent('cluster faults', () => {
   it('Redis restarted mid-job (no persistence): the lost shards are named, exit 1', async () => {
     const redis = await redisServer();
     const w = await worker(redis.url);
-    const coordinator = rippleChild([...SIMULATE, '--runs', '20000', '--cluster', redis.url]);
+    const coordinator = rippleChild([...SIMULATE, '--runs', '6000', '--cluster', redis.url]);
     await w.waitFor(/"event":"shard"/, 30_000);
     await redis.stop();
     await redisServer({ port: redis.port });
@@ -121,8 +121,8 @@ describe.concurrent('cluster faults', () => {
     const notice =
       /^ripple simulate: warning: no worker is connected to redis:\/\/127\.0\.0\.1:\d+; waiting \(start one with: ripple worker --cluster redis:\/\/127\.0\.0\.1:\d+\)$/;
     await interrupted.waitFor(notice);
-    // Both have queued their shards: 15 ranges of 7 runs (the last of 2) each.
-    expect(await queued(redis.port)).toMatchObject({ waiting: 30 });
+    // Its shards are queued (15 ranges of 7 runs, the last of 2), maybe the other's too.
+    expect((await queued(redis.port)).waiting).toBeGreaterThanOrEqual(15);
     interrupted.signal('SIGINT');
     expect(await interrupted.exited).toBe(130);
     expect(interrupted.stderr).toEqual([expect.stringMatching(notice), 'ripple simulate: interrupted']);
