@@ -76,7 +76,7 @@ describe.concurrent('cluster faults', () => {
   it('Redis stopped mid-job: one clear line, nothing printed, exit 1', async () => {
     const redis = await redisServer();
     const w = await worker(redis.url);
-    const coordinator = rippleChild([...SIMULATE, '--runs', '20000', '--cluster', redis.url], {
+    const coordinator = rippleChild([...SIMULATE, '--runs', '6000', '--cluster', redis.url], {
       RIPPLE_CLUSTER_LOST_MS: '1500',
     });
     await w.waitFor(/"event":"shard"/, 30_000);
