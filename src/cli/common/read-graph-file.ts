@@ -4,6 +4,8 @@
  * Chunks are read one at a time, so a file of any size (or a device like /dev/zero) costs one
  * chunk of memory beyond the graph, and reading stops, and the file is closed, as soon as loading
  * fails. A file that cannot be opened or read is a LoadError too, so the CLI has one error type.
+ * A graph snapshot (`ripple snapshot`, src/graph/snapshot.ts) is recognised by its magic bytes and
+ * decoded whole instead.
  */
 import { type FileHandle, open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
