@@ -212,21 +212,21 @@ describe('shards', () => {
     // When the first shard is taken, keep its data; when it completes, queue it again (next in
     // line) under another job id with another rng seed: a result for a shard already merged,
     // which would change the numbers if it were used.
-    let first: { id: string; data: Record<string, unknown> } | null = null;
+    let first: { id: string; data: Promise<Record<string, unknown>> } | null = null;
     let injected = false;
-    events.on('active', async ({ jobId }) => {
+    events.on('active', ({ jobId }) => {
       if (first) return;
-      first = { id: jobId, data: {} };
-      first.data = (await queue.getJob(jobId))?.data ?? {};
+      first = { id: jobId, data: queue.getJob(jobId).then((job) => job?.data ?? {}) };
     });
     events.on('completed', async ({ jobId }) => {
-      if (injected || jobId !== first?.id) return;
+      if (injected || !first || jobId !== first.id) return;
       injected = true;
-      const input = JSON.parse(first.data.input as string);
+      const data = await first.data;
+      const input = JSON.parse(data.input as string);
       input[0].rngSeed += 1;
       await queue.add(
         'simulateRuns',
-        { ...first.data, input: JSON.stringify(input) },
+        { ...data, input: JSON.stringify(input) },
         { jobId: `${jobId}-late`, lifo: true },
       );
     });
