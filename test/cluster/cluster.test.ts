@@ -265,7 +265,9 @@ describe('shards', () => {
       stalled++;
     });
     // Only the victim takes shards at first: it holds two at once when it is killed.
-    await stopWorker(survivor);
+    // SIGTERM: a clean stop (exit 0) after the shards in hand, said in its log.
+    expect(await stopWorker(survivor)).toBe(0);
+    expect(survivor.stdout.at(-1)).toMatch(/"event":"stopped"/);
     const before = shardLines(victim).length;
     const running = jsonInProcess(...args, '--cluster', redis.url);
     const deadline = Date.now() + 30_000;
