@@ -36,6 +36,8 @@ export const SNAPSHOT_MAGIC = Uint8Array.of(0x89, 0x52, 0x53, 0x4e, 0x41, 0x50, 
 export const SNAPSHOT_VERSION = 1;
 export const SNAPSHOT_EXTENSION = '.rsnap';
 const HEADER_BYTES = 64;
+/** Largest snapshot: one Uint8Array. */
+const MAX_SNAPSHOT_BYTES = 2 ** 32 - 1;
 
 const FLAG_DIRECTED = 1;
 const FLAG_VALUES = 2;
@@ -186,6 +188,11 @@ export function encodeSnapshot(content: SnapshotContent): Uint8Array {
     (meta ? FLAG_META : 0);
   const arcs = csr.outTargets.length;
   const at = layout(csr.n, arcs, flags, ids?.length ?? 0, labels?.length ?? 0, meta?.length ?? 0);
+  // A snapshot is one typed array, and Node's stop at 2^32 elements.
+  if (at.total > MAX_SNAPSHOT_BYTES)
+    throw new Error(
+      `snapshot: this graph needs ${(at.total / 2 ** 30).toFixed(1)} GiB, more than the 4 GiB a snapshot holds (docs/cluster.md)`,
+    );
   const out = new Uint8Array(at.total);
   out.set(SNAPSHOT_MAGIC, 0);
   const view = new DataView(out.buffer);
