@@ -3,6 +3,7 @@
  * or rediss:// for TLS (the server's certificate is checked against Node's CAs, plus
  * NODE_EXTRA_CA_CERTS). Messages show the URL with the password hidden.
  */
+import { isIP } from 'node:net';
 import { OptionError } from '../diffusion/defaults.ts';
 
 export interface RedisTarget {
@@ -70,6 +71,7 @@ export function redisOptions(target: RedisTarget): Record<string, unknown> {
     db: target.db,
     ...(target.username !== null ? { username: target.username } : {}),
     ...(target.password !== null ? { password: target.password } : {}),
-    ...(target.tls ? { tls: { servername: target.host } } : {}),
+    // SNI names hosts, never IP addresses (RFC 6066); the certificate is checked either way.
+    ...(target.tls ? { tls: isIP(target.host) ? {} : { servername: target.host } } : {}),
   };
 }

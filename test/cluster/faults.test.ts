@@ -2,10 +2,13 @@
  * Cluster faults, each ending in one clear line and nothing half-merged: Redis unreachable, Redis
  * stopped mid-job, Redis restarted mid-job (its shards lost), no worker connected (a notice after
  * a few seconds, then --cluster-timeout gives up), Ctrl-C (the pending shards are removed), and a
- * password-protected Redis (the right password works, a wrong one is refused and never shown).
+ * password-protected Redis (the right password works, a wrong one is refused and never shown), and
+ * TLS (rediss://, a test certificate in test/fixtures/tls).
  */
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/cli.ts';
 import { jsonInProcess } from '../support/cli-in-process.ts';
 import { type Child, comparable, rippleChild, startWorker, stopWorker } from '../support/cluster.ts';
 import { freePort, startRedis, type TestRedis } from '../support/redis.ts';
@@ -26,14 +29,14 @@ afterAll(async () => {
   for (const step of cleanup.reverse()) await step().catch(() => {});
 });
 
-async function redisServer(options: { password?: string; port?: number } = {}): Promise<TestRedis> {
+async function redisServer(options: Parameters<typeof startRedis>[0] = {}): Promise<TestRedis> {
   const redis = await startRedis(options);
   cleanup.push(() => redis.stop());
   return redis;
 }
 
-async function worker(url: string): Promise<Child> {
-  const w = await startWorker(url);
+async function worker(url: string, env: Record<string, string> = {}): Promise<Child> {
+  const w = await startWorker(url, [], env);
   cleanup.push(async () => {
     w.signal('SIGKILL');
     await w.exited;
@@ -170,5 +173,28 @@ describe.concurrent('cluster faults', () => {
       expect.stringMatching(/^ripple simulate: Redis at .* refused the credentials \(NOAUTH/),
     ]);
     await stopWorker(w);
+  });
+
+  it('TLS (rediss://): with the server CA trusted the results are the local ones; without it, one clear error', async () => {
+    const tls = {
+      cert: join(ROOT, 'test/fixtures/tls/localhost.crt'),
+      key: join(ROOT, 'test/fixtures/tls/localhost.key'),
+    };
+    const redis = await redisServer({ tls });
+    expect(redis.url).toMatch(/^rediss:\/\/127\.0\.0\.1:\d+$/);
+    const ca = { NODE_EXTRA_CA_CERTS: tls.cert };
+    const args = [...SIMULATE.slice(0, -1), '--runs', '200', '--rng', '4'];
+    const [, local] = await Promise.all([worker(redis.url, ca), jsonInProcess(...args, '--workers', '1')]);
+    const remote = rippleChild([...args, '--json', '--cluster', redis.url], ca);
+    const untrusted = rippleChild([...SIMULATE, '--runs', '10', '--cluster', redis.url]);
+    expect(await remote.exited).toBe(0);
+    expect(remote.stderr).toEqual([]);
+    expect(comparable(JSON.parse(remote.stdout.join('')))).toEqual(comparable(local));
+    expect(await untrusted.exited).toBe(1);
+    expect(untrusted.stderr).toEqual([
+      expect.stringMatching(
+        /^ripple simulate: cannot reach Redis at rediss:\/\/127\.0\.0\.1:\d+ \(.*self-signed certificate/,
+      ),
+    ]);
   });
 });

@@ -97,8 +97,15 @@ export function rippleChild(args: string[], env: Record<string, string> = {}): C
 }
 
 /** A `ripple worker` with JSON logs and short locks; resolves once it is connected. */
-export async function startWorker(url: string, args: string[] = []): Promise<Child> {
-  const worker = rippleChild(['worker', '--cluster', url, '--workers', '1', '--json', ...args], FAST_LOCKS);
+export async function startWorker(
+  url: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<Child> {
+  const worker = rippleChild(['worker', '--cluster', url, '--workers', '1', '--json', ...args], {
+    ...FAST_LOCKS,
+    ...env,
+  });
   await worker.waitFor(/"event":"ready"/, 90_000);
   return worker;
 }

@@ -36,22 +36,17 @@ export function freePort(): Promise<number> {
 
 /**
  * Start redis-server; resolves once it accepts connections. `password` adds --requirepass; `port`
- * reuses a port (a restart).
+ * reuses a port (a restart); `tls` serves TLS only, with that certificate and key (rediss:// URL).
  */
-export async function startRedis(options: { password?: string; port?: number } = {}): Promise<TestRedis> {
+export async function startRedis(
+  options: { password?: string; port?: number; tls?: { cert: string; key: string } } = {},
+): Promise<TestRedis> {
   const port = options.port ?? (await freePort());
-  const args = [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-    '--daemonize',
-    'no',
-  ];
+  const listen = options.tls
+    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', options.tls.cert]
+    : ['--port', String(port)];
+  if (options.tls) listen.push('--tls-key-file', options.tls.key, '--tls-auth-clients', 'no');
+  const args = [...listen, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
   if (options.password) args.push('--requirepass', options.password);
   const child = spawn(REDIS_SERVER, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -82,7 +77,7 @@ export async function startRedis(options: { password?: string; port?: number } =
   const auth = options.password ? `:${encodeURIComponent(options.password)}@` : '';
   return {
     port,
-    url: `redis://${auth}127.0.0.1:${port}`,
+    url: `${options.tls ? 'rediss' : 'redis'}://${auth}127.0.0.1:${port}`,
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
     process: child,
