@@ -91,6 +91,8 @@ describe('redis URL', () => {
       password: 'p@ss w',
       tls: { servername: 'cache.internal' },
     });
+    // No SNI for an IP address (RFC 6066); the certificate is still checked.
+    expect(redisOptions(parseRedisUrl('rediss://127.0.0.1:6380')).tls).toEqual({});
     expect(parseRedisUrl('redis://ripple:pw@[::1]:7000')).toMatchObject({
       host: '::1',
       username: 'ripple',
