@@ -45,6 +45,8 @@ import { parseRedisUrl } from './url.ts';
 
 /** Graphs (each with its engine threads) kept at once. */
 const MAX_GRAPHS = 2;
+/** A stop does not wait longer than this for a Redis that is gone. */
+const LOST_ON_STOP_MS = 5000;
 
 /** One log entry: `text` for people, the other fields for --json. */
 export interface WorkerLogEntry {
@@ -78,7 +80,9 @@ interface CachedGraph {
   used: number;
 }
 
-export async function runWorker(options: ClusterWorkerOptions): Promise<{ shards: number; failed: number }> {
+export async function runWorker(
+  options: ClusterWorkerOptions,
+): Promise<{ shards: number; failed: number; withoutRedis: boolean }> {
   const target = parseRedisUrl(options.url);
   const { threads, concurrency, log } = options;
   const id = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
@@ -306,13 +310,30 @@ export async function runWorker(options: ClusterWorkerOptions): Promise<{ shards
     else options.stop.addEventListener('abort', () => resolve(), { once: true });
   });
   log({ event: 'stopping', text: 'stopping: finishing the shards in hand, taking no new ones' });
+  // Closing waits for the shards in hand and for Redis: with Redis gone for LOST_ON_STOP_MS their
+  // results cannot be delivered anyway (other workers will rerun them), so stop without it.
+  let lostFor = 0;
+  let watch: NodeJS.Timeout | undefined;
+  const redisGone = new Promise<'gone'>((resolve) => {
+    watch = setInterval(() => {
+      lostFor = redis.status === 'ready' ? 0 : lostFor + 500;
+      if (lostFor >= LOST_ON_STOP_MS) resolve('gone');
+    }, 500);
+  });
+  let withoutRedis = false;
   try {
-    await worker.close();
+    const how = await Promise.race([worker.close().then(() => 'closed' as const), redisGone]);
+    withoutRedis = how === 'gone';
+    if (how === 'gone') {
+      log({ event: 'stopping', text: `Redis at ${target.display} is gone: stopping without it` });
+      await Promise.race([worker.disconnect(), new Promise((r) => setTimeout(r, 1000))]).catch(() => {});
+    }
   } catch (e) {
     throw new ClusterError(`could not stop cleanly (${redisReason(e)})`);
   } finally {
+    clearInterval(watch);
     clearInterval(heartbeat);
-    await redis.del(workerKey(id)).catch(() => {});
+    if (redis.status === 'ready') await redis.del(workerKey(id)).catch(() => {});
     for (const entry of graphs.values()) await (await entry.catch(() => null))?.pool.terminate();
     redis.disconnect();
   }
@@ -322,5 +343,5 @@ export async function runWorker(options: ClusterWorkerOptions): Promise<{ shards
     failed,
     text: `stopped after ${shards} shard${shards === 1 ? '' : 's'} (${failed} failed)`,
   });
-  return { shards, failed };
+  return { shards, failed, withoutRedis };
 }

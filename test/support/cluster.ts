@@ -106,7 +106,12 @@ export async function startWorker(
     ...FAST_LOCKS,
     ...env,
   });
-  await worker.waitFor(/"event":"ready"/, 90_000);
+  try {
+    await worker.waitFor(/"event":"ready"/, 90_000);
+  } catch (e) {
+    worker.signal('SIGKILL'); // no orphan left retrying a Redis that is gone
+    throw e;
+  }
   return worker;
 }
 

@@ -61,7 +61,7 @@ export async function workerCommand(options: ParsedOptions, ctx: CommandContext)
     );
   };
   try {
-    await runWorker({
+    const stopped = await runWorker({
       url,
       threads,
       concurrency,
@@ -71,6 +71,8 @@ export async function workerCommand(options: ParsedOptions, ctx: CommandContext)
       lockMs: envMs('RIPPLE_CLUSTER_LOCK_MS'),
       stalledMs: envMs('RIPPLE_CLUSTER_STALLED_MS'),
     });
+    // Stopped without Redis: BullMQ's clients keep reconnect timers alive; the process is done.
+    if (stopped.withoutRedis) setTimeout(() => process.exit(), 1000).unref();
   } finally {
     process.off('SIGTERM', onTerm);
     ctx.signal?.removeEventListener('abort', onTerm);
