@@ -4,7 +4,7 @@
  * all workers, beside a tight C loop doing the same independent-cascade work.
  *
  * Options: --quick (datasets only, shorter timings), --large-only, and --plan, --crisis,
- * --calibrate, --ties (those sections alone); `peers` (or `peers=imm,ic`) prints issue 14's
+ * --calibrate, --ties, --cluster (those sections alone); `peers` (or `peers=imm,ic`) prints issue 14's
  * table of Ripple beside the tools users would pick instead (bench/peers/).
  * Figures are medians of repeated measurements within one run; the machine is shared and noisy.
  */
@@ -20,6 +20,7 @@ import { createNodePool } from '../src/engine/spawn-node.ts';
 import type { Csr, Direction } from '../src/graph/types.ts';
 import { benchCalibrate } from './calibrate.ts';
 import { benchCentrality } from './centrality.ts';
+import { benchCluster } from './cluster.ts';
 import type { BenchContext } from './context.ts';
 import { benchCrisis } from './crisis.ts';
 import { benchDistance } from './distance.ts';
@@ -314,12 +315,22 @@ async function main(): Promise<void> {
     await benchPeers({ quick, root, workerFile, largeGraph: null }, only);
     return;
   }
-  if (args.has('--plan') || args.has('--crisis') || args.has('--calibrate') || args.has('--ties')) {
+  if (
+    args.has('--plan') ||
+    args.has('--crisis') ||
+    args.has('--calibrate') ||
+    args.has('--ties') ||
+    args.has('--cluster')
+  ) {
     const only: BenchContext = { quick, root, workerFile, largeGraph: null };
     if (args.has('--plan')) results.push(await benchPlan(only));
     if (args.has('--crisis')) results.push(await benchCrisis(only));
     if (args.has('--calibrate')) results.push(await benchCalibrate(only));
     if (args.has('--ties')) results.push(await benchTies(only));
+    // The snapshot timing also uses the 10M-arc file when an earlier full run has cached it.
+    const large = join(root, '.cache', 'bench', 'powerlaw-1M-10M.txt');
+    if (args.has('--cluster'))
+      results.push(await benchCluster({ ...only, largeGraph: !quick && existsSync(large) ? large : null }));
     return;
   }
   if (!args.has('--large-only')) {
@@ -386,6 +397,7 @@ async function main(): Promise<void> {
   results.push(await benchCrisis(ctx));
   results.push(await benchCalibrate(ctx));
   results.push(await benchTies(ctx));
+  results.push(await benchCluster(ctx));
   void ctx;
   const out = join(root, 'bench', 'results');
   mkdirSync(out, { recursive: true });

@@ -190,6 +190,8 @@ export async function buildNode({ force = false } = {}) {
     target: 'node20',
     sourcemap: 'linked',
     metafile: true,
+    // The cluster's client libraries load from node_modules only when a command uses --cluster.
+    external: ['bullmq', 'ioredis'],
     write: false,
     logLevel: 'error',
     plugins: [lazyPackages()],

@@ -13,3 +13,4 @@ import './seeding/jobs.ts';
 import './seeding/seed-finding-jobs.ts';
 import './calibration/jobs.ts';
 import './ties/jobs.ts';
+import './engine/simulation-jobs.ts';

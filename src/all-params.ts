@@ -1,6 +1,6 @@
 /**
  * Every parameter of Ripple in one table, keyed by name: the cascade's (src/diffusion/params.ts),
- * seed finding's, the analyses', the graph loader's and how commands run. Each group is declared
+ * seed finding's, the analyses', the graph loader's, how commands run and how they reach a cluster. Each group is declared
  * beside its code; this joins them and fails at load time on a name or flag declared twice.
  */
 
@@ -10,6 +10,7 @@ import { DISTANCE_PARAMS } from './analysis/distance/params.ts';
 import { TIPPING_PARAMS } from './analysis/tipping/params.ts';
 import { CALIBRATION_PARAMS } from './calibration/params.ts';
 import { CAMPAIGN_PARAMS } from './campaign/params.ts';
+import { CLUSTER_PARAMS } from './cluster/params.ts';
 import { CRISIS_PARAMS } from './crisis/params.ts';
 import { DIFFUSION_PARAMS } from './diffusion/params.ts';
 import { OBJECTIVE_PARAMS } from './engine/objective-param.ts';
@@ -33,6 +34,7 @@ export const PARAMS = joinParams(
   COMMUNITY_PARAMS,
   TIES_PARAMS,
   RUN_PARAMS,
+  CLUSTER_PARAMS,
 );
 
 export type ParamName = keyof typeof PARAMS;

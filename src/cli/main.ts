@@ -21,10 +21,12 @@ import { RANK } from './commands/rank.ts';
 import { REACH } from './commands/reach.ts';
 import { SEEDS_COMMAND } from './commands/seeds.ts';
 import { SIMULATE } from './commands/simulate.ts';
+import { SNAPSHOT } from './commands/snapshot.ts';
 import { STATS } from './commands/stats.ts';
 import { TIES } from './commands/ties.ts';
 import { TIPPING } from './commands/tipping.ts';
 import { CONTAIN, WATCH } from './commands/watch.ts';
+import { WORKER } from './commands/worker.ts';
 import { type Command, helpText, parseOptions, UsageError } from './common/args.ts';
 import type { CommandContext } from './common/context.ts';
 import { clearProgress } from './common/progress.ts';
@@ -44,10 +46,12 @@ export const COMMANDS: Record<string, Command> = {
   reach: REACH,
   seeds: SEEDS_COMMAND,
   simulate: SIMULATE,
+  snapshot: SNAPSHOT,
   stats: STATS,
   ties: TIES,
   tipping: TIPPING,
   watch: WATCH,
+  worker: WORKER,
 };
 
 export const USAGE = `ripple: relationship-chain diffusion simulator

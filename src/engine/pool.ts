@@ -20,6 +20,7 @@ import { mergeShards } from '../diffusion/summary.ts';
 import type { ShardResult } from '../diffusion/types.ts';
 import type { Csr } from '../graph/types.ts';
 import type { JobInput, JobKind, JobOutput } from './jobs.ts';
+import type { EngineRunner } from './runner.ts';
 import type { EngineApi, RunOptions, SimulationRequest } from './types.ts';
 
 export type { Progress, RunOptions, SimulationRequest } from './types.ts';
@@ -161,7 +162,7 @@ function median(xs: number[]): number {
 /** Resolve on the next turn of the event loop (timers, I/O and signals get their turn). */
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export class EnginePool {
+export class EnginePool implements EngineRunner {
   readonly size: number;
   private readonly spawn: Spawn;
   private readonly share: ShareGraph;

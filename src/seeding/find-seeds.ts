@@ -1,5 +1,5 @@
 /**
- * Finding seeds end to end, on any EnginePool (the CLI's worker threads or the app's Web Workers):
+ * Finding seeds end to end, on any EngineRunner (the CLI's worker threads or the app's Web Workers):
  * choose k seeds with a method (IMM, CELF, degree discount, or a baseline), optionally estimate
  * the method's budget curve, then measure the chosen set's spread with fresh Monte Carlo runs on a
  * random stream of their own, never with the samples used to choose it. `ripple seeds` and the
@@ -17,7 +17,8 @@
 
 import { summarize } from '../diffusion/summary.ts';
 import type { ModelParams } from '../diffusion/types.ts';
-import type { EnginePool, Progress, RunOptions } from '../engine/pool.ts';
+import type { Progress, RunOptions } from '../engine/pool.ts';
+import type { EngineRunner } from '../engine/runner.ts';
 import { canShare } from '../engine/share.ts';
 import type { Csr } from '../graph/types.ts';
 import { type BudgetPoint, rrEstimate } from './budget-curve.ts';
@@ -121,7 +122,7 @@ const PROBE_SETS = 256;
  * workers: a probe round of small jobs learns the cost per set, the rest go in jobs of ~100 ms.
  */
 export async function poolBudgetCurve(
-  pool: EnginePool,
+  pool: EngineRunner,
   n: number,
   params: RrParams,
   order: readonly number[],
@@ -204,7 +205,7 @@ export function collectionInput(sets: RrCollection): CollectionInput {
 
 /** IMM's greedy max coverage, run in a worker. */
 export async function poolCoverage(
-  pool: EnginePool,
+  pool: EngineRunner,
   sets: RrCollection,
   k: number,
   signal?: AbortSignal,
@@ -215,7 +216,7 @@ export async function poolCoverage(
 
 /** Sets of a collection hit by each prefix of `seeds`, counted in a worker. */
 export async function poolPrefixCoverage(
-  pool: EnginePool,
+  pool: EngineRunner,
   sets: RrCollection,
   seeds: readonly number[],
   signal?: AbortSignal,
@@ -228,7 +229,7 @@ export async function poolPrefixCoverage(
 
 /** Choose the seeds (and estimate the budget curve when asked); the spread is not measured. */
 export async function chooseSeeds(
-  pool: EnginePool,
+  pool: EngineRunner,
   csr: Csr,
   options: FindSeedsOptions,
   run: FindSeedsRun = {},
@@ -328,7 +329,7 @@ export async function chooseSeeds(
 
 /** Choose the seeds, then measure their spread with `runs` fresh Monte Carlo runs. */
 export async function findSeeds(
-  pool: EnginePool,
+  pool: EngineRunner,
   csr: Csr,
   options: FindSeedsOptions,
   run: FindSeedsRun = {},

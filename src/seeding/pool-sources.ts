@@ -5,7 +5,8 @@
  * workers or on how the work was split.
  */
 import type { ModelParams } from '../diffusion/types.ts';
-import type { EnginePool, RunOptions } from '../engine/pool.ts';
+import type { RunOptions } from '../engine/pool.ts';
+import type { EngineRunner } from '../engine/runner.ts';
 import type { SpreadEvaluator } from './celf.ts';
 import type { SeedSpreadsInput } from './jobs.ts';
 import type { RrParams, RrSource } from './rr-sets.ts';
@@ -28,7 +29,7 @@ function split(first: number, count: number, setsPerJob: number, workers: number
  * `options` carries the cancel signal and the progress callback of each batch of jobs.
  */
 export function poolRrSource(
-  pool: EnginePool,
+  pool: EngineRunner,
   n: number,
   params: RrParams,
   options: RunOptions = {},
@@ -68,7 +69,7 @@ export function poolRrSource(
  * about `runs * groupSize` cascades; every candidate uses the same runs (seed rngSeed, 0..runs-1).
  */
 export function poolSpreadEvaluator(
-  pool: EnginePool,
+  pool: EngineRunner,
   params: ModelParams,
   runs: number,
   rngSeed: number,

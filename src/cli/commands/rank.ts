@@ -37,6 +37,7 @@ import {
   workerCount,
 } from '../common/graph-options.ts';
 import { progressBar } from '../common/progress.ts';
+import { CLUSTER_OPTIONS, createRunner } from '../common/runner.ts';
 import { INFLUENCE_RANK_OPTIONS, influenceSettings } from './seeds.ts';
 
 const RANK_RNG = adapt(RNG_SEED, {
@@ -60,6 +61,7 @@ export const RANK: Command = {
     ...INFLUENCE_RANK_OPTIONS,
     RANK_RNG,
     RANK_WORKERS,
+    ...CLUSTER_OPTIONS,
     ...OUTPUT_OPTIONS,
   ],
   examples: ['ripple rank --graph datasets/facebook_combined.txt --metric betweenness --top 10 --json'],
@@ -88,6 +90,8 @@ export async function rankCommand(options: ParsedOptions, ctx: CommandContext): 
   if (name === 'influence') return influenceRanking(options, ctx, { top, workers, seed });
   if (options.givenOf(INFLUENCE_RANK_OPTIONS).length > 0)
     throw new UsageError('--model, --p and --sets apply to --metric influence only');
+  if (options.givenOf(CLUSTER_OPTIONS).length > 0)
+    throw new UsageError('--cluster and --cluster-timeout apply to --metric influence only');
 
   const loaded = await loadGraphOption(options);
   const { csr } = loaded;
@@ -207,7 +211,7 @@ async function influenceRanking(
   const { csr } = loaded;
   const { params, sets } = influenceSettings(options, csr);
   const started = performance.now();
-  const pool = createNodePool(ctx.workerFile, run.workers);
+  const pool = await createRunner(options, ctx, run.workers);
   const bar = progressBar(ctx.stderr, 'influence');
   let scores: InfluenceScores;
   try {
@@ -219,7 +223,7 @@ async function influenceRanking(
     scores = await influenceScores(source, { sets, rngSeed: run.seed });
   } finally {
     bar.done();
-    pool.terminate();
+    await pool.terminate();
   }
   const top = topK(scores.score, run.top).map((v) => {
     const leader: Leader = { id: loaded.ids[v], score: scores.score[v], ci95: [scores.lo[v], scores.hi[v]] };

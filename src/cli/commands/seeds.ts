@@ -8,7 +8,6 @@ import { resolveParams } from '../../diffusion/defaults.ts';
 import { MODEL, P, RNG_SEED, RUNS } from '../../diffusion/params.ts';
 import type { ModelParams } from '../../diffusion/types.ts';
 import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
-import { createNodePool } from '../../engine/spawn-node.ts';
 import type { Csr } from '../../graph/types.ts';
 import type { BudgetPoint } from '../../seeding/budget-curve.ts';
 import { FIND_SEEDS_DEFAULTS, findSeeds, type SeedPhase } from '../../seeding/find-seeds.ts';
@@ -26,6 +25,7 @@ import {
   workerCount,
 } from '../common/graph-options.ts';
 import { progressBar } from '../common/progress.ts';
+import { CLUSTER_OPTIONS, createRunner } from '../common/runner.ts';
 
 export { SEED_METHODS, type SeedMethod } from '../../seeding/find-seeds.ts';
 
@@ -64,6 +64,7 @@ export const SEEDS_COMMAND: Command = {
     CELF_RUNS,
     WORKERS,
     RNG_SEED,
+    ...CLUSTER_OPTIONS,
     ...OUTPUT_OPTIONS,
   ],
   examples: ['ripple seeds --graph datasets/NetHEPT.txt --k 50 --model wc --method imm --json'],
@@ -108,7 +109,7 @@ export async function seedsCommand(options: ParsedOptions, ctx: CommandContext):
   const k = checkK(kGiven, csr.n);
   const params = rrModelParams(options, csr);
 
-  const pool = createNodePool(ctx.workerFile, workers);
+  const pool = await createRunner(options, ctx, workers);
   let bar = progressBar(ctx.stderr, 'choosing seeds');
   const onPhase = (phase: SeedPhase) => {
     const label = phaseLabel(phase);
@@ -142,7 +143,7 @@ export async function seedsCommand(options: ParsedOptions, ctx: CommandContext):
       ...(found.budgetCurve ? { budgetCurve: found.budgetCurve } : {}),
       ...found.details,
       rng: seed,
-      workers,
+      workers: pool.size,
       warnings: found.warnings,
     };
     if (options.get(JSON_OUTPUT)) ctx.stdout.write(`${JSON.stringify(output)}\n`);
@@ -152,7 +153,7 @@ export async function seedsCommand(options: ParsedOptions, ctx: CommandContext):
     }
   } finally {
     bar.done();
-    pool.terminate();
+    await pool.terminate();
   }
 }
 

@@ -14,7 +14,6 @@ import {
 } from '../../diffusion/params.ts';
 import { summarize } from '../../diffusion/summary.ts';
 import { JSON_OUTPUT, SCENARIO_FILE, WORKERS } from '../../engine/run-params.ts';
-import { createNodePool } from '../../engine/spawn-node.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { printable } from '../../util/printable.ts';
 import type { Command, ParsedOptions } from '../common/args.ts';
@@ -29,6 +28,7 @@ import {
   workerCount,
 } from '../common/graph-options.ts';
 import { progressBar } from '../common/progress.ts';
+import { CLUSTER_OPTIONS, createRunner } from '../common/runner.ts';
 import { TIE_OPTIONS, tieParamsOption } from './ties.ts';
 
 /** The model and Monte Carlo options of simulate, which reach and communities share. */
@@ -45,6 +45,7 @@ export const SIMULATE: Command = {
     ...TIE_OPTIONS,
     TRACE,
     SCENARIO_FILE,
+    ...CLUSTER_OPTIONS,
     ...OUTPUT_OPTIONS,
   ],
   examples: [
@@ -67,7 +68,7 @@ export async function simulateCommand(options: ParsedOptions, ctx: CommandContex
   const params = ties ? { ...plain, ties } : plain;
   const seeds = await requiredSeedPlan(options, loaded, ctx, params.maxSteps);
 
-  const pool = createNodePool(ctx.workerFile, workers);
+  const pool = await createRunner(options, ctx, workers);
   const bar = progressBar(ctx.stderr, 'simulating');
   const started = performance.now();
   try {
@@ -88,7 +89,7 @@ export async function simulateCommand(options: ParsedOptions, ctx: CommandContex
       params: ties ? { ...params, ties: { ...ties, groups: ties.groups.length } } : params,
       seeds: describeSeeds(seeds, ids),
       rng: seed,
-      workers,
+      workers: pool.size,
       seconds,
       arcsExamined: result.arcsExamined,
       ...(trace
@@ -113,7 +114,7 @@ export async function simulateCommand(options: ParsedOptions, ctx: CommandContex
     }
   } finally {
     bar.done();
-    pool.terminate();
+    await pool.terminate();
   }
 }
 

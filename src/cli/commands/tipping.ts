@@ -21,7 +21,6 @@ import {
 } from '../../diffusion/params.ts';
 import type { SeedPlan } from '../../diffusion/types.ts';
 import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
-import { createNodePool } from '../../engine/spawn-node.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { adapt, type NumberParam, parseParam } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
@@ -35,6 +34,7 @@ import {
   workerCount,
 } from '../common/graph-options.ts';
 import { progressBar } from '../common/progress.ts';
+import { CLUSTER_OPTIONS, createRunner } from '../common/runner.ts';
 
 const SWEEP_SEEDS = adapt(SEEDS, {
   default: 'random:1',
@@ -82,6 +82,7 @@ export const TIPPING: Command = {
     REFINE,
     WORKERS,
     RNG_SEED,
+    ...CLUSTER_OPTIONS,
     ...OUTPUT_OPTIONS,
   ],
   examples: [
@@ -149,7 +150,7 @@ export async function tippingCommand(options: ParsedOptions, ctx: CommandContext
     kSeeds = by === 'random' ? { kind: 'random' } : { kind: 'top', order: seedRanking(csr, by as RankBy) };
   else seeds = await seedPlanOption(options, loaded, ctx, maxSteps);
 
-  const pool = createNodePool(ctx.workerFile, workers);
+  const pool = await createRunner(options, ctx, workers);
   const bar = progressBar(ctx.stderr, 'sweeping');
   const started = performance.now();
   try {
@@ -179,14 +180,14 @@ export async function tippingCommand(options: ParsedOptions, ctx: CommandContext
       model: params.model,
       seeds: seeds ? describeSeeds(seeds, ids) : by === 'random' ? 'random:k' : `top:${by}:k`,
       rng: seed,
-      workers,
+      workers: pool.size,
       seconds,
     };
     if (options.get(JSON_OUTPUT)) ctx.stdout.write(`${JSON.stringify(output)}\n`);
     else ctx.stdout.write(formatSweep(result, loaded.report.file, seconds));
   } finally {
     bar.done();
-    pool.terminate();
+    await pool.terminate();
   }
 }
 

@@ -4,6 +4,8 @@
  * Chunks are read one at a time, so a file of any size (or a device like /dev/zero) costs one
  * chunk of memory beyond the graph, and reading stops, and the file is closed, as soon as loading
  * fails. A file that cannot be opened or read is a LoadError too, so the CLI has one error type.
+ * A graph snapshot (`ripple snapshot`, src/graph/snapshot.ts) is recognised by its magic bytes and
+ * decoded whole instead.
  */
 import { type FileHandle, open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -11,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
 import { type LoadOptions, loadGraph, readProblem, resolveLoadOptions } from '../../graph/load.ts';
 import { LoadError } from '../../graph/load-error.ts';
+import { decodeSnapshot, isSnapshot, loadedFromSnapshot, SNAPSHOT_MAGIC } from '../../graph/snapshot.ts';
 import type { Gunzip } from '../../graph/stream.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
 import { strictXmlParser } from '../../util/strict-xml-parser.ts';
@@ -57,6 +60,14 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
     const stat = await handle.stat();
     if (stat.isDirectory()) throw new LoadError(path, 'unknown', 'cannot read the file (it is a directory)');
     size = stat.isFile() ? stat.size : 0;
+    // A graph snapshot (ripple snapshot) by its magic bytes: decoded whole, no parsing.
+    const head = new Uint8Array(SNAPSHOT_MAGIC.length);
+    if (
+      stat.isFile() &&
+      (await handle.read(head, 0, head.length, 0)).bytesRead === head.length &&
+      isSnapshot(head)
+    )
+      return loadedFromSnapshot(decodeSnapshot(await handle.readFile(), path), path);
     // A large edge list is read on two threads (split-load.ts); the result is the same.
     const split = await startTailWorker(handle, path, size, loadOptions).catch(() => null);
     try {

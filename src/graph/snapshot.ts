@@ -1,0 +1,672 @@
+/**
+ * Graph snapshots (.rsnap): a loaded graph's CSR, id table, labels, positions and load report in
+ * one compact binary, so a graph parsed once loads again without parsing (`ripple snapshot`,
+ * `--graph G.rsnap`) and travels to cluster workers once, keyed by its content hash.
+ *
+ * Layout, little-endian, every section starting at a multiple of 8 bytes and padded with zeros:
+ *
+ *   header (64 bytes)  magic "\x89RSNAP\r\n" (8), format version u32, flags u32, n u32, arcs u32,
+ *                      ids, labels and meta byte lengths u32 x3, reserved u32 (0), content hash
+ *                      (16), body length (u32 low, u32 high)
+ *   body               outOffsets u32[n+1], outTargets u32[arcs], outValues f64[arcs] (flag),
+ *                      inOffsets u32[n+1], inSources u32[arcs], inValues f64[arcs] (flag),
+ *                      ids (u32[n] when all are canonical decimal integers, else a JSON array
+ *                      of strings; flag), labels (JSON array, flag), positions f64[2n] (flag),
+ *                      meta (JSON: the load report, flag)
+ *
+ * Loading is a read, a hash and a few sequential passes, never a parse or a random-access pass
+ * (the in-arrays are stored rather than rebuilt: rebuilding them is a third of a text load). The
+ * hash (see hash128) names the content and catches corruption; it is no signature. Decoding
+ * trusts nothing: sizes are checked against the byte length before anything is allocated, then
+ * the hash, then the invariants the loaders guarantee: offsets from 0 to arcs, never decreasing;
+ * targets and sources in range; no self-loops; every in-list strictly ascending (as withInArcs
+ * builds it, which also rules out repeated arcs); the in-arrays the transpose of the out-arrays
+ * and, for undirected graphs, the out-arrays symmetric with one value per edge (both checked by
+ * comparing multiset hashes of the arcs, sequentially: a deliberately forged file could
+ * collide, but could then only make its own numbers wrong, since every index is range-checked);
+ * values finite, probabilities in [0, 1], weights >= 0; the id table (n distinct strings),
+ * labels, positions and the load report. Every failure is one LoadError naming the file.
+ * Environment-free: runs in Node and in browsers alike.
+ */
+import { LoadError } from './load-error.ts';
+import type { Csr, Direction, GraphFormat, LoadedGraph, LoadReport } from './types.ts';
+
+/** "\x89RSNAP\r\n": the 0x89 byte keeps text tools away, CR LF catches newline translation. */
+export const SNAPSHOT_MAGIC = Uint8Array.of(0x89, 0x52, 0x53, 0x4e, 0x41, 0x50, 0x0d, 0x0a);
+export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_EXTENSION = '.rsnap';
+const HEADER_BYTES = 64;
+/** Largest snapshot: one Uint8Array. */
+const MAX_SNAPSHOT_BYTES = 2 ** 32 - 1;
+
+const FLAG_DIRECTED = 1;
+const FLAG_VALUES = 2;
+const FLAG_PROBABILITY = 4;
+const FLAG_IDS = 8;
+const FLAG_LABELS = 16;
+const FLAG_POSITIONS = 32;
+const FLAG_META = 64;
+/** The ids are canonical decimal integers below 2^32, stored as u32 (the common edge-list case). */
+const FLAG_INTEGER_IDS = 128;
+const KNOWN_FLAGS = 255;
+
+/** Offsets of the header fields. */
+const AT_VERSION = 8;
+const AT_FLAGS = 12;
+const AT_N = 16;
+const AT_ARCS = 20;
+const AT_IDS = 24;
+const AT_LABELS = 28;
+const AT_META = 32;
+const AT_RESERVED = 36;
+const AT_HASH = 40;
+const AT_BODY = 56;
+
+/** What a snapshot holds; only the CSR is required (cluster workers need no more). */
+export interface SnapshotContent {
+  csr: Csr;
+  ids?: readonly string[] | null;
+  labels?: readonly (string | null)[] | null;
+  positions?: Float64Array | null;
+  /** The load report of the source file (without the file name, which the loader sets). */
+  report?: Omit<LoadReport, 'file'> | null;
+}
+
+export interface DecodedSnapshot {
+  csr: Csr;
+  ids: string[] | null;
+  labels: (string | null)[] | null;
+  positions: Float64Array | null;
+  report: Omit<LoadReport, 'file'> | null;
+  /** Content hash, 32 hex digits. */
+  hash: string;
+}
+
+/** Whether these bytes start like a snapshot (the first 8 are enough). */
+export function isSnapshot(bytes: Uint8Array): boolean {
+  if (bytes.length < SNAPSHOT_MAGIC.length) return false;
+  for (let i = 0; i < SNAPSHOT_MAGIC.length; i++) if (bytes[i] !== SNAPSHOT_MAGIC[i]) return false;
+  return true;
+}
+
+/** Rounded up to a multiple of 8, in doubles: sizes from a hostile header exceed 32 bits. */
+const pad8 = (bytes: number) => Math.ceil(bytes / 8) * 8;
+
+interface Layout {
+  n: number;
+  arcs: number;
+  flags: number;
+  idsBytes: number;
+  labelsBytes: number;
+  metaBytes: number;
+  /** Byte offsets of the sections from the start of the file. */
+  outOffsets: number;
+  outTargets: number;
+  outValues: number;
+  inOffsets: number;
+  inSources: number;
+  inValues: number;
+  ids: number;
+  labels: number;
+  positions: number;
+  meta: number;
+  total: number;
+}
+
+function layout(
+  n: number,
+  arcs: number,
+  flags: number,
+  idsBytes: number,
+  labelsBytes: number,
+  metaBytes: number,
+): Layout {
+  let at = HEADER_BYTES;
+  const section = (bytes: number, present: boolean) => {
+    const start = at;
+    if (present) at += pad8(bytes);
+    return start;
+  };
+  const outOffsets = section(4 * (n + 1), true);
+  const outTargets = section(4 * arcs, true);
+  const outValues = section(8 * arcs, (flags & FLAG_VALUES) !== 0);
+  const inOffsets = section(4 * (n + 1), true);
+  const inSources = section(4 * arcs, true);
+  const inValues = section(8 * arcs, (flags & FLAG_VALUES) !== 0);
+  const ids = section(idsBytes, (flags & (FLAG_IDS | FLAG_INTEGER_IDS)) !== 0);
+  const labels = section(labelsBytes, (flags & FLAG_LABELS) !== 0);
+  const positions = section(16 * n, (flags & FLAG_POSITIONS) !== 0);
+  const meta = section(metaBytes, (flags & FLAG_META) !== 0);
+  return {
+    n,
+    arcs,
+    flags,
+    idsBytes,
+    labelsBytes,
+    metaBytes,
+    outOffsets,
+    outTargets,
+    outValues,
+    inOffsets,
+    inSources,
+    inValues,
+    ids,
+    labels,
+    positions,
+    meta,
+    total: at,
+  };
+}
+
+function littleEndian(): boolean {
+  return new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+}
+
+/** Encode a graph (at least its CSR) as a snapshot. */
+export function encodeSnapshot(content: SnapshotContent): Uint8Array {
+  if (!littleEndian()) throw new Error('snapshot: this machine is big-endian; snapshots are little-endian');
+  const { csr } = content;
+  const utf8 = new TextEncoder();
+  const json = (value: unknown) => utf8.encode(JSON.stringify(value));
+  const integerIds = content.ids ? integerCodes(content.ids) : null;
+  const ids = integerIds ? new Uint8Array(integerIds.buffer) : content.ids ? json(content.ids) : null;
+  const labels = content.labels ? json(content.labels) : null;
+  const meta = content.report ? json(content.report) : null;
+  const positions = content.positions ?? null;
+  if (ids && content.ids?.length !== csr.n)
+    throw new Error('snapshot: the id table must have one id per node');
+  if (positions && positions.length !== 2 * csr.n)
+    throw new Error('snapshot: positions must be x,y per node');
+  const values = csr.outValues;
+  const flags =
+    (csr.directed ? FLAG_DIRECTED : 0) |
+    (values ? FLAG_VALUES : 0) |
+    (values && csr.values === 'probability' ? FLAG_PROBABILITY : 0) |
+    (integerIds ? FLAG_INTEGER_IDS : ids ? FLAG_IDS : 0) |
+    (labels ? FLAG_LABELS : 0) |
+    (positions ? FLAG_POSITIONS : 0) |
+    (meta ? FLAG_META : 0);
+  const arcs = csr.outTargets.length;
+  const at = layout(csr.n, arcs, flags, ids?.length ?? 0, labels?.length ?? 0, meta?.length ?? 0);
+  // A snapshot is one typed array, and Node's stop at 2^32 elements.
+  if (at.total > MAX_SNAPSHOT_BYTES)
+    throw new Error(
+      `snapshot: this graph needs ${(at.total / 2 ** 30).toFixed(1)} GiB, more than the 4 GiB a snapshot holds (docs/cluster.md)`,
+    );
+  const out = new Uint8Array(at.total);
+  out.set(SNAPSHOT_MAGIC, 0);
+  const view = new DataView(out.buffer);
+  view.setUint32(AT_VERSION, SNAPSHOT_VERSION, true);
+  view.setUint32(AT_FLAGS, flags, true);
+  view.setUint32(AT_N, csr.n, true);
+  view.setUint32(AT_ARCS, arcs, true);
+  view.setUint32(AT_IDS, at.idsBytes, true);
+  view.setUint32(AT_LABELS, at.labelsBytes, true);
+  view.setUint32(AT_META, at.metaBytes, true);
+  view.setUint32(AT_RESERVED, 0, true);
+  const body = at.total - HEADER_BYTES;
+  view.setUint32(AT_BODY, body % 2 ** 32, true);
+  view.setUint32(AT_BODY + 4, Math.floor(body / 2 ** 32), true);
+  const bytesOf = (a: Uint32Array | Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  out.set(bytesOf(csr.outOffsets), at.outOffsets);
+  out.set(bytesOf(csr.outTargets), at.outTargets);
+  if (values) out.set(bytesOf(values), at.outValues);
+  out.set(bytesOf(csr.inOffsets), at.inOffsets);
+  out.set(bytesOf(csr.inSources), at.inSources);
+  if (values && csr.inValues) out.set(bytesOf(csr.inValues), at.inValues);
+  if (ids) out.set(ids, at.ids);
+  if (labels) out.set(labels, at.labels);
+  if (positions) out.set(bytesOf(positions), at.positions);
+  if (meta) out.set(meta, at.meta);
+  out.set(hash128(out, HEADER_BYTES, at.total), AT_HASH);
+  return out;
+}
+
+/** The content hash of a snapshot, as stored in its header (32 hex digits); no validation. */
+export function snapshotHash(bytes: Uint8Array): string {
+  return hex(bytes.subarray(AT_HASH, AT_HASH + 16));
+}
+
+/** Decode and validate a snapshot; anything wrong is a LoadError naming `file`. */
+export function decodeSnapshot(input: Uint8Array, file: string): DecodedSnapshot {
+  const fail = (problem: string) => new LoadError(file, 'unknown', `graph snapshot: ${problem}`);
+  if (!isSnapshot(input)) throw fail('not a Ripple graph snapshot (wrong magic bytes)');
+  if (input.length < HEADER_BYTES)
+    throw fail(`truncated: ${input.length} bytes, shorter than the ${HEADER_BYTES}-byte header`);
+  if (!littleEndian()) throw fail('this machine is big-endian; snapshots are little-endian');
+  // Typed-array views need aligned offsets: copy once if the bytes sit at an odd place.
+  const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(AT_VERSION, true);
+  if (version !== SNAPSHOT_VERSION)
+    throw fail(
+      `format version ${version}; this Ripple reads version ${SNAPSHOT_VERSION} (make the snapshot again with ripple snapshot)`,
+    );
+  const flags = view.getUint32(AT_FLAGS, true);
+  if ((flags & ~KNOWN_FLAGS) !== 0) throw fail(`unknown flags 0x${flags.toString(16)}`);
+  if ((flags & FLAG_PROBABILITY) !== 0 && (flags & FLAG_VALUES) === 0)
+    throw fail('flags say probabilities but the snapshot has no arc values');
+  if ((flags & FLAG_IDS) !== 0 && (flags & FLAG_INTEGER_IDS) !== 0)
+    throw fail('flags say both text and integer ids');
+  if (view.getUint32(AT_RESERVED, true) !== 0) throw fail('reserved header field is not zero');
+  const n = view.getUint32(AT_N, true);
+  const arcs = view.getUint32(AT_ARCS, true);
+  if (n === 0xffffffff) throw fail('too many nodes');
+  const at = layout(
+    n,
+    arcs,
+    flags,
+    view.getUint32(AT_IDS, true),
+    view.getUint32(AT_LABELS, true),
+    view.getUint32(AT_META, true),
+  );
+  const body = view.getUint32(AT_BODY, true) + 2 ** 32 * view.getUint32(AT_BODY + 4, true);
+  if (body !== at.total - HEADER_BYTES)
+    throw fail(`header says ${body} body bytes, its sizes say ${at.total - HEADER_BYTES}`);
+  if (bytes.length < at.total) throw fail(`truncated: ${bytes.length} bytes of the ${at.total} expected`);
+  if (bytes.length > at.total)
+    throw fail(`${bytes.length - at.total} bytes of unexpected data after the end`);
+  const stored = snapshotHash(bytes);
+  const actual = hex(hash128(bytes, HEADER_BYTES, at.total));
+  if (stored !== actual) throw fail('content hash mismatch (the file is corrupt or was modified)');
+  checkPadding(bytes, at, fail);
+
+  const buffer = bytes.buffer;
+  const base = bytes.byteOffset;
+  const outOffsets = new Uint32Array(buffer, base + at.outOffsets, n + 1);
+  const outTargets = new Uint32Array(buffer, base + at.outTargets, arcs);
+  const outValues = (flags & FLAG_VALUES) !== 0 ? new Float64Array(buffer, base + at.outValues, arcs) : null;
+  const directed = (flags & FLAG_DIRECTED) !== 0;
+  const valueKind = outValues ? ((flags & FLAG_PROBABILITY) !== 0 ? 'probability' : 'weight') : null;
+  const inOffsets = new Uint32Array(buffer, base + at.inOffsets, n + 1);
+  const inSources = new Uint32Array(buffer, base + at.inSources, arcs);
+  const inValues = (flags & FLAG_VALUES) !== 0 ? new Float64Array(buffer, base + at.inValues, arcs) : null;
+  checkOffsets(outOffsets, n, arcs, 'out', fail);
+  checkOffsets(inOffsets, n, arcs, 'in', fail);
+  if (outValues && inValues) {
+    checkValues(outValues, valueKind === 'probability', fail);
+    checkValues(inValues, valueKind === 'probability', fail);
+  }
+  checkArcs({ n, directed, outOffsets, outTargets, outValues, inOffsets, inSources, inValues }, fail);
+  const csr: Csr = {
+    n,
+    arcs,
+    directed,
+    outOffsets,
+    outTargets,
+    inOffsets,
+    inSources,
+    outValues,
+    inValues,
+    values: valueKind,
+  };
+
+  const text = (start: number, length: number, what: string): unknown => {
+    const part = bytes.subarray(start, start + length);
+    // The lenient decoder is fast; the strict one (slow to start) only when a U+FFFD appears.
+    let decoded = new TextDecoder().decode(part);
+    if (decoded.includes('\ufffd')) {
+      try {
+        decoded = new TextDecoder('utf-8', { fatal: true }).decode(part);
+      } catch {
+        throw fail(`${what} is not valid UTF-8`);
+      }
+    }
+    try {
+      return JSON.parse(decoded);
+    } catch {
+      throw fail(`${what} is not valid JSON`);
+    }
+  };
+  let ids: string[] | null = null;
+  if ((flags & FLAG_INTEGER_IDS) !== 0) {
+    if (at.idsBytes !== 4 * n) throw fail(`the integer id table has ${at.idsBytes} bytes, not 4 per node`);
+    ids = integerIdTable(new Uint32Array(buffer, base + at.ids, n), fail);
+  } else if ((flags & FLAG_IDS) !== 0) {
+    const value = text(at.ids, at.idsBytes, 'the id table');
+    if (!Array.isArray(value) || value.length !== n) throw fail(`the id table must list ${n} ids`);
+    const seen = new Set<string>();
+    for (let v = 0; v < n; v++) {
+      const id = value[v];
+      if (typeof id !== 'string') throw fail(`id of node ${v} is not a string`);
+      if (seen.has(id)) throw fail(`id ${JSON.stringify(id.slice(0, 80))} appears twice in the id table`);
+      seen.add(id);
+    }
+    ids = value as string[];
+  }
+  let labels: (string | null)[] | null = null;
+  if ((flags & FLAG_LABELS) !== 0) {
+    const value = text(at.labels, at.labelsBytes, 'the labels');
+    if (!Array.isArray(value) || value.length !== n) throw fail(`the labels must list ${n} entries`);
+    if (!value.every((l) => l === null || typeof l === 'string'))
+      throw fail('a label is neither text nor null');
+    labels = value as (string | null)[];
+  }
+  let positions: Float64Array | null = null;
+  if ((flags & FLAG_POSITIONS) !== 0) {
+    positions = new Float64Array(buffer, base + at.positions, 2 * n);
+    for (let i = 0; i < positions.length; i++)
+      if (!Number.isFinite(positions[i])) throw fail(`position of node ${i >> 1} is not a finite number`);
+  }
+  const report =
+    (flags & FLAG_META) !== 0
+      ? checkReport(
+          text(at.meta, at.metaBytes, 'the load report'),
+          directed,
+          directed ? arcs : arcs / 2,
+          fail,
+        )
+      : null;
+  return { csr, ids, labels, positions, report, hash: stored };
+}
+
+/** A decoded snapshot as the loaders' LoadedGraph for `file` (ids are indices if it has none). */
+export function loadedFromSnapshot(decoded: DecodedSnapshot, file: string): LoadedGraph {
+  const { csr } = decoded;
+  const report: LoadReport = {
+    format: 'edgelist',
+    gzip: false,
+    direction: csr.directed ? 'influences' : 'undirected',
+    selfLoops: 0,
+    duplicateEdges: 0,
+    edges: csr.directed ? csr.arcs : csr.arcs / 2,
+    header: null,
+    edgeLines: 0,
+    skippedLines: 0,
+    warnings: [],
+    ...decoded.report,
+    file,
+  };
+  return {
+    csr,
+    ids: decoded.ids ?? Array.from({ length: csr.n }, (_, v) => String(v)),
+    labels: decoded.labels,
+    positions: decoded.positions,
+    report,
+  };
+}
+
+type Fail = (problem: string) => LoadError;
+
+function checkPadding(bytes: Uint8Array, at: Layout, fail: Fail): void {
+  // Sections start on 8-byte boundaries; the bytes from a section's end to the next are zero.
+  const sections: [number, number][] = [
+    [at.outOffsets, 4 * (at.n + 1)],
+    [at.outTargets, 4 * at.arcs],
+  ];
+  if (at.flags & (FLAG_IDS | FLAG_INTEGER_IDS)) sections.push([at.ids, at.idsBytes]);
+  if (at.flags & FLAG_LABELS) sections.push([at.labels, at.labelsBytes]);
+  if (at.flags & FLAG_META) sections.push([at.meta, at.metaBytes]);
+  for (const [start, length] of sections) {
+    for (let i = start + length; i < pad8(start + length); i++)
+      if (bytes[i] !== 0) throw fail(`non-zero padding at byte ${i}`);
+  }
+}
+
+/** The ids as u32 codes when every one is a canonical decimal integer below 2^32, else null. */
+function integerCodes(ids: readonly string[]): Uint32Array | null {
+  const codes = new Uint32Array(ids.length);
+  for (let v = 0; v < ids.length; v++) {
+    const id = ids[v];
+    const code = Number(id);
+    if (!(code <= 0xffffffff) || !Number.isInteger(code) || String(code) !== id) return null;
+    codes[v] = code;
+  }
+  return codes;
+}
+
+/** Integer ids as strings, checked distinct (a bitmap when the codes are dense, else a sorted copy). */
+function integerIdTable(codes: Uint32Array, fail: Fail): string[] {
+  const n = codes.length;
+  let max = 0;
+  for (let v = 0; v < n; v++) if (codes[v] > max) max = codes[v];
+  const twice = (code: number) => fail(`id ${code} appears twice in the id table`);
+  if (max / 8 <= 4 * n + (1 << 20)) {
+    const seen = new Uint8Array((max >>> 3) + 1);
+    for (let v = 0; v < n; v++) {
+      const c = codes[v];
+      const bit = 1 << (c & 7);
+      if (seen[c >>> 3] & bit) throw twice(c);
+      seen[c >>> 3] |= bit;
+    }
+  } else {
+    const sorted = codes.slice().sort();
+    for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) throw twice(sorted[i]);
+  }
+  const ids = new Array<string>(n);
+  for (let v = 0; v < n; v++) ids[v] = String(codes[v]);
+  return ids;
+}
+
+function checkOffsets(offsets: Uint32Array, n: number, arcs: number, side: string, fail: Fail): void {
+  if (offsets[0] !== 0) throw fail(`the first ${side}-offset is ${offsets[0]}, not 0`);
+  for (let u = 0; u < n; u++)
+    if (offsets[u + 1] < offsets[u]) throw fail(`${side}-offsets are not monotone at node ${u}`);
+  if (offsets[n] !== arcs) throw fail(`the last ${side}-offset is ${offsets[n]}, not the ${arcs} arcs`);
+}
+
+/**
+ * Arcs in range with no self-loops, in-lists strictly ascending, in-arrays the transpose of the
+ * out-arrays, undirected graphs symmetric: sequential passes comparing multiset hashes.
+ */
+function checkArcs(csr: Omit<Csr, 'arcs' | 'values'>, fail: Fail): void {
+  const { n, outOffsets, outTargets, inOffsets, inSources } = csr;
+  // Each value's two 32-bit halves, so values take part in the arc hashes.
+  const outBits = csr.outValues
+    ? new Uint32Array(csr.outValues.buffer, csr.outValues.byteOffset, 2 * outTargets.length)
+    : null;
+  const inBits = csr.inValues
+    ? new Uint32Array(csr.inValues.buffer, csr.inValues.byteOffset, 2 * inSources.length)
+    : null;
+  // Two sums per side: of each arc's hash, and of a non-linear function of it.
+  let out1 = 0;
+  let out2 = 0;
+  let back1 = 0;
+  let back2 = 0;
+  for (let u = 0; u < n; u++) {
+    for (let k = outOffsets[u]; k < outOffsets[u + 1]; k++) {
+      const v = outTargets[k];
+      if (v >= n) throw fail(`arc ${k} points to node ${v}, beyond the ${n} nodes`);
+      if (v === u) throw fail(`node ${u} has a self-loop`);
+      const lo = outBits ? outBits[2 * k] : 0;
+      const hi = outBits ? outBits[2 * k + 1] : 0;
+      const h = arcHash(u, v, lo, hi);
+      out1 = (out1 + h) | 0;
+      out2 = (out2 + Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)) | 0;
+      if (!csr.directed) {
+        const r = arcHash(v, u, lo, hi);
+        back1 = (back1 + r) | 0;
+        back2 = (back2 + Math.imul(r ^ (r >>> 15), 0x2c1b3c6d)) | 0;
+      }
+    }
+  }
+  let in1 = 0;
+  let in2 = 0;
+  for (let v = 0; v < n; v++) {
+    let previous = -1;
+    for (let j = inOffsets[v]; j < inOffsets[v + 1]; j++) {
+      const u = inSources[j];
+      if (u >= n) throw fail(`in-arc ${j} comes from node ${u}, beyond the ${n} nodes`);
+      if (u <= previous) throw fail(`the in-arcs of node ${v} are not in ascending order of source`);
+      previous = u;
+      const lo = inBits ? inBits[2 * j] : 0;
+      const hi = inBits ? inBits[2 * j + 1] : 0;
+      const h = arcHash(u, v, lo, hi);
+      in1 = (in1 + h) | 0;
+      in2 = (in2 + Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)) | 0;
+    }
+  }
+  if (in1 !== out1 || in2 !== out2) throw fail('the in-arcs are not the reverse of the out-arcs');
+  if (!csr.directed && (back1 !== out1 || back2 !== out2))
+    throw fail('undirected, but the arcs are not symmetric with one value per edge');
+}
+
+/** A well-mixed 32-bit hash of an arc: its ends and its value's bits. */
+function arcHash(u: number, v: number, lo: number, hi: number): number {
+  let h = Math.imul(u ^ 0x9e3779b9, 0x85ebca6b);
+  h ^= Math.imul((v + 0x7f4a7c15) | 0, 0xc2b2ae35);
+  h = (h << 13) | (h >>> 19);
+  h ^= Math.imul(lo ^ 0x27d4eb2f, 0x165667b1);
+  h ^= Math.imul(hi + 0x165667b1, 0x9e3779b1);
+  return fmix(h);
+}
+
+function checkValues(values: Float64Array, probability: boolean, fail: Fail): void {
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k];
+    if (!(x >= 0) || x === Number.POSITIVE_INFINITY || (probability && x > 1))
+      throw fail(
+        `arc ${k} has value ${x}, expected ${probability ? 'a probability in [0, 1]' : 'a weight >= 0'}`,
+      );
+  }
+}
+
+const FORMATS: readonly GraphFormat[] = ['edgelist', 'gexf', 'graphml', 'json'];
+const DIRECTION_NAMES: readonly Direction[] = ['undirected', 'influences', 'follows'];
+
+function checkReport(value: unknown, directed: boolean, edges: number, fail: Fail): Omit<LoadReport, 'file'> {
+  const bad = (what: string) => fail(`the load report: ${what}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('not an object');
+  const r = value as Record<string, unknown>;
+  const count = (key: string) => {
+    const x = r[key];
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw bad(`${key} is not a count`);
+    return x;
+  };
+  if (!FORMATS.includes(r.format as GraphFormat)) throw bad('unknown format');
+  if (typeof r.gzip !== 'boolean') throw bad('gzip is not true or false');
+  const direction = r.direction as Direction;
+  if (!DIRECTION_NAMES.includes(direction) || (direction === 'undirected') === directed)
+    throw bad('direction does not match the graph');
+  const header = r.header;
+  if (header !== null) {
+    const h = header as Record<string, unknown>;
+    if (
+      typeof h !== 'object' ||
+      typeof h.line !== 'number' ||
+      typeof h.text !== 'string' ||
+      (h.kind !== 'columns' && h.kind !== 'counts')
+    )
+      throw bad('header is malformed');
+  }
+  if (r.edges !== edges) throw bad(`it counts ${String(r.edges)} edges, the graph has ${edges}`);
+  const warnings = r.warnings;
+  if (!Array.isArray(warnings) || !warnings.every((w) => typeof w === 'string'))
+    throw bad('warnings are not text');
+  return {
+    format: r.format as GraphFormat,
+    gzip: r.gzip,
+    direction,
+    selfLoops: count('selfLoops'),
+    duplicateEdges: count('duplicateEdges'),
+    edges: count('edges'),
+    header: header as LoadReport['header'],
+    edgeLines: count('edgeLines'),
+    skippedLines: count('skippedLines'),
+    warnings: warnings as string[],
+  };
+}
+
+function hex(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s;
+}
+
+/**
+ * A 128-bit hash of bytes [from, to) after MurmurHash3 x86_128 (Austin Appleby, public domain):
+ * its block mixing over little-endian 32-bit words; the length is a multiple of 8 (the layout pads
+ * every section) and is folded in whole, even beyond 2^32.
+ */
+export function hash128(bytes: Uint8Array, from: number, to: number): Uint8Array {
+  const length = to - from;
+  if (length % 8 !== 0 || (bytes.byteOffset + from) % 4 !== 0) {
+    const aligned = new Uint8Array(pad8(length));
+    aligned.set(bytes.subarray(from, to));
+    return hash128(aligned, 0, aligned.length);
+  }
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + from, length / 4);
+  const c1 = 0x239b961b;
+  const c2 = 0xab0e9789;
+  const c3 = 0x38b34ae5;
+  const c4 = 0xa1e38b93;
+  let h1 = 0x5eed;
+  let h2 = 0x5eed;
+  let h3 = 0x5eed;
+  let h4 = 0x5eed;
+  const blocks = words.length >>> 2;
+  let k1: number;
+  let k2: number;
+  let k3: number;
+  let k4: number;
+  for (let i = 0; i < blocks; i++) {
+    const w = i << 2;
+    k1 = Math.imul(words[w], c1);
+    k1 = (k1 << 15) | (k1 >>> 17);
+    h1 ^= Math.imul(k1, c2);
+    h1 = (h1 << 19) | (h1 >>> 13);
+    h1 = (h1 + h2) | 0;
+    h1 = (Math.imul(h1, 5) + 0x561ccd1b) | 0;
+    k2 = Math.imul(words[w + 1], c2);
+    k2 = (k2 << 16) | (k2 >>> 16);
+    h2 ^= Math.imul(k2, c3);
+    h2 = (h2 << 17) | (h2 >>> 15);
+    h2 = (h2 + h3) | 0;
+    h2 = (Math.imul(h2, 5) + 0x0bcaa747) | 0;
+    k3 = Math.imul(words[w + 2], c3);
+    k3 = (k3 << 17) | (k3 >>> 15);
+    h3 ^= Math.imul(k3, c4);
+    h3 = (h3 << 15) | (h3 >>> 17);
+    h3 = (h3 + h4) | 0;
+    h3 = (Math.imul(h3, 5) + 0x96cd1c35) | 0;
+    k4 = Math.imul(words[w + 3], c4);
+    k4 = (k4 << 18) | (k4 >>> 14);
+    h4 ^= Math.imul(k4, c1);
+    h4 = (h4 << 13) | (h4 >>> 19);
+    h4 = (h4 + h1) | 0;
+    h4 = (Math.imul(h4, 5) + 0x32ac3b17) | 0;
+  }
+  // Tail: 0 or 2 words (the length is a multiple of 8).
+  if (words.length % 4 !== 0) {
+    const w = blocks << 2;
+    k2 = Math.imul(words[w + 1], c2);
+    k2 = (k2 << 16) | (k2 >>> 16);
+    h2 ^= Math.imul(k2, c3);
+    k1 = Math.imul(words[w], c1);
+    k1 = (k1 << 15) | (k1 >>> 17);
+    h1 ^= Math.imul(k1, c2);
+  }
+  // The length may exceed 2^32: fold both halves in.
+  h1 ^= length >>> 0;
+  h2 ^= Math.floor(length / 2 ** 32);
+  h3 ^= length >>> 0;
+  h4 ^= length >>> 0;
+  h1 = (h1 + h2 + h3 + h4) | 0;
+  h2 = (h2 + h1) | 0;
+  h3 = (h3 + h1) | 0;
+  h4 = (h4 + h1) | 0;
+  h1 = fmix(h1);
+  h2 = fmix(h2);
+  h3 = fmix(h3);
+  h4 = fmix(h4);
+  h1 = (h1 + h2 + h3 + h4) | 0;
+  h2 = (h2 + h1) | 0;
+  h3 = (h3 + h1) | 0;
+  h4 = (h4 + h1) | 0;
+  const out = new Uint8Array(16);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, h1 >>> 0);
+  dv.setUint32(4, h2 >>> 0);
+  dv.setUint32(8, h3 >>> 0);
+  dv.setUint32(12, h4 >>> 0);
+  return out;
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}

@@ -1,0 +1,314 @@
+/**
+ * Graph snapshots (src/graph/snapshot.ts): a snapshot decodes to the graph it was made from, array
+ * for array, for every kind of graph the loaders produce; `--graph G.rsnap` gives every command
+ * the same answers as the text file; and each kind of damage is one LoadError naming the file,
+ * including damage made to look valid (the content hash recomputed).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
+import { LoadError } from '../../src/graph/load-error.ts';
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  hash128,
+  isSnapshot,
+  loadedFromSnapshot,
+  SNAPSHOT_MAGIC,
+} from '../../src/graph/snapshot.ts';
+import type { Csr, LoadedGraph } from '../../src/graph/types.ts';
+import { json, ripple, scratchFiles } from '../support/cli.ts';
+import { FIXTURES, load } from './support.ts';
+
+const write = scratchFiles('ripple-snapshot-');
+
+function snapshotOf(g: LoadedGraph): Uint8Array {
+  const { file: _file, ...report } = g.report;
+  return encodeSnapshot({ csr: g.csr, ids: g.ids, labels: g.labels, positions: g.positions, report });
+}
+
+function expectSameCsr(a: Csr, b: Csr): void {
+  expect(b.n).toBe(a.n);
+  expect(b.arcs).toBe(a.arcs);
+  expect(b.directed).toBe(a.directed);
+  expect(b.values).toBe(a.values);
+  for (const key of [
+    'outOffsets',
+    'outTargets',
+    'inOffsets',
+    'inSources',
+    'outValues',
+    'inValues',
+  ] as const) {
+    const x = a[key];
+    const y = b[key];
+    expect(y === null ? null : Array.from(y), key).toEqual(x === null ? null : Array.from(x));
+  }
+}
+
+/** Rewrite the content hash after an edit, so the damage is only what the edit did. */
+function rehash(bytes: Uint8Array): Uint8Array {
+  bytes.set(hash128(bytes, 64, bytes.length), 40);
+  return bytes;
+}
+
+const u32 = (bytes: Uint8Array, at: number) =>
+  new DataView(bytes.buffer, bytes.byteOffset).getUint32(at, true);
+const setU32 = (bytes: Uint8Array, at: number, value: number) =>
+  new DataView(bytes.buffer, bytes.byteOffset).setUint32(at, value, true);
+
+function problem(bytes: Uint8Array): string {
+  try {
+    decodeSnapshot(bytes, 'g.rsnap');
+  } catch (e) {
+    expect(e).toBeInstanceOf(LoadError);
+    expect((e as LoadError).file).toBe('g.rsnap');
+    return (e as Error).message;
+  }
+  throw new Error('decoded');
+}
+
+describe('snapshot round trip', () => {
+  const cases: [string, () => Promise<LoadedGraph>][] = [
+    [
+      'karate (undirected, integer ids)',
+      () => readGraphFile('datasets/karate.txt', { direction: 'undirected' }),
+    ],
+    [
+      'weights (directed, probabilities merged)',
+      () =>
+        readGraphFile(new URL('weights.txt', FIXTURES).pathname, {
+          direction: 'influences',
+          edgeValues: 'weight',
+        }),
+    ],
+    ['GEXF with labels and positions', () => readGraphFile(new URL('small.gexf', FIXTURES).pathname)],
+    ['JSON', () => readGraphFile(new URL('small.json', FIXTURES).pathname)],
+    [
+      'string ids with odd characters',
+      () =>
+        load(
+          '{"nodes":[{"key":"a\\u0000b"},{"key":"\u00e9t\u00e9 \\"q\\""},{"key":"7"}],"edges":[{"source":"7","target":"a\\u0000b"}]}',
+          {
+            file: 'odd.json',
+          },
+        ),
+    ],
+    [
+      'an isolated node',
+      () =>
+        load('{"nodes":[{"key":"solo"},{"key":"a"},{"key":"b"}],"edges":[{"source":"a","target":"b"}]}', {
+          file: 'one.json',
+        }),
+    ],
+  ];
+  for (const [name, make] of cases) {
+    it(name, async () => {
+      const g = await make();
+      const bytes = snapshotOf(g);
+      expect(isSnapshot(bytes)).toBe(true);
+      const decoded = decodeSnapshot(bytes, 'g.rsnap');
+      expectSameCsr(g.csr, decoded.csr);
+      expect(decoded.ids).toEqual(g.ids);
+      expect(decoded.labels).toEqual(g.labels);
+      expect(decoded.positions === null ? null : Array.from(decoded.positions)).toEqual(
+        g.positions === null ? null : Array.from(g.positions),
+      );
+      const { file: _file, ...report } = g.report;
+      expect(decoded.report).toEqual(report);
+      expect(loadedFromSnapshot(decoded, 'g.rsnap').report).toEqual({ ...report, file: 'g.rsnap' });
+      // The same graph gives the same bytes, so the hash names the content.
+      expect(snapshotOf(g)).toEqual(bytes);
+      // A copy at an odd byte offset decodes the same (typed-array views need alignment).
+      const odd = new Uint8Array(bytes.length + 3);
+      odd.set(bytes, 3);
+      expectSameCsr(g.csr, decodeSnapshot(odd.subarray(3), 'g.rsnap').csr);
+    });
+  }
+
+  it('a CSR-only snapshot (what cluster workers receive) decodes with index ids', async () => {
+    const g = await readGraphFile('datasets/karate.txt', { direction: 'undirected' });
+    const decoded = decodeSnapshot(encodeSnapshot({ csr: g.csr }), 'worker');
+    expectSameCsr(g.csr, decoded.csr);
+    expect(decoded.ids).toBeNull();
+    expect(loadedFromSnapshot(decoded, 'worker').ids[5]).toBe('5');
+  });
+});
+
+describe('damaged snapshots are one LoadError naming the file', () => {
+  let good: Uint8Array;
+  let directed: Uint8Array;
+  const fresh = () => good.slice();
+  it('setup', async () => {
+    good = snapshotOf(await readGraphFile('datasets/karate.txt', { direction: 'undirected' }));
+    directed = snapshotOf(
+      await readGraphFile(new URL('weights.txt', FIXTURES).pathname, {
+        direction: 'influences',
+        edgeValues: 'weight',
+      }),
+    );
+  });
+
+  it('wrong magic, truncated, trailing data, wrong version', () => {
+    const magic = fresh();
+    magic[1] = 0x41;
+    expect(problem(magic)).toMatch(/^g\.rsnap: graph snapshot: not a Ripple graph snapshot/);
+    expect(problem(good.subarray(0, 30))).toMatch(/truncated: 30 bytes/);
+    expect(problem(good.subarray(0, good.length - 8))).toMatch(/truncated: \d+ bytes of the \d+ expected/);
+    const longer = new Uint8Array(good.length + 8);
+    longer.set(good);
+    expect(problem(longer)).toMatch(/8 bytes of unexpected data after the end/);
+    const version = fresh();
+    setU32(version, 8, 2);
+    expect(problem(version)).toMatch(/format version 2; this Ripple reads version 1/);
+    const flags = fresh();
+    setU32(flags, 12, u32(flags, 12) | 0x100);
+    expect(problem(flags)).toMatch(/unknown flags/);
+  });
+
+  it('a changed byte fails the content hash', () => {
+    const bytes = fresh();
+    bytes[200] ^= 1;
+    expect(problem(bytes)).toMatch(/content hash mismatch/);
+  });
+
+  it('sizes that disagree with the length are caught before any allocation', () => {
+    const huge = fresh();
+    setU32(huge, 16, 0xfffffff0); // n
+    expect(problem(rehash(huge))).toMatch(/header says \d+ body bytes/);
+  });
+
+  // Offsets of the sections of karate's snapshot (n = 34, arcs = 156, integer ids, meta).
+  const n = 34;
+  const arcs = 156;
+  const outOffsets = 64;
+  const outTargets = outOffsets + ((4 * (n + 1) + 7) & ~7);
+  const inOffsets = outTargets + 4 * arcs;
+  const inSources = inOffsets + ((4 * (n + 1) + 7) & ~7);
+  const ids = inSources + 4 * arcs;
+
+  it('offsets not monotone, or not ending at the arc count', () => {
+    const bytes = fresh();
+    setU32(bytes, outOffsets + 4 * 5, 200);
+    expect(problem(rehash(bytes))).toMatch(/out-offsets are not monotone at node 5/);
+    const last = fresh();
+    setU32(last, outOffsets, 1);
+    expect(problem(rehash(last))).toMatch(/first out-offset is 1/);
+  });
+
+  it('targets out of range, self-loops, unsorted or foreign in-arcs', () => {
+    const range = fresh();
+    setU32(range, outTargets + 8, 34);
+    expect(problem(rehash(range))).toMatch(/arc 2 points to node 34, beyond the 34 nodes/);
+    const loop = fresh();
+    setU32(loop, outTargets, 0);
+    expect(problem(rehash(loop))).toMatch(/node 0 has a self-loop/);
+    const order = fresh();
+    const a = u32(order, inSources);
+    setU32(order, inSources, u32(order, inSources + 4));
+    setU32(order, inSources + 4, a);
+    expect(problem(rehash(order))).toMatch(/in-arcs of node 0 are not in ascending order/);
+    const foreign = fresh();
+    setU32(foreign, inSources, u32(foreign, inSources) === 0 ? 1 : 0);
+    expect(problem(rehash(foreign))).toMatch(/not in ascending order|not the reverse of the out-arcs/);
+  });
+
+  it('an undirected graph whose arcs are not symmetric', () => {
+    // Point arc 0 (0 -> 1) at 2 instead, and rebuild the in-arrays so only the symmetry breaks.
+    const g = decodeSnapshot(good, 'g');
+    const targets = g.csr.outTargets.slice();
+    const row0 = Array.from(targets.subarray(0, g.csr.outOffsets[1]));
+    const spare = [...Array(n).keys()].find((v) => v > 0 && !row0.includes(v)) as number;
+    targets[0] = spare;
+    const broken = encodeSnapshot({
+      csr: {
+        ...g.csr,
+        outTargets: targets,
+        ...inArrays(n, g.csr.outOffsets, targets),
+      },
+    });
+    expect(problem(broken)).toMatch(/undirected, but the arcs are not symmetric/);
+  });
+
+  it('values out of range', () => {
+    const d = decodeSnapshot(directed, 'g');
+    const values = (d.csr.outValues as Float64Array).slice();
+    values[0] = -1;
+    const bytes = encodeSnapshot({ csr: { ...d.csr, outValues: values } });
+    expect(problem(bytes)).toMatch(/arc 0 has value -1, expected a weight >= 0/);
+    values[0] = 0.5;
+    const inValues = (d.csr.inValues as Float64Array).slice();
+    inValues[0] += 1;
+    expect(problem(encodeSnapshot({ csr: { ...d.csr, inValues } }))).toMatch(
+      /not the reverse of the out-arcs/,
+    );
+  });
+
+  it('a bad id table', () => {
+    const twice = fresh();
+    setU32(twice, ids + 4, u32(twice, ids));
+    expect(problem(rehash(twice))).toMatch(/id \d+ appears twice in the id table/);
+    const g = decodeSnapshot(good, 'g');
+    const named = encodeSnapshot({ csr: g.csr, ids: (g.ids as string[]).map((id) => `n${id}`) });
+    const text = new TextDecoder().decode(named);
+    const at = text.indexOf('"n1"');
+    named.set(new TextEncoder().encode('"n0"'), at);
+    expect(problem(rehash(named))).toMatch(/id "n0" appears twice/);
+    named.set(new TextEncoder().encode('{n0"'), at);
+    expect(problem(rehash(named))).toMatch(/the id table is not valid JSON/);
+  });
+});
+
+/** The in-arrays of out-arrays, sorted by source (what withInArcs builds). */
+function inArrays(n: number, offsets: Uint32Array, targets: Uint32Array) {
+  const lists: number[][] = Array.from({ length: n }, () => []);
+  for (let u = 0; u < n; u++) for (let k = offsets[u]; k < offsets[u + 1]; k++) lists[targets[k]].push(u);
+  const inOffsets = new Uint32Array(n + 1);
+  lists.forEach((l, v) => {
+    inOffsets[v + 1] = inOffsets[v] + l.length;
+  });
+  return { inOffsets, inSources: Uint32Array.from(lists.flat()) };
+}
+
+describe('--graph G.rsnap', () => {
+  it('ripple snapshot writes what every command reads, with the answers of the text file', () => {
+    const out = write('facebook.rsnap', '');
+    const made = json('snapshot', '--graph', 'datasets/facebook_combined.txt', '--out', out);
+    expect(made).toMatchObject({ file: out, nodes: 4039, arcs: 176468 });
+    expect(made.hash).toMatch(/^[0-9a-f]{32}$/);
+    expect(isSnapshot(readFileSync(out))).toBe(true);
+    const drop = ({ file: _f, loadSeconds: _l, distanceSeconds: _d, ...rest }: Record<string, unknown>) =>
+      rest;
+    expect(drop(json('stats', '--graph', out))).toEqual(
+      drop(json('stats', '--graph', 'datasets/facebook_combined.txt')),
+    );
+    const sim = [
+      'simulate',
+      '--p',
+      '0.05',
+      '--seeds',
+      'top:degree:3',
+      '--runs',
+      '200',
+      '--rng',
+      '9',
+      '--workers',
+      '1',
+    ];
+    const drop2 = ({ seconds: _s, ...rest }: Record<string, unknown>) => rest;
+    expect(drop2(json(...sim, '--graph', out))).toEqual(
+      drop2(json(...sim, '--graph', 'datasets/facebook_combined.txt')),
+    );
+  });
+
+  it('a damaged snapshot: one line naming the file, exit 1', () => {
+    const bad = write('bad.rsnap', '');
+    writeFileSync(bad, Buffer.concat([Buffer.from(SNAPSHOT_MAGIC), Buffer.alloc(100)]));
+    const r = ripple('stats', '--graph', bad);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `ripple: ${bad}: graph snapshot: format version 0; this Ripple reads version 1 (make the snapshot again with ripple snapshot)\n`,
+    );
+  });
+});
