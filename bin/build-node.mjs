@@ -49,6 +49,10 @@ const LAZY = {
   graphology: [],
   'graphology-communities-louvain': [],
   'graphology-layout-forceatlas2': ['inferSettings'],
+  // The cluster's client libraries (left external: loaded from node_modules, and only by
+  // commands given --cluster).
+  bullmq: ['Queue', 'QueueEvents', 'Worker', 'UnrecoverableError'],
+  ioredis: ['Redis'],
 };
 
 /**
@@ -190,7 +194,7 @@ export async function buildNode({ force = false } = {}) {
     target: 'node20',
     sourcemap: 'linked',
     metafile: true,
-    // The cluster's client libraries load from node_modules only when a command uses --cluster.
+    // The cluster's client libraries load from node_modules, on first use (LAZY).
     external: ['bullmq', 'ioredis'],
     write: false,
     logLevel: 'error',

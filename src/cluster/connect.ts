@@ -2,7 +2,7 @@
  * Opening a Redis connection for the cluster, with one clear error when it cannot be had: the
  * server is unreachable, refuses the password, or does not answer in time.
  */
-import type { Redis, RedisOptions } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { type RedisTarget, redisOptions } from './url.ts';
 
 /** Any cluster failure the user should see as one line (exit 1). */
@@ -35,7 +35,6 @@ export function clientOptions(target: RedisTarget, role: string): Record<string,
 
 /** A connected client for our own commands (graph snapshots, heartbeats). */
 export async function connectRedis(target: RedisTarget, role: string): Promise<Redis> {
-  const { Redis } = await import('ioredis');
   const client = new Redis({
     ...clientOptions(target, role),
     lazyConnect: true,

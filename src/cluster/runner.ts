@@ -16,7 +16,7 @@
  * (Ctrl-C) and failures remove the call's shards that no worker has started.
  */
 import { randomBytes } from 'node:crypto';
-import type { Queue, QueueEvents } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { mergeShards } from '../diffusion/summary.ts';
 import type { ShardRequest, ShardResult } from '../diffusion/types.ts';
@@ -234,7 +234,6 @@ export class ClusterRunner implements EngineRunner {
     redis.on('error', (e) => {
       this.lastError = e;
     });
-    const { Queue, QueueEvents } = await import('bullmq');
     const connection = clientOptions(this.target, 'coordinator');
     const remember = (e: unknown) => {
       this.lastError = e;

@@ -14,7 +14,7 @@
  * for the last MAX_GRAPHS graphs used.
  */
 import { hostname } from 'node:os';
-import type { Job } from 'bullmq';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { mergeShards } from '../diffusion/summary.ts';
 import type { ShardRequest, ShardResult } from '../diffusion/types.ts';
@@ -87,7 +87,6 @@ export async function runWorker(
   const { threads, concurrency, log } = options;
   const id = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
   const redis: Redis = await connectRedis(target, 'worker');
-  const { Worker, UnrecoverableError } = await import('bullmq');
 
   const graphs = new Map<string, Promise<CachedGraph>>();
   let lost = false;
