@@ -66,21 +66,11 @@ export function pagerankDetailed(
     const base = (damping * dangling + (1 - damping)) / n;
     let change = 0;
     for (let u = 0; u < n; u++) {
-      // Four partial sums keep the additions independent.
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      const end = outOffsets[u + 1];
-      let k = outOffsets[u];
-      for (; k + 3 < end; k += 4) {
-        s0 += share[outTargets[k]];
-        s1 += share[outTargets[k + 1]];
-        s2 += share[outTargets[k + 2]];
-        s3 += share[outTargets[k + 3]];
-      }
-      for (; k < end; k++) s0 += share[outTargets[k]];
-      const value = base + damping * (s0 + s1 + (s2 + s3));
+      // One sum in arc order: the drawing plan and the bundled layouts (datasets/layouts/) rank
+      // accounts by these exact values, ties included (four partial sums reordered NetHEPT's).
+      let sum = 0;
+      for (let k = outOffsets[u]; k < outOffsets[u + 1]; k++) sum += share[outTargets[k]];
+      const value = base + damping * sum;
       next[u] = value;
       change += Math.abs(value - x[u]);
     }
