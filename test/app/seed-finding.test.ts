@@ -30,7 +30,7 @@ import { defaultScenario } from '../../src/app/state/default-scenario.ts';
 import { resolveParams } from '../../src/diffusion/defaults.ts';
 import type { BudgetPoint } from '../../src/seeding/budget-curve.ts';
 import { CELF_LIMITS } from '../../src/seeding/celf.ts';
-import { imm } from '../../src/seeding/imm.ts';
+import { opimSeeds } from '../../src/seeding/opim.ts';
 import { localRrSource, type RrBatch, rrParams } from '../../src/seeding/rr-sets.ts';
 import { erdosRenyiGnm } from '../support/random-graphs.ts';
 
@@ -121,37 +121,42 @@ describe('budget curves', () => {
 });
 
 describe("IMM's predicted amounts", () => {
-  it('are the rounds and theta of a real IMM run with the coverage it found', async () => {
+  it('follow a real run (opimSeeds): its rounds, within one doubling, for the coverage it found', async () => {
     const csr = erdosRenyiGnm(300, 900, 5);
     const params = resolveParams({ model: 'ic', p: 0.1 }, csr);
     for (const [k, epsilon] of [
       [5, 0.3],
       [10, 0.2],
+      [10, 0.05],
     ]) {
       const rounds: number[] = [];
-      const result = await imm(localRrSource(csr, rrParams(params)), {
+      const result = await opimSeeds(localRrSource(csr, rrParams(params)), {
         k,
         epsilon,
         rngSeed: 3,
-        onPhase: (p) => {
-          if (p.name === 'sampling') rounds.push(p.sets);
-        },
+        onRound: (r) => rounds.push(r.sets),
       });
-      // The lower bound is the coverage estimate of the last round over (1 + sqrt(2) epsilon).
-      const share = (result.lowerBound * (1 + Math.SQRT2 * epsilon)) / csr.n;
+      // The share of R2's sets the seeds cover: what the plan takes as F.
+      const share = result.prefixHits[result.prefixHits.length - 1] / result.validationTheta;
       const plan = immPlan(csr.n, k, epsilon, share);
-      expect(plan.rounds).toEqual(rounds);
-      expect(plan.theta).toBe(result.theta);
-      expect(plan.lowerBound).toBeCloseTo(result.lowerBound, 6);
+      // The same doubling sizes; the last one within one doubling of the run's.
+      const common = Math.min(plan.rounds.length, rounds.length);
+      expect(plan.rounds.slice(0, common)).toEqual(rounds.slice(0, common));
+      expect(Math.abs(plan.rounds.length - rounds.length)).toBeLessThanOrEqual(1);
+      expect(plan.theta / result.theta).toBeGreaterThanOrEqual(0.5);
+      expect(plan.theta / result.theta).toBeLessThanOrEqual(2);
+      expect(plan.curveSets).toBe(Math.ceil(plan.theta / 4));
     }
   });
 
-  it('sample more when the seeds cover less, and fall back to a lower bound of 1', () => {
+  it('sample more when the seeds cover less; with no coverage, up to the worst-case round', () => {
     const wide = immPlan(4039, 10, 0.1, 0.55);
     const narrow = immPlan(4039, 10, 0.1, 0.01);
     expect(narrow.theta).toBeGreaterThan(wide.theta * 20);
     expect(narrow.rounds.length).toBeGreaterThan(wide.rounds.length);
-    expect(immPlan(64, 1, 0.1, 0).lowerBound).toBe(1);
+    const none = immPlan(64, 1, 0.1, 0);
+    expect(none.lowerBound).toBe(0);
+    expect(none.theta).toBeGreaterThan(none.rounds[0]);
   });
 });
 
@@ -175,11 +180,19 @@ describe('the time estimate', () => {
     const plan = immPlan(1000, 10, 0.1, coverage);
     expect(i.imm).toEqual(plan);
     expect(i.sets).toBe(plan.curveSets + plan.theta);
-    expect(i.steps.map((s) => s.name)).toEqual(['sampling', 'selection', 'budget', 'measuring']);
-    // Selection: theta sets at 0.1 ms, and a coverage over them.
-    expect(i.steps[1].ms).toBeCloseTo(plan.theta * 0.1 + plan.theta * 50 * 1e-5, 6);
+    expect(i.steps.map((s) => s.name)).toEqual(['sampling', 'budget', 'measuring']);
+    // Sampling: every set at 0.1 ms, and a coverage over R1 and R2 after each round.
+    let have = 0;
+    let sampling = 0;
+    for (const sets of plan.rounds) {
+      sampling += (sets - have) * 0.1 + sets * 50 * 1e-5;
+      have = sets;
+    }
+    expect(i.steps[0].ms).toBeCloseTo(sampling, 6);
+    // Budget: a coverage count over R2.
+    expect(i.steps[1].ms).toBeCloseTo(plan.curveSets * 50 * 1e-5, 6);
     // Measuring: runs from seeds reaching n * coverage, priced by the single-seed runs per account reached.
-    expect(i.steps[3].ms).toBeCloseTo(2000 * 0.05 * ((1000 * coverage) / 40), 6);
+    expect(i.steps[2].ms).toBeCloseTo(2000 * 0.05 * ((1000 * coverage) / 40), 6);
     // A smaller epsilon samples more.
     expect(
       estimate(cal, { method: 'imm', k: 10, epsilon: 0.05, runs: 2000, curveSets: 0 }).ms,
@@ -191,7 +204,7 @@ describe('the time estimate', () => {
     expect(degree.steps.map((s) => [s.name, s.ms])).toEqual([
       ['choosing', 0],
       ['budget', 1000],
-      ['measuring', i.steps[3].ms],
+      ['measuring', i.steps[2].ms],
     ]);
     expect(degree.sets).toBe(10_000);
   });

@@ -14,7 +14,13 @@
  */
 import { CELF_DEFAULTS } from '../../../seeding/celf.ts';
 import type { SeedMethod } from '../../../seeding/find-seeds.ts';
-import { IMM_DEFAULTS, immEll, immLambdaPrime, immLambdaStar } from '../../../seeding/imm.ts';
+import { logChoose } from '../../../seeding/imm.ts';
+import {
+  coverageLower,
+  coverageUpper,
+  SEEDS_PRECISION,
+  SEEDS_VALIDATION_SHARE,
+} from '../../../seeding/opim.ts';
 
 /** What calibrate.ts measured for one graph and model on this machine, with the pool as it is. */
 export interface Calibration {
@@ -73,35 +79,48 @@ export const FIXED_MS = 300;
 /** Louvain and the heuristics in a worker: ms per arc (measured: ~0.3 s for ego-Facebook's 176k arcs). */
 const CHOOSE_MS_PER_ARC = 0.002;
 
-/** IMM's amounts for a coverage share F of its k seeds (imm.ts, the same rounds and formulas). */
+/**
+ * IMM's amounts for a coverage share F of its k seeds. `ripple seeds --method imm` and this tab run
+ * opimSeeds (src/seeding/opim.ts): R1 doubles from OPIM-C's base size until the bounds show
+ * 1 - 1/e - epsilon and R1's margin is within min(epsilon, SEEDS_PRECISION) / 2, with R2 a quarter
+ * of R1; this replays those rounds with F standing for the share R1's and R2's sets are covered.
+ */
 export interface ImmPlan {
-  /** theta_i of every sampling round run (the last one decides the lower bound). */
+  /** Sets of R1 and R2 together after each round (what the run reports as it samples). */
   rounds: number[];
+  /** The expected spread of the k seeds, n F. */
   lowerBound: number;
+  /** R1's size at the last round. */
   theta: number;
-  /** Sets of the sampling stream once the budget curve has topped it up. */
+  /** R2's size at the last round (the budget curve counts its coverage). */
   curveSets: number;
 }
 
+const sq = (x: number) => x * x;
+
 export function immPlan(n: number, k: number, epsilon: number, share: number): ImmPlan {
-  const ell = immEll(n, IMM_DEFAULTS.ell);
-  const lambdaPrime = immLambdaPrime(n, k, epsilon, ell);
-  const epsPrime = Math.SQRT2 * epsilon;
+  const approx = 1 - 1 / Math.E;
+  const delta = 1 / Math.max(n, 2);
+  const eps = Math.min(epsilon, approx - 1e-6);
+  const precision = Math.min(epsilon, SEEDS_PRECISION);
+  const alpha = Math.sqrt(Math.log(6 / delta));
+  const beta = Math.sqrt(approx * (logChoose(n, k) + Math.log(6 / delta)));
+  const base = Math.max(1, Math.ceil(2 * sq(approx * alpha + beta)));
+  const most = Math.ceil((2 * n * sq(approx * alpha + beta)) / (Math.max(1, k) * sq(eps))) + 1;
+  const count = Math.max(1, Math.floor(Math.log2(most / base)) + 1);
+  const a = Math.log((3 * count) / delta);
   const rounds: number[] = [];
-  let lowerBound = 1;
-  const last = Math.log2(n) - 1;
-  for (let i = 1; i <= last; i++) {
-    const x = n / 2 ** i;
-    rounds.push(Math.ceil(lambdaPrime / x));
-    const estimate = n * share;
-    if (estimate >= (1 + epsPrime) * x) {
-      lowerBound = estimate / (1 + epsPrime);
-      break;
-    }
+  for (let i = 0; ; i++) {
+    const theta = i === count - 1 ? Math.max(most, base * 2 ** i) : base * 2 ** i;
+    const theta2 = Math.max(1, Math.ceil(SEEDS_VALIDATION_SHARE * theta));
+    rounds.push(theta + theta2);
+    const covered = share * theta;
+    const upper = coverageUpper(covered, a) / theta;
+    const shown = upper > 0 ? coverageLower(share * theta2, a) / theta2 / upper : 1;
+    const precise = covered === 0 || coverageUpper(covered, a) / covered - 1 <= precision / 2;
+    if (i === count - 1 || (shown >= approx - eps && precise))
+      return { rounds, lowerBound: n * share, theta, curveSets: theta2 };
   }
-  const theta = Math.max(1, Math.ceil(immLambdaStar(n, k, epsilon, ell) / lowerBound));
-  const sampled = rounds.length > 0 ? rounds[rounds.length - 1] : 0;
-  return { rounds, lowerBound, theta, curveSets: Math.max(sampled, Math.ceil(theta / 2)) };
 }
 
 /** Coverage share of k seeds: between the optimistic and the pessimistic measurement. */
@@ -159,11 +178,10 @@ export function estimate(cal: Calibration, s: EstimateSettings): Estimate {
   switch (s.method) {
     case 'imm': {
       plan = immPlan(n, k, s.epsilon, coverageShare(cal, k));
-      const sampled = plan.rounds[plan.rounds.length - 1] ?? 0;
+      // Each round samples its new sets and covers R1 greedily; the budget curve counts R2.
       steps.push({ name: 'sampling', ms: immSamplingMs(cal, plan.rounds) });
-      steps.push({ name: 'selection', ms: immSelectionMs(cal, plan.theta) });
-      steps.push({ name: 'budget', ms: immBudgetMs(cal, sampled, plan.theta) });
-      sets = plan.curveSets + plan.theta;
+      steps.push({ name: 'budget', ms: coverMs(cal, plan.curveSets) });
+      sets = plan.theta + plan.curveSets;
       break;
     }
     case 'celf': {
