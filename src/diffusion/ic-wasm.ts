@@ -42,14 +42,13 @@ import {
   load32,
   loadF64,
   loop,
-  ltS,
   ltU,
   mul,
   ne,
   rotl,
-  select,
   set,
   shl,
+  shrS,
   shrU,
   store8,
   store32,
@@ -185,8 +184,13 @@ function kernel(lay: Layout, arcs: number, coinKind: Coin): { locals: Locals; bo
       ? i32(coinKind.threshold)
       : coinKind.kind === 'perArc'
         ? load32(get(k), lay.thr)
-        : // x < 0: a strong arc (ic-ties.ts).
-          select(i32(coinKind.strong), i32(coinKind.weak), ltS(storedTarget, i32(0)));
+        : // A strong arc (its stored target negative, as in ic-ties.ts) reads
+          // weak + (strong - weak) modulo 2^32: the sign bit spread by an arithmetic
+          // shift selects the difference (measured 1.10x plain against 1.12x with a select).
+          add(
+            and(shrS(storedTarget, i32(31)), i32((coinKind.strong - coinKind.weak) | 0)),
+            i32(coinKind.weak),
+          );
   // The node an arc's stored target names (without the strong bit in the tie variant).
   const target = (stored: Code): Code => (tied ? and(stored, i32(0x7fffffff)) : stored);
   const activate = (node: Local, hopValue: Code, parentValue: Code): Code[] => [

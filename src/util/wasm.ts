@@ -180,12 +180,11 @@ export const and = bin(0x71);
 export const or = bin(0x72);
 export const xor = bin(0x73);
 export const shl = bin(0x74);
+export const shrS = bin(0x75);
 export const shrU = bin(0x76);
 export const rotl = bin(0x77);
 export const fadd = bin(0xa0);
 export const fromU32 = un(0xb8);
-/** `select`: a when cond is non-zero, else b (both evaluated; no branch). */
-export const select = (a: Code, b: Code, cond: Code): Code => [a, b, cond, [0x1b]];
 export const load32 = (addr: Code, offset = 0): Code => [addr, [0x28, ...memarg(2, offset)]];
 export const load8 = (addr: Code, offset = 0): Code => [addr, [0x2d, ...memarg(0, offset)]];
 export const loadF64 = (addr: Code, offset = 0): Code => [addr, [0x2b, ...memarg(3, offset)]];
