@@ -60,8 +60,9 @@ export interface SimulatorOptions {
 type RunCascade = (rs: RunState, seeds: SeedSchedule) => void;
 
 /**
- * The tie-aware kernels (ic-ties.ts, threshold-ties.ts), chosen only when params.ties is given;
- * the arcs are classified here, once per simulator. `via` collects each run's credited adoptions.
+ * The tie-aware JS kernels (ic-ties.ts, threshold-ties.ts), chosen when params.ties is given and
+ * the compiled loop does not run it (ic with groups, threshold, engine 'js', no WebAssembly); the
+ * arcs are classified here, once per simulator. `via` collects each run's credited adoptions.
  */
 function tieRunner(csr: Csr, sc: Scratch, params: ModelParams, via: Uint32Array): RunCascade {
   const ties = params.ties;
