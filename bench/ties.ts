@@ -2,8 +2,9 @@
  * Strong and weak ties on soc-Slashdot0902 (issue 16): what tie-aware IC costs per run against
  * plain IC. Both run in this thread (no pool, so the two cores' other load affects both alike),
  * from the same 10 seeds (top degree) and the same random streams, in alternating blocks:
- *   plain   icUniform with p = 0.05
- *   ties    --p-strong 0.05 --p-weak 0.05 (the same cascades, so only the kernel's overhead),
+ *   plain   ic with p = 0.05 (the compiled loop, ic-wasm.ts, where WebAssembly runs)
+ *   ties    --p-strong 0.05 --p-weak 0.05 (the same cascades, so only the kernel's overhead; the
+ *           compiled loop's tie variant, no groups),
  *           plus the one-off classification (mutual) charged to a simulate of 1000 runs
  *   mixed   --p-strong 0.1 --p-weak 0.02, for scale (different cascades), timed afterwards
  * Goal: ties at most 10% more per run than plain. `npm run bench -- --ties` runs this alone.

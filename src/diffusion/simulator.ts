@@ -10,7 +10,7 @@ import { probabilityThreshold, Rng } from '../util/rng.ts';
 import { validateParams } from './defaults.ts';
 import { arcThresholds, icPerArc, icUniform, weightedCascadeProbabilities } from './ic.ts';
 import { icTies, indexGroups } from './ic-ties.ts';
-import { createWasmIc, type RunCounters } from './ic-wasm.ts';
+import { createWasmIc, type RunCounters, type WasmTies } from './ic-wasm.ts';
 import { linearThreshold, linearThresholdWeights } from './lt.ts';
 import { type LevelExpander, type RunState, runProgressive, type SeedSchedule } from './run-state.ts';
 import { Scratch } from './scratch.ts';
@@ -19,7 +19,15 @@ import { createSir } from './sir.ts';
 import { StepTotals } from './step-totals.ts';
 import { adoptionNeeds, fractionalThreshold } from './threshold.ts';
 import { strongAdoptionNeeds, strongThreshold } from './threshold-ties.ts';
-import { type ModelParams, type ShardRequest, type ShardResult, type Trace, VIA_KINDS } from './types.ts';
+import {
+  type ModelParams,
+  type ShardRequest,
+  type ShardResult,
+  type Trace,
+  VIA_KINDS,
+  VIA_STRONG,
+  VIA_WEAK,
+} from './types.ts';
 
 /**
  * Told after each run of a shard: the run index and the accounts active at its end
@@ -38,8 +46,8 @@ export interface Simulator {
 
 /**
  * How to run (results are identical either way; tests and the benchmark pin one). engine 'auto'
- * compiles the IC loop (ic, wc and ic with file probabilities, without tie options) to WebAssembly
- * where it can and falls back to the JS kernels. relabel stores the compiled loop's graph in
+ * compiles the IC loop (ic, wc, ic with file probabilities, and ic with tie kinds but no groups)
+ * to WebAssembly where it can and falls back to the JS kernels. relabel stores the compiled loop's graph in
  * breadth-first or degree order (src/graph/relabel.ts); off by default: on a 300k-node / 3M-arc
  * power-law graph breadth-first order bought a few per cent per run for about 0.3 s of set-up per
  * simulator (bench/peers/ic.ts, bench/RESULTS.md).
@@ -52,15 +60,14 @@ export interface SimulatorOptions {
 type RunCascade = (rs: RunState, seeds: SeedSchedule) => void;
 
 /**
- * The tie-aware kernels (ic-ties.ts, threshold-ties.ts), chosen only when params.ties is given;
- * the arcs are classified here, once per simulator. `via` collects each run's credited adoptions.
+ * The tie-aware JS kernels (ic-ties.ts, threshold-ties.ts), chosen when params.ties is given and
+ * the compiled loop does not run it (ic with groups, threshold, engine 'js', no WebAssembly); the
+ * arcs are classified here, once per simulator. `via` collects each run's credited adoptions.
  */
 function tieRunner(csr: Csr, sc: Scratch, params: ModelParams, via: Uint32Array): RunCascade {
   const ties = params.ties;
   if (!ties) throw new Error('tieRunner: no tie parameters');
-  const by = parseStrongBy(ties.strongBy);
-  if ('error' in by) throw new Error(`strongBy: ${by.error}`);
-  const strong = strongArcs(csr, by);
+  const strong = classifyTies(csr, params);
   let expand: LevelExpander;
   if (params.model === 'ic') {
     const groups = ties.groups.length > 0 ? indexGroups(csr.n, ties.groups) : null;
@@ -69,6 +76,13 @@ function tieRunner(csr: Csr, sc: Scratch, params: ModelParams, via: Uint32Array)
     expand = strongThreshold(csr, sc, strong, strongAdoptionNeeds(csr, strong, params.phi), via);
   } else throw new Error(`tie options apply to ic and threshold, not ${params.model}`);
   return (rs, seeds) => runProgressive(sc, rs, seeds, params.maxSteps, expand);
+}
+
+/** The strong arcs under params.ties.strongBy (1 per strong out-arc). */
+function classifyTies(csr: Csr, params: ModelParams): Uint8Array {
+  const by = parseStrongBy(params.ties?.strongBy ?? 'mutual');
+  if ('error' in by) throw new Error(`strongBy: ${by.error}`);
+  return strongArcs(csr, by);
 }
 
 function cascadeRunner(csr: Csr, sc: Scratch, params: ModelParams): RunCascade {
@@ -206,21 +220,32 @@ interface Backend {
 }
 
 function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions): Backend {
+  const ties = params.ties;
+  // Tie kinds compile for ic without groups (ic-ties.ts's arc loop); groups keep the JS kernel.
+  const compiledTies = params.model === 'ic' && ties !== undefined && ties.groups.length === 0;
   const compiled =
-    (params.model === 'ic' || params.model === 'wc') && !params.ties && options.engine !== 'js';
+    (params.model === 'ic' || params.model === 'wc') && (!ties || compiledTies) && options.engine !== 'js';
   if (compiled) {
     let threshold: number | null = null;
     let perArc: Uint32Array | null = null;
-    if (params.model === 'ic' && params.p !== null) threshold = probabilityThreshold(params.p);
+    let tieKinds: WasmTies | null = null;
+    if (compiledTies && ties) {
+      tieKinds = {
+        strong: classifyTies(csr, params),
+        thrStrong: probabilityThreshold(ties.pStrong),
+        thrWeak: probabilityThreshold(ties.pWeak),
+      };
+    } else if (params.model === 'ic' && params.p !== null) threshold = probabilityThreshold(params.p);
     else if (params.model === 'wc') perArc = arcThresholds(weightedCascadeProbabilities(csr));
     else if (csr.outValues && csr.values === 'probability') perArc = arcThresholds(csr.outValues);
-    if (threshold !== null || perArc !== null) {
+    if (threshold !== null || perArc !== null || tieKinds !== null) {
       const order = options.relabel ?? null;
       const r = order ? relabelling(csr, order) : null;
-      const ic = createWasmIc(csr, threshold, perArc, r);
+      const ic = createWasmIc(csr, threshold, perArc, r, tieKinds);
       if (ic) {
         ic.sc.trackRows(ic.outOffsets, ic.outTargets);
         const maxSteps = params.maxSteps;
+        const via = tieKinds ? new Uint32Array(VIA_KINDS) : null;
         return {
           engine: 'wasm',
           relabel: order,
@@ -229,9 +254,16 @@ function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions)
           outOffsets: ic.outOffsets,
           outTargets: ic.outTargets,
           exposesOffArcs: false,
-          via: null,
+          via,
           setSeeds: (seeds) => ic.setSeeds(seeds),
-          run: (rngSeed, run, rng, seen, tracing) => ic.run(rngSeed, run, rng, seen, maxSteps, tracing),
+          run: via
+            ? (rngSeed, run, rng, seen, tracing) => {
+                const counters = ic.run(rngSeed, run, rng, seen, maxSteps, tracing);
+                via[VIA_STRONG] = counters.viaStrong;
+                via[VIA_WEAK] = counters.viaWeak;
+                return counters;
+              }
+            : (rngSeed, run, rng, seen, tracing) => ic.run(rngSeed, run, rng, seen, maxSteps, tracing),
         };
       }
       if (options.engine === 'wasm') throw new Error('createSimulator: WebAssembly is not available here');
@@ -243,7 +275,7 @@ function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions)
   const via = params.ties ? new Uint32Array(VIA_KINDS) : null;
   const runCascade = via ? tieRunner(csr, sc, params, via) : cascadeRunner(csr, sc, params);
   const own = new Rng(0, 0);
-  const counters: RunCounters = { activated: 0, exposed: 0, examined: 0 };
+  const counters: RunCounters = { activated: 0, exposed: 0, examined: 0, viaStrong: 0, viaWeak: 0 };
   let seeds: SeedSchedule = { nodes: new Uint32Array(0), starts: new Uint32Array(0) };
   return {
     engine: 'js',

@@ -180,6 +180,7 @@ export const and = bin(0x71);
 export const or = bin(0x72);
 export const xor = bin(0x73);
 export const shl = bin(0x74);
+export const shrS = bin(0x75);
 export const shrU = bin(0x76);
 export const rotl = bin(0x77);
 export const fadd = bin(0xa0);

@@ -5,7 +5,8 @@
  *   same (seed, run): on stars, where each coin decides one leaf, the leaves a run activates are
  *   predicted from a fresh Rng(seed, run);
  * - the compiled loop and the JS kernels give identical shards, relabelled or not, and the
- *   simulator falls back to the JS kernels where WebAssembly is missing;
+ *   simulator falls back to the JS kernels where WebAssembly is missing; with tie kinds (no
+ *   groups) the compiled loop gives ic-ties.ts's shards, `via` included;
  * - per-run bookkeeping in O(levels) gives the step totals a run-by-run recount gives.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -194,20 +195,29 @@ describe('every inlined SFC32 copy draws the numbers of src/util/rng.ts', () => 
     }
   });
 
-  it('ic with tie kinds (ic-ties.ts): strong and weak arcs', () => {
-    // Leaves with an even id follow the hub back: their arcs from the hub are mutual (strong).
-    const back: [number, number][] = [];
-    for (let i = 2; i <= LEAVES; i += 2) back.push([i, 0]);
-    const csr = star(back);
-    const ties = { strongBy: 'mutual', pStrong: 0.6, pWeak: 0.25, groups: [], pGroup: 0, strongOnly: false };
-    const p = { ...params({ model: 'ic', p: 0.1 }), ties };
-    for (const run of [0, 3]) {
-      const got = activated(csr, p, fromHub, 21, run);
-      expect(got).toEqual(
-        predicted(21, run, (i, rng) => rng.u31() < probabilityThreshold(i % 2 === 0 ? 0.6 : 0.25)),
-      );
-    }
-  });
+  for (const options of ENGINES) {
+    it(`ic with tie kinds (${label(options)}: ic-ties.ts / ic-wasm.ts): strong and weak arcs`, () => {
+      // Leaves with an even id follow the hub back: their arcs from the hub are mutual (strong).
+      const back: [number, number][] = [];
+      for (let i = 2; i <= LEAVES; i += 2) back.push([i, 0]);
+      const csr = star(back);
+      const ties = {
+        strongBy: 'mutual',
+        pStrong: 0.6,
+        pWeak: 0.25,
+        groups: [],
+        pGroup: 0,
+        strongOnly: false,
+      };
+      const p = { ...params({ model: 'ic', p: 0.1 }), ties };
+      for (const run of [0, 3]) {
+        const got = activated(csr, p, fromHub, 21, run, options);
+        expect(got).toEqual(
+          predicted(21, run, (i, rng) => rng.u31() < probabilityThreshold(i % 2 === 0 ? 0.6 : 0.25)),
+        );
+      }
+    });
+  }
 
   it('ic with tie kinds (ic-ties.ts): groups', () => {
     // No arcs: the hub reaches the other members of its group, one coin each in member order.
@@ -331,6 +341,125 @@ describe('the compiled IC loop gives the JS kernels’ shards', () => {
       ...fullShard(csr, p, { engine: 'js' }, request),
       engine: 'wasm',
     });
+  });
+});
+
+describe('tie kinds without groups: the compiled loop gives ic-ties.ts’s shards', () => {
+  /** A directed G(n, p) with a reverse arc added for every third arc: strong and weak arcs mixed. */
+  function partlyMutual(n: number, p: number, seed: number): Csr {
+    const g = erdosRenyiGnp(n, p, seed, true);
+    const pairs: [number, number][] = [];
+    let i = 0;
+    for (let u = 0; u < g.n; u++)
+      for (let k = g.outOffsets[u]; k < g.outOffsets[u + 1]; k++) {
+        const v = g.outTargets[k];
+        pairs.push([u, v]);
+        if (i++ % 3 === 0) pairs.push([v, u]);
+      }
+    return csrOf(n, pairs, 'influences');
+  }
+  const graphs: [string, Csr, string][] = [
+    ['G(150, 0.03) directed, a third made mutual', partlyMutual(150, 0.03, 2), 'mutual'],
+    ['G(120, 0.05) undirected (every tie strong)', erdosRenyiGnp(120, 0.05, 1), 'mutual'],
+    ['G(120, 0.05) directed (few mutual)', erdosRenyiGnp(120, 0.05, 7, true), 'mutual'],
+    ['G(100, 0.08) undirected, by embeddedness', erdosRenyiGnp(100, 0.08, 4), 'embeddedness:0.05'],
+  ];
+  const plans: SeedPlan[] = [
+    { kind: 'random', k: 1 },
+    { kind: 'random', k: 3 },
+    {
+      kind: 'groups',
+      groups: [
+        { nodes: [0, 5, 9], start: 0 },
+        { nodes: [5, 40], start: 2 },
+        { nodes: [77], start: 6 },
+      ],
+    },
+  ];
+  const pairs: [number, number, number | null][] = [
+    [0.3, 0.1, null],
+    [0.05, 0.6, null],
+    [0.2, 0.2, null],
+    [0, 1, null],
+    [1, 0, null],
+    [0, 0, null],
+    [1, 1, null],
+    [0.5, 0.25, 2],
+  ];
+  for (const [name, csr, strongBy] of graphs) {
+    for (const [pStrong, pWeak, maxSteps] of pairs) {
+      it(`${name}: pStrong ${pStrong}, pWeak ${pWeak}${maxSteps === null ? '' : `, maxSteps ${maxSteps}`}`, () => {
+        const ties = { strongBy, pStrong, pWeak, groups: [], pGroup: 0, strongOnly: false };
+        const p = { ...params({ model: 'ic', p: 0.1, maxSteps }), ties };
+        for (const seeds of plans) {
+          const request = { seeds, rngSeed: 99, firstRun: 10, runCount: 120, traceRun: 13, nodeCounts: true };
+          const js = fullShard(csr, p, { engine: 'js' }, request);
+          expect(js.engine).toBe('js');
+          expect(js.first.via).toBeDefined();
+          for (const relabel of [null, 'bfs', 'degree'] as const) {
+            const wasm = fullShard(csr, p, { engine: 'wasm', relabel }, request);
+            expect(wasm.engine).toBe('wasm');
+            expect(wasm.first).toEqual(js.first);
+            expect(wasm.second).toEqual(js.second);
+            expect(wasm.seen).toEqual(js.seen);
+          }
+          expect(createSimulator(csr, p).engine).toBe('wasm');
+        }
+      });
+    }
+  }
+
+  it('via credits both kinds where both carry adoptions, and sums to the adoptions past the seeds', () => {
+    const csr = partlyMutual(150, 0.03, 2);
+    const ties = { strongBy: 'mutual', pStrong: 0.5, pWeak: 0.4, groups: [], pGroup: 0, strongOnly: false };
+    const p = { ...params({ model: 'ic', p: 0.1 }), ties };
+    const seeds: SeedPlan = { kind: 'groups', groups: [{ nodes: [0], start: 0 }] };
+    const shard = createSimulator(csr, p, { engine: 'wasm' }).runShard({
+      seeds,
+      rngSeed: 5,
+      firstRun: 0,
+      runCount: 200,
+      traceRun: null,
+    });
+    const via = shard.via ?? new Uint32Array(0);
+    let strong = 0;
+    let weak = 0;
+    for (let i = 0; i < shard.runCount; i++) {
+      expect(via[3 * i] + via[3 * i + 1]).toBe(shard.sizes[i] - 1);
+      expect(via[3 * i + 2]).toBe(0);
+      strong += via[3 * i];
+      weak += via[3 * i + 1];
+    }
+    expect(strong).toBeGreaterThan(0);
+    expect(weak).toBeGreaterThan(0);
+  });
+
+  it('groups keep the JS kernel; without WebAssembly tie kinds fall back to it with the same numbers', () => {
+    const csr = partlyMutual(80, 0.06, 3);
+    const base = { strongBy: 'mutual', pStrong: 0.3, pWeak: 0.15, pGroup: 0.2, strongOnly: false };
+    const withGroups = { ...params({ model: 'ic', p: 0.1 }), ties: { ...base, groups: [[1, 2, 3]] } };
+    expect(createSimulator(csr, withGroups).engine).toBe('js');
+    const p = { ...params({ model: 'ic', p: 0.1 }), ties: { ...base, groups: [] } };
+    const request = {
+      seeds: { kind: 'random' as const, k: 2 },
+      rngSeed: 3,
+      firstRun: 0,
+      runCount: 100,
+      traceRun: 4,
+    };
+    const compiled = createSimulator(csr, p);
+    expect(compiled.engine).toBe('wasm');
+    const expected = compiled.runShard(request);
+    const saved = globalThis.WebAssembly;
+    try {
+      // @ts-expect-error: a page or runtime without WebAssembly
+      globalThis.WebAssembly = undefined;
+      const fallback = createSimulator(csr, p);
+      expect(fallback.engine).toBe('js');
+      expect(fallback.runShard(request)).toEqual(expected);
+    } finally {
+      globalThis.WebAssembly = saved;
+    }
   });
 });
 
