@@ -27,6 +27,7 @@ import { isShardable } from '../engine/shardable.ts';
 import type { RunOptions, SimulationRequest } from '../engine/types.ts';
 import { encodeSnapshot, snapshotHash } from '../graph/snapshot.ts';
 import type { Csr } from '../graph/types.ts';
+import { installNodeSha256 } from '../util/node-sha256.ts';
 import { decodePayload, encodePayload } from './codec.ts';
 import { ClusterError, clientOptions, connectRedis, redisReason } from './connect.ts';
 import { putGraph } from './graph-store.ts';
@@ -43,6 +44,8 @@ import {
   WORKER_KEYS,
 } from './protocol.ts';
 import { parseRedisUrl, type RedisTarget } from './url.ts';
+
+installNodeSha256();
 
 export interface ClusterRunnerOptions {
   /** redis:// or rediss:// URL of the cluster's Redis. */

@@ -25,6 +25,7 @@ import type { EngineRunner } from '../engine/runner.ts';
 import { checkShardInput } from '../engine/shardable.ts';
 import { LoadError } from '../graph/load-error.ts';
 import { decodeSnapshot } from '../graph/snapshot.ts';
+import { installNodeSha256 } from '../util/node-sha256.ts';
 import { decodePayload, encodePayload } from './codec.ts';
 import { ClusterError, clientOptions, connectRedis, redisReason } from './connect.ts';
 import { GraphFetchError, getGraph } from './graph-store.ts';
@@ -42,6 +43,8 @@ import {
   workerKey,
 } from './protocol.ts';
 import { parseRedisUrl } from './url.ts';
+
+installNodeSha256();
 
 /** Graphs (each with its engine threads) kept at once. */
 const MAX_GRAPHS = 2;

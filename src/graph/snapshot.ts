@@ -16,7 +16,7 @@
  *
  * Loading is a read, a hash and a few sequential passes, never a parse or a random-access pass
  * (the in-arrays are stored rather than rebuilt: rebuilding them is a third of a text load). The
- * hash (see hash128) names the content and catches corruption; it is no signature. Decoding
+ * hash (the first 16 bytes of a SHA-256, see hash128) names the content and catches corruption; it is no signature. Decoding
  * trusts nothing: sizes are checked against the byte length before anything is allocated, then
  * the hash, then the invariants the loaders guarantee: offsets from 0 to arcs, never decreasing;
  * targets and sources in range; no self-loops; every in-list strictly ascending (as withInArcs
@@ -33,7 +33,7 @@ import type { Csr, Direction, GraphFormat, LoadedGraph, LoadReport } from './typ
 
 /** "\x89RSNAP\r\n": the 0x89 byte keeps text tools away, CR LF catches newline translation. */
 export const SNAPSHOT_MAGIC = Uint8Array.of(0x89, 0x52, 0x53, 0x4e, 0x41, 0x50, 0x0d, 0x0a);
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 export const SNAPSHOT_EXTENSION = '.rsnap';
 const HEADER_BYTES = 64;
 /** Largest snapshot: one Uint8Array. */
@@ -238,6 +238,10 @@ export function decodeSnapshot(input: Uint8Array, file: string): DecodedSnapshot
   const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(AT_VERSION, true);
+  if (version === 1)
+    throw fail(
+      `format version 1, from an older Ripple; this Ripple reads version ${SNAPSHOT_VERSION} (rewrite it with ripple snapshot)`,
+    );
   if (version !== SNAPSHOT_VERSION)
     throw fail(
       `format version ${version}; this Ripple reads version ${SNAPSHOT_VERSION} (make the snapshot again with ripple snapshot)`,
@@ -415,7 +419,10 @@ function integerCodes(ids: readonly string[]): Uint32Array | null {
   return codes;
 }
 
-/** Integer ids as strings, checked distinct (a bitmap when the codes are dense, else a sorted copy). */
+/**
+ * Integer ids as strings, checked distinct in O(n): a bitmap when the codes are dense, else an
+ * open-addressing table of the codes.
+ */
 function integerIdTable(codes: Uint32Array, fail: Fail): string[] {
   const n = codes.length;
   let max = 0;
@@ -429,13 +436,34 @@ function integerIdTable(codes: Uint32Array, fail: Fail): string[] {
       if (seen[c >>> 3] & bit) throw twice(c);
       seen[c >>> 3] |= bit;
     }
-  } else {
-    const sorted = codes.slice().sort();
-    for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) throw twice(sorted[i]);
-  }
+  } else duplicateCode(codes, twice);
   const ids = new Array<string>(n);
   for (let v = 0; v < n; v++) ids[v] = String(codes[v]);
   return ids;
+}
+
+/** Throws twice(code) for a code that appears twice: linear probing in a table at most half full. */
+function duplicateCode(codes: Uint32Array, twice: (code: number) => LoadError): void {
+  const EMPTY = 0xffffffff;
+  let size = 2;
+  while (size < 2 * codes.length) size *= 2;
+  const table = new Uint32Array(size).fill(EMPTY);
+  const mask = size - 1;
+  let sawEmptyCode = false; // the code 0xffffffff, which marks an empty slot
+  for (let v = 0; v < codes.length; v++) {
+    const c = codes[v];
+    if (c === EMPTY) {
+      if (sawEmptyCode) throw twice(c);
+      sawEmptyCode = true;
+      continue;
+    }
+    let i = fmix(c) & mask;
+    for (let t = table[i]; t !== EMPTY; t = table[i]) {
+      if (t === c) throw twice(c);
+      i = (i + 1) & mask;
+    }
+    table[i] = c;
+  }
 }
 
 function checkOffsets(offsets: Uint32Array, n: number, arcs: number, side: string, fail: Fail): void {
@@ -458,23 +486,25 @@ function checkArcs(csr: Omit<Csr, 'arcs' | 'values'>, fail: Fail): void {
   const inBits = csr.inValues
     ? new Uint32Array(csr.inValues.buffer, csr.inValues.byteOffset, 2 * inSources.length)
     : null;
-  // Two sums per side: of each arc's hash, and of a non-linear function of it.
+  // Two sums per side: of each arc's hash, and of a non-linear function of it. The part of an
+  // arc's hash that depends on the outer loop's node is computed once per node.
   let out1 = 0;
   let out2 = 0;
   let back1 = 0;
   let back2 = 0;
   for (let u = 0; u < n; u++) {
+    const hu = sourcePart(u);
+    const tu = targetPart(u);
     for (let k = outOffsets[u]; k < outOffsets[u + 1]; k++) {
       const v = outTargets[k];
       if (v >= n) throw fail(`arc ${k} points to node ${v}, beyond the ${n} nodes`);
       if (v === u) throw fail(`node ${u} has a self-loop`);
-      const lo = outBits ? outBits[2 * k] : 0;
-      const hi = outBits ? outBits[2 * k + 1] : 0;
-      const h = arcHash(u, v, lo, hi);
+      const x = outBits ? valuePart(outBits[2 * k], outBits[2 * k + 1]) : 0;
+      const h = arcHash(hu ^ targetPart(v) ^ x);
       out1 = (out1 + h) | 0;
       out2 = (out2 + Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)) | 0;
       if (!csr.directed) {
-        const r = arcHash(v, u, lo, hi);
+        const r = arcHash(sourcePart(v) ^ tu ^ x);
         back1 = (back1 + r) | 0;
         back2 = (back2 + Math.imul(r ^ (r >>> 15), 0x2c1b3c6d)) | 0;
       }
@@ -483,15 +513,15 @@ function checkArcs(csr: Omit<Csr, 'arcs' | 'values'>, fail: Fail): void {
   let in1 = 0;
   let in2 = 0;
   for (let v = 0; v < n; v++) {
+    const tv = targetPart(v);
     let previous = -1;
     for (let j = inOffsets[v]; j < inOffsets[v + 1]; j++) {
       const u = inSources[j];
       if (u >= n) throw fail(`in-arc ${j} comes from node ${u}, beyond the ${n} nodes`);
       if (u <= previous) throw fail(`the in-arcs of node ${v} are not in ascending order of source`);
       previous = u;
-      const lo = inBits ? inBits[2 * j] : 0;
-      const hi = inBits ? inBits[2 * j + 1] : 0;
-      const h = arcHash(u, v, lo, hi);
+      const x = inBits ? valuePart(inBits[2 * j], inBits[2 * j + 1]) : 0;
+      const h = arcHash(sourcePart(u) ^ tv ^ x);
       in1 = (in1 + h) | 0;
       in2 = (in2 + Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)) | 0;
     }
@@ -501,14 +531,23 @@ function checkArcs(csr: Omit<Csr, 'arcs' | 'values'>, fail: Fail): void {
     throw fail('undirected, but the arcs are not symmetric with one value per edge');
 }
 
-/** A well-mixed 32-bit hash of an arc: its ends and its value's bits. */
-function arcHash(u: number, v: number, lo: number, hi: number): number {
-  let h = Math.imul(u ^ 0x9e3779b9, 0x85ebca6b);
-  h ^= Math.imul((v + 0x7f4a7c15) | 0, 0xc2b2ae35);
-  h = (h << 13) | (h >>> 19);
-  h ^= Math.imul(lo ^ 0x27d4eb2f, 0x165667b1);
-  h ^= Math.imul(hi + 0x165667b1, 0x9e3779b1);
-  return fmix(h);
+/** An arc's hash is arcHash(sourcePart(u) ^ targetPart(v) ^ valuePart(bits of its value)). */
+function sourcePart(u: number): number {
+  return Math.imul(u ^ 0x9e3779b9, 0x85ebca6b);
+}
+
+function targetPart(v: number): number {
+  const h = Math.imul((v + 0x7f4a7c15) | 0, 0xc2b2ae35);
+  return (h << 13) | (h >>> 19);
+}
+
+function valuePart(lo: number, hi: number): number {
+  return Math.imul(lo ^ 0x27d4eb2f, 0x165667b1) ^ Math.imul(hi + 0x165667b1, 0x9e3779b1);
+}
+
+/** The arc hash, well mixed, from the exclusive or of its parts. */
+function arcHash(parts: number): number {
+  return fmix(parts);
 }
 
 function checkValues(values: Float64Array, probability: boolean, fail: Fail): void {
@@ -574,92 +613,167 @@ function hex(bytes: Uint8Array): string {
 }
 
 /**
- * A 128-bit hash of bytes [from, to) after MurmurHash3 x86_128 (Austin Appleby, public domain):
- * its block mixing over little-endian 32-bit words; the length is a multiple of 8 (the layout pads
- * every section) and is folded in whole, even beyond 2^32.
+ * A SHA-256 function (the whole digest, 32 bytes). Node injects its native one (useSha256, from
+ * the Node-only modules that load or make snapshots): several times faster than sha256Js, and
+ * fast from the first byte, where a JavaScript loop over a large file runs mostly before V8 has
+ * optimised it. Both give the same bytes, so the format does not depend on which one ran.
+ */
+export type Sha256 = (bytes: Uint8Array) => Uint8Array;
+
+let sha256: Sha256 = sha256Js;
+
+/** Use this SHA-256 implementation (it must be a correct one) for snapshot content hashes. */
+export function useSha256(implementation: Sha256): void {
+  sha256 = implementation;
+}
+
+/**
+ * The content hash of bytes [from, to): the first 16 bytes of their SHA-256 (format version 2;
+ * version 1 used a MurmurHash3-based hash, three times slower on a fresh process).
  */
 export function hash128(bytes: Uint8Array, from: number, to: number): Uint8Array {
-  const length = to - from;
-  if (length % 8 !== 0 || (bytes.byteOffset + from) % 4 !== 0) {
-    const aligned = new Uint8Array(pad8(length));
-    aligned.set(bytes.subarray(from, to));
-    return hash128(aligned, 0, aligned.length);
-  }
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + from, length / 4);
-  const c1 = 0x239b961b;
-  const c2 = 0xab0e9789;
-  const c3 = 0x38b34ae5;
-  const c4 = 0xa1e38b93;
-  let h1 = 0x5eed;
-  let h2 = 0x5eed;
-  let h3 = 0x5eed;
-  let h4 = 0x5eed;
-  const blocks = words.length >>> 2;
-  let k1: number;
-  let k2: number;
-  let k3: number;
-  let k4: number;
-  for (let i = 0; i < blocks; i++) {
-    const w = i << 2;
-    k1 = Math.imul(words[w], c1);
-    k1 = (k1 << 15) | (k1 >>> 17);
-    h1 ^= Math.imul(k1, c2);
-    h1 = (h1 << 19) | (h1 >>> 13);
-    h1 = (h1 + h2) | 0;
-    h1 = (Math.imul(h1, 5) + 0x561ccd1b) | 0;
-    k2 = Math.imul(words[w + 1], c2);
-    k2 = (k2 << 16) | (k2 >>> 16);
-    h2 ^= Math.imul(k2, c3);
-    h2 = (h2 << 17) | (h2 >>> 15);
-    h2 = (h2 + h3) | 0;
-    h2 = (Math.imul(h2, 5) + 0x0bcaa747) | 0;
-    k3 = Math.imul(words[w + 2], c3);
-    k3 = (k3 << 17) | (k3 >>> 15);
-    h3 ^= Math.imul(k3, c4);
-    h3 = (h3 << 15) | (h3 >>> 17);
-    h3 = (h3 + h4) | 0;
-    h3 = (Math.imul(h3, 5) + 0x96cd1c35) | 0;
-    k4 = Math.imul(words[w + 3], c4);
-    k4 = (k4 << 18) | (k4 >>> 14);
-    h4 ^= Math.imul(k4, c1);
-    h4 = (h4 << 13) | (h4 >>> 19);
-    h4 = (h4 + h1) | 0;
-    h4 = (Math.imul(h4, 5) + 0x32ac3b17) | 0;
-  }
-  // Tail: 0 or 2 words (the length is a multiple of 8).
-  if (words.length % 4 !== 0) {
-    const w = blocks << 2;
-    k2 = Math.imul(words[w + 1], c2);
-    k2 = (k2 << 16) | (k2 >>> 16);
-    h2 ^= Math.imul(k2, c3);
-    k1 = Math.imul(words[w], c1);
-    k1 = (k1 << 15) | (k1 >>> 17);
-    h1 ^= Math.imul(k1, c2);
-  }
-  // The length may exceed 2^32: fold both halves in.
-  h1 ^= length >>> 0;
-  h2 ^= Math.floor(length / 2 ** 32);
-  h3 ^= length >>> 0;
-  h4 ^= length >>> 0;
-  h1 = (h1 + h2 + h3 + h4) | 0;
-  h2 = (h2 + h1) | 0;
-  h3 = (h3 + h1) | 0;
-  h4 = (h4 + h1) | 0;
-  h1 = fmix(h1);
-  h2 = fmix(h2);
-  h3 = fmix(h3);
-  h4 = fmix(h4);
-  h1 = (h1 + h2 + h3 + h4) | 0;
-  h2 = (h2 + h1) | 0;
-  h3 = (h3 + h1) | 0;
-  h4 = (h4 + h1) | 0;
-  const out = new Uint8Array(16);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(0, h1 >>> 0);
-  dv.setUint32(4, h2 >>> 0);
-  dv.setUint32(8, h3 >>> 0);
-  dv.setUint32(12, h4 >>> 0);
+  return sha256(bytes.subarray(from, to)).slice(0, 16);
+}
+
+const SHA256_K = Int32Array.of(
+  0x428a2f98,
+  0x71374491,
+  0xb5c0fbcf,
+  0xe9b5dba5,
+  0x3956c25b,
+  0x59f111f1,
+  0x923f82a4,
+  0xab1c5ed5,
+  0xd807aa98,
+  0x12835b01,
+  0x243185be,
+  0x550c7dc3,
+  0x72be5d74,
+  0x80deb1fe,
+  0x9bdc06a7,
+  0xc19bf174,
+  0xe49b69c1,
+  0xefbe4786,
+  0x0fc19dc6,
+  0x240ca1cc,
+  0x2de92c6f,
+  0x4a7484aa,
+  0x5cb0a9dc,
+  0x76f988da,
+  0x983e5152,
+  0xa831c66d,
+  0xb00327c8,
+  0xbf597fc7,
+  0xc6e00bf3,
+  0xd5a79147,
+  0x06ca6351,
+  0x14292967,
+  0x27b70a85,
+  0x2e1b2138,
+  0x4d2c6dfc,
+  0x53380d13,
+  0x650a7354,
+  0x766a0abb,
+  0x81c2c92e,
+  0x92722c85,
+  0xa2bfe8a1,
+  0xa81a664b,
+  0xc24b8b70,
+  0xc76c51a3,
+  0xd192e819,
+  0xd6990624,
+  0xf40e3585,
+  0x106aa070,
+  0x19a4c116,
+  0x1e376c08,
+  0x2748774c,
+  0x34b0bcb5,
+  0x391c0cb3,
+  0x4ed8aa4a,
+  0x5b9cca4f,
+  0x682e6ff3,
+  0x748f82ee,
+  0x78a5636f,
+  0x84c87814,
+  0x8cc70208,
+  0x90befffa,
+  0xa4506ceb,
+  0xbef9a3f7,
+  0xc67178f2,
+);
+
+/** SHA-256 (FIPS 180-4) in JavaScript: the path where no native implementation was injected. */
+export function sha256Js(bytes: Uint8Array): Uint8Array {
+  const length = bytes.length;
+  // The message, then 0x80, zeros, and the length in bits (big-endian, 64 bits) to a 64-byte end.
+  const whole = Math.floor(length / 64) * 64;
+  const tail = new Uint8Array(length - whole + 9 <= 64 ? 64 : 128);
+  tail.set(bytes.subarray(whole));
+  tail[length - whole] = 0x80;
+  const tailView = new DataView(tail.buffer);
+  tailView.setUint32(tail.length - 8, Math.floor(length / 2 ** 29));
+  tailView.setUint32(tail.length - 4, (length * 8) >>> 0);
+  const state = Int32Array.of(
+    0x6a09e667,
+    0xbb67ae85,
+    0x3c6ef372,
+    0xa54ff53a,
+    0x510e527f,
+    0x9b05688c,
+    0x1f83d9ab,
+    0x5be0cd19,
+  );
+  const w = new Int32Array(64);
+  sha256Blocks(new DataView(bytes.buffer, bytes.byteOffset, whole), state, w);
+  sha256Blocks(tailView, state, w);
+  const out = new Uint8Array(32);
+  const outView = new DataView(out.buffer);
+  for (let i = 0; i < 8; i++) outView.setInt32(4 * i, state[i]);
   return out;
+}
+
+function sha256Blocks(data: DataView, state: Int32Array, w: Int32Array): void {
+  const k = SHA256_K;
+  for (let at = 0; at + 64 <= data.byteLength; at += 64) {
+    for (let i = 0; i < 16; i++) w[i] = data.getInt32(at + 4 * i);
+    for (let i = 16; i < 64; i++) {
+      const x = w[i - 15];
+      const y = w[i - 2];
+      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+      w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
+    }
+    let a = state[0];
+    let b = state[1];
+    let c = state[2];
+    let d = state[3];
+    let e = state[4];
+    let f = state[5];
+    let g = state[6];
+    let h = state[7];
+    for (let i = 0; i < 64; i++) {
+      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const t1 = (h + S1 + ((e & f) ^ (~e & g)) + k[i] + w[i]) | 0;
+      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      h = g;
+      g = f;
+      f = e;
+      e = (d + t1) | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + t2) | 0;
+    }
+    state[0] = (state[0] + a) | 0;
+    state[1] = (state[1] + b) | 0;
+    state[2] = (state[2] + c) | 0;
+    state[3] = (state[3] + d) | 0;
+    state[4] = (state[4] + e) | 0;
+    state[5] = (state[5] + f) | 0;
+    state[6] = (state[6] + g) | 0;
+    state[7] = (state[7] + h) | 0;
+  }
 }
 
 function fmix(h: number): number {

@@ -4,6 +4,7 @@
  * the same answers as the text file; and each kind of damage is one LoadError naming the file,
  * including damage made to look valid (the content hash recomputed).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
@@ -15,6 +16,8 @@ import {
   isSnapshot,
   loadedFromSnapshot,
   SNAPSHOT_MAGIC,
+  sha256Js,
+  useSha256,
 } from '../../src/graph/snapshot.ts';
 import type { Csr, LoadedGraph } from '../../src/graph/types.ts';
 import { json, ripple, scratchFiles } from '../support/cli.ts';
@@ -159,8 +162,8 @@ describe('damaged snapshots are one LoadError naming the file', () => {
     longer.set(good);
     expect(problem(longer)).toMatch(/8 bytes of unexpected data after the end/);
     const version = fresh();
-    setU32(version, 8, 2);
-    expect(problem(version)).toMatch(/format version 2; this Ripple reads version 1/);
+    setU32(version, 8, 3);
+    expect(problem(version)).toMatch(/format version 3; this Ripple reads version 2/);
     const flags = fresh();
     setU32(flags, 12, u32(flags, 12) | 0x100);
     expect(problem(flags)).toMatch(/unknown flags/);
@@ -250,8 +253,8 @@ describe('damaged snapshots are one LoadError naming the file', () => {
     expect(problem(rehash(twice))).toMatch(/id \d+ appears twice in the id table/);
     const g = decodeSnapshot(good, 'g');
     const named = encodeSnapshot({ csr: g.csr, ids: (g.ids as string[]).map((id) => `n${id}`) });
-    const text = new TextDecoder().decode(named);
-    const at = text.indexOf('"n1"');
+    // A byte offset (decoding the binary parts as text would shift character indices).
+    const at = Buffer.from(named.buffer, named.byteOffset, named.length).indexOf('"n1"');
     named.set(new TextEncoder().encode('"n0"'), at);
     expect(problem(rehash(named))).toMatch(/id "n0" appears twice/);
     named.set(new TextEncoder().encode('{n0"'), at);
@@ -308,7 +311,100 @@ describe('--graph G.rsnap', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      `ripple: ${bad}: graph snapshot: format version 0; this Ripple reads version 1 (make the snapshot again with ripple snapshot)\n`,
+      `ripple: ${bad}: graph snapshot: format version 0; this Ripple reads version 2 (make the snapshot again with ripple snapshot)\n`,
     );
+  });
+});
+
+describe('content hash and id table (format version 2)', () => {
+  const native = (bytes: Uint8Array) => new Uint8Array(createHash('sha256').update(bytes).digest());
+
+  it('the JavaScript SHA-256 gives the native bytes, at every length around a block and unaligned', () => {
+    for (const length of [0, 1, 3, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 129, 1000, 65_537]) {
+      const bytes = new Uint8Array(length + 3).subarray(3);
+      for (let i = 0; i < length; i++) bytes[i] = (i * 131 + length) & 255;
+      expect(Array.from(sha256Js(bytes)), `length ${length}`).toEqual(Array.from(native(bytes)));
+    }
+    expect(Buffer.from(sha256Js(new TextEncoder().encode('abc'))).toString('hex')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+  });
+
+  it('a snapshot made with either SHA-256 decodes with the other', async () => {
+    const g = await readGraphFile('datasets/karate.txt', { direction: 'undirected' });
+    try {
+      useSha256(sha256Js);
+      const js = snapshotOf(g);
+      useSha256(native);
+      expect(Array.from(snapshotOf(g))).toEqual(Array.from(js));
+      useSha256(sha256Js);
+      expect(decodeSnapshot(js, 'g').csr.arcs).toBe(g.csr.arcs);
+    } finally {
+      useSha256(native);
+    }
+  });
+
+  it('a flipped bit anywhere in the payload fails the content hash', async () => {
+    const good = snapshotOf(await readGraphFile('datasets/karate.txt', { direction: 'undirected' }));
+    const step = Math.max(1, Math.floor((good.length - 64) / 200));
+    for (let at = 64; at < good.length; at += step) {
+      for (const bit of [0, 7]) {
+        const bad = good.slice();
+        bad[at] ^= 1 << bit;
+        expect(problem(bad), `byte ${at} bit ${bit}`).toMatch(/content hash mismatch/);
+      }
+    }
+    const last = good.slice();
+    last[last.length - 1] ^= 0x80;
+    expect(problem(last)).toMatch(/content hash mismatch/);
+    const stored = good.slice();
+    stored[40] ^= 1;
+    expect(problem(stored)).toMatch(/content hash mismatch/);
+  });
+
+  it('a version 1 snapshot asks to be rewritten', async () => {
+    const g = snapshotOf(await readGraphFile('datasets/karate.txt', { direction: 'undirected' }));
+    setU32(g, 8, 1);
+    expect(problem(g)).toMatch(/format version 1, from an older Ripple; .*rewrite it with ripple snapshot/);
+  });
+
+  it('a repeated integer id is found wherever it is, in dense and in sparse id tables', () => {
+    const n = 2000;
+    const csr: Csr = {
+      n,
+      arcs: 0,
+      directed: true,
+      outOffsets: new Uint32Array(n + 1),
+      outTargets: new Uint32Array(0),
+      inOffsets: new Uint32Array(n + 1),
+      inSources: new Uint32Array(0),
+      outValues: null,
+      inValues: null,
+      values: null,
+    };
+    // Dense codes (a bitmap), sparse ones (the hash table), and ones including 2^32 - 1.
+    const tables = [
+      (v: number) => v,
+      (v: number) => (v * 2_654_435_761) % 2 ** 32,
+      (v: number) => (v === 0 ? 2 ** 32 - 1 : v * 1_000_003),
+    ];
+    for (const code of tables) {
+      const ids = Array.from({ length: n }, (_, v) => String(code(v)));
+      expect(decodeSnapshot(encodeSnapshot({ csr, ids }), 'g').ids).toEqual(ids);
+      for (const [a, b] of [
+        [0, 1],
+        [0, n - 1],
+        [n - 2, n - 1],
+        [700, 1300],
+        [1999, 5],
+      ]) {
+        const twice = ids.slice();
+        twice[b] = twice[a];
+        // Encoded as integer ids (u32), not as text: the integer table's check is what runs.
+        const bytes = encodeSnapshot({ csr, ids: twice });
+        expect(u32(bytes, 12) & 128, 'integer ids').toBe(128);
+        expect(problem(bytes), `${a}, ${b}`).toMatch(new RegExp(`id ${twice[a]} appears twice`));
+      }
+    }
   });
 });

@@ -8,11 +8,14 @@ import { writeFile } from 'node:fs/promises';
 import { JSON_OUTPUT } from '../../engine/run-params.ts';
 import { OUT } from '../../graph/params.ts';
 import { encodeSnapshot, SNAPSHOT_EXTENSION, snapshotHash } from '../../graph/snapshot.ts';
+import { installNodeSha256 } from '../../util/node-sha256.ts';
 import { adapt } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
 import { type Command, type ParsedOptions, UsageError } from '../common/args.ts';
 import type { CommandContext } from '../common/context.ts';
 import { GRAPH_OPTIONS, loadGraphOption, OUTPUT_OPTIONS } from '../common/graph-options.ts';
+
+installNodeSha256();
 
 const SNAPSHOT_OUT = adapt(OUT, {
   required: true,
