@@ -6,9 +6,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { JSON_OUTPUT } from '../../engine/run-params.ts';
+import { installNodeSha256 } from '../../graph/node-sha256.ts';
 import { OUT } from '../../graph/params.ts';
 import { encodeSnapshot, SNAPSHOT_EXTENSION, snapshotHash } from '../../graph/snapshot.ts';
-import { installNodeSha256 } from '../../util/node-sha256.ts';
 import { adapt } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
 import { type Command, type ParsedOptions, UsageError } from '../common/args.ts';

@@ -13,10 +13,10 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
 import { type LoadOptions, loadGraph, readProblem, resolveLoadOptions } from '../../graph/load.ts';
 import { LoadError } from '../../graph/load-error.ts';
+import { installNodeSha256 } from '../../graph/node-sha256.ts';
 import { decodeSnapshot, isSnapshot, loadedFromSnapshot, SNAPSHOT_MAGIC } from '../../graph/snapshot.ts';
 import type { Gunzip } from '../../graph/stream.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
-import { installNodeSha256 } from '../../util/node-sha256.ts';
 import { strictXmlParser } from '../../util/strict-xml-parser.ts';
 import { startTailWorker } from './split-load.ts';
 
