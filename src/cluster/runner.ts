@@ -25,12 +25,12 @@ import { AbortError, PROGRESS_MS } from '../engine/pool.ts';
 import type { EngineRunner } from '../engine/runner.ts';
 import { isShardable } from '../engine/shardable.ts';
 import type { RunOptions, SimulationRequest } from '../engine/types.ts';
-import { installNodeSha256 } from '../graph/node-sha256.ts';
 import { encodeSnapshot, snapshotHash } from '../graph/snapshot.ts';
 import type { Csr } from '../graph/types.ts';
 import { decodePayload, encodePayload } from './codec.ts';
 import { ClusterError, clientOptions, connectRedis, redisReason } from './connect.ts';
 import { putGraph } from './graph-store.ts';
+import { installNodeSha256 } from './node-sha256.ts';
 import {
   HEARTBEAT_TTL_MS,
   jobId,

@@ -24,11 +24,11 @@ import { WorkerCrashError } from '../engine/pool.ts';
 import type { EngineRunner } from '../engine/runner.ts';
 import { checkShardInput } from '../engine/shardable.ts';
 import { LoadError } from '../graph/load-error.ts';
-import { installNodeSha256 } from '../graph/node-sha256.ts';
 import { decodeSnapshot } from '../graph/snapshot.ts';
 import { decodePayload, encodePayload } from './codec.ts';
 import { ClusterError, clientOptions, connectRedis, redisReason } from './connect.ts';
 import { GraphFetchError, getGraph } from './graph-store.ts';
+import { installNodeSha256 } from './node-sha256.ts';
 import {
   HEARTBEAT_MS,
   HEARTBEAT_TTL_MS,

@@ -5,8 +5,8 @@
  * bytes (without ids) through Redis.
  */
 import { writeFile } from 'node:fs/promises';
+import { installNodeSha256 } from '../../cluster/node-sha256.ts';
 import { JSON_OUTPUT } from '../../engine/run-params.ts';
-import { installNodeSha256 } from '../../graph/node-sha256.ts';
 import { OUT } from '../../graph/params.ts';
 import { encodeSnapshot, SNAPSHOT_EXTENSION, snapshotHash } from '../../graph/snapshot.ts';
 import { adapt } from '../../util/param-spec.ts';

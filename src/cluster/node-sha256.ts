@@ -4,7 +4,7 @@
  * modules that decode or encode snapshots.
  */
 import { createHash } from 'node:crypto';
-import { useSha256 } from './snapshot.ts';
+import { useSha256 } from '../graph/snapshot.ts';
 
 export function installNodeSha256(): void {
   useSha256((bytes) => createHash('sha256').update(bytes).digest());
