@@ -6,12 +6,12 @@
  * scenario's.
  */
 import './calibrate.css';
-import { useState } from 'preact/hooks';
 import type { CalibrateBy } from '../../../calibration/calibrate.ts';
 import { useApp } from '../../core/context.ts';
 import { count, fixed } from '../../i18n/format.ts';
 import { aside } from '../../i18n/join.ts';
 import { noticeText } from '../../state/notice.ts';
+import { FileDrop } from '../../ui/FileDrop.tsx';
 import { Select } from '../../ui/fields.tsx';
 import { TaskBar } from '../../ui/TaskBar.tsx';
 import { binOf, openLogFile, runFit, setBin, useFittedP } from './effects.ts';
@@ -104,42 +104,16 @@ function previewText(
 
 function LogDrop() {
   const app = useApp();
-  const [over, setOver] = useState(false);
   return (
-    <section
-      class={`cal-drop${over ? ' over' : ''}`}
-      aria-label={t('cal.file.choose')}
-      data-testid="cal-drop"
-      onDragOver={(e) => {
-        e.preventDefault();
-        e.stopPropagation();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        e.stopPropagation();
-        setOver(false);
-        const dropped = e.dataTransfer?.files?.[0];
-        if (dropped) void openLogFile(app, dropped);
-      }}
-    >
-      <label class="field">
-        <span>{t('cal.file.choose')}</span>
-        <input
-          type="file"
-          accept=".csv,.jsonl,.json,.txt,text/csv,text/plain,application/json"
-          data-testid="cal-input"
-          onChange={(e) => {
-            const input = e.currentTarget as HTMLInputElement;
-            const chosen = input.files?.[0];
-            input.value = '';
-            if (chosen) void openLogFile(app, chosen);
-          }}
-        />
-      </label>
-      <p class="hint">{t('cal.file.drop')}</p>
-    </section>
+    <FileDrop
+      class="cal-drop"
+      choose={t('cal.file.choose')}
+      hint={t('cal.file.drop')}
+      accept=".csv,.jsonl,.json,.txt,text/csv,text/plain,application/json"
+      testid="cal-drop"
+      inputTestid="cal-input"
+      onFile={(f) => void openLogFile(app, f)}
+    />
   );
 }
 

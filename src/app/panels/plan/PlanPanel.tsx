@@ -17,6 +17,7 @@ import { colon, sentences } from '../../i18n/join.ts';
 import { fullWidth } from '../../i18n/lang.ts';
 import { noticeText } from '../../state/notice.ts';
 import type { GraphState } from '../../state/types.ts';
+import { FileDrop } from '../../ui/FileDrop.tsx';
 import { DraftInput, Select } from '../../ui/fields.tsx';
 import { say } from '../../ui/ParamField.tsx';
 import { TaskBar } from '../../ui/TaskBar.tsx';
@@ -232,7 +233,6 @@ function CostsFileFields({
   set: (patch: Partial<PlanDraft>) => void;
 }) {
   const app = useApp();
-  const [over, setOver] = useState(false);
   const file = costsFile.value;
   const named = fileNameFor(app.store.scenario.value);
   let preview: CostsPreview | null = null;
@@ -250,40 +250,16 @@ function CostsFileFields({
   const defaultCost = d.defaultCost.trim() === '' || error !== undefined ? null : Number(d.defaultCost);
   return (
     <>
-      <section
-        class={`plan-drop${over ? ' over' : ''}`}
-        aria-label={t('plan.costKind.file')}
-        data-testid="plan-costs-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.stopPropagation();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          e.stopPropagation();
-          setOver(false);
-          const dropped = e.dataTransfer?.files?.[0];
-          if (dropped) void openCostsFile(app, dropped);
-        }}
-      >
-        <label class="field">
-          <span>{t('plan.file.choose')}</span>
-          <input
-            type="file"
-            accept=".csv,.txt,text/csv,text/plain"
-            data-testid="plan-costs-input"
-            onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
-              const chosen = input.files?.[0];
-              input.value = '';
-              if (chosen) void openCostsFile(app, chosen);
-            }}
-          />
-        </label>
-        <p class="hint">{t('plan.file.drop')}</p>
-      </section>
+      <FileDrop
+        class="plan-drop"
+        label={t('plan.costKind.file')}
+        choose={t('plan.file.choose')}
+        hint={t('plan.file.drop')}
+        accept=".csv,.txt,text/csv,text/plain"
+        testid="plan-costs-drop"
+        inputTestid="plan-costs-input"
+        onFile={(f) => void openCostsFile(app, f)}
+      />
       <p
         class="hint"
         data-testid="plan-costs-preview"

@@ -5,7 +5,7 @@
  * and open platform presets; and the removal experiment as two charts, with progress and cancel.
  */
 import './ties.css';
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { RUNS } from '../../../diffusion/params.ts';
 import { parseStrongBy } from '../../../graph/ties.ts';
 import { REMOVAL_STEPS } from '../../../ties/params.ts';
@@ -20,6 +20,7 @@ import { fileGroups } from '../../ties/params.ts';
 import { defaultTies } from '../../ties/settings.ts';
 import { groupsError, groupsFile } from '../../ties/state.ts';
 import { ChartBox } from '../../ui/ChartBox.tsx';
+import { FileDrop } from '../../ui/FileDrop.tsx';
 import { NumberInput } from '../../ui/fields.tsx';
 import { parseFor, say } from '../../ui/ParamField.tsx';
 import { TaskBar } from '../../ui/TaskBar.tsx';
@@ -128,7 +129,6 @@ function Lens({ graph }: { graph: GraphState | null }) {
 
 function Groups({ graph }: { graph: GraphState | null }) {
   const app = useApp();
-  const [over, setOver] = useState(false);
   const file = groupsFile.value;
   const error = groupsError.value;
   const scenario = app.store.scenario.value;
@@ -159,40 +159,15 @@ function Groups({ graph }: { graph: GraphState | null }) {
     <section class="ties-section" aria-labelledby="ties-groups-title">
       <h3 id="ties-groups-title">{t('ties.groups.title')}</h3>
       <p class="hint">{t('ties.groups.intro')}</p>
-      <section
-        class={`ties-drop${over ? ' over' : ''}`}
-        aria-label={t('ties.groups.choose')}
-        data-testid="ties-groups-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.stopPropagation();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          e.stopPropagation();
-          setOver(false);
-          const dropped = e.dataTransfer?.files?.[0];
-          if (dropped) void openGroupsFile(app, dropped);
-        }}
-      >
-        <label class="field">
-          <span>{t('ties.groups.choose')}</span>
-          <input
-            type="file"
-            accept=".csv,.txt,.tsv,text/csv,text/plain"
-            data-testid="ties-groups-input"
-            onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
-              const chosen = input.files?.[0];
-              input.value = '';
-              if (chosen) void openGroupsFile(app, chosen);
-            }}
-          />
-        </label>
-        <p class="hint">{t('ties.groups.drop')}</p>
-      </section>
+      <FileDrop
+        class="ties-drop"
+        choose={t('ties.groups.choose')}
+        hint={t('ties.groups.drop')}
+        accept=".csv,.txt,.tsv,text/csv,text/plain"
+        testid="ties-groups-drop"
+        inputTestid="ties-groups-input"
+        onFile={(f) => void openGroupsFile(app, f)}
+      />
       <p
         class="hint"
         data-testid="ties-groups-status"
