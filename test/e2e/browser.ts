@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -135,6 +135,57 @@ export function serveAppForFile(flags: string[] = []): Served {
 }
 
 /** Type a value into an input and fire its change event (the panels read their forms on change). */
+/**
+ * A fresh page in a zh-CN browser context on `query` (e.g. "?graph=…"), once the graph's summary
+ * says it is loaded in Chinese (a bundled graph's summary starts with its name, here Zachary's
+ * karate club unless `summary` says otherwise).
+ */
+export async function openInChinese(
+  served: Served,
+  query: string,
+  summary = /^Zachary.*个节点/,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await served.browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${served.url}${query}`);
+  await page
+    .getByTestId('graph-summary')
+    .filter({ hasText: summary })
+    .waitFor({ state: 'attached', timeout: 60_000 });
+  return { context, page };
+}
+
+/**
+ * The visible texts of the open tab panel, with its aria-labels, titles and placeholders, and
+ * those of them holding a Latin word (two letters or more) that is not in `allowed` (lower case:
+ * ids, file names, model names): what a Chinese page must not show.
+ */
+export async function latinLeft(
+  page: Page,
+  allowed: readonly string[],
+): Promise<{ texts: string[]; left: string[] }> {
+  const texts = await page.evaluate(() => {
+    const panel = document.querySelector('[role=tabpanel]:not([hidden])') as HTMLElement;
+    const out: string[] = [];
+    const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? '';
+      if (text && node.parentElement?.checkVisibility()) out.push(text);
+    }
+    for (const el of panel.querySelectorAll('[aria-label], [title], [placeholder]'))
+      for (const name of ['aria-label', 'title', 'placeholder']) {
+        const text = el.getAttribute(name);
+        if (text) out.push(text);
+      }
+    return out;
+  });
+  const ok = new Set(allowed);
+  const left = texts.filter((text) =>
+    (text.match(/[A-Za-z]{2,}/g) ?? []).some((w) => !ok.has(w.toLowerCase())),
+  );
+  return { texts, left };
+}
+
 export async function fillField(page: Page, testid: string, value: string | number): Promise<void> {
   const input = page.getByTestId(testid);
   await input.fill(String(value));

@@ -14,7 +14,7 @@ import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { generateCascades } from '../calibration/generate.ts';
 import { jsonInProcess } from '../support/cli-in-process.ts';
 import { params } from '../support/simulate.ts';
-import { openOnTab, runTask, serveAppForFile, watchPage } from './browser.ts';
+import { latinLeft, openInChinese, openOnTab, runTask, serveAppForFile, watchPage } from './browser.ts';
 
 const served = serveAppForFile();
 
@@ -127,13 +127,7 @@ describe('calibrate panel', async () => {
   }, 120_000);
 
   it('renders in 简体中文 with no English left in its texts', async () => {
-    const context = await served.browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${served.url}${KARATE}`);
-    await page
-      .getByTestId('graph-summary')
-      .filter({ hasText: /^Zachary.*个节点/ })
-      .waitFor({ state: 'attached', timeout: 60_000 });
+    const { context, page } = await openInChinese(served, KARATE);
     await page.getByTestId('tab-calibrate').click();
     await page.getByTestId('cal-by').selectOption('community');
     await chooseFile(page, '转发.csv', log);
@@ -144,25 +138,7 @@ describe('calibrate panel', async () => {
       .poll(() => page.getByTestId('cal-error').textContent())
       .toBe('传播记录 错误.csv 第 3 行：账号“nobody”不在图中。已保留之前的记录和拟合结果。');
     await page.getByTestId('cal-use').click();
-    const allowed = new Set(['csv', 'json', 'nobody']);
-    const texts = await page.evaluate(() => {
-      const panel = document.querySelector('[role=tabpanel]:not([hidden])') as HTMLElement;
-      const out: string[] = [];
-      const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent?.trim() ?? '';
-        if (text && node.parentElement?.checkVisibility()) out.push(text);
-      }
-      for (const el of panel.querySelectorAll('[aria-label], [title], [placeholder]'))
-        for (const name of ['aria-label', 'title', 'placeholder']) {
-          const text = el.getAttribute(name);
-          if (text) out.push(text);
-        }
-      return out;
-    });
-    const left = texts.filter((text) =>
-      (text.match(/[A-Za-z]{2,}/g) ?? []).some((w) => !allowed.has(w.toLowerCase())),
-    );
+    const { texts, left } = await latinLeft(page, ['csv', 'json', 'nobody']);
     expect(left).toEqual([]);
     expect(texts.join('')).toMatch(/传播概率 p = .*95% 区间/s);
     expect(await page.getByTestId('cal-communities').count()).toBe(1);

@@ -14,7 +14,15 @@ import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { createLiveWorlds, UNREACHED } from '../../src/crisis/live-world.ts';
 import { phaseSeed } from '../../src/seeding/imm.ts';
 import { jsonInProcess } from '../support/cli-in-process.ts';
-import { fillField, openOnTab, runTask, serveAppForFile, watchPage } from './browser.ts';
+import {
+  fillField,
+  latinLeft,
+  openInChinese,
+  openOnTab,
+  runTask,
+  serveAppForFile,
+  watchPage,
+} from './browser.ts';
 
 const served = serveAppForFile();
 
@@ -382,13 +390,7 @@ describe('crisis panel', () => {
   });
 
   it('renders in 简体中文 with no English left in its texts', async () => {
-    const context = await served.browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${served.url}${KARATE}`);
-    await page
-      .getByTestId('graph-summary')
-      .filter({ hasText: /^Zachary.*个节点/ })
-      .waitFor({ state: 'attached', timeout: 60_000 });
+    const { context, page } = await openInChinese(served, KARATE);
     await page.getByTestId('tab-crisis').click();
     expect(await watch(page)).toBe('done');
     await fillField(page, 'crisis-rumour', '33');
@@ -406,25 +408,7 @@ describe('crisis panel', () => {
     await expect
       .poll(() => page.getByTestId('crisis-contain-error').textContent())
       .toBe('辟谣延迟（步）：应为 0 到 100000 之间的整数，实际为“-1”。之前的结果保留。');
-    const allowed = new Set(['ic', 'id', 'nobody', 'leskovec']);
-    const texts = await page.evaluate(() => {
-      const panel = document.querySelector('[role=tabpanel]:not([hidden])') as HTMLElement;
-      const out: string[] = [];
-      const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent?.trim() ?? '';
-        if (text && node.parentElement?.checkVisibility()) out.push(text);
-      }
-      for (const el of panel.querySelectorAll('[aria-label], [title], [placeholder]'))
-        for (const name of ['aria-label', 'title', 'placeholder']) {
-          const text = el.getAttribute(name);
-          if (text) out.push(text);
-        }
-      return out;
-    });
-    const left = texts.filter((text) =>
-      (text.match(/[A-Za-z]{2,}/g) ?? []).some((w) => !allowed.has(w.toLowerCase())),
-    );
+    const { texts, left } = await latinLeft(page, ['ic', 'id', 'nobody', 'leskovec']);
     expect(left).toEqual([]);
     expect(texts.join('')).toMatch(/监测.*辟谣/s);
     const legend = await page.getByTestId('legend').textContent();

@@ -13,7 +13,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { jsonInProcess } from '../support/cli-in-process.ts';
-import { fillField, openOnTab, runTask, serveAppForFile, watchPage } from './browser.ts';
+import {
+  fillField,
+  latinLeft,
+  openInChinese,
+  openOnTab,
+  runTask,
+  serveAppForFile,
+  watchPage,
+} from './browser.ts';
 
 const served = serveAppForFile();
 
@@ -314,13 +322,7 @@ describe('plan panel', () => {
   });
 
   it('renders in 简体中文 with no English left in its texts', async () => {
-    const context = await served.browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${served.url}${KARATE}`);
-    await page
-      .getByTestId('graph-summary')
-      .filter({ hasText: /^Zachary.*个节点/ })
-      .waitFor({ state: 'attached', timeout: 60_000 });
+    const { context, page } = await openInChinese(served, KARATE);
     await page.getByTestId('tab-plan').click();
     await fillField(page, 'plan-budget', 30);
     await fillField(page, 'plan-value', 30);
@@ -333,25 +335,7 @@ describe('plan panel', () => {
     await expect
       .poll(() => page.getByTestId('plan-error').textContent())
       .toBe('成本文件 价格.csv 第 3 行：账号“nobody”不在图中。已保留之前的成本和方案。');
-    const allowed = new Set(['ic', 'cpm', 'csv', 'id', 'celf', 'nobody']);
-    const english = await page.evaluate(() => {
-      const panel = document.querySelector('[role=tabpanel]:not([hidden])') as HTMLElement;
-      const texts: string[] = [];
-      const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent?.trim() ?? '';
-        if (text && node.parentElement?.checkVisibility()) texts.push(text);
-      }
-      for (const el of panel.querySelectorAll('[aria-label], [title], [placeholder]'))
-        for (const name of ['aria-label', 'title', 'placeholder']) {
-          const text = el.getAttribute(name);
-          if (text) texts.push(text);
-        }
-      return texts;
-    });
-    const left = english.filter((text) =>
-      (text.match(/[A-Za-z]{2,}/g) ?? []).some((w) => !allowed.has(w.toLowerCase())),
-    );
+    const { texts: english, left } = await latinLeft(page, ['ic', 'cpm', 'csv', 'id', 'celf', 'nobody']);
     expect(left).toEqual([]);
     // The detector sees Chinese, and the chart's texts are Chinese too.
     expect(english.join('')).toMatch(/触达.*曝光/s);
