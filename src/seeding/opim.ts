@@ -91,6 +91,7 @@ export interface AdaptiveResult {
   theta: number;
   /** R2's sets in the last round. */
   validationTheta: number;
+  /** Rounds chosen on (the skipped ones not counted). */
   rounds: number;
   /** R1: the seeds were chosen on these. */
   selectionSets: RrCollection;
@@ -195,10 +196,10 @@ export async function rrAdaptive(source: RrSource, o: AdaptiveOptions): Promise<
 
 /**
  * Margins `ripple seeds --method imm` accepts at epsilon 0.1: at most this fraction of the ratio
- * shown (or epsilon, when smaller; above 0.1, seedsPrecision). On NetHEPT and soc-Slashdot0902 (wc, k = 50) the seeds then spread within about
- * half a per cent of what unlimited sets pick, as far as the original IMM's (bench/RESULTS.md); the
- * guarantee alone (1 - 1/e - epsilon) is shown on about ten times fewer sets, whose seeds spread
- * 3-4% less, and 10% margins still lose about 1%.
+ * shown (or epsilon, when smaller; above 0.1, see seedsPrecision). On NetHEPT and soc-Slashdot0902
+ * (wc, k = 50) the seeds then spread within about half a per cent of what unlimited sets pick, as
+ * far as the original IMM's (bench/RESULTS.md); the guarantee alone (1 - 1/e - epsilon) is shown
+ * on about ten times fewer sets, whose seeds spread 3-4% less, and 10% margins still lose about 1%.
  */
 export const SEEDS_PRECISION = 0.07;
 
