@@ -21,9 +21,9 @@ import type { ShardResult } from '../diffusion/types.ts';
 import type { Csr } from '../graph/types.ts';
 import type { JobInput, JobKind, JobOutput } from './jobs.ts';
 import type { EngineRunner } from './runner.ts';
-import type { EngineApi, RunOptions, SimulationRequest } from './types.ts';
+import type { EngineApi, JobRunOptions, RunOptions, SimulationRequest } from './types.ts';
 
-export type { Progress, RunOptions, SimulationRequest } from './types.ts';
+export type { JobRunOptions, Progress, RunOptions, SimulationRequest } from './types.ts';
 
 /** One live worker as the pool needs it, whatever the environment. */
 export interface WorkerHandle {
@@ -265,7 +265,7 @@ export class EnginePool implements EngineRunner {
   async runJobs<K extends JobKind>(
     kind: K,
     inputs: readonly JobInput<K>[],
-    options: RunOptions = {},
+    options: JobRunOptions = {},
   ): Promise<JobOutput<K>[]> {
     const total = inputs.length;
     const outputs = new Array<JobOutput<K>>(total);
@@ -284,9 +284,10 @@ export class EnginePool implements EngineRunner {
           };
         },
         key: (index) => index,
-        // A job's cost is unknown until it ran: only on small graphs may one run in this thread
-        // (a long job there would hold up every other caller's work).
-        inline: (this.graph?.csr.arcs ?? 0) <= INLINE_MAX_ARCS,
+        // A job's cost is unknown until it ran: only on small graphs, or when the caller says its
+        // jobs are short, may one run in this thread (a long job there would hold up every other
+        // caller's work).
+        inline: options.shortJobs === true || (this.graph?.csr.arcs ?? 0) <= INLINE_MAX_ARCS,
       },
       options,
     );

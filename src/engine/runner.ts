@@ -12,7 +12,7 @@
 import type { ShardResult } from '../diffusion/types.ts';
 import type { Csr } from '../graph/types.ts';
 import type { JobInput, JobKind, JobOutput } from './jobs.ts';
-import type { RunOptions, SimulationRequest } from './types.ts';
+import type { JobRunOptions, RunOptions, SimulationRequest } from './types.ts';
 
 export interface EngineRunner {
   /**
@@ -28,7 +28,7 @@ export interface EngineRunner {
   runJobs<K extends JobKind>(
     kind: K,
     inputs: readonly JobInput<K>[],
-    options?: RunOptions,
+    options?: JobRunOptions,
   ): Promise<JobOutput<K>[]>;
   /** Stop the workers (and close connections); the runner starts them again if used again. */
   terminate(): void | Promise<void>;

@@ -45,6 +45,15 @@ export interface RunOptions {
   onProgress?: (progress: Progress) => void;
 }
 
+/** runJobs' options. */
+export interface JobRunOptions extends RunOptions {
+  /**
+   * The caller sized each job to be short (about CHUNK_MS): a pool with an inline engine may run
+   * them in the calling thread on any graph, not only on small ones (INLINE_MAX_ARCS).
+   */
+  shortJobs?: boolean;
+}
+
 /** The engine as a worker sees it. */
 export interface EngineApi {
   /** Install the graph this worker simulates on (sent once per worker, shared or copied). */

@@ -203,18 +203,27 @@ export function collectionInput(sets: RrCollection): CollectionInput {
   };
 }
 
-/** IMM's greedy max coverage, run in a worker. */
+/**
+ * Stored entries (nodes of all sets) up to which a coverage job is short (RunOptions.shortJobs):
+ * greedy visits each entry a few times, as the RR jobs of JOB_WORK (about 100 ms) do.
+ */
+const SHORT_COVER_ENTRIES = JOB_WORK;
+
+/** IMM's greedy max coverage, run in a worker (or, when short, maybe in this thread). */
 export async function poolCoverage(
   pool: EngineRunner,
   sets: RrCollection,
   k: number,
   signal?: AbortSignal,
 ): Promise<Coverage> {
-  const [coverage] = await pool.runJobs('maxCoverage', [{ ...collectionInput(sets), k }], { signal });
+  const [coverage] = await pool.runJobs('maxCoverage', [{ ...collectionInput(sets), k }], {
+    signal,
+    shortJobs: sets.size <= SHORT_COVER_ENTRIES,
+  });
   return coverage;
 }
 
-/** Sets of a collection hit by each prefix of `seeds`, counted in a worker. */
+/** Sets of a collection hit by each prefix of `seeds`, counted in a worker (or, when short, here). */
 export async function poolPrefixCoverage(
   pool: EngineRunner,
   sets: RrCollection,
@@ -223,6 +232,7 @@ export async function poolPrefixCoverage(
 ): Promise<number[]> {
   const [hits] = await pool.runJobs('prefixCoverage', [{ ...collectionInput(sets), seeds: [...seeds] }], {
     signal,
+    shortJobs: sets.size <= SHORT_COVER_ENTRIES,
   });
   return hits;
 }

@@ -21,12 +21,22 @@
  * 1 - epsilon asks). The last round, i_max, has IMM's worst-case size for a lower bound `minOpt`
  * of the optimum, which ensures approx - epsilon on its own (OPIM-C, Theorem 4). Any stopping
  * rule keeps the guarantee, since the bounds hold at every round at once: the precision rule only
- * decides how much better than the guarantee the answer is made.
+ * decides how much better than the guarantee the answer is made. With precisionOn 'selection',
+ * rounds too small for R1's margin to reach `precision` are skipped (nextRound): their sets are
+ * drawn, nothing is chosen on them.
  *
  * opimSeeds below is `ripple seeds --method imm`: k seeds with IMM's guarantee (1 - 1/e - epsilon,
  * probability 1 - 1/n) shown by these bounds instead of IMM's worst-case sample size.
  */
-import { type Coverage, logChoose, maxCoverage, phaseSeed, topUp, validateImmOptions } from './imm.ts';
+import {
+  type Coverage,
+  IMM_DEFAULTS,
+  logChoose,
+  maxCoverage,
+  phaseSeed,
+  topUp,
+  validateImmOptions,
+} from './imm.ts';
 import { RrCollection, type RrSource } from './rr-sets.ts';
 
 export interface AdaptiveChoice {
@@ -81,6 +91,7 @@ export interface AdaptiveResult {
   theta: number;
   /** R2's sets in the last round. */
   validationTheta: number;
+  /** Rounds chosen on (the skipped ones not counted). */
   rounds: number;
   /** R1: the seeds were chosen on these. */
   selectionSets: RrCollection;
@@ -98,6 +109,32 @@ export function coverageLower(c: number, a: number): number {
 /** OPIM-C's upper bound of a coverage bounded by u on the sets it was chosen on. */
 export function coverageUpper(u: number, a: number): number {
   return sq(Math.sqrt(u + a / 2) + Math.sqrt(a / 2));
+}
+
+/**
+ * The least coverage u whose upper bound is within a fraction `margin` of it:
+ * coverageUpper(u, a) <= (1 + margin) u exactly from u = 2 (1 + margin) a / margin^2 on.
+ */
+export function leastCoverageWithin(margin: number, a: number): number {
+  return (2 * (1 + margin) * a) / sq(margin);
+}
+
+/**
+ * The round after round `i` worth drawing when only R1's margin can stop the rounds (precisionOn
+ * 'selection'): R1's bound covered a share `share` of its sets, and a round can stop only once
+ * the bound reaches leastCoverageWithin; rounds whose sets times that share fall short are
+ * skipped (their sets are drawn, their choice is not made). Greedy's share on the sets it chose
+ * on shrinks as they grow (it fits small collections better), so the share seen overestimates
+ * the next rounds' and a skipped round would, but for chance, not have stopped the run: the
+ * rounds end where they did without skipping, with the same sets and seeds, one greedy cover and
+ * one check fewer per round skipped. Which rounds are skipped depends on the sets alone, so the
+ * result is still the same for a given rng whatever the workers.
+ */
+export function nextRound(i: number, rounds: number, base: number, share: number, least: number): number {
+  if (!(share > 0)) return i + 1;
+  let j = i + 1;
+  while (j < rounds - 1 && base * 2 ** j * share < least) j++;
+  return j;
 }
 
 export async function rrAdaptive(source: RrSource, o: AdaptiveOptions): Promise<AdaptiveResult> {
@@ -119,7 +156,8 @@ export async function rrAdaptive(source: RrSource, o: AdaptiveOptions): Promise<
   const a = Math.log((3 * rounds) / delta);
   const r1 = new RrCollection(n);
   const r2 = new RrCollection(n);
-  for (let i = 0; ; i++) {
+  const least = leastCoverageWithin(precision / 2, a);
+  for (let i = 0, done = 0; ; done++) {
     const theta = i === rounds - 1 ? Math.max(most, base * 2 ** i) : base * 2 ** i;
     const theta2 = Math.max(1, Math.ceil(share * theta));
     o.onRound?.({ index: i + 1, rounds, sets: theta + theta2 });
@@ -147,22 +185,40 @@ export async function rrAdaptive(source: RrSource, o: AdaptiveOptions): Promise<
         upper: n * upper,
         theta,
         validationTheta: theta2,
-        rounds: i + 1,
+        rounds: done + 1,
         selectionSets: r1,
         validationSets: r2,
       };
     }
+    i = o.precisionOn === 'selection' ? nextRound(i, rounds, base, bound / theta, least) : i + 1;
   }
 }
 
 /**
- * Margins `ripple seeds --method imm` accepts: at most this fraction of the ratio shown (or epsilon,
- * when smaller). On NetHEPT and soc-Slashdot0902 (wc, k = 50) the seeds then spread within about
- * half a per cent of what unlimited sets pick, as far as the original IMM's (bench/RESULTS.md); the
- * guarantee alone (1 - 1/e - epsilon) is shown on about ten times fewer sets, whose seeds spread
- * 3-4% less, and 10% margins still lose about 1%.
+ * Margins `ripple seeds --method imm` accepts at epsilon 0.1: at most this fraction of the ratio
+ * shown (or epsilon, when smaller; above 0.1, see seedsPrecision). On NetHEPT and soc-Slashdot0902
+ * (wc, k = 50) the seeds then spread within about half a per cent of what unlimited sets pick, as
+ * far as the original IMM's (bench/RESULTS.md); the guarantee alone (1 - 1/e - epsilon) is shown
+ * on about ten times fewer sets, whose seeds spread 3-4% less, and 10% margins still lose about 1%.
  */
 export const SEEDS_PRECISION = 0.07;
+
+/**
+ * The margins `ripple seeds --method imm` accepts at a given epsilon: a user asking for a weaker
+ * guarantee gets a faster answer. Up to IMM's default epsilon (0.1), min(epsilon, SEEDS_PRECISION);
+ * above, SEEDS_PRECISION x sqrt(epsilon / 0.1), at most twice SEEDS_PRECISION. R1's size goes as
+ * 1 / precision^2, so the work shrinks as 1 / epsilon (IMM's worst case shrinks as 1 / epsilon^2)
+ * down to a quarter of epsilon 0.1's from epsilon 0.4 on. Measured (wc, k = 50, rng 1-3, the same
+ * Monte Carlo runs; precision: R1 + R2 sets, mean spread): NetHEPT 0.07: 365k, 1295.6; 0.1: 183k,
+ * 1292.6; 0.14: 91k, 1291.2; 0.2: 46k, 1279.1. soc-Slashdot0902 0.07: 226k, 14240; 0.1: 113k,
+ * 14216; 0.14: 56k, 14118 (rng 1-7: at least 14080); 0.2: 28k, 14027. The original IMM at epsilon
+ * 0.5 spreads 1282.8 and 14193.1 there: the cap (0.14) keeps 0.99 of it, 0.2 would not.
+ */
+export function seedsPrecision(epsilon: number): number {
+  const reference = IMM_DEFAULTS.epsilon;
+  if (epsilon <= reference) return Math.min(epsilon, SEEDS_PRECISION);
+  return Math.min(2 * SEEDS_PRECISION, SEEDS_PRECISION * Math.sqrt(epsilon / reference));
+}
 
 /**
  * R2's size as a share of R1's for `ripple seeds`: R2 only checks the choice, and a quarter of R1
@@ -176,6 +232,8 @@ export interface OpimSeedsOptions {
   /** The guarantee is (1 - 1/e - epsilon) of the optimum, with probability 1 - 1/n [0.1]. */
   epsilon?: number;
   rngSeed?: number;
+  /** The margins the rounds stop at (R1's upper bound within half of it) [seedsPrecision(epsilon)]. */
+  precision?: number;
   /** Told when a round starts, with the sets both collections will hold. */
   onRound?: (round: { index: number; rounds: number; sets: number }) => void;
   /** Greedy max coverage with its online upper bound [maxCoverage in this thread]. */
@@ -208,7 +266,7 @@ export interface OpimSeedsResult {
   validationSets: RrCollection;
 }
 
-/** k seeds by OPIM-C with IMM's guarantee, kept on until the margins cost at most SEEDS_PRECISION. */
+/** k seeds by OPIM-C with IMM's guarantee, kept on until the margins cost at most seedsPrecision. */
 export async function opimSeeds(source: RrSource, options: OpimSeedsOptions): Promise<OpimSeedsResult> {
   const n = source.n;
   const { k, epsilon, rngSeed } = validateImmOptions(n, {
@@ -227,7 +285,7 @@ export async function opimSeeds(source: RrSource, options: OpimSeedsOptions): Pr
     approx,
     // From 1 - 1/e on the guarantee says nothing: the precision alone decides.
     epsilon: Math.min(epsilon, approx - 1e-6),
-    precision: Math.min(epsilon, SEEDS_PRECISION),
+    precision: options.precision ?? seedsPrecision(epsilon),
     precisionOn: 'selection',
     validationShare: SEEDS_VALIDATION_SHARE,
     minOpt: k,

@@ -15,6 +15,11 @@ import type { RrParams, RrSource } from './rr-sets.ts';
 const JOB_WORK = 2_000_000;
 const SET_OVERHEAD = 40;
 const FIRST_JOB_SETS = 2000;
+/**
+ * Jobs of at most this many sets count as short (RunOptions.shortJobs) before any cost is known:
+ * an inline pool may run them in the calling thread while its workers start, whatever the graph.
+ */
+const SHORT_FIRST_SETS = 512;
 
 /** Split [first, first + count) into jobs of about JOB_WORK, at least one per worker when worth it. */
 function split(first: number, count: number, setsPerJob: number, workers: number): [number, number][] {
@@ -35,17 +40,21 @@ export function poolRrSource(
   options: RunOptions = {},
 ): RrSource {
   let setsPerJob = FIRST_JOB_SETS;
+  let learned = false;
   const learn = (examined: number, sets: number) => {
     if (sets === 0) return;
     const perSet = examined / sets + SET_OVERHEAD;
     setsPerJob = Math.max(64, Math.round(JOB_WORK / perSet));
+    learned = true;
   };
   return {
     n,
     async generate(rngSeed, first, count) {
       const jobs = split(first, count, setsPerJob, pool.size);
       const inputs = jobs.map(([f, c]) => ({ params, rngSeed, first: f, count: c }));
-      const batches = await pool.runJobs('rrSets', inputs, options);
+      // Sized from their cost once it is known, or few enough sets before: short either way.
+      const shortJobs = learned || jobs.every(([, c]) => c <= SHORT_FIRST_SETS);
+      const batches = await pool.runJobs('rrSets', inputs, { ...options, shortJobs });
       learn(
         batches.reduce((s, b) => s + b.examined, 0),
         batches.reduce((s, b) => s + b.count, 0),

@@ -99,12 +99,23 @@ function inArcProbability(csr: Csr, params: RrParams): (v: number, k: number) =>
   return (_v, k) => values[k];
 }
 
+/** Whether all in-arcs of a receiver share one probability by the model (wc, or ic with --p). */
+function perReceiver(params: RrParams): boolean {
+  return params.model === 'wc' || params.p !== null;
+}
+
 /** 31-bit coin thresholds per in-arc for ic / wc (aligned with csr.inSources). */
 export function inArcThresholds(csr: Csr, params: RrParams): Uint32Array {
   const prob = inArcProbability(csr, params);
   const t = new Uint32Array(csr.arcs);
-  for (let v = 0; v < csr.n; v++)
-    for (let k = csr.inOffsets[v]; k < csr.inOffsets[v + 1]; k++) t[k] = probabilityThreshold(prob(v, k));
+  const off = csr.inOffsets;
+  const uniform = perReceiver(params);
+  for (let v = 0; v < csr.n; v++) {
+    if (off[v + 1] === off[v]) continue;
+    // One threshold per receiver when the model says so (the same numbers, a closure call fewer per arc).
+    if (uniform) t.fill(probabilityThreshold(prob(v, off[v])), off[v], off[v + 1]);
+    else for (let k = off[v]; k < off[v + 1]; k++) t[k] = probabilityThreshold(prob(v, k));
+  }
   return t;
 }
 
@@ -120,6 +131,7 @@ export const GEOMETRIC_COST = 8;
  */
 export function sharedLogMiss(csr: Csr, params: RrParams, geometricCost = GEOMETRIC_COST): Float64Array {
   const prob = inArcProbability(csr, params);
+  const uniform = perReceiver(params);
   const out = new Float64Array(csr.n);
   for (let v = 0; v < csr.n; v++) {
     const from = csr.inOffsets[v];
@@ -127,7 +139,7 @@ export function sharedLogMiss(csr: Csr, params: RrParams, geometricCost = GEOMET
     if (to === from) continue;
     const p = prob(v, from);
     let shared = (1 + (to - from) * p) * geometricCost < to - from;
-    for (let k = from + 1; k < to && shared; k++) shared = prob(v, k) === p;
+    if (!uniform) for (let k = from + 1; k < to && shared; k++) shared = prob(v, k) === p;
     out[v] = shared ? Math.log1p(-p) : Number.NaN;
   }
   return out;

@@ -139,10 +139,19 @@ describe("IMM's predicted amounts", () => {
       // The share of R2's sets the seeds cover: what the plan takes as F.
       const share = result.prefixHits[result.prefixHits.length - 1] / result.validationTheta;
       const plan = immPlan(csr.n, k, epsilon, share);
-      // The same doubling sizes; the last one within one doubling of the run's.
-      const common = Math.min(plan.rounds.length, rounds.length);
-      expect(plan.rounds.slice(0, common)).toEqual(rounds.slice(0, common));
-      expect(Math.abs(plan.rounds.length - rounds.length)).toBeLessThanOrEqual(1);
+      // The same first round, then rounds of the same doubling sizes (both skip the rounds too
+      // small to stop, the run by the share it saw, the plan by F), the last within one doubling.
+      expect(plan.rounds[0]).toBe(rounds[0]);
+      const both = (theta: number) => theta + Math.ceil(theta / 4);
+      const base =
+        Math.floor(0.8 * rounds[0]) +
+        [-1, 0, 1, 2].find((d) => both(Math.floor(0.8 * rounds[0]) + d) === rounds[0])!;
+      const doublings = Array.from({ length: 40 }, (_, i) => both(base * 2 ** i));
+      for (const sets of [...plan.rounds.slice(0, -1), ...rounds.slice(0, -1)])
+        expect(doublings).toContain(sets);
+      expect(
+        Math.abs(Math.log2(plan.rounds[plan.rounds.length - 1] / rounds[rounds.length - 1])),
+      ).toBeLessThanOrEqual(1.01);
       expect(plan.theta / result.theta).toBeGreaterThanOrEqual(0.5);
       expect(plan.theta / result.theta).toBeLessThanOrEqual(2);
       expect(plan.curveSets).toBe(Math.ceil(plan.theta / 4));
@@ -153,7 +162,8 @@ describe("IMM's predicted amounts", () => {
     const wide = immPlan(4039, 10, 0.1, 0.55);
     const narrow = immPlan(4039, 10, 0.1, 0.01);
     expect(narrow.theta).toBeGreaterThan(wide.theta * 20);
-    expect(narrow.rounds.length).toBeGreaterThan(wide.rounds.length);
+    // Both skip the rounds too small to stop: the first round, then the one that stops.
+    expect([wide.rounds.length, narrow.rounds.length]).toEqual([2, 2]);
     const none = immPlan(64, 1, 0.1, 0);
     expect(none.lowerBound).toBe(0);
     expect(none.theta).toBeGreaterThan(none.rounds[0]);

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/all-jobs.ts';
 import { createSimulator } from '../../src/diffusion/simulator.ts';
 import { summarize } from '../../src/diffusion/summary.ts';
-import { EnginePool } from '../../src/engine/pool.ts';
+import { EnginePool, INLINE_MAX_ARCS } from '../../src/engine/pool.ts';
 import { shareCsr } from '../../src/engine/share.ts';
 import { nodeSpawner } from '../../src/engine/spawn-node.ts';
 import { createEngineApi } from '../../src/engine/worker-api.ts';
@@ -80,6 +80,21 @@ describe('inline and pooled runs give identical results', () => {
     );
     expect(inline).toEqual(workers);
     expect(mixed).toEqual(workers);
+  });
+
+  it('jobs run inline on a large graph only when the caller says they are short', async () => {
+    const large = randomArcsGraph(50_000, INLINE_MAX_ARCS + 30_000, lcgDraw(3));
+    expect(large.arcs).toBeGreaterThan(INLINE_MAX_ARCS);
+    const inputs = [{ params: { model: 'wc' as const, p: null }, rngSeed: 5, first: 0, count: 100 }];
+    const unknown = pool('inline', large);
+    const short = pool('inline', large);
+    const [onWorkers, inline] = await Promise.all([
+      unknown.runJobs('rrSets', inputs),
+      short.runJobs('rrSets', inputs, { shortJobs: true }),
+    ]);
+    expect(unknown.workersRunning).toBe(true);
+    expect(short.workersRunning).toBe(false);
+    expect(inline).toEqual(onWorkers);
   });
 
   it('seeds: IMM and its measured spread are the same inline and on workers', async () => {

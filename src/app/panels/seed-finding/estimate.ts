@@ -18,8 +18,10 @@ import { logChoose } from '../../../seeding/imm.ts';
 import {
   coverageLower,
   coverageUpper,
-  SEEDS_PRECISION,
+  leastCoverageWithin,
+  nextRound,
   SEEDS_VALIDATION_SHARE,
+  seedsPrecision,
 } from '../../../seeding/opim.ts';
 
 /** What calibrate.ts measured for one graph and model on this machine, with the pool as it is. */
@@ -82,8 +84,9 @@ const CHOOSE_MS_PER_ARC = 0.002;
 /**
  * IMM's amounts for a coverage share F of its k seeds. `ripple seeds --method imm` and this tab run
  * opimSeeds (src/seeding/opim.ts): R1 doubles from OPIM-C's base size until the bounds show
- * 1 - 1/e - epsilon and R1's margin is within min(epsilon, SEEDS_PRECISION) / 2, with R2 a quarter
- * of R1; this replays those rounds with F standing for the share R1's and R2's sets are covered.
+ * 1 - 1/e - epsilon and R1's margin is within seedsPrecision(epsilon) / 2, with R2 a quarter of
+ * R1, skipping the rounds too small to reach that margin; this replays those rounds with F
+ * standing for the share R1's and R2's sets are covered.
  */
 export interface ImmPlan {
   /** Sets of R1 and R2 together after each round (what the run reports as it samples). */
@@ -102,15 +105,16 @@ export function immPlan(n: number, k: number, epsilon: number, share: number): I
   const approx = 1 - 1 / Math.E;
   const delta = 1 / Math.max(n, 2);
   const eps = Math.min(epsilon, approx - 1e-6);
-  const precision = Math.min(epsilon, SEEDS_PRECISION);
+  const precision = seedsPrecision(epsilon);
   const alpha = Math.sqrt(Math.log(6 / delta));
   const beta = Math.sqrt(approx * (logChoose(n, k) + Math.log(6 / delta)));
   const base = Math.max(1, Math.ceil(2 * sq(approx * alpha + beta)));
   const most = Math.ceil((2 * n * sq(approx * alpha + beta)) / (Math.max(1, k) * sq(eps))) + 1;
   const count = Math.max(1, Math.floor(Math.log2(most / base)) + 1);
   const a = Math.log((3 * count) / delta);
+  const least = leastCoverageWithin(precision / 2, a);
   const rounds: number[] = [];
-  for (let i = 0; ; i++) {
+  for (let i = 0; ; i = nextRound(i, count, base, share, least)) {
     const theta = i === count - 1 ? Math.max(most, base * 2 ** i) : base * 2 ** i;
     const theta2 = Math.max(1, Math.ceil(SEEDS_VALIDATION_SHARE * theta));
     rounds.push(theta + theta2);
