@@ -56,14 +56,18 @@ const LAZY = {
 };
 
 /**
- * Node built-ins the CLI loads on first use (gzipped files, worker threads): Node compiles them
- * when first required, which costs a command that never uses them 10-20 ms.
+ * Node built-ins the CLI loads on first use (gzipped files, worker threads, snapshot hashes, the
+ * cluster's connections): Node compiles them when first required, which costs a command that never
+ * uses them 10-20 ms (crypto and net alone, 4 ms).
  */
 const LAZY_BUILTINS = {
   'node:zlib': ['createGunzip'],
   'node:stream': ['Readable'],
   'node:stream/promises': ['pipeline'],
   'node:worker_threads': ['Worker'],
+  'node:crypto': ['createHash', 'randomBytes'],
+  'node:net': ['isIP'],
+  'node:tls': [],
 };
 
 /**

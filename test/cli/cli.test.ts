@@ -1,9 +1,14 @@
 /**
  * The `ripple` command as users run it: a real process, JSON on stdout, errors on stderr with a
- * non-zero exit, results independent of --workers, counts of the bundled datasets.
+ * non-zero exit, results independent of --workers, counts of the bundled datasets, and the
+ * executable itself (bin/ripple.mjs run through its shebang, as `ripple` on the PATH).
  */
-import { describe, expect, it } from 'vitest';
-import { json, ripple, scratchFiles } from '../support/cli.ts';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { json, ROOT, ripple, scratchFiles } from '../support/cli.ts';
 
 const file = scratchFiles('ripple-cli-');
 
@@ -213,5 +218,48 @@ describe('errors', () => {
     const r = ripple('stats', '--graph', path, '--direction', 'influences');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bad.txt:2');
+  });
+});
+
+describe('the executable', () => {
+  // `ripple` on the PATH, a symlink to bin/ripple.mjs as npm link and npm install -g make it.
+  const bin = mkdtempSync(join(tmpdir(), 'ripple-bin-'));
+  symlinkSync(join(ROOT, 'bin', 'ripple.mjs'), join(bin, 'ripple'));
+  afterAll(() => rmSync(bin, { recursive: true, force: true }));
+  const executable = (args: string[], env: Record<string, string> = {}) => {
+    const r = spawnSync('ripple', args, {
+      cwd: bin,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}`, ...env },
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, error: r.error };
+  };
+
+  it('passes arguments and exit codes through, from any directory', () => {
+    const path = file('two words.txt', 'a b\nb c\nc a\n');
+    const r = executable(['stats', '--graph', path, '--direction', 'undirected', '--json']);
+    expect(r.error).toBeUndefined();
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ nodes: 3, edges: 3 });
+    const unknown = executable(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^ripple: unknown command 'frobnicate'/);
+  });
+
+  it('starts Node without NODE_EXTRA_CA_CERTS, which `node bin/ripple.mjs` reads at start', () => {
+    // Node warns at start when the file cannot be loaded: the executable's Node never sees it
+    // (it passes it on as RIPPLE_EXTRA_CA_CERTS, for rediss:// only; test/cluster/faults.test.ts).
+    const env = { NODE_EXTRA_CA_CERTS: join(bin, 'no-such-ca.pem') };
+    const viaExecutable = executable(['--help'], env);
+    expect(viaExecutable.code).toBe(0);
+    expect(viaExecutable.stdout).toMatch(/^ripple: /);
+    expect(viaExecutable.stderr).toBe('');
+    const viaNode = spawnSync(process.execPath, [join(ROOT, 'bin', 'ripple.mjs'), '--help'], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
+    expect(viaNode.status).toBe(0);
+    expect(viaNode.stderr).toContain('Ignoring extra certs');
   });
 });
