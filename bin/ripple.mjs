@@ -1,16 +1,5 @@
 #!/bin/sh
 //bin/sh -c :; if [ -n "$NODE_EXTRA_CA_CERTS" ]; then RIPPLE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS; export RIPPLE_EXTRA_CA_CERTS; unset NODE_EXTRA_CA_CERTS; fi; exec node "$0" "$@"
-// The `ripple` command: bundle the CLI if its sources changed, then run it (bin/build-node.mjs).
-//
-// Run as an executable (`ripple` once installed or linked, `./bin/ripple.mjs`), this file is first a
-// shell script: line 2, a comment to JavaScript, runs a no-op and then moves NODE_EXTRA_CA_CERTS to
-// RIPPLE_EXTRA_CA_CERTS before starting Node on this same file. Node 20 parses that certificate file
-// at every start (a system bundle of 140 CAs: about 40 ms, most of a small command's start-up), and
-// Ripple makes one kind of TLS connection, `--cluster rediss://`, which adds the file's CAs to
-// Node's itself (src/cluster/extra-ca.ts). Plain sh rather than `#!/usr/bin/env -S -u ...`: BusyBox's
-// env has no -S. `node bin/ripple.mjs` skips both lines and leaves NODE_EXTRA_CA_CERTS to Node.
-import { loadCli } from './build-node.mjs';
-
-const { main, done } = await loadCli();
-process.exitCode = await main(process.argv.slice(2));
-done();
+// `node bin/ripple.mjs`, as earlier versions were run: the `ripple` command, bin/ripple.cjs (whose
+// header explains the two lines above, which make this file an executable too).
+import './ripple.cjs';

@@ -1,10 +1,10 @@
 /**
  * The `ripple` command as users run it: a real process, JSON on stdout, errors on stderr with a
  * non-zero exit, results independent of --workers, counts of the bundled datasets, and the
- * executable itself (bin/ripple.mjs run through its shebang, as `ripple` on the PATH).
+ * executable itself (package.json's bin run through its shebang, as `ripple` on the PATH).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -222,9 +222,10 @@ describe('errors', () => {
 });
 
 describe('the executable', () => {
-  // `ripple` on the PATH, a symlink to bin/ripple.mjs as npm link and npm install -g make it.
+  // `ripple` on the PATH, a symlink to package.json's bin as npm link and npm install -g make it.
   const bin = mkdtempSync(join(tmpdir(), 'ripple-bin-'));
-  symlinkSync(join(ROOT, 'bin', 'ripple.mjs'), join(bin, 'ripple'));
+  const target = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin.ripple;
+  symlinkSync(join(ROOT, target), join(bin, 'ripple'));
   afterAll(() => rmSync(bin, { recursive: true, force: true }));
   const executable = (args: string[], env: Record<string, string> = {}) => {
     const r = spawnSync('ripple', args, {

@@ -23,12 +23,13 @@ export interface Child {
 
 /**
  * How a child runs the CLI: `node bin/ripple.mjs`, or the executable itself as `ripple` runs
- * (its shebang; it moves NODE_EXTRA_CA_CERTS to RIPPLE_EXTRA_CA_CERTS before Node starts).
+ * (bin/ripple.cjs through its shebang, which moves NODE_EXTRA_CA_CERTS to RIPPLE_EXTRA_CA_CERTS
+ * before Node starts).
  */
 export type RunAs = 'node' | 'executable';
 
 export function rippleChild(args: string[], env: Record<string, string> = {}, runAs: RunAs = 'node'): Child {
-  const cli = join(ROOT, 'bin/ripple.mjs');
+  const cli = join(ROOT, runAs === 'node' ? 'bin/ripple.mjs' : 'bin/ripple.cjs');
   const child = spawn(runAs === 'node' ? process.execPath : cli, runAs === 'node' ? [cli, ...args] : args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
