@@ -3,8 +3,17 @@
  * non-zero exit, results independent of --workers, counts of the bundled datasets, and the
  * executable itself (package.json's bin run through its shebang, as `ripple` on the PATH).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  constants,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -246,6 +255,62 @@ describe('the executable', () => {
     const unknown = executable(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^ripple: unknown command 'frobnicate'/);
+  });
+
+  it('writes a large output whole through a full non-blocking pipe (src/cli/common/stdout.ts)', async () => {
+    // Its stdout the non-blocking write end of a FIFO (set up by Python, since Node's spawn makes a
+    // child's stdio blocking): the first 64 KiB fill it, writeSync then fails with EAGAIN, and the
+    // rest must still arrive, in order, once a reader drains it a third of a second later.
+    const fifo = join(bin, 'out.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const readEnd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const nonBlockingStdout =
+      'import os, sys; fd = os.open(sys.argv[1], os.O_WRONLY | os.O_NONBLOCK); os.dup2(fd, 1); os.execv(sys.argv[2], sys.argv[2:])';
+    const args = ['rank', '--graph', 'datasets/facebook_combined.txt', '--direction', 'undirected'];
+    const command = spawn(
+      'python3',
+      [
+        '-c',
+        nonBlockingStdout,
+        fifo,
+        join(ROOT, 'bin', 'ripple.cjs'),
+        ...args,
+        '--metric',
+        'degree',
+        '--top',
+        '4039',
+        '--json',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    command.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => command.on('close', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const chunks: Buffer[] = [];
+    const buffer = Buffer.alloc(1 << 16);
+    for (let open = true; open; ) {
+      try {
+        const n = readSync(readEnd, buffer);
+        chunks.push(Buffer.from(buffer.subarray(0, n)));
+        // No writer (not yet, or no more): done once the command has exited.
+        if (n === 0)
+          open = command.exitCode === null && (await new Promise((resolve) => setTimeout(resolve, 5, true)));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+    closeSync(readEnd);
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+    const stdout = Buffer.concat(chunks).toString();
+    expect(stdout.length).toBeGreaterThan(1 << 16);
+    const output = JSON.parse(stdout);
+    expect(output.top).toHaveLength(4039);
+    expect(output.top[0]).toEqual({ id: '107', score: 1045 });
   });
 
   it('starts Node without NODE_EXTRA_CA_CERTS, which `node bin/ripple.mjs` reads at start', () => {
