@@ -7,37 +7,29 @@
  * Start-up is most of a small command's time, so:
  * - Checking for a rebuild is cheap: .cache/node/stamp.json lists the source files the bundles
  *   were built from (esbuild's metafile) and when the build started; the bundles are fresh when
- *   every listed file still exists and none, nor package-lock.json nor this script, changed since
+ *   every listed file still exists and none, nor package-lock.json nor these scripts, changed since
  *   (one stat each, no directory walk). A file added later can only enter a bundle through an
  *   import in a listed file, whose change triggers the rebuild.
  * - Source maps go to .map files beside the bundles (node --enable-source-maps reads them), not
  *   inline: an inline map doubles what Node reads and scans on every start.
  * - The packages in LAZY (XML parser, graphology) are bundled but evaluated on first use: a few
  *   commands need them, and evaluating them costs every command tens of milliseconds.
- * - The `ripple` command runs a CommonJS copy of the CLI bundle (ripple.cjs) through loadCli(),
- *   which hands V8 the code cache of the previous run: compiling the megabyte of the bundle is
+ * - The `ripple` command runs a CommonJS copy of the CLI bundle (ripple.cjs) through loadCli()
+ *   (bin/load-cli.cjs, with the freshness check), which hands V8 the code cache of the previous run: compiling the megabyte of the bundle is
  *   most of what is left of a small command's start-up, and Node 20 has no compile cache for ES
  *   modules. The cache file is named after the build it belongs to (V8 checks only the source's
  *   length), and a rebuild deletes the old ones.
  */
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
+import startup from './load-cli.cjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-export const outDir = join(root, '.cache', 'node');
-const stampFile = join(outDir, 'stamp.json');
-const entries = {
-  ripple: 'src/cli/main.ts',
-  'engine.worker': 'workers/engine.node.ts',
-  'load-tail.worker': 'workers/load-tail.node.ts',
-  bench: 'bench/bench.ts',
-};
-/** Files outside the bundles' inputs whose change means a rebuild. */
-const alsoWatched = ['package-lock.json', 'bin/build-node.mjs'];
+const { root, outDir, stampFile, entries, freshStamp, CLI_URL } = startup;
+
+export { outDir };
+export const loadCli = startup.loadCli;
 
 /**
  * Packages evaluated on first use, with the named exports the sources import from them (a new
@@ -56,14 +48,18 @@ const LAZY = {
 };
 
 /**
- * Node built-ins the CLI loads on first use (gzipped files, worker threads): Node compiles them
- * when first required, which costs a command that never uses them 10-20 ms.
+ * Node built-ins the CLI loads on first use (gzipped files, worker threads, snapshot hashes, the
+ * cluster's connections): Node compiles them when first required, which costs a command that never
+ * uses them 10-20 ms (crypto and net alone, 4 ms).
  */
 const LAZY_BUILTINS = {
   'node:zlib': ['createGunzip'],
   'node:stream': ['Readable'],
   'node:stream/promises': ['pipeline'],
   'node:worker_threads': ['Worker'],
+  'node:crypto': ['createHash', 'randomBytes'],
+  'node:net': ['isIP'],
+  'node:tls': [],
 };
 
 /**
@@ -112,73 +108,6 @@ ${named}
     });
   },
 });
-
-/** The bundles' files (the CommonJS CLI beside the ES modules). */
-const outputs = () => [...Object.keys(entries).map((name) => `${name}.mjs`), 'ripple.cjs'];
-
-/** The stamp when every bundle and every file they were built from is unchanged, else null. */
-function freshStamp() {
-  let stamp;
-  try {
-    stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
-  } catch {
-    return null;
-  }
-  if (!Object.keys(entries).every((name) => stamp.entries?.[name] === entries[name])) return null;
-  for (const file of outputs()) if (!statSync(join(outDir, file), { throwIfNoEntry: false })) return null;
-  for (const file of [...stamp.inputs, ...alsoWatched]) {
-    const s = statSync(join(root, file), { throwIfNoEntry: false });
-    if (!s || s.mtimeMs >= stamp.started) return null;
-  }
-  return stamp;
-}
-
-/**
- * The CLI's exports (main, writeDocs), rebuilding first if its sources changed: ripple.cjs run
- * with the V8 code cache of an earlier run, which is written (or replaced, if V8 rejected it)
- * once `done`, the promise returned with the exports, is called after the command ran.
- */
-export async function loadCli() {
-  let stamp = freshStamp();
-  if (!stamp) {
-    await buildNode({ force: true });
-    stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
-  }
-  const file = join(outDir, 'ripple.cjs');
-  const cacheFile = join(outDir, `ripple.${stamp.started}.cache`);
-  const source = readFileSync(file, 'latin1'); // esbuild writes ASCII
-  let cachedData;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
-  const wrapped = `(function (exports, require, module, __filename, __dirname, ${CLI_URL}) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: file, cachedData });
-  const module = { exports: {} };
-  script.runInThisContext()(
-    module.exports,
-    createRequire(file),
-    module,
-    file,
-    outDir,
-    pathToFileURL(file).href,
-  );
-  const done = () => {
-    if (cachedData && !script.cachedDataRejected) return;
-    try {
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(tmp, script.createCachedData());
-      renameSync(tmp, cacheFile);
-    } catch {
-      // No cache this time (read-only checkout): the next start compiles again.
-    }
-  };
-  return { ...module.exports, done };
-}
-
-/** The name import.meta.url becomes in the CommonJS bundle (loadCli passes the bundle's URL). */
-const CLI_URL = '__rippleBundleUrl';
 
 export async function buildNode({ force = false } = {}) {
   if (!force && freshStamp()) return outDir;

@@ -2,9 +2,10 @@
  * Ripple beside python-igraph (Debian's python3-igraph, through /usr/bin/python3): betweenness,
  * closeness, eigenvector and Louvain on ego-Facebook, PageRank on soc-Slashdot0902.
  *
- * - whole: the processes as a user runs them, `ripple rank --metric M` or `ripple communities`
- *   against `/usr/bin/python3 bench/igraph-peer.py TASK FILE`, both loading the same edge list,
- *   alternated, medians of the repeats; goal Ripple/igraph <= 1.5 (issue 14).
+ * - whole: the processes as a user runs them, `ripple rank --metric M` or `ripple communities` (the
+ *   executable: ripple-process.ts) against `/usr/bin/python3 bench/igraph-peer.py TASK FILE`, both
+ *   loading the same edge list, alternated, medians of the repeats; goal Ripple/igraph <= 1.5
+ *   (issue 14).
  * - compute: the computation alone on one core, timed inside each process (Ripple in this
  *   thread, igraph single-threaded), medians.
  * Both read the same plain file: soc-Slashdot0902 is decompressed once into .cache/peers/igraph
@@ -23,6 +24,7 @@ import { louvainCommunities } from '../../src/analysis/communities.ts';
 import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import type { Direction } from '../../src/graph/types.ts';
 import type { BenchContext } from '../context.ts';
+import { AS_A_USER_RUNS_IT, rippleExecutable } from './ripple-process.ts';
 import type { PeerBench, PeerRow } from './table.ts';
 
 const PYTHON = '/usr/bin/python3';
@@ -102,8 +104,8 @@ function run(command: string, args: string[], cwd: string): { seconds: number; s
 function rippleArgs(task: Task, file: string, direction: Direction): string[] {
   const graph = ['--graph', file, '--direction', direction, '--json'];
   return task.metric === 'louvain'
-    ? ['bin/ripple.mjs', 'communities', ...graph]
-    : ['bin/ripple.mjs', 'rank', ...graph, '--metric', task.metric, '--top', '10'];
+    ? ['communities', ...graph]
+    : ['rank', ...graph, '--metric', task.metric, '--top', '10'];
 }
 
 function peerArgs(task: Task, file: string, direction: Direction, repeat: number): string[] {
@@ -170,7 +172,7 @@ export const benchIgraph: PeerBench = async (ctx) => {
     const peerTimes: number[] = [];
     let check: { ok: boolean; note: string } | null = null;
     for (let r = 0; r < repeats; r++) {
-      const ours = run(process.execPath, rippleArgs(task, file, direction), ctx.root);
+      const ours = run(rippleExecutable(ctx.root), rippleArgs(task, file, direction), ctx.root);
       const theirs = run(PYTHON, peerArgs(task, file, direction, 1), ctx.root);
       rippleTimes.push(ours.seconds);
       peerTimes.push(theirs.seconds);
@@ -194,7 +196,7 @@ export const benchIgraph: PeerBench = async (ctx) => {
     const theirCompute = (
       JSON.parse(run(PYTHON, peerArgs(task, file, direction, repeats), ctx.root).stdout) as PeerOutput
     ).compute;
-    const note = `${check?.ok ? '' : 'DISAGREE: '}${check?.note ?? ''}`;
+    const note = `${check?.ok ? '' : 'DISAGREE: '}${check?.note ?? ''}; ${AS_A_USER_RUNS_IT}`;
     console.log(
       `  ${task.task}: whole ${whole.ripple.toFixed(2)} s vs ${whole.other.toFixed(2)} s (x${(whole.ripple / whole.other).toFixed(2)}); compute ${median(ourCompute).toFixed(3)} s vs ${theirCompute.toFixed(3)} s (x${(median(ourCompute) / theirCompute).toFixed(2)}); ${note}`,
     );

@@ -27,6 +27,7 @@ import { summarize } from '../../src/diffusion/summary.ts';
 import { createNodePool } from '../../src/engine/spawn-node.ts';
 import type { Direction } from '../../src/graph/types.ts';
 import type { BenchContext } from '../context.ts';
+import { AS_A_USER_RUNS_IT, rippleExecutable } from './ripple-process.ts';
 import type { PeerRow } from './table.ts';
 
 const K = 50;
@@ -145,7 +146,6 @@ function runPeer(exe: string, dir: string, epsilon: number, tsc: number | null):
 
 function runRipple(ctx: BenchContext, g: Graph, epsilon: number, runs: number): Run & { evaluation: number } {
   const args = [
-    join(ctx.root, 'bin', 'ripple.mjs'),
     'seeds',
     '--graph',
     join(ctx.root, 'datasets', g.file),
@@ -160,7 +160,7 @@ function runRipple(ctx: BenchContext, g: Graph, epsilon: number, runs: number): 
     '--json',
   ];
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(rippleExecutable(ctx.root), args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = (performance.now() - t0) / 1000;
   if (r.error || r.status !== 0) throw new Error(`ripple seeds failed: ${r.error?.message ?? r.stderr}`);
   const out = JSON.parse(r.stdout) as { seeds: string[]; seconds: number; evaluationSeconds: number };
@@ -249,7 +249,7 @@ export async function benchImmPeer(ctx: BenchContext): Promise<PeerRow[]> {
         ...whole,
         unit: 's',
         goal: 1,
-        note: `median of ${repeats}, run in turn; Ripple with --runs 1 (its default 2,000 measuring runs add ${measuring.evaluation.toFixed(2)} s); ${spreadNote}`,
+        note: `median of ${repeats}, run in turn; Ripple with --runs 1 (its default 2,000 measuring runs add ${measuring.evaluation.toFixed(2)} s); ${spreadNote}; ${AS_A_USER_RUNS_IT}`,
       });
       rows.push({
         task,

@@ -6,10 +6,11 @@
  * generated once into .cache/bench.
  *
  * Two rows per file:
- * - whole: wall time of the process as a user runs it, `ripple stats --distances none` (Node
- *   start, bundle load, read, parse, CSR both ways; large files split over two threads) against
- *   the C program; the note gives both processes' CPU time (user + system, all threads, measured
- *   by bench/run-timed.c) and Ripple's figures on one thread (RIPPLE_SPLIT_BYTES=0);
+ * - whole: wall time of the process as a user runs it, `ripple stats --distances none` (the
+ *   executable, ripple-process.ts: Node start, bundle load, read, parse, CSR both ways; large files
+ *   split over two threads) against the C program; the note gives both processes' CPU time (user
+ *   + system, all threads, measured by bench/run-timed.c) and Ripple's figures on one thread
+ *   (RIPPLE_SPLIT_BYTES=0);
  * - compute: CPU seconds of the load inside the process (readGraphFile, in a fresh process each
  *   time) against the C loader's (read, parse, CSR both ways); the note gives both wall times.
  *   CPU time is the steadier figure on a shared machine.
@@ -30,6 +31,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext } from '../context.ts';
 import { writePowerLawEdgeList } from '../powerlaw.ts';
+import { AS_A_USER_RUNS_IT, rippleExecutable } from './ripple-process.ts';
 import type { PeerBench, PeerRow } from './table.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -112,7 +114,7 @@ function timed(runTimed: string, out: string, command: string, args: string[], e
 export const benchLoad: PeerBench = async (ctx: BenchContext) => {
   const rows: PeerRow[] = [];
   const repeats = ctx.quick ? 3 : 5;
-  const ripple = join(ctx.root, 'bin', 'ripple.mjs');
+  const ripple = rippleExecutable(ctx.root);
   const bench = fileURLToPath(import.meta.url); // the bundled bench.mjs, which has a --load-child mode
   const runner = build(ctx.root, 'run-timed');
   const out = join(ctx.root, '.cache', 'peers', 'run-timed.out');
@@ -163,14 +165,14 @@ export const benchLoad: PeerBench = async (ctx: BenchContext) => {
     let cCounts: Counts | null = null;
     // Warm the page cache and the bundle once, untimed.
     run(built.exe, [input.file]);
-    run(process.execPath, [ripple, ...stats]);
+    run(ripple, stats);
     for (let i = 0; i < repeats; i++) {
-      const r = run(process.execPath, [ripple, ...stats]);
+      const r = run(ripple, stats);
       const counted = JSON.parse(r.stdout) as { nodes: number; arcs: number };
       rippleCounts = { nodes: counted.nodes, arcs: counted.arcs };
       m.rippleWall.push(r.wall);
       m.rippleCpu.push(r.cpu);
-      const one = run(process.execPath, [ripple, ...stats], oneThread);
+      const one = run(ripple, stats, oneThread);
       m.oneWall.push(one.wall);
       m.oneCpu.push(one.cpu);
       const c = run(built.exe, [input.file]);
@@ -208,7 +210,7 @@ export const benchLoad: PeerBench = async (ctx: BenchContext) => {
       other: median(m.cWall),
       unit: 's',
       goal: 1.5,
-      note: `wall, \`ripple stats --distances none\` vs the C program, medians of ${repeats}; CPU ${median(m.rippleCpu).toFixed(2)} s vs ${median(m.cCpu).toFixed(2)} s (${ratio(m.rippleCpu, m.cCpu)}); on one thread (RIPPLE_SPLIT_BYTES=0) ${median(m.oneWall).toFixed(2)} s wall (${ratio(m.oneWall, m.cWall)}), ${median(m.oneCpu).toFixed(2)} s CPU (${ratio(m.oneCpu, m.cCpu)}); ${counts}`,
+      note: `wall, \`ripple stats --distances none\` vs the C program, medians of ${repeats}; CPU ${median(m.rippleCpu).toFixed(2)} s vs ${median(m.cCpu).toFixed(2)} s (${ratio(m.rippleCpu, m.cCpu)}); on one thread (RIPPLE_SPLIT_BYTES=0) ${median(m.oneWall).toFixed(2)} s wall (${ratio(m.oneWall, m.cWall)}), ${median(m.oneCpu).toFixed(2)} s CPU (${ratio(m.oneCpu, m.cCpu)}); ${counts}; ${AS_A_USER_RUNS_IT}`,
     });
     rows.push({
       task: input.task,

@@ -31,6 +31,7 @@ import { type Command, helpText, parseOptions, UsageError } from './common/args.
 import type { CommandContext } from './common/context.ts';
 import { clearProgress } from './common/progress.ts';
 import { withScenario } from './common/scenario-option.ts';
+import { directStdout } from './common/stdout.ts';
 import { writeCliReference } from './docs.ts';
 
 // Small work runs in this thread, without starting the workers (src/engine/pool.ts).
@@ -79,8 +80,11 @@ export async function main(argv: string[], ctx?: Partial<CommandContext>): Promi
   // Only the real command (no context given) owns the process's Ctrl-C.
   const interrupt = ctx ? null : new AbortController();
   const context: CommandContext = {
-    stdout: ctx?.stdout ?? process.stdout,
-    stderr: ctx?.stderr ?? process.stderr,
+    // Neither process.stdout nor process.stderr is created unless used (common/stdout.ts).
+    stdout: ctx?.stdout ?? directStdout(),
+    get stderr() {
+      return ctx?.stderr ?? process.stderr;
+    },
     workerFile: ctx?.workerFile ?? new URL('./engine.worker.mjs', import.meta.url),
     signal: ctx?.signal ?? interrupt?.signal,
     command: name,

@@ -1,10 +1,12 @@
 /**
  * The Redis a cluster runs on, from `--cluster URL`: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB],
  * or rediss:// for TLS (the server's certificate is checked against Node's CAs, plus
- * NODE_EXTRA_CA_CERTS). Messages show the URL with the password hidden.
+ * NODE_EXTRA_CA_CERTS, which the `ripple` executable passes on as RIPPLE_EXTRA_CA_CERTS:
+ * extra-ca.ts). Messages show the URL with the password hidden.
  */
 import { isIP } from 'node:net';
 import { OptionError } from '../diffusion/defaults.ts';
+import { extraCaOptions } from './extra-ca.ts';
 
 export interface RedisTarget {
   host: string;
@@ -72,6 +74,8 @@ export function redisOptions(target: RedisTarget): Record<string, unknown> {
     ...(target.username !== null ? { username: target.username } : {}),
     ...(target.password !== null ? { password: target.password } : {}),
     // SNI names hosts, never IP addresses (RFC 6066); the certificate is checked either way.
-    ...(target.tls ? { tls: isIP(target.host) ? {} : { servername: target.host } } : {}),
+    ...(target.tls
+      ? { tls: { ...(isIP(target.host) ? {} : { servername: target.host }), ...extraCaOptions() } }
+      : {}),
   };
 }

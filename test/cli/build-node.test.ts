@@ -36,6 +36,7 @@ function write(path: string, text: string, old = false): void {
 describe('bin/build-node.mjs', () => {
   it('rebuilds after a source change, and the code cache never outlives its bundle', async () => {
     write('bin/build-node.mjs', readFileSync(join(ROOT, 'bin', 'build-node.mjs'), 'utf8'), true);
+    write('bin/load-cli.cjs', readFileSync(join(ROOT, 'bin', 'load-cli.cjs'), 'utf8'), true);
     symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
     write('package-lock.json', '{}', true);
     write('workers/engine.node.ts', 'export {};\n', true);

@@ -1,9 +1,23 @@
 /**
  * The `ripple` command as users run it: a real process, JSON on stdout, errors on stderr with a
- * non-zero exit, results independent of --workers, counts of the bundled datasets.
+ * non-zero exit, results independent of --workers, counts of the bundled datasets, and the
+ * executable itself (package.json's bin run through its shebang, as `ripple` on the PATH).
  */
-import { describe, expect, it } from 'vitest';
-import { json, ripple, scratchFiles } from '../support/cli.ts';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  constants,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { json, ROOT, ripple, scratchFiles } from '../support/cli.ts';
 
 const file = scratchFiles('ripple-cli-');
 
@@ -213,5 +227,105 @@ describe('errors', () => {
     const r = ripple('stats', '--graph', path, '--direction', 'influences');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bad.txt:2');
+  });
+});
+
+describe('the executable', () => {
+  // `ripple` on the PATH, a symlink to package.json's bin as npm link and npm install -g make it.
+  const bin = mkdtempSync(join(tmpdir(), 'ripple-bin-'));
+  const target = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin.ripple;
+  symlinkSync(join(ROOT, target), join(bin, 'ripple'));
+  afterAll(() => rmSync(bin, { recursive: true, force: true }));
+  const executable = (args: string[], env: Record<string, string> = {}) => {
+    const r = spawnSync('ripple', args, {
+      cwd: bin,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}`, ...env },
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, error: r.error };
+  };
+
+  it('passes arguments and exit codes through, from any directory', () => {
+    const path = file('two words.txt', 'a b\nb c\nc a\n');
+    const r = executable(['stats', '--graph', path, '--direction', 'undirected', '--json']);
+    expect(r.error).toBeUndefined();
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ nodes: 3, edges: 3 });
+    const unknown = executable(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^ripple: unknown command 'frobnicate'/);
+  });
+
+  it('writes a large output whole through a full non-blocking pipe (src/cli/common/stdout.ts)', async () => {
+    // Its stdout the non-blocking write end of a FIFO (set up by Python, since Node's spawn makes a
+    // child's stdio blocking): the first 64 KiB fill it, writeSync then fails with EAGAIN, and the
+    // rest must still arrive, in order, once a reader drains it a third of a second later.
+    const fifo = join(bin, 'out.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const readEnd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const nonBlockingStdout =
+      'import os, sys; fd = os.open(sys.argv[1], os.O_WRONLY | os.O_NONBLOCK); os.dup2(fd, 1); os.execv(sys.argv[2], sys.argv[2:])';
+    const args = ['rank', '--graph', 'datasets/facebook_combined.txt', '--direction', 'undirected'];
+    const command = spawn(
+      'python3',
+      [
+        '-c',
+        nonBlockingStdout,
+        fifo,
+        join(ROOT, 'bin', 'ripple.cjs'),
+        ...args,
+        '--metric',
+        'degree',
+        '--top',
+        '4039',
+        '--json',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    command.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => command.on('close', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const chunks: Buffer[] = [];
+    const buffer = Buffer.alloc(1 << 16);
+    for (let open = true; open; ) {
+      try {
+        const n = readSync(readEnd, buffer);
+        chunks.push(Buffer.from(buffer.subarray(0, n)));
+        // No writer (not yet, or no more): done once the command has exited.
+        if (n === 0)
+          open = command.exitCode === null && (await new Promise((resolve) => setTimeout(resolve, 5, true)));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+    closeSync(readEnd);
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+    const stdout = Buffer.concat(chunks).toString();
+    expect(stdout.length).toBeGreaterThan(1 << 16);
+    const output = JSON.parse(stdout);
+    expect(output.top).toHaveLength(4039);
+    expect(output.top[0]).toEqual({ id: '107', score: 1045 });
+  });
+
+  it('starts Node without NODE_EXTRA_CA_CERTS, which `node bin/ripple.mjs` reads at start', () => {
+    // Node warns at start when the file cannot be loaded: the executable's Node never sees it
+    // (it passes it on as RIPPLE_EXTRA_CA_CERTS, for rediss:// only; test/cluster/faults.test.ts).
+    const env = { NODE_EXTRA_CA_CERTS: join(bin, 'no-such-ca.pem') };
+    const viaExecutable = executable(['--help'], env);
+    expect(viaExecutable.code).toBe(0);
+    expect(viaExecutable.stdout).toMatch(/^ripple: /);
+    expect(viaExecutable.stderr).toBe('');
+    const viaNode = spawnSync(process.execPath, [join(ROOT, 'bin', 'ripple.mjs'), '--help'], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
+    expect(viaNode.status).toBe(0);
+    expect(viaNode.stderr).toContain('Ignoring extra certs');
   });
 });

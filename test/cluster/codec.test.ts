@@ -3,11 +3,13 @@
  * takes or returns comes back bit for bit; hostile text is refused), the Redis URL (passwords
  * and TLS; the password never shown), and the shard envelope check.
  */
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { decodePayload, encodePayload, PayloadDecodeError } from '../../src/cluster/codec.ts';
 import { shardDataProblem } from '../../src/cluster/protocol.ts';
 import { parseRedisUrl, redisOptions } from '../../src/cluster/url.ts';
 import { OptionError } from '../../src/diffusion/defaults.ts';
+import { ROOT } from '../support/cli.ts';
 
 describe('payload codec', () => {
   it('round-trips typed arrays, nested objects and the numbers JSON cannot hold', () => {
@@ -116,6 +118,40 @@ describe('redis URL', () => {
     expect(() => parseRedisUrl('redis//:topsecret@h')).toThrow(
       /^--cluster: 'redis\/\/:\*\*\*@h' is not a URL/,
     );
+  });
+});
+
+describe('RIPPLE_EXTRA_CA_CERTS (the executable hands NODE_EXTRA_CA_CERTS over; src/cluster/extra-ca.ts)', () => {
+  /** redisOptions' TLS options with the variable set to `file`, and the warnings emitted. */
+  const tlsWith = (file: string, url = 'rediss://localhost:6380') => {
+    const before = process.env.RIPPLE_EXTRA_CA_CERTS;
+    const warnings = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    process.env.RIPPLE_EXTRA_CA_CERTS = file;
+    try {
+      const tls = redisOptions(parseRedisUrl(url)).tls as { servername?: string; secureContext?: object };
+      return { tls, warnings: warnings.mock.calls.map((c) => String(c[0])) };
+    } finally {
+      warnings.mockRestore();
+      if (before === undefined) delete process.env.RIPPLE_EXTRA_CA_CERTS;
+      else process.env.RIPPLE_EXTRA_CA_CERTS = before;
+    }
+  };
+
+  it("adds the file's CAs to rediss connections, in one TLS context per process", () => {
+    const ca = join(ROOT, 'test/fixtures/tls/localhost.crt');
+    const first = tlsWith(ca);
+    expect(first.warnings).toEqual([]);
+    expect(first.tls.servername).toBe('localhost');
+    expect(first.tls.secureContext).toBeInstanceOf(Object);
+    expect(tlsWith(ca, 'rediss://127.0.0.1:6380').tls.secureContext).toBe(first.tls.secureContext);
+    expect(redisOptions(parseRedisUrl('redis://localhost:6379')).tls).toBeUndefined();
+  });
+
+  it('ignores a file it cannot read, with a warning naming it, as Node does', () => {
+    const missing = join(ROOT, 'test/fixtures/tls/no-such-ca.pem');
+    const { tls, warnings } = tlsWith(missing);
+    expect(tls).toEqual({ servername: 'localhost' });
+    expect(warnings).toEqual([expect.stringContaining(`Ignoring extra certs from \`${missing}\``)]);
   });
 });
 

@@ -10,7 +10,14 @@ import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.ts';
 import { jsonInProcess } from '../support/cli-in-process.ts';
-import { type Child, comparable, rippleChild, startWorker, stopWorker } from '../support/cluster.ts';
+import {
+  type Child,
+  comparable,
+  type RunAs,
+  rippleChild,
+  startWorker,
+  stopWorker,
+} from '../support/cluster.ts';
 import { freePort, startRedis, type TestRedis } from '../support/redis.ts';
 
 const SIMULATE = [
@@ -35,8 +42,8 @@ async function redisServer(options: Parameters<typeof startRedis>[0] = {}): Prom
   return redis;
 }
 
-async function worker(url: string, env: Record<string, string> = {}): Promise<Child> {
-  const w = await startWorker(url, [], env);
+async function worker(url: string, env: Record<string, string> = {}, runAs: RunAs = 'node'): Promise<Child> {
+  const w = await startWorker(url, [], env, runAs);
   cleanup.push(async () => {
     w.signal('SIGKILL');
     await w.exited;
@@ -182,14 +189,22 @@ describe.concurrent('cluster faults', () => {
     };
     const redis = await redisServer({ tls });
     expect(redis.url).toMatch(/^rediss:\/\/127\.0\.0\.1:\d+$/);
+    // The CA is trusted through NODE_EXTRA_CA_CERTS only, read by Node itself (`node
+    // bin/ripple.mjs`) or, as the executable starts Node without it, by the connection.
     const ca = { NODE_EXTRA_CA_CERTS: tls.cert };
     const args = [...SIMULATE.slice(0, -1), '--runs', '200', '--rng', '4'];
-    const [, local] = await Promise.all([worker(redis.url, ca), jsonInProcess(...args, '--workers', '1')]);
+    const [, local] = await Promise.all([
+      worker(redis.url, ca, 'executable'),
+      jsonInProcess(...args, '--workers', '1'),
+    ]);
     const remote = rippleChild([...args, '--json', '--cluster', redis.url], ca);
-    const untrusted = rippleChild([...SIMULATE, '--runs', '10', '--cluster', redis.url]);
-    expect(await remote.exited).toBe(0);
-    expect(remote.stderr).toEqual([]);
-    expect(comparable(JSON.parse(remote.stdout.join('')))).toEqual(comparable(local));
+    const remoteExecutable = rippleChild([...args, '--json', '--cluster', redis.url], ca, 'executable');
+    const untrusted = rippleChild([...SIMULATE, '--runs', '10', '--cluster', redis.url], {}, 'executable');
+    for (const run of [remote, remoteExecutable]) {
+      expect(await run.exited).toBe(0);
+      expect(run.stderr).toEqual([]);
+      expect(comparable(JSON.parse(run.stdout.join('')))).toEqual(comparable(local));
+    }
     expect(await untrusted.exited).toBe(1);
     expect(untrusted.stderr).toEqual([
       expect.stringMatching(

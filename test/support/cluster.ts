@@ -21,8 +21,16 @@ export interface Child {
   signal(name: NodeJS.Signals): void;
 }
 
-export function rippleChild(args: string[], env: Record<string, string> = {}): Child {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/ripple.mjs'), ...args], {
+/**
+ * How a child runs the CLI: `node bin/ripple.mjs`, or the executable itself as `ripple` runs
+ * (bin/ripple.cjs through its shebang, which moves NODE_EXTRA_CA_CERTS to RIPPLE_EXTRA_CA_CERTS
+ * before Node starts).
+ */
+export type RunAs = 'node' | 'executable';
+
+export function rippleChild(args: string[], env: Record<string, string> = {}, runAs: RunAs = 'node'): Child {
+  const cli = join(ROOT, runAs === 'node' ? 'bin/ripple.mjs' : 'bin/ripple.cjs');
+  const child = spawn(runAs === 'node' ? process.execPath : cli, runAs === 'node' ? [cli, ...args] : args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -101,11 +109,13 @@ export async function startWorker(
   url: string,
   args: string[] = [],
   env: Record<string, string> = {},
+  runAs: RunAs = 'node',
 ): Promise<Child> {
-  const worker = rippleChild(['worker', '--cluster', url, '--workers', '1', '--json', ...args], {
-    ...FAST_LOCKS,
-    ...env,
-  });
+  const worker = rippleChild(
+    ['worker', '--cluster', url, '--workers', '1', '--json', ...args],
+    { ...FAST_LOCKS, ...env },
+    runAs,
+  );
   try {
     await worker.waitFor(/"event":"ready"/, 90_000);
   } catch (e) {
