@@ -378,69 +378,6 @@ export function decodeSnapshot(
   return { csr, ids, labels, positions, report, hash: stored };
 }
 
-/** Nodes of the graph warmUpSnapshotDecoder decodes, and out-arcs per node. */
-const WARM_UP_NODES = 2048;
-const WARM_UP_DEGREE = 8;
-
-/**
- * Decode a small graph of the kind `head` (a snapshot's first bytes) announces: directed or not,
- * with arc values or not, integer or text ids. For a caller with time to spare before the real
- * bytes arrive (Node reads the file on other threads): a fresh process runs a long loop slowly
- * until V8 has compiled it, on another thread, and that is most of the load of a graph of a
- * million arcs; after this the checks of the real graph start compiled.
- */
-export function warmUpSnapshotDecoder(head: Uint8Array): void {
-  const flags =
-    isSnapshot(head) && head.length >= AT_FLAGS + 4
-      ? new DataView(head.buffer, head.byteOffset, head.length).getUint32(AT_FLAGS, true)
-      : FLAG_DIRECTED | FLAG_INTEGER_IDS;
-  const directed = (flags & FLAG_DIRECTED) !== 0;
-  const n = WARM_UP_NODES;
-  const d = WARM_UP_DEGREE;
-  // Directed: u -> u+1..u+d; undirected: u -- u±1..u±d/2. Lists come out ascending.
-  const below = directed ? 0 : d / 2;
-  const above = directed ? d : d / 2;
-  const offsets = new Uint32Array(n + 1);
-  const list: number[] = [];
-  for (let u = 0; u < n; u++) {
-    for (let v = Math.max(0, u - below); v <= Math.min(n - 1, u + above); v++) if (v !== u) list.push(v);
-    offsets[u + 1] = list.length;
-  }
-  const targets = Uint32Array.from(list);
-  const sources = new Uint32Array(list.length);
-  const inOffsets = new Uint32Array(n + 1);
-  if (directed) {
-    let j = 0;
-    for (let v = 0; v < n; v++) {
-      for (let u = Math.max(0, v - above); u < v; u++) sources[j++] = u;
-      inOffsets[v + 1] = j;
-    }
-  } else {
-    sources.set(targets);
-    inOffsets.set(offsets);
-  }
-  const values = (flags & FLAG_VALUES) !== 0 ? new Float64Array(list.length).fill(0.5) : null;
-  const ids = Array.from({ length: n }, (_, v) => ((flags & FLAG_IDS) !== 0 ? `n${v}` : String(v)));
-  decodeSnapshot(
-    encodeSnapshot({
-      csr: {
-        n,
-        arcs: list.length,
-        directed,
-        outOffsets: offsets,
-        outTargets: targets,
-        inOffsets,
-        inSources: sources,
-        outValues: values,
-        inValues: values,
-        values: values ? ((flags & FLAG_PROBABILITY) !== 0 ? 'probability' : 'weight') : null,
-      },
-      ids,
-    }),
-    'warm-up',
-  );
-}
-
 /** A decoded snapshot as the loaders' LoadedGraph for `file` (ids are indices if it has none). */
 export function loadedFromSnapshot(decoded: DecodedSnapshot, file: string): LoadedGraph {
   const { csr } = decoded;

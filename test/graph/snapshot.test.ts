@@ -19,7 +19,6 @@ import {
   SNAPSHOT_MAGIC,
   sha256Js,
   useSha256,
-  warmUpSnapshotDecoder,
 } from '../../src/graph/snapshot.ts';
 import type { Csr, LoadedGraph } from '../../src/graph/types.ts';
 import { json, ripple, scratchFiles } from '../support/cli.ts';
@@ -484,21 +483,5 @@ describe('the fast load path (version 2 files, Node)', () => {
     }
     writeFileSync(path, bytes.subarray(0, bytes.length - 100));
     await expect(readGraphFile(path)).rejects.toThrow(/truncated/);
-  });
-
-  it('the warm-up decodes a small graph of every kind a header can announce', async () => {
-    const kinds = [
-      await readGraphFile('datasets/karate.txt', { direction: 'undirected' }),
-      await readGraphFile(new URL('weights.txt', FIXTURES).pathname, {
-        direction: 'influences',
-        edgeValues: 'weight',
-      }),
-      await readGraphFile(new URL('small.gexf', FIXTURES).pathname),
-      await readGraphFile(new URL('small.json', FIXTURES).pathname),
-    ];
-    for (const g of kinds) expect(() => warmUpSnapshotDecoder(snapshotOf(g).subarray(0, 64))).not.toThrow();
-    const probability = randomGraph(50, 3, 'probability');
-    expect(() => warmUpSnapshotDecoder(encodeSnapshot(probability).subarray(0, 64))).not.toThrow();
-    expect(() => warmUpSnapshotDecoder(new Uint8Array(8))).not.toThrow();
   });
 });

@@ -21,7 +21,6 @@ import {
   loadedFromSnapshot,
   SNAPSHOT_HEADER_BYTES,
   SNAPSHOT_MAGIC,
-  warmUpSnapshotDecoder,
 } from '../../graph/snapshot.ts';
 import type { Gunzip } from '../../graph/stream.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
@@ -75,13 +74,13 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
     if (stat.isDirectory()) throw new LoadError(path, 'unknown', 'cannot read the file (it is a directory)');
     size = stat.isFile() ? stat.size : 0;
     // A graph snapshot (ripple snapshot) by its magic bytes: decoded whole, no parsing.
-    const head = new Uint8Array(SNAPSHOT_HEADER_BYTES);
+    const head = new Uint8Array(SNAPSHOT_MAGIC.length);
     if (
       stat.isFile() &&
-      (await handle.read(head, 0, head.length, 0)).bytesRead >= SNAPSHOT_MAGIC.length &&
+      (await handle.read(head, 0, head.length, 0)).bytesRead === head.length &&
       isSnapshot(head)
     ) {
-      const { bytes, bodySha256 } = await readHashed(handle, size, head);
+      const { bytes, bodySha256 } = await readHashed(handle, size);
       return loadedFromSnapshot(decodeSnapshot(bytes, path, { bodySha256 }), path);
     }
     // A large edge list is read on two threads (split-load.ts); the result is the same.
@@ -99,49 +98,31 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
 /**
  * A snapshot's bytes in one buffer of the file's size, 8-byte aligned (the decoder's typed arrays
  * view it without copying), and the SHA-256 of the bytes after its header (the content hash the
- * decoder checks). Every chunk's read is started at once, on libuv's threads, while this thread
- * warms the decoder up for a graph of the kind the header announces (warmUpSnapshotDecoder), then
- * hashes each chunk as it arrives: warming up and hashing cost little more than the read.
+ * decoder checks): each chunk is hashed while the system reads the next, so hashing costs little
+ * more than the read. Chunks are large, few reads, but at least a few per file to overlap.
  */
 async function readHashed(
   handle: FileHandle,
   size: number,
-  head: Uint8Array,
 ): Promise<{ bytes: Uint8Array; bodySha256: Uint8Array }> {
   const buffer = Buffer.allocUnsafeSlow(size);
   const chunk = Math.min(
     SNAPSHOT_CHUNK_MAX,
     Math.max(SNAPSHOT_CHUNK_MIN, 2 ** Math.ceil(Math.log2(size / 8))),
   );
-  /** Reads [from, to) and resolves to where the bytes stop (before `to` if the file shrank). */
-  const readRange = async (from: number, to: number) => {
-    let at = from;
-    while (at < to) {
-      const { bytesRead } = await handle.read(buffer, at, to - at, at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-    }
-    return at;
-  };
-  const reads: Promise<number>[] = [];
-  for (let from = 0; from < size; from += chunk) reads.push(readRange(from, Math.min(size, from + chunk)));
-  // Settled together: no read is left running when the file is closed, even after a failure.
-  const all = Promise.allSettled(reads);
-  try {
-    warmUpSnapshotDecoder(head);
-    const hash = createHash('sha256');
-    let end = 0;
-    for (let i = 0; i < reads.length; i++) {
-      const from = i * chunk;
-      end = await reads[i];
-      if (end > SNAPSHOT_HEADER_BYTES)
-        hash.update(buffer.subarray(Math.max(from, SNAPSHOT_HEADER_BYTES), end));
-      if (end < Math.min(size, from + chunk)) break; // the file shrank: the decoder reports the truncation
-    }
-    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, end), bodySha256: hash.digest() };
-  } finally {
-    await all;
+  const hash = createHash('sha256');
+  const read = (at: number) => handle.read(buffer, at, Math.min(size - at, chunk), at);
+  let at = 0;
+  let next = size > 0 ? read(0) : null;
+  while (next) {
+    const { bytesRead } = await next;
+    const from = at;
+    at += bytesRead;
+    next = bytesRead > 0 && at < size ? read(at) : null;
+    if (at > SNAPSHOT_HEADER_BYTES) hash.update(buffer.subarray(Math.max(from, SNAPSHOT_HEADER_BYTES), at));
   }
+  // The file shrank while being read: the decoder reports the truncation.
+  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, at), bodySha256: hash.digest() };
 }
 
 /**
