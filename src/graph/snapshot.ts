@@ -35,7 +35,9 @@ import type { Csr, Direction, GraphFormat, LoadedGraph, LoadReport } from './typ
 export const SNAPSHOT_MAGIC = Uint8Array.of(0x89, 0x52, 0x53, 0x4e, 0x41, 0x50, 0x0d, 0x0a);
 export const SNAPSHOT_VERSION = 2;
 export const SNAPSHOT_EXTENSION = '.rsnap';
-const HEADER_BYTES = 64;
+/** The header's size: the content hash covers the bytes after it. */
+export const SNAPSHOT_HEADER_BYTES = 64;
+const HEADER_BYTES = SNAPSHOT_HEADER_BYTES;
 /** Largest snapshot: one Uint8Array. */
 const MAX_SNAPSHOT_BYTES = 2 ** 32 - 1;
 
@@ -227,8 +229,20 @@ export function snapshotHash(bytes: Uint8Array): string {
   return hex(bytes.subarray(AT_HASH, AT_HASH + 16));
 }
 
+export interface DecodeOptions {
+  /**
+   * The SHA-256 of the bytes after the header, when the caller computed it as it read them (Node
+   * hashes each chunk of the file while the next is read); else the decoder computes it.
+   */
+  bodySha256?: Uint8Array;
+}
+
 /** Decode and validate a snapshot; anything wrong is a LoadError naming `file`. */
-export function decodeSnapshot(input: Uint8Array, file: string): DecodedSnapshot {
+export function decodeSnapshot(
+  input: Uint8Array,
+  file: string,
+  options: DecodeOptions = {},
+): DecodedSnapshot {
   const fail = (problem: string) => new LoadError(file, 'unknown', `graph snapshot: ${problem}`);
   if (!isSnapshot(input)) throw fail('not a Ripple graph snapshot (wrong magic bytes)');
   if (input.length < HEADER_BYTES)
@@ -271,7 +285,9 @@ export function decodeSnapshot(input: Uint8Array, file: string): DecodedSnapshot
   if (bytes.length > at.total)
     throw fail(`${bytes.length - at.total} bytes of unexpected data after the end`);
   const stored = snapshotHash(bytes);
-  const actual = hex(hash128(bytes, HEADER_BYTES, at.total));
+  const actual = hex(
+    options.bodySha256 ? options.bodySha256.subarray(0, 16) : hash128(bytes, HEADER_BYTES, at.total),
+  );
   if (stored !== actual) throw fail('content hash mismatch (the file is corrupt or was modified)');
   checkPadding(bytes, at, fail);
 
@@ -285,13 +301,11 @@ export function decodeSnapshot(input: Uint8Array, file: string): DecodedSnapshot
   const inOffsets = new Uint32Array(buffer, base + at.inOffsets, n + 1);
   const inSources = new Uint32Array(buffer, base + at.inSources, arcs);
   const inValues = (flags & FLAG_VALUES) !== 0 ? new Float64Array(buffer, base + at.inValues, arcs) : null;
-  checkOffsets(outOffsets, n, arcs, 'out', fail);
-  checkOffsets(inOffsets, n, arcs, 'in', fail);
   if (outValues && inValues) {
     checkValues(outValues, valueKind === 'probability', fail);
     checkValues(inValues, valueKind === 'probability', fail);
   }
-  checkArcs({ n, directed, outOffsets, outTargets, outValues, inOffsets, inSources, inValues }, fail);
+  checkArcs({ n, arcs, directed, outOffsets, outTargets, outValues, inOffsets, inSources, inValues }, fail);
   const csr: Csr = {
     n,
     arcs,
@@ -420,11 +434,12 @@ function integerCodes(ids: readonly string[]): Uint32Array | null {
 }
 
 /**
- * Integer ids as strings, checked distinct in O(n): a bitmap when the codes are dense, else an
- * open-addressing table of the codes.
+ * Integer ids as strings, checked distinct in O(n): a bitmap when the codes are dense (marked as
+ * the strings are made), else an open-addressing table of the codes.
  */
 function integerIdTable(codes: Uint32Array, fail: Fail): string[] {
   const n = codes.length;
+  const ids = new Array<string>(n);
   let max = 0;
   for (let v = 0; v < n; v++) if (codes[v] > max) max = codes[v];
   const twice = (code: number) => fail(`id ${code} appears twice in the id table`);
@@ -435,9 +450,11 @@ function integerIdTable(codes: Uint32Array, fail: Fail): string[] {
       const bit = 1 << (c & 7);
       if (seen[c >>> 3] & bit) throw twice(c);
       seen[c >>> 3] |= bit;
+      ids[v] = String(c);
     }
-  } else duplicateCode(codes, twice);
-  const ids = new Array<string>(n);
+    return ids;
+  }
+  duplicateCode(codes, twice);
   for (let v = 0; v < n; v++) ids[v] = String(codes[v]);
   return ids;
 }
@@ -466,88 +483,217 @@ function duplicateCode(codes: Uint32Array, twice: (code: number) => LoadError): 
   }
 }
 
-function checkOffsets(offsets: Uint32Array, n: number, arcs: number, side: string, fail: Fail): void {
-  if (offsets[0] !== 0) throw fail(`the first ${side}-offset is ${offsets[0]}, not 0`);
-  for (let u = 0; u < n; u++)
-    if (offsets[u + 1] < offsets[u]) throw fail(`${side}-offsets are not monotone at node ${u}`);
-  if (offsets[n] !== arcs) throw fail(`the last ${side}-offset is ${offsets[n]}, not the ${arcs} arcs`);
-}
+/** Rows per call of the row hashers: few enough that V8 optimises them as functions early on. */
+const ROWS_PER_CALL = 1024;
 
 /**
- * Arcs in range with no self-loops, in-lists strictly ascending, in-arrays the transpose of the
- * out-arrays, undirected graphs symmetric: sequential passes comparing multiset hashes.
+ * The offsets, arcs and in-arrays: offsets from 0 to arcs, never decreasing; arcs in range with
+ * no self-loops; in-lists strictly ascending; the in-arrays the transpose of the out-arrays;
+ * undirected graphs symmetric. Each side is hashed in one sequential pass that only tells whether
+ * all is well (the row hashers below); the first problem, in the order listed, is found and named
+ * by a plain second look (firstArcProblem) only when something is wrong.
  */
-function checkArcs(csr: Omit<Csr, 'arcs' | 'values'>, fail: Fail): void {
-  const { n, outOffsets, outTargets, inOffsets, inSources } = csr;
-  // Each value's two 32-bit halves, so values take part in the arc hashes.
-  const outBits = csr.outValues
-    ? new Uint32Array(csr.outValues.buffer, csr.outValues.byteOffset, 2 * outTargets.length)
-    : null;
-  const inBits = csr.inValues
-    ? new Uint32Array(csr.inValues.buffer, csr.inValues.byteOffset, 2 * inSources.length)
-    : null;
-  // Two sums per side: of each arc's hash, and of a non-linear function of it. The part of an
-  // arc's hash that depends on the outer loop's node is computed once per node.
-  let out1 = 0;
-  let out2 = 0;
-  let back1 = 0;
-  let back2 = 0;
-  for (let u = 0; u < n; u++) {
-    const hu = sourcePart(u);
-    const tu = targetPart(u);
-    for (let k = outOffsets[u]; k < outOffsets[u + 1]; k++) {
-      const v = outTargets[k];
-      if (v >= n) throw fail(`arc ${k} points to node ${v}, beyond the ${n} nodes`);
-      if (v === u) throw fail(`node ${u} has a self-loop`);
-      const x = outBits ? valuePart(outBits[2 * k], outBits[2 * k + 1]) : 0;
-      const h = arcHash(hu ^ targetPart(v) ^ x);
-      out1 = (out1 + h) | 0;
-      out2 = (out2 + Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)) | 0;
-      if (!csr.directed) {
-        const r = arcHash(sourcePart(v) ^ tu ^ x);
-        back1 = (back1 + r) | 0;
-        back2 = (back2 + Math.imul(r ^ (r >>> 15), 0x2c1b3c6d)) | 0;
-      }
+function checkArcs(csr: Omit<Csr, 'values'>, fail: Fail): void {
+  const { n, arcs, outOffsets, outTargets, inOffsets, inSources } = csr;
+  // sums: the out-arcs, the in-arcs, and (undirected) the out-arcs reversed, two sums each.
+  const sums = new Int32Array(6);
+  let ok = outOffsets[0] === 0 && inOffsets[0] === 0 && outOffsets[n] === arcs && inOffsets[n] === arcs;
+  if (csr.outValues && csr.inValues) {
+    // Each value's two 32-bit halves, so values take part in the arc hashes.
+    const outBits = new Uint32Array(csr.outValues.buffer, csr.outValues.byteOffset, 2 * arcs);
+    const inBits = new Uint32Array(csr.inValues.buffer, csr.inValues.byteOffset, 2 * arcs);
+    for (let from = 0; ok && from < n; from += ROWS_PER_CALL) {
+      const to = Math.min(n, from + ROWS_PER_CALL);
+      ok =
+        hashValuedRows(from, to, n, arcs, outOffsets, outTargets, outBits, true, false, sums, 0) &&
+        hashValuedRows(from, to, n, arcs, inOffsets, inSources, inBits, false, true, sums, 2) &&
+        (csr.directed ||
+          hashValuedRows(from, to, n, arcs, outOffsets, outTargets, outBits, false, false, sums, 4));
+    }
+  } else {
+    for (let from = 0; ok && from < n; from += ROWS_PER_CALL) {
+      const to = Math.min(n, from + ROWS_PER_CALL);
+      ok =
+        hashOutRows(from, to, n, arcs, outOffsets, outTargets, true, sums, 0) &&
+        hashInRows(from, to, n, arcs, inOffsets, inSources, sums, 2) &&
+        (csr.directed || hashOutRows(from, to, n, arcs, outOffsets, outTargets, false, sums, 4));
     }
   }
-  let in1 = 0;
-  let in2 = 0;
-  for (let v = 0; v < n; v++) {
-    const tv = targetPart(v);
-    let previous = -1;
-    for (let j = inOffsets[v]; j < inOffsets[v + 1]; j++) {
-      const u = inSources[j];
-      if (u >= n) throw fail(`in-arc ${j} comes from node ${u}, beyond the ${n} nodes`);
-      if (u <= previous) throw fail(`the in-arcs of node ${v} are not in ascending order of source`);
-      previous = u;
-      const x = inBits ? valuePart(inBits[2 * j], inBits[2 * j + 1]) : 0;
-      const h = arcHash(sourcePart(u) ^ tv ^ x);
-      in1 = (in1 + h) | 0;
-      in2 = (in2 + Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)) | 0;
-    }
-  }
-  if (in1 !== out1 || in2 !== out2) throw fail('the in-arcs are not the reverse of the out-arcs');
-  if (!csr.directed && (back1 !== out1 || back2 !== out2))
+  if (!ok) throw fail(firstArcProblem(csr));
+  if (sums[2] !== sums[0] || sums[3] !== sums[1])
+    throw fail('the in-arcs are not the reverse of the out-arcs');
+  if (!csr.directed && (sums[4] !== sums[0] || sums[5] !== sums[1]))
     throw fail('undirected, but the arcs are not symmetric with one value per edge');
 }
 
-/** An arc's hash is arcHash(sourcePart(u) ^ targetPart(v) ^ valuePart(bits of its value)). */
-function sourcePart(u: number): number {
-  return Math.imul(u ^ 0x9e3779b9, 0x85ebca6b);
+/*
+ * The row hashers add the hashes of the arcs of rows [from, to) of one side of a CSR to sums[at]
+ * and sums[at + 1]: their sum and the sum of their squares, which compare two multisets of arcs
+ * in one sequential pass each (a deliberately forged file could collide, but could then only make
+ * its own numbers wrong, since every index is range-checked). An arc u -> v hashes the same
+ * whichever side lists it: mix(imul(u ^ SOURCE_SEED, SOURCE_FACTOR) ^ imul(v ^ TARGET_SEED,
+ * TARGET_FACTOR) [^ valuePart of its value]), each part a bijection of 32-bit words, the part of
+ * the row's node computed once per row. They return false at the first problem: an offset below
+ * the one before or beyond the arcs, an arc out of range, a self-loop, an unsorted in-list. One
+ * function per kind of side with no flags tested per arc: these loops are most of a load. The sums
+ * are stored after each row, not once after the loop: V8 compiles a hasher while its first call
+ * runs (on-stack replacement), and a store after the loop that has not run by then would throw
+ * the compiled code away at the end of every call (on Slashdot, 40 times at 0.2-0.35 ms each).
+ */
+
+/** Out-rows (sources), or, with `forward` false, the same arcs reversed (for the symmetry check). */
+function hashOutRows(
+  from: number,
+  to: number,
+  n: number,
+  arcs: number,
+  offsets: Uint32Array,
+  targets: Uint32Array,
+  forward: boolean,
+  sums: Int32Array,
+  at: number,
+): boolean {
+  const rowSeed = forward ? SOURCE_SEED : TARGET_SEED;
+  const rowFactor = forward ? SOURCE_FACTOR : TARGET_FACTOR;
+  const seed = forward ? TARGET_SEED : SOURCE_SEED;
+  const factor = forward ? TARGET_FACTOR : SOURCE_FACTOR;
+  let s1 = sums[at];
+  let s2 = sums[at + 1];
+  let end = offsets[from];
+  for (let u = from; u < to; u++) {
+    const start = end;
+    end = offsets[u + 1];
+    if (end < start || end > arcs) return false;
+    const rowPart = Math.imul(u ^ rowSeed, rowFactor);
+    for (let k = start; k < end; k++) {
+      const v = targets[k];
+      if (v >= n || v === u) return false;
+      let h = Math.imul(rowPart ^ Math.imul(v ^ seed, factor), MIX_FACTOR);
+      h ^= h >>> 15;
+      s1 = (s1 + h) | 0;
+      s2 = (s2 + Math.imul(h, h)) | 0;
+    }
+    sums[at] = s1;
+    sums[at + 1] = s2;
+  }
+  return true;
 }
 
-function targetPart(v: number): number {
-  const h = Math.imul((v + 0x7f4a7c15) | 0, 0xc2b2ae35);
-  return (h << 13) | (h >>> 19);
+/** In-rows (targets), each list strictly ascending. */
+function hashInRows(
+  from: number,
+  to: number,
+  n: number,
+  arcs: number,
+  offsets: Uint32Array,
+  sources: Uint32Array,
+  sums: Int32Array,
+  at: number,
+): boolean {
+  let s1 = sums[at];
+  let s2 = sums[at + 1];
+  let end = offsets[from];
+  for (let v = from; v < to; v++) {
+    const start = end;
+    end = offsets[v + 1];
+    if (end < start || end > arcs) return false;
+    const rowPart = Math.imul(v ^ TARGET_SEED, TARGET_FACTOR);
+    let previous = -1;
+    for (let j = start; j < end; j++) {
+      const u = sources[j];
+      if (u >= n || u <= previous) return false;
+      previous = u;
+      let h = Math.imul(rowPart ^ Math.imul(u ^ SOURCE_SEED, SOURCE_FACTOR), MIX_FACTOR);
+      h ^= h >>> 15;
+      s1 = (s1 + h) | 0;
+      s2 = (s2 + Math.imul(h, h)) | 0;
+    }
+    sums[at] = s1;
+    sums[at + 1] = s2;
+  }
+  return true;
 }
+
+/** Either side of a graph with arc values (`bits`: each value's two 32-bit halves). */
+function hashValuedRows(
+  from: number,
+  to: number,
+  n: number,
+  arcs: number,
+  offsets: Uint32Array,
+  list: Uint32Array,
+  bits: Uint32Array,
+  rowIsSource: boolean,
+  ascending: boolean,
+  sums: Int32Array,
+  at: number,
+): boolean {
+  const rowSeed = rowIsSource ? SOURCE_SEED : TARGET_SEED;
+  const rowFactor = rowIsSource ? SOURCE_FACTOR : TARGET_FACTOR;
+  const seed = rowIsSource ? TARGET_SEED : SOURCE_SEED;
+  const factor = rowIsSource ? TARGET_FACTOR : SOURCE_FACTOR;
+  let s1 = sums[at];
+  let s2 = sums[at + 1];
+  let end = offsets[from];
+  for (let row = from; row < to; row++) {
+    const start = end;
+    end = offsets[row + 1];
+    if (end < start || end > arcs) return false;
+    const rowPart = Math.imul(row ^ rowSeed, rowFactor);
+    let previous = -1;
+    for (let k = start; k < end; k++) {
+      const x = list[k];
+      if (x >= n || x === row || x <= previous) return false;
+      if (ascending) previous = x;
+      const value = valuePart(bits[2 * k], bits[2 * k + 1]);
+      let h = Math.imul(rowPart ^ Math.imul(x ^ seed, factor) ^ value, MIX_FACTOR);
+      h ^= h >>> 15;
+      s1 = (s1 + h) | 0;
+      s2 = (s2 + Math.imul(h, h)) | 0;
+    }
+    sums[at] = s1;
+    sums[at + 1] = s2;
+  }
+  return true;
+}
+
+const SOURCE_SEED = 0x9e3779b9 | 0;
+const SOURCE_FACTOR = 0x85ebca6b | 0;
+const TARGET_SEED = 0x7f4a7c15;
+const TARGET_FACTOR = 0xc2b2ae35 | 0;
+const MIX_FACTOR = 0x2c1b3c6d;
 
 function valuePart(lo: number, hi: number): number {
   return Math.imul(lo ^ 0x27d4eb2f, 0x165667b1) ^ Math.imul(hi + 0x165667b1, 0x9e3779b1);
 }
 
-/** The arc hash, well mixed, from the exclusive or of its parts. */
-function arcHash(parts: number): number {
-  return fmix(parts);
+/** The first problem hashRows can meet, named, in the order checkArcs lists them. */
+function firstArcProblem(csr: Omit<Csr, 'values'>): string {
+  const { n, arcs, outOffsets, outTargets, inOffsets, inSources } = csr;
+  const offsets = (offsets: Uint32Array, side: string) => {
+    if (offsets[0] !== 0) return `the first ${side}-offset is ${offsets[0]}, not 0`;
+    for (let u = 0; u < n; u++)
+      if (offsets[u + 1] < offsets[u]) return `${side}-offsets are not monotone at node ${u}`;
+    if (offsets[n] !== arcs) return `the last ${side}-offset is ${offsets[n]}, not the ${arcs} arcs`;
+    return null;
+  };
+  const problem = offsets(outOffsets, 'out') ?? offsets(inOffsets, 'in');
+  if (problem) return problem;
+  for (let u = 0; u < n; u++)
+    for (let k = outOffsets[u]; k < outOffsets[u + 1]; k++) {
+      const v = outTargets[k];
+      if (v >= n) return `arc ${k} points to node ${v}, beyond the ${n} nodes`;
+      if (v === u) return `node ${u} has a self-loop`;
+    }
+  for (let v = 0; v < n; v++)
+    for (let j = inOffsets[v]; j < inOffsets[v + 1]; j++) {
+      const u = inSources[j];
+      if (u >= n) return `in-arc ${j} comes from node ${u}, beyond the ${n} nodes`;
+      if (j > inOffsets[v] && u <= inSources[j - 1])
+        return `the in-arcs of node ${v} are not in ascending order of source`;
+    }
+  // What is left is an in-arc from a node to itself, where the out-arcs have none.
+  return 'the in-arcs are not the reverse of the out-arcs';
 }
 
 function checkValues(values: Float64Array, probability: boolean, fail: Fail): void {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
+import { withInArcs } from '../../src/graph/csr.ts';
 import { LoadError } from '../../src/graph/load-error.ts';
 import {
   decodeSnapshot,
@@ -406,5 +407,81 @@ describe('content hash and id table (format version 2)', () => {
         expect(problem(bytes), `${a}, ${b}`).toMatch(new RegExp(`id ${twice[a]} appears twice`));
       }
     }
+  });
+});
+
+describe('the fast load path (version 2 files, Node)', () => {
+  /** A random directed graph in the loaders' shape (in-lists ascending), ids "0".."n-1". */
+  function randomGraph(n: number, arcsPerNode: number, values: 'probability' | 'weight' | null, seed = 1) {
+    let s = seed;
+    const next = () => {
+      s = (Math.imul(s, 1_103_515_245) + 12_345) >>> 0;
+      return s;
+    };
+    const outOffsets = new Uint32Array(n + 1);
+    const targets: number[] = [];
+    for (let u = 0; u < n; u++) {
+      const row = new Set<number>();
+      for (let j = 0; j < arcsPerNode; j++) {
+        const v = next() % n;
+        if (v !== u) row.add(v);
+      }
+      targets.push(...row);
+      outOffsets[u + 1] = targets.length;
+    }
+    const outTargets = Uint32Array.from(targets);
+    const outValues = values ? Float64Array.from(targets, (_, k) => ((k * 37) % 100) / 100) : null;
+    const csr = withInArcs({ n, directed: true, outOffsets, outTargets, outValues, values });
+    return { csr, ids: Array.from({ length: n }, (_, v) => String(v)) };
+  }
+
+  it('two in-arcs trading sources (the same arcs per node and per source) are caught', () => {
+    for (const values of [null, 'weight'] as const) {
+      const g = randomGraph(300, 6, values);
+      const { inOffsets, inSources } = g.csr;
+      // Nodes a and b whose in-lists hold sources x (in a's only) and y (in b's only), x < y, and
+      // such that swapping keeps both lists ascending: a gets y, b gets x.
+      let forged: Uint32Array | null = null;
+      for (let a = 0; a < g.csr.n && !forged; a++)
+        for (let b = a + 1; b < g.csr.n && !forged; b++) {
+          const la = Array.from(inSources.subarray(inOffsets[a], inOffsets[a + 1]));
+          const lb = Array.from(inSources.subarray(inOffsets[b], inOffsets[b + 1]));
+          for (let i = 0; i < la.length && !forged; i++)
+            for (let j = 0; j < lb.length && !forged; j++) {
+              const x = la[i];
+              const y = lb[j];
+              const fitsA = (i === 0 || la[i - 1] < y) && (i === la.length - 1 || y < la[i + 1]);
+              const fitsB = (j === 0 || lb[j - 1] < x) && (j === lb.length - 1 || x < lb[j + 1]);
+              if (x !== y && !la.includes(y) && !lb.includes(x) && y !== a && x !== b && fitsA && fitsB) {
+                forged = inSources.slice();
+                forged[inOffsets[a] + i] = y;
+                forged[inOffsets[b] + j] = x;
+              }
+            }
+        }
+      expect(forged, 'a swap exists').not.toBeNull();
+      const bytes = encodeSnapshot({ csr: { ...g.csr, inSources: forged as Uint32Array }, ids: g.ids });
+      expect(problem(bytes), String(values)).toMatch(/not the reverse of the out-arcs/);
+      expect(decodeSnapshot(encodeSnapshot(g), 'g').csr.arcs).toBe(g.csr.arcs);
+    }
+  });
+
+  it('readGraphFile hashes a snapshot of many chunks as it reads: same graph, any changed byte caught', async () => {
+    const g = randomGraph(60_000, 8, 'probability', 7);
+    const bytes = encodeSnapshot(g);
+    expect(bytes.length).toBeGreaterThan(3 * 2 ** 20); // several 1 MiB chunks
+    const path = write('many-chunks.rsnap', '');
+    writeFileSync(path, bytes);
+    const loaded = await readGraphFile(path);
+    expectSameCsr(g.csr, loaded.csr);
+    expect(loaded.ids).toEqual(g.ids);
+    for (const at of [64, 2 ** 20 - 1, 2 ** 20, 2 * 2 ** 20 + 5, bytes.length - 1]) {
+      const bad = bytes.slice();
+      bad[at] ^= 4;
+      writeFileSync(path, bad);
+      await expect(readGraphFile(path), `byte ${at}`).rejects.toThrow(/content hash mismatch/);
+    }
+    writeFileSync(path, bytes.subarray(0, bytes.length - 100));
+    await expect(readGraphFile(path)).rejects.toThrow(/truncated/);
   });
 });

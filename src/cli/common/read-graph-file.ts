@@ -7,6 +7,7 @@
  * A graph snapshot (`ripple snapshot`, src/graph/snapshot.ts) is recognised by its magic bytes and
  * decoded whole instead.
  */
+import { createHash } from 'node:crypto';
 import { type FileHandle, open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -14,7 +15,13 @@ import { createGunzip, type ZlibOptions } from 'node:zlib';
 import { installNodeSha256 } from '../../cluster/node-sha256.ts';
 import { type LoadOptions, loadGraph, readProblem, resolveLoadOptions } from '../../graph/load.ts';
 import { LoadError } from '../../graph/load-error.ts';
-import { decodeSnapshot, isSnapshot, loadedFromSnapshot, SNAPSHOT_MAGIC } from '../../graph/snapshot.ts';
+import {
+  decodeSnapshot,
+  isSnapshot,
+  loadedFromSnapshot,
+  SNAPSHOT_HEADER_BYTES,
+  SNAPSHOT_MAGIC,
+} from '../../graph/snapshot.ts';
 import type { Gunzip } from '../../graph/stream.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
 import { strictXmlParser } from '../../util/strict-xml-parser.ts';
@@ -29,6 +36,9 @@ export type ReadGraphOptions = Omit<LoadOptions, 'file' | 'gunzip' | 'DOMParser'
 const CHUNK = 1 << 20;
 const GUNZIP_CHUNK = 1 << 18;
 const GUNZIP_AHEAD = 1 << 22;
+/** Bounds of the chunks a snapshot is read and hashed in. */
+const SNAPSHOT_CHUNK_MIN = 1 << 20;
+const SNAPSHOT_CHUNK_MAX = 1 << 24;
 
 /** zlib's streaming gunzip over an async iterable of compressed chunks. */
 export const nodeGunzip: Gunzip = (compressed) => {
@@ -69,8 +79,10 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
       stat.isFile() &&
       (await handle.read(head, 0, head.length, 0)).bytesRead === head.length &&
       isSnapshot(head)
-    )
-      return loadedFromSnapshot(decodeSnapshot(await readWhole(handle, size), path), path);
+    ) {
+      const { bytes, bodySha256 } = await readHashed(handle, size);
+      return loadedFromSnapshot(decodeSnapshot(bytes, path, { bodySha256 }), path);
+    }
     // A large edge list is read on two threads (split-load.ts); the result is the same.
     const split = await startTailWorker(handle, path, size, loadOptions).catch(() => null);
     try {
@@ -85,18 +97,32 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
 
 /**
  * A snapshot's bytes in one buffer of the file's size, 8-byte aligned (the decoder's typed arrays
- * view it without copying), read in as few calls as the system allows: no chunks to join.
+ * view it without copying), and the SHA-256 of the bytes after its header (the content hash the
+ * decoder checks): each chunk is hashed while the system reads the next, so hashing costs little
+ * more than the read. Chunks are large, few reads, but at least a few per file to overlap.
  */
-async function readWhole(handle: FileHandle, size: number): Promise<Uint8Array> {
+async function readHashed(
+  handle: FileHandle,
+  size: number,
+): Promise<{ bytes: Uint8Array; bodySha256: Uint8Array }> {
   const buffer = Buffer.allocUnsafeSlow(size);
+  const chunk = Math.min(
+    SNAPSHOT_CHUNK_MAX,
+    Math.max(SNAPSHOT_CHUNK_MIN, 2 ** Math.ceil(Math.log2(size / 8))),
+  );
+  const hash = createHash('sha256');
+  const read = (at: number) => handle.read(buffer, at, Math.min(size - at, chunk), at);
   let at = 0;
-  while (at < size) {
-    const { bytesRead } = await handle.read(buffer, at, Math.min(size - at, 1 << 30), at);
-    if (bytesRead === 0) break;
+  let next = size > 0 ? read(0) : null;
+  while (next) {
+    const { bytesRead } = await next;
+    const from = at;
     at += bytesRead;
+    next = bytesRead > 0 && at < size ? read(at) : null;
+    if (at > SNAPSHOT_HEADER_BYTES) hash.update(buffer.subarray(Math.max(from, SNAPSHOT_HEADER_BYTES), at));
   }
   // The file shrank while being read: the decoder reports the truncation.
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, at);
+  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, at), bodySha256: hash.digest() };
 }
 
 /**
