@@ -80,17 +80,41 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
   const cursor = rowStart.slice(0, n);
   const tgt = new Uint32Array(kept);
   const val = values ? new Float64Array(kept) : null;
-  if (rowOf && colOf && !values && records.reuse) {
-    // Two loops: first each record's place (rowOf, given up, holds it), then the writes. One
-    // loop doing both runs at half the speed or worse (see PLACES_FIRST).
-    const place = rowOf;
-    for (let i = 0; i < count; i++) {
-      const a = rowOf[i];
-      place[i] = a === colOf[i] ? NO_PLACE : cursor[a]++;
+  if (records.reuse) {
+    // Two loops: first each record's place, then the writes; one loop doing both runs at half
+    // the speed or worse (see PLACES_FIRST). The records, given up, hold the places (in rowOf,
+    // or src when undirected, whose dst then holds the higher end).
+    const place = rowOf ?? src;
+    const col = colOf ?? dst;
+    if (rowOf && colOf) {
+      for (let i = 0; i < count; i++) {
+        const a = rowOf[i];
+        place[i] = a === colOf[i] ? NO_PLACE : cursor[a]++;
+      }
+    } else {
+      for (let i = 0; i < count; i++) {
+        const a = src[i];
+        const b = dst[i];
+        if (a === b) src[i] = NO_PLACE;
+        else if (a < b) src[i] = cursor[a]++;
+        else {
+          src[i] = cursor[b]++;
+          dst[i] = a;
+        }
+      }
     }
-    for (let i = 0; i < count; i++) {
-      const at = place[i];
-      if (at !== NO_PLACE) tgt[at] = colOf[i];
+    if (val && values) {
+      for (let i = 0; i < count; i++) {
+        const at = place[i];
+        if (at === NO_PLACE) continue;
+        tgt[at] = col[i];
+        val[at] = values[i];
+      }
+    } else {
+      for (let i = 0; i < count; i++) {
+        const at = place[i];
+        if (at !== NO_PLACE) tgt[at] = col[i];
+      }
     }
   } else if (rowOf && colOf && !values) {
     for (let i = 0; i < count; i++) {
@@ -180,18 +204,42 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
     const c = cursor; // spent stamps
     c.set(deg.subarray(0, n));
     // Visit arcs so each row lists neighbours in a deterministic order: lower ids first.
-    for (let u = 0; u < n; u++) {
-      for (let k = distinctStart[u]; k < distinctStart[u + 1]; k++) {
-        const v = tgt[k];
-        const a = c[v]++;
-        outTargets[a] = u;
-        if (outValues && val) outValues[a] = val[k];
+    if (records.reuse && src.length >= w) {
+      // PLACES_FIRST: the places of the lower ends first (in src, spent), then the writes. Row
+      // v's lower neighbours all come before its own row, so its cursor is then past them.
+      const place = src;
+      for (let k = 0; k < w; k++) place[k] = c[tgt[k]]++;
+      for (let u = 0; u < n; u++) {
+        const end = distinctStart[u + 1];
+        if (outValues && val) {
+          for (let k = distinctStart[u]; k < end; k++) {
+            outTargets[place[k]] = u;
+            outValues[place[k]] = val[k];
+          }
+          for (let k = distinctStart[u]; k < end; k++) {
+            const a = c[u]++;
+            outTargets[a] = tgt[k];
+            outValues[a] = val[k];
+          }
+        } else {
+          for (let k = distinctStart[u]; k < end; k++) outTargets[place[k]] = u;
+          for (let k = distinctStart[u]; k < end; k++) outTargets[c[u]++] = tgt[k];
+        }
       }
-      for (let k = distinctStart[u]; k < distinctStart[u + 1]; k++) {
-        const v = tgt[k];
-        const a = c[u]++;
-        outTargets[a] = v;
-        if (outValues && val) outValues[a] = val[k];
+    } else {
+      for (let u = 0; u < n; u++) {
+        for (let k = distinctStart[u]; k < distinctStart[u + 1]; k++) {
+          const v = tgt[k];
+          const a = c[v]++;
+          outTargets[a] = u;
+          if (outValues && val) outValues[a] = val[k];
+        }
+        for (let k = distinctStart[u]; k < distinctStart[u + 1]; k++) {
+          const v = tgt[k];
+          const a = c[u]++;
+          outTargets[a] = v;
+          if (outValues && val) outValues[a] = val[k];
+        }
       }
     }
   }
