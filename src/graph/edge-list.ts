@@ -936,11 +936,12 @@ export class EdgeListReader {
   /**
    * The fast path for the bulk of a large file: consecutive lines of exactly two unquoted ids,
    * read and stored in one tight loop with no per-line call. Canonical integers are stored as they
-   * are; other ids are hashed on the way and queued for interning in batches (see StringIds). It
-   * stops at the first line of any other shape (a comment, a quote, a stray byte, a third
-   * column...) and hands that line back to the general path, so every line it accepts is read
-   * exactly as scanSpaced/scanDelimited + dataLine would read it. Returns the position of the
-   * first line not taken and leaves that line's number in `line`.
+   * are; other ids are hashed on the way (hashBytes, computed while the bytes are scanned, not in
+   * a second pass) and queued for interning in batches (see StringIds). It stops at the first
+   * line of any other shape (a comment, a quote, a stray byte, a third column...) and hands that
+   * line back to the general path, so every line it accepts is read exactly as
+   * scanSpaced/scanDelimited + dataLine would read it. Returns the position of the first line not
+   * taken and leaves that line's number in `line`.
    */
   private scanPairs(from: number, firstLine: number): number {
     const bytes = this.bytes;
@@ -972,8 +973,10 @@ export class EdgeListReader {
       // Digits first: an integer id ends there. Anything else makes it a string id.
       const s1 = p;
       let a = 0;
+      let h1 = FNV_OFFSET; // hashBytes of the id, on the way
       while (b >= 0x30 && b <= 0x39) {
         a = a * 10 + (b - 0x30);
+        h1 = Math.imul(h1 ^ b, FNV_PRIME);
         b = bytes[++p];
       }
       let int1 = false;
@@ -981,8 +984,10 @@ export class EdgeListReader {
         const digits = p - s1;
         int1 = digits === 1 || (digits <= 10 && bytes[s1] !== 0x30 && a <= MAX_CANONICAL);
       } else {
-        do b = bytes[++p];
-        while (p < len && (cls[b] === TOKEN || cls[b] === QUOTE));
+        do {
+          h1 = Math.imul(h1 ^ b, FNV_PRIME);
+          b = bytes[++p];
+        } while (p < len && (cls[b] === TOKEN || cls[b] === QUOTE));
       }
       const e1 = p;
       // Separator.
@@ -1003,8 +1008,10 @@ export class EdgeListReader {
       if (p === len || cls[b] !== TOKEN) break;
       const s2 = p;
       let c = 0;
+      let h2 = FNV_OFFSET;
       while (b >= 0x30 && b <= 0x39) {
         c = c * 10 + (b - 0x30);
+        h2 = Math.imul(h2 ^ b, FNV_PRIME);
         b = bytes[++p];
       }
       let int2 = false;
@@ -1012,8 +1019,10 @@ export class EdgeListReader {
         const digits = p - s2;
         int2 = digits === 1 || (digits <= 10 && bytes[s2] !== 0x30 && c <= MAX_CANONICAL);
       } else {
-        do b = bytes[++p];
-        while (p < len && (cls[b] === TOKEN || cls[b] === QUOTE));
+        do {
+          h2 = Math.imul(h2 ^ b, FNV_PRIME);
+          b = bytes[++p];
+        } while (p < len && (cls[b] === TOKEN || cls[b] === QUOTE));
       }
       const e2 = p;
       // End of line: trailing spaces, tabs or CR, then a newline or the end of the block.
@@ -1028,7 +1037,7 @@ export class EdgeListReader {
         pendingColumn[pending] = 0;
         pendingLine[pending] = line;
         stringEndpoints++;
-        pending = strings.queue(s1, e1, hashBytes(bytes, s1, e1));
+        pending = strings.queue(s1, e1, finishHash(h1));
       }
       if (int2) {
         dst[count] = c;
@@ -1038,7 +1047,7 @@ export class EdgeListReader {
         pendingColumn[pending] = 1;
         pendingLine[pending] = line;
         stringEndpoints++;
-        pending = strings.queue(s2, e2, hashBytes(bytes, s2, e2));
+        pending = strings.queue(s2, e2, finishHash(h2));
       }
       count++;
       if (pending >= QUEUE - 1) pending = this.resolvePending(pending);
