@@ -21,8 +21,9 @@ export interface EdgeRecords {
   valueKind: 'probability' | 'weight' | null;
   /**
    * Whether src and dst are the caller's to give up: their memory, already touched, then holds
-   * the in-arc sources when it fits. Fresh memory costs page faults on first touch (on the
-   * project's VM about 7 ms per MB, a third of building the in-arc index of 10M arcs).
+   * the scatters' places (PLACES_FIRST) and the in-arc sources when it fits. Fresh memory costs
+   * page faults on first touch (on the project's VM about 7 ms per MB, a third of building the
+   * in-arc index of 10M arcs). Both arrays are overwritten.
    */
   reuse?: boolean;
 }
