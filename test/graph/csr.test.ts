@@ -38,6 +38,24 @@ function compile(direction: Direction, reuse: boolean, values: boolean) {
 }
 
 describe('compileCsr', () => {
+  it('with no self-loop or duplicate, the given-up records hold the in-arcs and the places at once', () => {
+    // 0->1, 1->2, 2->0, 0->2: src has exactly one entry per arc (it becomes the in-arc sources)
+    const src = Uint32Array.from([0, 1, 2, 0]);
+    const dst = Uint32Array.from([1, 2, 0, 2]);
+    const { csr } = compileCsr(
+      { n: 3, count: 4, src, dst, values: null, valueKind: null, reuse: true },
+      'influences',
+    );
+    expect([Array.from(csr.outOffsets), Array.from(csr.outTargets)]).toEqual([
+      [0, 2, 3, 4],
+      [1, 2, 2, 0],
+    ]);
+    expect([Array.from(csr.inOffsets), Array.from(csr.inSources)]).toEqual([
+      [0, 1, 2, 4],
+      [2, 0, 0, 1],
+    ]);
+  });
+
   for (const reuse of [false, true]) {
     describe(reuse ? 'with the records given up' : 'with the records kept', () => {
       it('influences: rows by source, the duplicate merged, in-lists ascending', () => {
