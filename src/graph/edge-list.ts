@@ -393,39 +393,66 @@ function numberNodes(
   const size = direct.length;
   const large = new Map<number, number>();
   const named = new Int32Array(strings); // ordinal -> node + 1
-  let codes = new Uint32Array(1024); // node -> raw code
+  // node -> raw code, sized for every small integer and string (at most as large as `direct`);
+  // only large integers make it grow. A check in the small-integer path costs a quarter of the loop.
+  let codes: Uint32Array = new Uint32Array(Math.min(2 * count, size + strings) + 1);
   let n = 0;
-  /** Node of a code that is not a known small integer: a new node, a large integer or a string. */
-  const slow = (code: number): number => {
-    let k = 0;
-    if (code < size) {
-      direct[code] = n + 1;
-    } else if (code >= STRING_TAG) {
-      k = named[code - STRING_TAG];
-      if (k === 0) named[code - STRING_TAG] = n + 1;
-    } else {
-      k = large.get(code) ?? 0;
-      if (k === 0) large.set(code, n + 1);
-    }
-    if (k !== 0) return k - 1;
-    if (n === codes.length) {
-      const bigger = new Uint32Array(n * 2);
-      bigger.set(codes);
-      codes = bigger;
-    }
-    codes[n] = code;
-    return n++;
-  };
+  // Small integers inline (already seen, or new); new code for the others in otherNode. `n` stays
+  // a local of this loop, not a variable shared with a closure: that too costs a quarter.
   for (let i = 0; i < count; i++) {
-    // The common case inline: an integer id already seen.
     let code = src[i];
-    let k = code < size ? direct[code] : 0;
-    src[i] = k !== 0 ? k - 1 : slow(code);
+    let u: number;
+    if (code < size) {
+      u = direct[code] - 1;
+      if (u < 0) {
+        u = n++;
+        direct[code] = n;
+        codes[u] = code;
+      }
+    } else {
+      u = otherNode(code, n, named, large);
+      if (u === n) codes = withCode(codes, n++, code);
+    }
+    src[i] = u;
     code = dst[i];
-    k = code < size ? direct[code] : 0;
-    dst[i] = k !== 0 ? k - 1 : slow(code);
+    if (code < size) {
+      u = direct[code] - 1;
+      if (u < 0) {
+        u = n++;
+        direct[code] = n;
+        codes[u] = code;
+      }
+    } else {
+      u = otherNode(code, n, named, large);
+      if (u === n) codes = withCode(codes, n++, code);
+    }
+    dst[i] = u;
   }
   return codes.subarray(0, n);
+}
+
+/** Node of a string or large-integer code; `n`, the next free node, when it is new (then taken). */
+function otherNode(code: number, n: number, named: Int32Array, large: Map<number, number>): number {
+  let k: number;
+  if (code >= STRING_TAG) {
+    k = named[code - STRING_TAG];
+    if (k === 0) named[code - STRING_TAG] = n + 1;
+  } else {
+    k = large.get(code) ?? 0;
+    if (k === 0) large.set(code, n + 1);
+  }
+  return k !== 0 ? k - 1 : n;
+}
+
+/** codes with codes[node] = code, grown (doubled) when full. */
+function withCode(codes: Uint32Array, node: number, code: number): Uint32Array {
+  let out = codes;
+  if (node >= out.length) {
+    out = new Uint32Array(Math.max(2 * out.length, node + 1));
+    out.set(codes);
+  }
+  out[node] = code;
+  return out;
 }
 
 /**
