@@ -393,12 +393,14 @@ function numberNodes(
   const size = direct.length;
   const large = new Map<number, number>();
   const named = new Int32Array(strings); // ordinal -> node + 1
-  // node -> raw code, sized for every small integer and string (at most as large as `direct`);
-  // only large integers make it grow. A check in the small-integer path costs a quarter of the loop.
-  let codes: Uint32Array = new Uint32Array(Math.min(2 * count, size + strings) + 1);
+  // node -> raw code. Nodes are at most the small integers, the strings and the large integers
+  // seen so far, and at most two per record: sized for that, growing with each new large integer
+  // only, so the small-integer path has no check (one costs a quarter of the loop).
+  const bound = (largeNodes: number) => Math.min(2 * count, size + strings + largeNodes) + 1;
+  let codes: Uint32Array = new Uint32Array(bound(0));
   let n = 0;
-  // Small integers inline (already seen, or new); new code for the others in otherNode. `n` stays
-  // a local of this loop, not a variable shared with a closure: that too costs a quarter.
+  // Small integers inline (already seen, or new); the others through otherNode. `n` stays a local
+  // of this loop, not a variable shared with a closure: that too costs a quarter.
   for (let i = 0; i < count; i++) {
     let code = src[i];
     let u: number;
@@ -411,7 +413,10 @@ function numberNodes(
       }
     } else {
       u = otherNode(code, n, named, large);
-      if (u === n) codes = withCode(codes, n++, code);
+      if (u === n) {
+        if (code < STRING_TAG) codes = atLeast(codes, bound(large.size));
+        codes[n++] = code;
+      }
     }
     src[i] = u;
     code = dst[i];
@@ -424,7 +429,10 @@ function numberNodes(
       }
     } else {
       u = otherNode(code, n, named, large);
-      if (u === n) codes = withCode(codes, n++, code);
+      if (u === n) {
+        if (code < STRING_TAG) codes = atLeast(codes, bound(large.size));
+        codes[n++] = code;
+      }
     }
     dst[i] = u;
   }
@@ -444,15 +452,12 @@ function otherNode(code: number, n: number, named: Int32Array, large: Map<number
   return k !== 0 ? k - 1 : n;
 }
 
-/** codes with codes[node] = code, grown (doubled) when full. */
-function withCode(codes: Uint32Array, node: number, code: number): Uint32Array {
-  let out = codes;
-  if (node >= out.length) {
-    out = new Uint32Array(Math.max(2 * out.length, node + 1));
-    out.set(codes);
-  }
-  out[node] = code;
-  return out;
+/** `a`, or a copy at least `length` long (doubling). */
+function atLeast(a: Uint32Array, length: number): Uint32Array {
+  if (a.length >= length) return a;
+  const bigger = new Uint32Array(Math.max(2 * a.length, length));
+  bigger.set(a);
+  return bigger;
 }
 
 /**
