@@ -21,8 +21,9 @@ export interface EdgeRecords {
   valueKind: 'probability' | 'weight' | null;
   /**
    * Whether src and dst are the caller's to give up: their memory, already touched, then holds
-   * the in-arc sources when it fits. Fresh memory costs page faults on first touch (on the
-   * project's VM about 7 ms per MB, a third of building the in-arc index of 10M arcs).
+   * the scatters' places (PLACES_FIRST) and the in-arc sources when it fits. Fresh memory costs
+   * page faults on first touch (on the project's VM about 7 ms per MB, a third of building the
+   * in-arc index of 10M arcs). Both arrays are overwritten.
    */
   reuse?: boolean;
 }
@@ -34,6 +35,18 @@ export interface CompiledGraph {
   /** Distinct edges: unordered pairs when undirected, arcs when directed. */
   edges: number;
 }
+
+/**
+ * PLACES_FIRST. A counting sort's scatter, `out[cursor[key]++] = value`, runs two to three times
+ * faster in V8 as two loops: one computing every record's place (`place[i] = cursor[key]++`),
+ * one writing (`out[place[i]] = value`). Measured on the project's VM (AMD EPYC, Node 20) on the
+ * in-arcs of 10M arcs: 0.30 s in one loop, 0.11-0.20 s in two (the faster figure once the place
+ * array's memory has been touched: hence places in memory the caller gives up). Fusing loops
+ * goes the other way: counting records per node inside the node-numbering loop made it five
+ * times slower. Plausibly the random read-modify-writes and the random stores of one loop defeat
+ * the CPU's memory disambiguation; whatever the cause, keep such loops apart.
+ */
+const NO_PLACE = 0xffffffff;
 
 export function compileCsr(records: EdgeRecords, direction: Direction): CompiledGraph {
   const { n, count, src, dst, values, valueKind } = records;
@@ -68,7 +81,43 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
   const cursor = rowStart.slice(0, n);
   const tgt = new Uint32Array(kept);
   const val = values ? new Float64Array(kept) : null;
-  if (rowOf && colOf && !values) {
+  if (records.reuse) {
+    // Two loops: first each record's place, then the writes; one loop doing both runs at half
+    // the speed or worse (see PLACES_FIRST). The records, given up, hold the places (in rowOf,
+    // or src when undirected, whose dst then holds the higher end).
+    const place = rowOf ?? src;
+    const col = colOf ?? dst;
+    if (rowOf && colOf) {
+      for (let i = 0; i < count; i++) {
+        const a = rowOf[i];
+        place[i] = a === colOf[i] ? NO_PLACE : cursor[a]++;
+      }
+    } else {
+      for (let i = 0; i < count; i++) {
+        const a = src[i];
+        const b = dst[i];
+        if (a === b) src[i] = NO_PLACE;
+        else if (a < b) src[i] = cursor[a]++;
+        else {
+          src[i] = cursor[b]++;
+          dst[i] = a;
+        }
+      }
+    }
+    if (val && values) {
+      for (let i = 0; i < count; i++) {
+        const at = place[i];
+        if (at === NO_PLACE) continue;
+        tgt[at] = col[i];
+        val[at] = values[i];
+      }
+    } else {
+      for (let i = 0; i < count; i++) {
+        const at = place[i];
+        if (at !== NO_PLACE) tgt[at] = col[i];
+      }
+    }
+  } else if (rowOf && colOf && !values) {
     for (let i = 0; i < count; i++) {
       const a = rowOf[i];
       const b = colOf[i];
@@ -156,18 +205,42 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
     const c = cursor; // spent stamps
     c.set(deg.subarray(0, n));
     // Visit arcs so each row lists neighbours in a deterministic order: lower ids first.
-    for (let u = 0; u < n; u++) {
-      for (let k = distinctStart[u]; k < distinctStart[u + 1]; k++) {
-        const v = tgt[k];
-        const a = c[v]++;
-        outTargets[a] = u;
-        if (outValues && val) outValues[a] = val[k];
+    if (records.reuse && src.length >= w) {
+      // PLACES_FIRST: the places of the lower ends first (in src, spent), then the writes. Row
+      // v's lower neighbours all come before its own row, so its cursor is then past them.
+      const place = src;
+      for (let k = 0; k < w; k++) place[k] = c[tgt[k]]++;
+      for (let u = 0; u < n; u++) {
+        const end = distinctStart[u + 1];
+        if (outValues && val) {
+          for (let k = distinctStart[u]; k < end; k++) {
+            outTargets[place[k]] = u;
+            outValues[place[k]] = val[k];
+          }
+          for (let k = distinctStart[u]; k < end; k++) {
+            const a = c[u]++;
+            outTargets[a] = tgt[k];
+            outValues[a] = val[k];
+          }
+        } else {
+          for (let k = distinctStart[u]; k < end; k++) outTargets[place[k]] = u;
+          for (let k = distinctStart[u]; k < end; k++) outTargets[c[u]++] = tgt[k];
+        }
       }
-      for (let k = distinctStart[u]; k < distinctStart[u + 1]; k++) {
-        const v = tgt[k];
-        const a = c[u]++;
-        outTargets[a] = v;
-        if (outValues && val) outValues[a] = val[k];
+    } else {
+      for (let u = 0; u < n; u++) {
+        for (let k = distinctStart[u]; k < distinctStart[u + 1]; k++) {
+          const v = tgt[k];
+          const a = c[v]++;
+          outTargets[a] = u;
+          if (outValues && val) outValues[a] = val[k];
+        }
+        for (let k = distinctStart[u]; k < distinctStart[u + 1]; k++) {
+          const v = tgt[k];
+          const a = c[u]++;
+          outTargets[a] = v;
+          if (outValues && val) outValues[a] = val[k];
+        }
       }
     }
   }
@@ -181,7 +254,8 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
       outValues,
       values: outValues ? valueKind : null,
     },
-    { sources: records.reuse ? src : undefined, cursor },
+    // src and dst are spent (rowOf and colOf were the last to read them).
+    { sources: records.reuse ? src : undefined, places: records.reuse ? dst : undefined, cursor },
   );
   return { csr, selfLoops, duplicateEdges, edges };
 }
@@ -189,11 +263,12 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
 /**
  * Build the in-direction arrays of a CSR from its out-direction arrays (counting sort by target).
  * `scratch`: memory the caller gives up, reused instead of fresh memory: `sources` holds the in-arc
- * sources when it is at most a quarter longer than needed, `cursor` (n entries) the cursors.
+ * sources when it is at most a quarter longer than needed, `cursor` (n entries) the cursors, and
+ * `places` (at least one entry per arc) each arc's place, for the faster two-loop scatter.
  */
 export function withInArcs(
   out: Pick<Csr, 'n' | 'directed' | 'outOffsets' | 'outTargets' | 'outValues' | 'values'>,
-  scratch: { sources?: Uint32Array; cursor?: Uint32Array } = {},
+  scratch: { sources?: Uint32Array; cursor?: Uint32Array; places?: Uint32Array } = {},
 ): Csr {
   const { n, outOffsets, outTargets, outValues } = out;
   const arcs = outTargets.length;
@@ -209,6 +284,17 @@ export function withInArcs(
   const fits = given !== undefined && given.length >= arcs && given.length <= arcs + (arcs >>> 2);
   const inSources = fits ? given.subarray(0, arcs) : new Uint32Array(arcs);
   const inValues = outValues ? new Float64Array(arcs) : null;
+  const places = scratch.places;
+  if (places && places.length >= arcs && places !== given) {
+    // See PLACES_FIRST: the places, then the writes.
+    for (let k = 0; k < arcs; k++) places[k] = c[outTargets[k]]++;
+    for (let u = 0; u < n; u++) {
+      const end = outOffsets[u + 1];
+      for (let k = outOffsets[u]; k < end; k++) inSources[places[k]] = u;
+    }
+    if (inValues && outValues) for (let k = 0; k < arcs; k++) inValues[places[k]] = outValues[k];
+    return { ...out, arcs, inOffsets, inSources, inValues };
+  }
   for (let u = 0; u < n; u++) {
     for (let k = outOffsets[u]; k < outOffsets[u + 1]; k++) {
       const at = c[outTargets[k]]++;

@@ -318,6 +318,17 @@ describe('ids', () => {
     expect(g.ids).toEqual(['16777216', '2147483647', '2147483648', '+5', '5']);
   });
 
+  it('numbers more large integer ids than the small ones and strings could make', async () => {
+    // Three lines, one small integer: five nodes, where small ones and strings alone make two.
+    const g = await load('16777216 99999999\n0 16777216\n2147483647 123456789\n', {
+      file: 'large-ids.txt',
+      direction: 'influences',
+    });
+    expect(g.ids).toEqual(['16777216', '99999999', '0', '2147483647', '123456789']);
+    expect(Array.from(g.csr.outOffsets)).toEqual([0, 1, 1, 2, 3, 3]);
+    expect(Array.from(g.csr.outTargets)).toEqual([1, 0, 4]);
+  });
+
   it('tells apart ids that repeat the previous line and ids that only look alike', async () => {
     const g = await load('ab x\nab y\nac x\n"ac" "y"\nab x\n', {
       file: 'repeat.txt',
