@@ -495,8 +495,13 @@ export class RrCollection {
     for (let v = 0; v < n; v++) setOffsets[v + 1] += setOffsets[v];
     const fill = setOffsets.slice(0, n);
     const setsOf = new Uint32Array(size);
-    for (let j = 0; j < count; j++) {
-      for (let i = offsets[j]; i < offsets[j + 1]; i++) setsOf[fill[nodes[i]]++] = j;
+    // One pass over the entries, moving to the next set at its end (sets hold a few nodes each on
+    // sparse graphs: a loop per set costs more than its body).
+    let j = 0;
+    let end = count > 0 ? offsets[1] : 0;
+    for (let i = 0; i < size; i++) {
+      while (i >= end) end = offsets[++j + 1];
+      setsOf[fill[nodes[i]]++] = j;
     }
     return { setOffsets, setsOf };
   }
