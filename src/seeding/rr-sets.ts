@@ -120,6 +120,21 @@ export function inArcThresholds(csr: Csr, params: RrParams): Uint32Array {
 }
 
 /**
+ * 31-bit coin thresholds per receiver, when the model gives all of a receiver's in-arcs one
+ * probability (wc, ic with --p; null otherwise): inArcThresholds' numbers, one per node rather
+ * than one per in-arc (a one-shot `ripple seeds` on an 870k-arc graph spent more filling the
+ * per-arc table than drawing its RR sets' coins on low in-degree receivers).
+ */
+export function receiverThresholds(csr: Csr, params: RrParams): Uint32Array | null {
+  if (params.model === 'lt' || !perReceiver(params)) return null;
+  const prob = inArcProbability(csr, params);
+  const t = new Uint32Array(csr.n);
+  const off = csr.inOffsets;
+  for (let v = 0; v < csr.n; v++) if (off[v + 1] > off[v]) t[v] = probabilityThreshold(prob(v, off[v]));
+  return t;
+}
+
+/**
  * Cost of one geometric skip (a logarithm) in coin flips: skipping pays off at receivers whose
  * expected number of draws, 1 + indegree * p, is below indegree / cost.
  */
@@ -180,7 +195,8 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
   const mark = new Uint32Array(n);
   let stamp = 0;
   let queue = new Uint32Array(Math.min(n, 1024));
-  const thresholds = params.model === 'lt' ? null : inArcThresholds(csr, params);
+  const byReceiver = receiverThresholds(csr, params);
+  const thresholds = params.model === 'lt' || byReceiver ? null : inArcThresholds(csr, params);
   const logMiss = params.model === 'lt' ? null : sharedLogMiss(csr, params, geometricCost);
   const cumulative = params.model === 'lt' ? inArcCumulativeWeights(csr) : null;
   let examined = 0;
@@ -224,7 +240,8 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
   ): Uint32Array {
     const off = csr.inOffsets;
     const src = csr.inSources;
-    const thr = thresholds as Uint32Array;
+    const thr = thresholds;
+    const thrOf = byReceiver;
     const lq = logMiss as Float64Array;
     const seedWord = mix32(rngSeed >>> 0);
     let out = outIn;
@@ -274,8 +291,27 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
         let k = off[v];
         const logMissV = lq[v];
         if (Number.isNaN(logMissV)) {
-          // Probabilities differ: one coin per arc, rng.u31() < threshold.
+          // One coin per arc, rng.u31() < threshold: the receiver's, or each arc's.
           seen += end - k;
+          if (thrOf) {
+            const thrV = thrOf[v];
+            for (; k < end; k++) {
+              const u = src[k];
+              if (mark[u] === s) continue;
+              t = (((a + b) | 0) + d) | 0;
+              d = (d + 1) | 0;
+              a = b ^ (b >>> 9);
+              b = (c + (c << 3)) | 0;
+              c = (((c << 21) | (c >>> 11)) + t) | 0;
+              if (t >>> 1 < thrV) {
+                mark[u] = s;
+                if (tail === out.length) out = grown(out, tail + 1);
+                out[tail++] = u;
+              }
+            }
+            continue;
+          }
+          const thrK = thr as Uint32Array;
           for (; k < end; k++) {
             const u = src[k];
             if (mark[u] === s) continue;
@@ -284,7 +320,7 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
             a = b ^ (b >>> 9);
             b = (c + (c << 3)) | 0;
             c = (((c << 21) | (c >>> 11)) + t) | 0;
-            if (t >>> 1 < thr[k]) {
+            if (t >>> 1 < thrK[k]) {
               mark[u] = s;
               if (tail === out.length) out = grown(out, tail + 1);
               out[tail++] = u;
