@@ -103,6 +103,11 @@ export const SCAN_GAIN_READS = 1 << 23;
  * (lazy evaluation, as CELF). A histogram of the gains (count of nodes per gain value) gives the
  * top gain and the sum of the k largest gains after each pick for the online upper bound, walking
  * down from the largest gain.
+ *
+ * Each long loop is a function of its own (below): in a one-shot process V8 optimizes a loop while
+ * it runs (on-stack replacement), and that code is thrown away as soon as it reaches code after the
+ * loop that never ran, to be compiled again for the next loop (NetHEPT at epsilon 0.1, before: 9
+ * deoptimizations of maxCoverage and invert per command, each followed by a compile of 1-30 ms).
  */
 export function maxCoverage(sets: RrCollection, k: number, scan = k * sets.n <= SCAN_GAIN_READS): Coverage {
   const n = sets.n;
@@ -110,72 +115,110 @@ export function maxCoverage(sets: RrCollection, k: number, scan = k * sets.n <= 
     throw new RangeError(`k: expected a whole number from 1 to ${n}, got ${k}`);
   const { setOffsets, setsOf } = sets.invert();
   const gain = new Uint32Array(n);
-  let top = 0;
-  for (let v = 0; v < n; v++) {
-    gain[v] = setOffsets[v + 1] - setOffsets[v];
-    if (gain[v] > top) top = gain[v];
-  }
-  const hist = new Uint32Array(top + 1);
-  for (let v = 0; v < n; v++) hist[gain[v]]++;
-  const topK = (): number => {
-    while (top > 0 && hist[top] === 0) top--;
-    let sum = 0;
-    let need = k;
-    for (let g = top; g > 0 && need > 0; g--) {
-      const m = Math.min(hist[g], need);
-      sum += m * g;
-      need -= m;
-    }
-    return sum;
-  };
+  let top = setCounts(setOffsets, gain);
+  const hist = gainHistogram(gain, top);
   const picked = new Uint8Array(n);
   // The last pick and its gain: while the top gain stays, the next node of the top gain comes after
   // the last pick (the nodes before it had less, and gains only decrease).
   let lastPick = -1;
   let lastTop = -1;
-  const firstOfTop = (): number => {
-    while (top > 0 && hist[top] === 0) top--;
-    const from = top === lastTop ? lastPick + 1 : 0;
-    lastTop = top;
-    // A picked node's gain is 0 (its sets are covered): only gain 0 needs the check.
-    for (let v = from; v < n; v++) {
-      if (gain[v] === top && (top > 0 || picked[v] === 0)) {
-        lastPick = v;
-        return v;
-      }
-    }
-    return -1;
-  };
   const heap = scan ? null : new LazyMaxHeap(n, (v) => gain[v]);
   const done = new Uint8Array(sets.count);
-  const { offsets, nodes } = sets;
   const seeds: number[] = [];
   const covered: number[] = [];
   let total = 0;
-  let upper = topK();
+  let upper = topGainsSum(hist, top, k);
   while (seeds.length < k) {
-    const u = heap ? heap.popFresh() : firstOfTop();
+    let u: number;
+    if (heap) u = heap.popFresh();
+    else {
+      top = topGain(hist, top);
+      u = firstWithGain(gain, picked, top, top === lastTop ? lastPick + 1 : 0);
+      lastPick = u;
+      lastTop = top;
+    }
     if (u < 0) throw new Error('max coverage: heap exhausted');
     picked[u] = 1;
     seeds.push(u);
-    for (let i = setOffsets[u]; i < setOffsets[u + 1]; i++) {
-      const j = setsOf[i];
-      if (done[j]) continue;
-      done[j] = 1;
-      total++;
-      for (let t = offsets[j]; t < offsets[j + 1]; t++) {
-        const v = nodes[t];
-        const g = gain[v];
-        hist[g]--;
-        hist[g - 1]++;
-        gain[v] = g - 1;
-      }
-    }
+    total += coverSetsOf(u, setOffsets, setsOf, done, sets.offsets, sets.nodes, gain, hist);
     covered.push(total);
-    const bound = total + topK();
+    top = topGain(hist, top);
+    const bound = total + topGainsSum(hist, top, k);
     if (bound < upper) upper = bound;
   }
   return { seeds, covered, upper };
+}
+
+/** gain[v] = the number of sets holding v; returns the largest. */
+function setCounts(setOffsets: Uint32Array, gain: Uint32Array): number {
+  let top = 0;
+  for (let v = 0; v < gain.length; v++) {
+    const g = setOffsets[v + 1] - setOffsets[v];
+    gain[v] = g;
+    if (g > top) top = g;
+  }
+  return top;
+}
+
+/** The number of nodes of each gain 0..top. */
+function gainHistogram(gain: Uint32Array, top: number): Uint32Array {
+  const hist = new Uint32Array(top + 1);
+  for (let v = 0; v < gain.length; v++) hist[gain[v]]++;
+  return hist;
+}
+
+/** The largest gain some node still has (at most `top`). */
+function topGain(hist: Uint32Array, top: number): number {
+  let g = top;
+  while (g > 0 && hist[g] === 0) g--;
+  return g;
+}
+
+/** The sum of the k largest gains, `top` being the largest. */
+function topGainsSum(hist: Uint32Array, top: number, k: number): number {
+  let sum = 0;
+  let need = k;
+  for (let g = top; g > 0 && need > 0; g--) {
+    const m = Math.min(hist[g], need);
+    sum += m * g;
+    need -= m;
+  }
+  return sum;
+}
+
+/** The first node from `from` on whose gain is `top` and, for gain 0, not yet picked; -1 if none. */
+function firstWithGain(gain: Uint32Array, picked: Uint8Array, top: number, from: number): number {
+  // A picked node's gain is 0 (its sets are covered): only gain 0 needs the check.
+  for (let v = from; v < gain.length; v++) if (gain[v] === top && (top > 0 || picked[v] === 0)) return v;
+  return -1;
+}
+
+/** Mark the sets holding u covered, lowering the gains of their nodes; returns the sets newly covered. */
+function coverSetsOf(
+  u: number,
+  setOffsets: Uint32Array,
+  setsOf: Uint32Array,
+  done: Uint8Array,
+  offsets: Uint32Array,
+  nodes: Uint32Array,
+  gain: Uint32Array,
+  hist: Uint32Array,
+): number {
+  let newly = 0;
+  for (let i = setOffsets[u]; i < setOffsets[u + 1]; i++) {
+    const j = setsOf[i];
+    if (done[j]) continue;
+    done[j] = 1;
+    newly++;
+    for (let t = offsets[j]; t < offsets[j + 1]; t++) {
+      const v = nodes[t];
+      const g = gain[v];
+      hist[g]--;
+      hist[g - 1]++;
+      gain[v] = g - 1;
+    }
+  }
+  return newly;
 }
 
 /** IMM's theta for a lower bound LB of OPT (Tang et al. 2015, eq. 6 and Theorem 1). */

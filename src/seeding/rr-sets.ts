@@ -270,7 +270,10 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + t) | 0;
       const root = Math.floor(((t >>> 0) / 4294967296) * n);
-      if (size + 1 > out.length) out = grown(out, size + 1);
+      // Room for a whole set (at most n nodes) before it is drawn: the loops below never grow the
+      // array, so a one-shot process's first optimized code has no untried growth path to leave
+      // it by (V8 deoptimizes on code it has no feedback for).
+      if (size + n > out.length) out = grown(out, size + n);
       mark[root] = s;
       out[size] = root;
       let tail = size + 1;
@@ -280,7 +283,6 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
           const u = src[k];
           if (mark[u] === s) continue;
           mark[u] = s;
-          if (tail === out.length) out = grown(out, tail + 1);
           out[tail++] = u;
         }
         seen += off[root + 1] - off[root];
@@ -305,7 +307,6 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
               c = (((c << 21) | (c >>> 11)) + t) | 0;
               if (t >>> 1 < thrV) {
                 mark[u] = s;
-                if (tail === out.length) out = grown(out, tail + 1);
                 out[tail++] = u;
               }
             }
@@ -322,7 +323,6 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
             c = (((c << 21) | (c >>> 11)) + t) | 0;
             if (t >>> 1 < thrK[k]) {
               mark[u] = s;
-              if (tail === out.length) out = grown(out, tail + 1);
               out[tail++] = u;
             }
           }
@@ -347,7 +347,6 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
           const u = src[k];
           if (mark[u] === s) continue;
           mark[u] = s;
-          if (tail === out.length) out = grown(out, tail + 1);
           out[tail++] = u;
         }
       }
@@ -412,13 +411,24 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
   /** Scratch output of icFill, kept between calls (grown as needed). */
   let scratch: Uint32Array = new Uint32Array(1024);
   let filled = 0;
+  /** Sets generated so far and the nodes they held, for sizing the scratch output up front. */
+  let setsDrawn = 0;
+  let entriesDrawn = 0;
 
   function generate(rngSeed: number, first: number, count: number): RrBatch {
     checkRange(first, count);
     examined = 0;
     const offsets = new Uint32Array(count + 1);
     if (!cumulative) {
+      // Room for the sets expected from those drawn so far (a quarter more), so that icFill's
+      // optimized code rarely meets its growth path, which V8 may not have seen run before.
+      if (setsDrawn > 0) {
+        const expected = Math.ceil((1.25 * count * entriesDrawn) / setsDrawn) + n;
+        if (scratch.length < expected) scratch = new Uint32Array(expected);
+      }
       scratch = icFill(rngSeed, first, count, scratch, offsets, null);
+      setsDrawn += count;
+      entriesDrawn += filled;
       return { first, count, offsets, nodes: scratch.slice(0, filled), examined };
     }
     let nodes = new Uint32Array(Math.max(16, count * 4));
@@ -478,6 +488,46 @@ function storage(length: number): Uint32Array {
   return SHARABLE ? new Uint32Array(new SharedArrayBuffer(4 * length)) : new Uint32Array(length);
 }
 
+/**
+ * The inverted index's offsets: where each node's sets start, for nodes[0 .. size). Each loop of
+ * the inversion is a function of its own, so that V8's code optimized while a loop runs (in a
+ * one-shot process, greedy's first calls) is not thrown away on reaching a loop that never ran.
+ */
+function setsPerNode(nodes: Uint32Array, size: number, n: number): Uint32Array {
+  const setOffsets = new Uint32Array(n + 1);
+  countNodes(nodes, size, setOffsets);
+  cumulate(setOffsets);
+  return setOffsets;
+}
+
+function countNodes(nodes: Uint32Array, size: number, into: Uint32Array): void {
+  for (let i = 0; i < size; i++) into[nodes[i] + 1]++;
+}
+
+function cumulate(a: Uint32Array): void {
+  for (let v = 1; v < a.length; v++) a[v] += a[v - 1];
+}
+
+/** setsOf: the sets holding each node, in increasing order, at setOffsets[v] .. setOffsets[v + 1]. */
+function setsByNode(
+  offsets: Uint32Array,
+  nodes: Uint32Array,
+  size: number,
+  setOffsets: Uint32Array,
+): Uint32Array {
+  const fill = setOffsets.slice(0, setOffsets.length - 1);
+  const setsOf = new Uint32Array(size);
+  // One pass over the entries, moving to the next set at its end (sets hold a few nodes each on
+  // sparse graphs: a loop per set costs more than its body).
+  let j = 0;
+  let end = size > 0 ? offsets[1] : 0;
+  for (let i = 0; i < size; i++) {
+    while (i >= end) end = offsets[++j + 1];
+    setsOf[fill[nodes[i]]++] = j;
+  }
+  return setsOf;
+}
+
 export class RrCollection {
   readonly n: number;
   count = 0;
@@ -525,21 +575,8 @@ export class RrCollection {
 
   /** Sets containing each node: setsOf[setOffsets[v] .. setOffsets[v+1]), in increasing order. */
   invert(): { setOffsets: Uint32Array; setsOf: Uint32Array } {
-    const { n, count, offsets, nodes, size } = this;
-    const setOffsets = new Uint32Array(n + 1);
-    for (let i = 0; i < size; i++) setOffsets[nodes[i] + 1]++;
-    for (let v = 0; v < n; v++) setOffsets[v + 1] += setOffsets[v];
-    const fill = setOffsets.slice(0, n);
-    const setsOf = new Uint32Array(size);
-    // One pass over the entries, moving to the next set at its end (sets hold a few nodes each on
-    // sparse graphs: a loop per set costs more than its body).
-    let j = 0;
-    let end = count > 0 ? offsets[1] : 0;
-    for (let i = 0; i < size; i++) {
-      while (i >= end) end = offsets[++j + 1];
-      setsOf[fill[nodes[i]]++] = j;
-    }
-    return { setOffsets, setsOf };
+    const setOffsets = setsPerNode(this.nodes, this.size, this.n);
+    return { setOffsets, setsOf: setsByNode(this.offsets, this.nodes, this.size, setOffsets) };
   }
 
   /** Number of sets that contain at least one node of `seeds`. */
