@@ -115,11 +115,14 @@ export function maxCoverage(sets: RrCollection, k: number, scan = k * sets.n <= 
     throw new RangeError(`k: expected a whole number from 1 to ${n}, got ${k}`);
   const { setOffsets, setsOf } = sets.invert();
   const gain = new Uint32Array(n);
-  let top = setCounts(setOffsets, gain);
+  // The nodes in some set, in increasing order: the others' gain is 0 throughout.
+  const candidates = new Uint32Array(n);
+  const [top0, inSets] = setCounts(setOffsets, gain, candidates);
+  let top = top0;
   const hist = gainHistogram(gain, top);
   const picked = new Uint8Array(n);
-  // The last pick and its gain: while the top gain stays, the next node of the top gain comes after
-  // the last pick (the nodes before it had less, and gains only decrease).
+  // Where the last pick came from, and its gain: while the top gain stays, the next node of the top
+  // gain comes after the last pick (the nodes before it had less, and gains only decrease).
   let lastPick = -1;
   let lastTop = -1;
   const heap = scan ? null : new LazyMaxHeap(n, (v) => gain[v]);
@@ -133,9 +136,16 @@ export function maxCoverage(sets: RrCollection, k: number, scan = k * sets.n <= 
     if (heap) u = heap.popFresh();
     else {
       top = topGain(hist, top);
-      u = firstWithGain(gain, picked, top, top === lastTop ? lastPick + 1 : 0);
-      lastPick = u;
+      const from = top === lastTop ? lastPick + 1 : 0;
       lastTop = top;
+      if (top > 0) {
+        lastPick = firstWithGain(gain, candidates, inSets, top, from);
+        u = lastPick < 0 ? -1 : candidates[lastPick];
+      } else {
+        // Every set is covered: the lowest nodes not picked yet, in order.
+        lastPick = firstNotPicked(picked, from);
+        u = lastPick;
+      }
     }
     if (u < 0) throw new Error('max coverage: heap exhausted');
     picked[u] = 1;
@@ -149,15 +159,20 @@ export function maxCoverage(sets: RrCollection, k: number, scan = k * sets.n <= 
   return { seeds, covered, upper };
 }
 
-/** gain[v] = the number of sets holding v; returns the largest. */
-function setCounts(setOffsets: Uint32Array, gain: Uint32Array): number {
+/**
+ * gain[v] = the number of sets holding v; the nodes in some set go to `candidates` in increasing
+ * order. Returns the largest gain and the number of candidates.
+ */
+function setCounts(setOffsets: Uint32Array, gain: Uint32Array, candidates: Uint32Array): [number, number] {
   let top = 0;
+  let m = 0;
   for (let v = 0; v < gain.length; v++) {
     const g = setOffsets[v + 1] - setOffsets[v];
     gain[v] = g;
     if (g > top) top = g;
+    if (g > 0) candidates[m++] = v;
   }
-  return top;
+  return [top, m];
 }
 
 /** The number of nodes of each gain 0..top. */
@@ -186,10 +201,21 @@ function topGainsSum(hist: Uint32Array, top: number, k: number): number {
   return sum;
 }
 
-/** The first node from `from` on whose gain is `top` and, for gain 0, not yet picked; -1 if none. */
-function firstWithGain(gain: Uint32Array, picked: Uint8Array, top: number, from: number): number {
-  // A picked node's gain is 0 (its sets are covered): only gain 0 needs the check.
-  for (let v = from; v < gain.length; v++) if (gain[v] === top && (top > 0 || picked[v] === 0)) return v;
+/** The first place from `from` on in candidates[0 .. count) whose node's gain is `top`; -1 if none. */
+function firstWithGain(
+  gain: Uint32Array,
+  candidates: Uint32Array,
+  count: number,
+  top: number,
+  from: number,
+): number {
+  for (let i = from; i < count; i++) if (gain[candidates[i]] === top) return i;
+  return -1;
+}
+
+/** The first node from `from` on not picked yet; -1 if none. */
+function firstNotPicked(picked: Uint8Array, from: number): number {
+  for (let v = from; v < picked.length; v++) if (picked[v] === 0) return v;
   return -1;
 }
 
