@@ -120,18 +120,31 @@ export function inArcThresholds(csr: Csr, params: RrParams): Uint32Array {
 }
 
 /**
- * 31-bit coin thresholds per receiver, when the model gives all of a receiver's in-arcs one
- * probability (wc, ic with --p; null otherwise): inArcThresholds' numbers, one per node rather
- * than one per in-arc (a one-shot `ripple seeds` on an 870k-arc graph spent more filling the
- * per-arc table than drawing its RR sets' coins on low in-degree receivers).
+ * For a model that gives all of a receiver's in-arcs one probability (wc, ic with --p; null for
+ * others): per receiver, its coin threshold (inArcThresholds' number, once per node rather than
+ * once per in-arc) and sharedLogMiss's value, in one pass. A one-shot `ripple seeds` on an
+ * 870k-arc graph spent more filling the per-arc table than drawing its RR sets' coins on low
+ * in-degree receivers.
  */
-export function receiverThresholds(csr: Csr, params: RrParams): Uint32Array | null {
+export function receiverTables(
+  csr: Csr,
+  params: RrParams,
+  geometricCost = GEOMETRIC_COST,
+): { thresholds: Uint32Array; logMiss: Float64Array } | null {
   if (params.model === 'lt' || !perReceiver(params)) return null;
-  const prob = inArcProbability(csr, params);
-  const t = new Uint32Array(csr.n);
+  const wc = params.model === 'wc';
+  const shared = params.p ?? 0;
   const off = csr.inOffsets;
-  for (let v = 0; v < csr.n; v++) if (off[v + 1] > off[v]) t[v] = probabilityThreshold(prob(v, off[v]));
-  return t;
+  const thresholds = new Uint32Array(csr.n);
+  const logMiss = new Float64Array(csr.n);
+  for (let v = 0; v < csr.n; v++) {
+    const d = off[v + 1] - off[v];
+    if (d === 0) continue;
+    const p = wc ? 1 / d : shared;
+    thresholds[v] = probabilityThreshold(p);
+    logMiss[v] = (1 + d * p) * geometricCost < d ? Math.log1p(-p) : Number.NaN;
+  }
+  return { thresholds, logMiss };
 }
 
 /**
@@ -195,9 +208,11 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
   const mark = new Uint32Array(n);
   let stamp = 0;
   let queue = new Uint32Array(Math.min(n, 1024));
-  const byReceiver = receiverThresholds(csr, params);
-  const thresholds = params.model === 'lt' || byReceiver ? null : inArcThresholds(csr, params);
-  const logMiss = params.model === 'lt' ? null : sharedLogMiss(csr, params, geometricCost);
+  const perNode = receiverTables(csr, params, geometricCost);
+  const byReceiver = perNode?.thresholds ?? null;
+  const thresholds = params.model === 'lt' || perNode ? null : inArcThresholds(csr, params);
+  const logMiss =
+    params.model === 'lt' ? null : (perNode?.logMiss ?? sharedLogMiss(csr, params, geometricCost));
   const cumulative = params.model === 'lt' ? inArcCumulativeWeights(csr) : null;
   let examined = 0;
 
