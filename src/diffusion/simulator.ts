@@ -8,7 +8,7 @@ import { parseStrongBy, strongArcs } from '../graph/ties.ts';
 import type { Csr } from '../graph/types.ts';
 import { probabilityThreshold, Rng } from '../util/rng.ts';
 import { validateParams } from './defaults.ts';
-import { arcThresholds, icPerArc, icUniform, weightedCascadeProbabilities } from './ic.ts';
+import { arcThresholds, icPerArc, icUniform, weightedCascadeThresholds } from './ic.ts';
 import { icTies, indexGroups } from './ic-ties.ts';
 import { createWasmIc, type RunCounters, type WasmTies } from './ic-wasm.ts';
 import { linearThreshold, linearThresholdWeights } from './lt.ts';
@@ -99,7 +99,7 @@ function cascadeRunner(csr: Csr, sc: Scratch, params: ModelParams): RunCascade {
       else throw new Error('ic without p needs per-edge probabilities in the graph');
       break;
     case 'wc':
-      expand = icPerArc(csr, sc, arcThresholds(weightedCascadeProbabilities(csr)));
+      expand = icPerArc(csr, sc, weightedCascadeThresholds(csr));
       break;
     case 'lt':
       expand = linearThreshold(csr, sc, linearThresholdWeights(csr));
@@ -236,7 +236,7 @@ function createBackend(csr: Csr, params: ModelParams, options: SimulatorOptions)
         thrWeak: probabilityThreshold(ties.pWeak),
       };
     } else if (params.model === 'ic' && params.p !== null) threshold = probabilityThreshold(params.p);
-    else if (params.model === 'wc') perArc = arcThresholds(weightedCascadeProbabilities(csr));
+    else if (params.model === 'wc') perArc = weightedCascadeThresholds(csr);
     else if (csr.outValues && csr.values === 'probability') perArc = arcThresholds(csr.outValues);
     if (threshold !== null || perArc !== null || tieKinds !== null) {
       const order = options.relabel ?? null;

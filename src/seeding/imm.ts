@@ -87,65 +87,164 @@ export interface Coverage {
 }
 
 /**
- * Greedy maximum coverage: k times, the node in the most not-yet-covered sets (ties: lowest index).
- * Gains only decrease, so a max-heap keyed by possibly stale gains is exact if a popped node whose
- * key is out of date is pushed back with its current gain (lazy evaluation, as CELF). A histogram
- * of the gains (count of nodes per gain value) gives the sum of the k largest gains after each
- * pick for the online upper bound, walking down from the largest gain.
+ * Up to this many gain reads in all (k x n) greedy finds each pick by scanning the gains for the
+ * lowest node of the top gain (which the histogram already gives); above, with a lazy max-heap.
+ * Both pick the same nodes. In a one-shot `ripple seeds`, greedy runs JIT-cold: building the heap
+ * over every node and the stale pops cost NetHEPT (k = 50, 15k nodes) more than the scans' 0.8M
+ * sequential reads.
  */
-export function maxCoverage(sets: RrCollection, k: number): Coverage {
+export const SCAN_GAIN_READS = 1 << 23;
+
+/**
+ * Greedy maximum coverage: k times, the node in the most not-yet-covered sets (ties: lowest index).
+ * The next pick is the first node holding the top gain (`scan`, the default while k x n is at most
+ * SCAN_GAIN_READS), or the top of a max-heap keyed by possibly stale gains, which is exact since
+ * gains only decrease: a popped node whose key is out of date is pushed back with its current gain
+ * (lazy evaluation, as CELF). A histogram of the gains (count of nodes per gain value) gives the
+ * top gain and the sum of the k largest gains after each pick for the online upper bound, walking
+ * down from the largest gain.
+ *
+ * Each long loop is a function of its own (below): in a one-shot process V8 optimizes a loop while
+ * it runs (on-stack replacement), and that code is thrown away as soon as it reaches code after the
+ * loop that never ran, to be compiled again for the next loop (NetHEPT at epsilon 0.1, before: 9
+ * deoptimizations of maxCoverage and invert per command, each followed by a compile of 1-30 ms).
+ */
+export function maxCoverage(sets: RrCollection, k: number, scan = k * sets.n <= SCAN_GAIN_READS): Coverage {
   const n = sets.n;
   if (!Number.isInteger(k) || k < 1 || k > n)
     throw new RangeError(`k: expected a whole number from 1 to ${n}, got ${k}`);
   const { setOffsets, setsOf } = sets.invert();
   const gain = new Uint32Array(n);
-  let top = 0;
-  for (let v = 0; v < n; v++) {
-    gain[v] = setOffsets[v + 1] - setOffsets[v];
-    if (gain[v] > top) top = gain[v];
-  }
-  const hist = new Uint32Array(top + 1);
-  for (let v = 0; v < n; v++) hist[gain[v]]++;
-  const topK = (): number => {
-    while (top > 0 && hist[top] === 0) top--;
-    let sum = 0;
-    let need = k;
-    for (let g = top; g > 0 && need > 0; g--) {
-      const m = Math.min(hist[g], need);
-      sum += m * g;
-      need -= m;
-    }
-    return sum;
-  };
-  const heap = new LazyMaxHeap(n, (v) => gain[v]);
+  // The nodes in some set, in increasing order: the others' gain is 0 throughout.
+  const candidates = new Uint32Array(n);
+  const [top0, inSets] = setCounts(setOffsets, gain, candidates);
+  let top = top0;
+  const hist = gainHistogram(gain, top);
+  const picked = new Uint8Array(n);
+  // Where the last pick came from, and its gain: while the top gain stays, the next node of the top
+  // gain comes after the last pick (the nodes before it had less, and gains only decrease).
+  let lastPick = -1;
+  let lastTop = -1;
+  const heap = scan ? null : new LazyMaxHeap(n, (v) => gain[v]);
   const done = new Uint8Array(sets.count);
-  const { offsets, nodes } = sets;
   const seeds: number[] = [];
   const covered: number[] = [];
   let total = 0;
-  let upper = topK();
+  let upper = topGainsSum(hist, top, k);
   while (seeds.length < k) {
-    const u = heap.popFresh();
-    if (u < 0) throw new Error('max coverage: heap exhausted');
-    seeds.push(u);
-    for (let i = setOffsets[u]; i < setOffsets[u + 1]; i++) {
-      const j = setsOf[i];
-      if (done[j]) continue;
-      done[j] = 1;
-      total++;
-      for (let t = offsets[j]; t < offsets[j + 1]; t++) {
-        const v = nodes[t];
-        const g = gain[v];
-        hist[g]--;
-        hist[g - 1]++;
-        gain[v] = g - 1;
+    let u: number;
+    if (heap) u = heap.popFresh();
+    else {
+      top = topGain(hist, top);
+      const from = top === lastTop ? lastPick + 1 : 0;
+      lastTop = top;
+      if (top > 0) {
+        lastPick = firstWithGain(gain, candidates, inSets, top, from);
+        u = lastPick < 0 ? -1 : candidates[lastPick];
+      } else {
+        // Every set is covered: the lowest nodes not picked yet, in order.
+        lastPick = firstNotPicked(picked, from);
+        u = lastPick;
       }
     }
+    if (u < 0) throw new Error('max coverage: heap exhausted');
+    picked[u] = 1;
+    seeds.push(u);
+    total += coverSetsOf(u, setOffsets, setsOf, done, sets.offsets, sets.nodes, gain, hist);
     covered.push(total);
-    const bound = total + topK();
+    top = topGain(hist, top);
+    const bound = total + topGainsSum(hist, top, k);
     if (bound < upper) upper = bound;
   }
   return { seeds, covered, upper };
+}
+
+/**
+ * gain[v] = the number of sets holding v; the nodes in some set go to `candidates` in increasing
+ * order. Returns the largest gain and the number of candidates.
+ */
+function setCounts(setOffsets: Uint32Array, gain: Uint32Array, candidates: Uint32Array): [number, number] {
+  let top = 0;
+  let m = 0;
+  for (let v = 0; v < gain.length; v++) {
+    const g = setOffsets[v + 1] - setOffsets[v];
+    gain[v] = g;
+    if (g > top) top = g;
+    if (g > 0) candidates[m++] = v;
+  }
+  return [top, m];
+}
+
+/** The number of nodes of each gain 0..top. */
+function gainHistogram(gain: Uint32Array, top: number): Uint32Array {
+  const hist = new Uint32Array(top + 1);
+  for (let v = 0; v < gain.length; v++) hist[gain[v]]++;
+  return hist;
+}
+
+/** The largest gain some node still has (at most `top`). */
+function topGain(hist: Uint32Array, top: number): number {
+  let g = top;
+  while (g > 0 && hist[g] === 0) g--;
+  return g;
+}
+
+/** The sum of the k largest gains, `top` being the largest. */
+function topGainsSum(hist: Uint32Array, top: number, k: number): number {
+  let sum = 0;
+  let need = k;
+  for (let g = top; g > 0 && need > 0; g--) {
+    const m = Math.min(hist[g], need);
+    sum += m * g;
+    need -= m;
+  }
+  return sum;
+}
+
+/** The first place from `from` on in candidates[0 .. count) whose node's gain is `top`; -1 if none. */
+function firstWithGain(
+  gain: Uint32Array,
+  candidates: Uint32Array,
+  count: number,
+  top: number,
+  from: number,
+): number {
+  for (let i = from; i < count; i++) if (gain[candidates[i]] === top) return i;
+  return -1;
+}
+
+/** The first node from `from` on not picked yet; -1 if none. */
+function firstNotPicked(picked: Uint8Array, from: number): number {
+  for (let v = from; v < picked.length; v++) if (picked[v] === 0) return v;
+  return -1;
+}
+
+/** Mark the sets holding u covered, lowering the gains of their nodes; returns the sets newly covered. */
+function coverSetsOf(
+  u: number,
+  setOffsets: Uint32Array,
+  setsOf: Uint32Array,
+  done: Uint8Array,
+  offsets: Uint32Array,
+  nodes: Uint32Array,
+  gain: Uint32Array,
+  hist: Uint32Array,
+): number {
+  let newly = 0;
+  for (let i = setOffsets[u]; i < setOffsets[u + 1]; i++) {
+    const j = setsOf[i];
+    if (done[j]) continue;
+    done[j] = 1;
+    newly++;
+    for (let t = offsets[j]; t < offsets[j + 1]; t++) {
+      const v = nodes[t];
+      const g = gain[v];
+      hist[g]--;
+      hist[g - 1]++;
+      gain[v] = g - 1;
+    }
+  }
+  return newly;
 }
 
 /** IMM's theta for a lower bound LB of OPT (Tang et al. 2015, eq. 6 and Theorem 1). */

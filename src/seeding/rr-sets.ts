@@ -120,6 +120,34 @@ export function inArcThresholds(csr: Csr, params: RrParams): Uint32Array {
 }
 
 /**
+ * For a model that gives all of a receiver's in-arcs one probability (wc, ic with --p; null for
+ * others): per receiver, its coin threshold (inArcThresholds' number, once per node rather than
+ * once per in-arc) and sharedLogMiss's value, in one pass. A one-shot `ripple seeds` on an
+ * 870k-arc graph spent more filling the per-arc table than drawing its RR sets' coins on low
+ * in-degree receivers.
+ */
+export function receiverTables(
+  csr: Csr,
+  params: RrParams,
+  geometricCost = GEOMETRIC_COST,
+): { thresholds: Uint32Array; logMiss: Float64Array } | null {
+  if (params.model === 'lt' || !perReceiver(params)) return null;
+  const wc = params.model === 'wc';
+  const shared = params.p ?? 0;
+  const off = csr.inOffsets;
+  const thresholds = new Uint32Array(csr.n);
+  const logMiss = new Float64Array(csr.n);
+  for (let v = 0; v < csr.n; v++) {
+    const d = off[v + 1] - off[v];
+    if (d === 0) continue;
+    const p = wc ? 1 / d : shared;
+    thresholds[v] = probabilityThreshold(p);
+    logMiss[v] = (1 + d * p) * geometricCost < d ? Math.log1p(-p) : Number.NaN;
+  }
+  return { thresholds, logMiss };
+}
+
+/**
  * Cost of one geometric skip (a logarithm) in coin flips: skipping pays off at receivers whose
  * expected number of draws, 1 + indegree * p, is below indegree / cost.
  */
@@ -180,8 +208,11 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
   const mark = new Uint32Array(n);
   let stamp = 0;
   let queue = new Uint32Array(Math.min(n, 1024));
-  const thresholds = params.model === 'lt' ? null : inArcThresholds(csr, params);
-  const logMiss = params.model === 'lt' ? null : sharedLogMiss(csr, params, geometricCost);
+  const perNode = receiverTables(csr, params, geometricCost);
+  const byReceiver = perNode?.thresholds ?? null;
+  const thresholds = params.model === 'lt' || perNode ? null : inArcThresholds(csr, params);
+  const logMiss =
+    params.model === 'lt' ? null : (perNode?.logMiss ?? sharedLogMiss(csr, params, geometricCost));
   const cumulative = params.model === 'lt' ? inArcCumulativeWeights(csr) : null;
   let examined = 0;
 
@@ -224,7 +255,8 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
   ): Uint32Array {
     const off = csr.inOffsets;
     const src = csr.inSources;
-    const thr = thresholds as Uint32Array;
+    const thr = thresholds;
+    const thrOf = byReceiver;
     const lq = logMiss as Float64Array;
     const seedWord = mix32(rngSeed >>> 0);
     let out = outIn;
@@ -253,7 +285,10 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + t) | 0;
       const root = Math.floor(((t >>> 0) / 4294967296) * n);
-      if (size + 1 > out.length) out = grown(out, size + 1);
+      // Room for a whole set (at most n nodes) before it is drawn: the loops below never grow the
+      // array, so a one-shot process's first optimized code has no untried growth path to leave
+      // it by (V8 deoptimizes on code it has no feedback for).
+      if (size + n > out.length) out = grown(out, size + n);
       mark[root] = s;
       out[size] = root;
       let tail = size + 1;
@@ -263,7 +298,6 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
           const u = src[k];
           if (mark[u] === s) continue;
           mark[u] = s;
-          if (tail === out.length) out = grown(out, tail + 1);
           out[tail++] = u;
         }
         seen += off[root + 1] - off[root];
@@ -274,8 +308,26 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
         let k = off[v];
         const logMissV = lq[v];
         if (Number.isNaN(logMissV)) {
-          // Probabilities differ: one coin per arc, rng.u31() < threshold.
+          // One coin per arc, rng.u31() < threshold: the receiver's, or each arc's.
           seen += end - k;
+          if (thrOf) {
+            const thrV = thrOf[v];
+            for (; k < end; k++) {
+              const u = src[k];
+              if (mark[u] === s) continue;
+              t = (((a + b) | 0) + d) | 0;
+              d = (d + 1) | 0;
+              a = b ^ (b >>> 9);
+              b = (c + (c << 3)) | 0;
+              c = (((c << 21) | (c >>> 11)) + t) | 0;
+              if (t >>> 1 < thrV) {
+                mark[u] = s;
+                out[tail++] = u;
+              }
+            }
+            continue;
+          }
+          const thrK = thr as Uint32Array;
           for (; k < end; k++) {
             const u = src[k];
             if (mark[u] === s) continue;
@@ -284,9 +336,8 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
             a = b ^ (b >>> 9);
             b = (c + (c << 3)) | 0;
             c = (((c << 21) | (c >>> 11)) + t) | 0;
-            if (t >>> 1 < thr[k]) {
+            if (t >>> 1 < thrK[k]) {
               mark[u] = s;
-              if (tail === out.length) out = grown(out, tail + 1);
               out[tail++] = u;
             }
           }
@@ -311,7 +362,6 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
           const u = src[k];
           if (mark[u] === s) continue;
           mark[u] = s;
-          if (tail === out.length) out = grown(out, tail + 1);
           out[tail++] = u;
         }
       }
@@ -376,13 +426,24 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
   /** Scratch output of icFill, kept between calls (grown as needed). */
   let scratch: Uint32Array = new Uint32Array(1024);
   let filled = 0;
+  /** Sets generated so far and the nodes they held, for sizing the scratch output up front. */
+  let setsDrawn = 0;
+  let entriesDrawn = 0;
 
   function generate(rngSeed: number, first: number, count: number): RrBatch {
     checkRange(first, count);
     examined = 0;
     const offsets = new Uint32Array(count + 1);
     if (!cumulative) {
+      // Room for the sets expected from those drawn so far (a quarter more), so that icFill's
+      // optimized code rarely meets its growth path, which V8 may not have seen run before.
+      if (setsDrawn > 0) {
+        const expected = Math.ceil((1.25 * count * entriesDrawn) / setsDrawn) + n;
+        if (scratch.length < expected) scratch = new Uint32Array(expected);
+      }
       scratch = icFill(rngSeed, first, count, scratch, offsets, null);
+      setsDrawn += count;
+      entriesDrawn += filled;
       return { first, count, offsets, nodes: scratch.slice(0, filled), examined };
     }
     let nodes = new Uint32Array(Math.max(16, count * 4));
@@ -442,6 +503,46 @@ function storage(length: number): Uint32Array {
   return SHARABLE ? new Uint32Array(new SharedArrayBuffer(4 * length)) : new Uint32Array(length);
 }
 
+/**
+ * The inverted index's offsets: where each node's sets start, for nodes[0 .. size). Each loop of
+ * the inversion is a function of its own, so that V8's code optimized while a loop runs (in a
+ * one-shot process, greedy's first calls) is not thrown away on reaching a loop that never ran.
+ */
+function setsPerNode(nodes: Uint32Array, size: number, n: number): Uint32Array {
+  const setOffsets = new Uint32Array(n + 1);
+  countNodes(nodes, size, setOffsets);
+  cumulate(setOffsets);
+  return setOffsets;
+}
+
+function countNodes(nodes: Uint32Array, size: number, into: Uint32Array): void {
+  for (let i = 0; i < size; i++) into[nodes[i] + 1]++;
+}
+
+function cumulate(a: Uint32Array): void {
+  for (let v = 1; v < a.length; v++) a[v] += a[v - 1];
+}
+
+/** setsOf: the sets holding each node, in increasing order, at setOffsets[v] .. setOffsets[v + 1]. */
+function setsByNode(
+  offsets: Uint32Array,
+  nodes: Uint32Array,
+  size: number,
+  setOffsets: Uint32Array,
+): Uint32Array {
+  const fill = setOffsets.slice(0, setOffsets.length - 1);
+  const setsOf = new Uint32Array(size);
+  // One pass over the entries, moving to the next set at its end (sets hold a few nodes each on
+  // sparse graphs: a loop per set costs more than its body).
+  let j = 0;
+  let end = size > 0 ? offsets[1] : 0;
+  for (let i = 0; i < size; i++) {
+    while (i >= end) end = offsets[++j + 1];
+    setsOf[fill[nodes[i]]++] = j;
+  }
+  return setsOf;
+}
+
 export class RrCollection {
   readonly n: number;
   count = 0;
@@ -489,16 +590,8 @@ export class RrCollection {
 
   /** Sets containing each node: setsOf[setOffsets[v] .. setOffsets[v+1]), in increasing order. */
   invert(): { setOffsets: Uint32Array; setsOf: Uint32Array } {
-    const { n, count, offsets, nodes, size } = this;
-    const setOffsets = new Uint32Array(n + 1);
-    for (let i = 0; i < size; i++) setOffsets[nodes[i] + 1]++;
-    for (let v = 0; v < n; v++) setOffsets[v + 1] += setOffsets[v];
-    const fill = setOffsets.slice(0, n);
-    const setsOf = new Uint32Array(size);
-    for (let j = 0; j < count; j++) {
-      for (let i = offsets[j]; i < offsets[j + 1]; i++) setsOf[fill[nodes[i]]++] = j;
-    }
-    return { setOffsets, setsOf };
+    const setOffsets = setsPerNode(this.nodes, this.size, this.n);
+    return { setOffsets, setsOf: setsByNode(this.offsets, this.nodes, this.size, setOffsets) };
   }
 
   /** Number of sets that contain at least one node of `seeds`. */

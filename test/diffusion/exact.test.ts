@@ -3,7 +3,7 @@
  * graphs; the simulated mean must lie within 4 standard errors of it.
  */
 import { describe, expect, it } from 'vitest';
-import { weightedCascadeProbabilities } from '../../src/diffusion/ic.ts';
+import { weightedCascadeProbabilities, weightedCascadeThresholds } from '../../src/diffusion/ic.ts';
 import { linearThresholdWeights } from '../../src/diffusion/lt.ts';
 import { csrOf } from '../support/graphs.ts';
 import { exactIc, exactLt } from '../support/live-edge.ts';
@@ -56,6 +56,11 @@ describe('independent cascade against live-edge enumeration', () => {
     const exact = exactIc(csr, [0], (k) => wc[k]);
     // node 3 has in-degree 2: both arcs into it carry 1/2
     expect([...wc]).toContain(0.5);
+    // The simulator's coin thresholds (of 2^31): 1/2 on the arcs into 1 and 3 (in-degree 2), 1 elsewhere.
+    const thresholds = weightedCascadeThresholds(csr);
+    expect(Array.from(csr.outTargets, (v) => (v === 1 || v === 3 ? 2 ** 30 : 2 ** 31))).toEqual([
+      ...thresholds,
+    ]);
     const { summary } = runLocal(csr, params({ model: 'wc' }), seedsAt(0), RUNS);
     expectWithin(summary.mean, exact.mean, summary.std, RUNS);
   });

@@ -10,6 +10,7 @@ import { budgetCurve, immBudgetCurve } from '../../src/seeding/budget-curve.ts';
 import { celf, checkCelfSize, localSpreadEvaluator } from '../../src/seeding/celf.ts';
 import { imm, immLambdaStar, logChoose, maxCoverage } from '../../src/seeding/imm.ts';
 import { localRrSource, RrCollection, type RrParams } from '../../src/seeding/rr-sets.ts';
+import { Rng } from '../../src/util/rng.ts';
 import { csrOf } from '../support/graphs.ts';
 import { bruteForce, exactSpread, type TinyModel } from './exact.ts';
 
@@ -52,6 +53,59 @@ describe('greedy max coverage', () => {
     // 3 + (2 + 1 + 1) = 7; after 3, 5 + (1 + 1) = 7; after 0, 6 + 0 = 6 (the best three cover 6).
     expect(maxCoverage(c, 3)).toEqual({ seeds: [1, 3, 0], covered: [3, 5, 6], upper: 6 });
     expect(maxCoverage(c, 5).covered).toEqual([3, 5, 6, 6, 6]);
+  });
+
+  it('scan and heap both pick what a plain greedy picks (random collections)', () => {
+    // The truth: each pick recounts every node's uncovered sets (highest count, lowest index).
+    const plainGreedy = (sets: number[][], n: number, k: number) => {
+      const covered = new Array(sets.length).fill(false);
+      const seeds: number[] = [];
+      const totals: number[] = [];
+      let total = 0;
+      for (let pick = 0; pick < k; pick++) {
+        let best = -1;
+        let bestGain = -1;
+        for (let v = 0; v < n; v++) {
+          if (seeds.includes(v)) continue;
+          const g = sets.filter((s, j) => !covered[j] && s.includes(v)).length;
+          if (g > bestGain) [best, bestGain] = [v, g];
+        }
+        seeds.push(best);
+        sets.forEach((s, j) => {
+          if (s.includes(best)) covered[j] = true;
+        });
+        total += bestGain;
+        totals.push(total);
+      }
+      return { seeds, covered: totals };
+    };
+    const rng = new Rng(11, 0);
+    for (let trial = 0; trial < 40; trial++) {
+      const n = 2 + rng.below(30);
+      const lists = Array.from({ length: 1 + rng.below(60) }, () => {
+        const s = new Set<number>();
+        // Skewed sizes and members, so gains tie and some nodes are in no set.
+        const size = 1 + rng.below(Math.min(n, 1 + rng.below(6)));
+        while (s.size < size) s.add(Math.floor(n * rng.float() ** 2));
+        return [...s];
+      });
+      const c = new RrCollection(n);
+      const offsets = [0];
+      for (const s of lists) offsets.push(offsets[offsets.length - 1] + s.length);
+      c.append({
+        first: 0,
+        count: lists.length,
+        offsets: Uint32Array.from(offsets),
+        nodes: Uint32Array.from(lists.flat()),
+        examined: 0,
+      });
+      const k = 1 + rng.below(n);
+      const truth = plainGreedy(lists, n, k);
+      const scanned = maxCoverage(c, k, true);
+      const heaped = maxCoverage(c, k, false);
+      expect({ seeds: scanned.seeds, covered: scanned.covered }).toEqual(truth);
+      expect(heaped).toEqual(scanned);
+    }
   });
 
   it('IMM constants match the paper on a worked case', () => {
