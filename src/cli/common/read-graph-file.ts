@@ -17,6 +17,7 @@ import { type LoadOptions, loadGraph, readProblem, resolveLoadOptions } from '..
 import { LoadError } from '../../graph/load-error.ts';
 import {
   decodeSnapshot,
+  decodeSnapshotWith,
   isSnapshot,
   loadedFromSnapshot,
   SNAPSHOT_HEADER_BYTES,
@@ -25,6 +26,7 @@ import {
 import type { Gunzip } from '../../graph/stream.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
 import { strictXmlParser } from '../../util/strict-xml-parser.ts';
+import { startArcWorker } from './snapshot-arcs.ts';
 import { startTailWorker } from './split-load.ts';
 
 installNodeSha256();
@@ -80,8 +82,18 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
       (await handle.read(head, 0, head.length, 0)).bytesRead === head.length &&
       isSnapshot(head)
     ) {
-      const { bytes, bodySha256 } = await readHashed(handle, size);
-      return loadedFromSnapshot(decodeSnapshot(bytes, path, { bodySha256 }), path);
+      // A large one has its arc checks run on a worker thread (snapshot-arcs.ts), started first
+      // so that its start-up overlaps the read, which then goes to memory the worker shares.
+      const worker = startArcWorker(size);
+      try {
+        const { bytes, bodySha256 } = await readHashed(handle, size, worker !== null);
+        const decoded = worker
+          ? await decodeSnapshotWith(bytes, path, worker.check, { bodySha256 })
+          : decodeSnapshot(bytes, path, { bodySha256 });
+        return loadedFromSnapshot(decoded, path);
+      } finally {
+        worker?.close();
+      }
     }
     // A large edge list is read on two threads (split-load.ts); the result is the same.
     const split = await startTailWorker(handle, path, size, loadOptions).catch(() => null);
@@ -96,7 +108,8 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
 }
 
 /**
- * A snapshot's bytes in one buffer of the file's size, 8-byte aligned (the decoder's typed arrays
+ * A snapshot's bytes in one buffer of the file's size (`shared`: a SharedArrayBuffer, which a
+ * worker thread sees), 8-byte aligned (the decoder's typed arrays
  * view it without copying), and the SHA-256 of the bytes after its header (the content hash the
  * decoder checks): each chunk is hashed while the system reads the next, so hashing costs little
  * more than the read. Chunks are large, few reads, but at least a few per file to overlap.
@@ -104,8 +117,9 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
 async function readHashed(
   handle: FileHandle,
   size: number,
+  shared: boolean,
 ): Promise<{ bytes: Uint8Array; bodySha256: Uint8Array }> {
-  const buffer = Buffer.allocUnsafeSlow(size);
+  const buffer = shared ? new Uint8Array(new SharedArrayBuffer(size)) : Buffer.allocUnsafeSlow(size);
   const chunk = Math.min(
     SNAPSHOT_CHUNK_MAX,
     Math.max(SNAPSHOT_CHUNK_MIN, 2 ** Math.ceil(Math.log2(size / 8))),

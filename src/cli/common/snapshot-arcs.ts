@@ -1,0 +1,58 @@
+/**
+ * Snapshot loads on two threads (Node): a worker thread (workers/snapshot-arcs.node.ts) runs a
+ * large snapshot's arc checks (snapshotArcProblem, src/graph/snapshot.ts) while this thread builds
+ * its id strings, labels and load report (decodeSnapshotWith). The worker is started before the
+ * file is read, so its start-up overlaps the read, and the file is read into a SharedArrayBuffer
+ * it sees without a copy. Results and errors are those of the one-thread decoder; when the worker
+ * cannot run or fails, the checks run here. Only for snapshots of at least ARC_WORKER_BYTES on a
+ * machine with two cores, and when the bundled worker is there (not when running from source).
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { SnapshotArcs } from '../../graph/snapshot.ts';
+
+/**
+ * Smallest snapshot checked on a worker: below it the worker's start-up (25-40 ms) is longer
+ * than the read it overlaps and the checks it takes over. RIPPLE_SNAPSHOT_WORKER_BYTES overrides
+ * it (tests use a worker on small files with it; 0 turns the worker off).
+ */
+const ARC_WORKER_BYTES = 32 << 20;
+
+/** A started worker: check() hands it the arcs (once), close() stops it if still running. */
+export interface ArcWorker {
+  check: (arcs: SnapshotArcs) => Promise<string | null | undefined>;
+  close: () => void;
+}
+
+function arcWorkerBytes(): number {
+  const given = process.env.RIPPLE_SNAPSHOT_WORKER_BYTES;
+  const n = given === undefined || given === '' ? Number.NaN : Number(given);
+  return Number.isSafeInteger(n) && n >= 0 ? n : ARC_WORKER_BYTES;
+}
+
+/** Start a worker for the arc checks of a snapshot of `size` bytes, or null when not worth it. */
+export function startArcWorker(size: number): ArcWorker | null {
+  const min = arcWorkerBytes();
+  if (min === 0 || size < min || availableParallelism() < 2) return null;
+  const script = new URL('./snapshot-arcs.worker.mjs', import.meta.url);
+  if (script.protocol !== 'file:' || !existsSync(script)) return null;
+  const worker = new Worker(script);
+  let done = false;
+  const result = new Promise<string | null | undefined>((resolve) => {
+    worker.once('message', (problem: string | null) => resolve(problem));
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  }).finally(() => {
+    done = true;
+  });
+  return {
+    check: (arcs) => {
+      worker.postMessage(arcs);
+      return result;
+    },
+    close: () => {
+      if (!done) void worker.terminate();
+    },
+  };
+}
