@@ -243,7 +243,8 @@ export function decodeSnapshot(
   file: string,
   options: DecodeOptions = {},
 ): DecodedSnapshot {
-  const opened = openSnapshot(input, file, options);
+  const opened = openSnapshot(input, file);
+  opened.verify(options.bodySha256);
   const problem = snapshotArcProblem(opened.arcs);
   if (problem) throw opened.fail(problem);
   return opened.decodeRest();
@@ -268,20 +269,29 @@ export interface SnapshotArcs {
   inValues: number;
 }
 
+/** What the arc checks run elsewhere found, and the content hash if they computed it too. */
+export interface ArcCheckResult {
+  problem: string | null;
+  /** The SHA-256 of the bytes after the header (when options.bodySha256 was not given). */
+  bodySha256?: Uint8Array;
+}
+
 /**
  * Decode and validate a snapshot with its arc checks (snapshotArcProblem, most of a large
- * snapshot's decoding) run by `checkArcs`, say on a worker thread, while the id table, labels and
- * load report are decoded here. `checkArcs` resolves to the problem found, null if none, or
- * undefined when it could not check (the checks then run here). Errors are those of
- * decodeSnapshot, in the same order: an arc problem is reported before one of the id table.
+ * snapshot's decoding) run by `checkArcs`, say on a worker thread that also hashed the bytes as
+ * they were read, while the id table, labels and load report are decoded here. `checkArcs`
+ * resolves to undefined when it could not check (the checks, and the hash, then run here).
+ * Errors are those of decodeSnapshot, in the same order: a hash mismatch before anything else
+ * found, an arc problem before one of the id table.
  */
 export async function decodeSnapshotWith(
   input: Uint8Array,
   file: string,
-  checkArcs: (arcs: SnapshotArcs) => Promise<string | null | undefined>,
+  checkArcs: (arcs: SnapshotArcs) => Promise<ArcCheckResult | undefined>,
   options: DecodeOptions = {},
 ): Promise<DecodedSnapshot> {
-  const opened = openSnapshot(input, file, options);
+  const opened = openSnapshot(input, file);
+  if (options.bodySha256) opened.verify(options.bodySha256);
   const checked = checkArcs(opened.arcs);
   let decoded: DecodedSnapshot | null = null;
   let failure: unknown = null;
@@ -290,8 +300,9 @@ export async function decodeSnapshotWith(
   } catch (e) {
     failure = e;
   }
-  let problem = await checked.catch(() => undefined);
-  if (problem === undefined) problem = snapshotArcProblem(opened.arcs);
+  const result = await checked.catch(() => undefined);
+  if (!options.bodySha256) opened.verify(result?.bodySha256);
+  const problem = result ? result.problem : snapshotArcProblem(opened.arcs);
   if (problem) throw opened.fail(problem);
   if (!decoded) throw failure;
   return decoded;
@@ -300,12 +311,17 @@ export async function decodeSnapshotWith(
 interface OpenedSnapshot {
   arcs: SnapshotArcs;
   fail: Fail;
+  /**
+   * The content hash (against `bodySha256` when given, else computed) and the padding checks,
+   * before anything else is trusted.
+   */
+  verify: (bodySha256?: Uint8Array) => void;
   /** Everything but the arc checks: the CSR, ids, labels, positions and report. */
   decodeRest: () => DecodedSnapshot;
 }
 
-/** The header, size, hash and padding checks; the rest of the decoding, to run after. */
-function openSnapshot(input: Uint8Array, file: string, options: DecodeOptions): OpenedSnapshot {
+/** The header and size checks; the hash and padding checks and the rest, to run after. */
+function openSnapshot(input: Uint8Array, file: string): OpenedSnapshot {
   const fail = (problem: string) => new LoadError(file, 'unknown', `graph snapshot: ${problem}`);
   if (!isSnapshot(input)) throw fail('not a Ripple graph snapshot (wrong magic bytes)');
   if (input.length < HEADER_BYTES)
@@ -348,11 +364,11 @@ function openSnapshot(input: Uint8Array, file: string, options: DecodeOptions): 
   if (bytes.length > at.total)
     throw fail(`${bytes.length - at.total} bytes of unexpected data after the end`);
   const stored = snapshotHash(bytes);
-  const actual = hex(
-    options.bodySha256 ? options.bodySha256.subarray(0, 16) : hash128(bytes, HEADER_BYTES, at.total),
-  );
-  if (stored !== actual) throw fail('content hash mismatch (the file is corrupt or was modified)');
-  checkPadding(bytes, at, fail);
+  const verify = (bodySha256?: Uint8Array) => {
+    const actual = hex(bodySha256 ? bodySha256.subarray(0, 16) : hash128(bytes, HEADER_BYTES, at.total));
+    if (actual !== stored) throw fail('content hash mismatch (the file is corrupt or was modified)');
+    checkPadding(bytes, at, fail);
+  };
 
   const buffer = bytes.buffer;
   const base = bytes.byteOffset;
@@ -372,7 +388,7 @@ function openSnapshot(input: Uint8Array, file: string, options: DecodeOptions): 
     inSources: base + at.inSources,
     inValues: base + at.inValues,
   };
-  return { arcs: arcViews, fail, decodeRest: () => decodeRest(bytes, at, arcViews, stored, fail) };
+  return { arcs: arcViews, fail, verify, decodeRest: () => decodeRest(bytes, at, arcViews, stored, fail) };
 }
 
 /** The CSR over the snapshot's arc arrays (no copy, no checks). */

@@ -280,7 +280,7 @@ describe('damaged snapshots are one LoadError naming the file', () => {
 
   it('the two-thread decoder (arc checks elsewhere) fails each damaged snapshot the same way', async () => {
     // As on a worker thread: the checks see a copy of the arcs (a structured clone).
-    const elsewhere = async (arcs: SnapshotArcs) => snapshotArcProblem(structuredClone(arcs));
+    const elsewhere = async (arcs: SnapshotArcs) => ({ problem: snapshotArcProblem(structuredClone(arcs)) });
     const failed = async () => undefined; // a worker that died: the checks run here
     expect(damaged.length).toBeGreaterThan(15);
     for (const bytes of damaged.splice(0)) {
@@ -338,7 +338,7 @@ describe('--graph G.rsnap', () => {
     );
   });
 
-  it('with its arc checks on a worker thread: the same answers and the same errors', () => {
+  it('hashed and arc-checked on a worker thread: the same answers and the same errors', () => {
     const out = write('karate-worker.rsnap', '');
     json('snapshot', '--graph', 'datasets/karate.txt', '--direction', 'undirected', '--out', out);
     // RIPPLE_SNAPSHOT_WORKER_BYTES: the smallest snapshot checked on a worker (0: none).
@@ -366,6 +366,12 @@ describe('--graph G.rsnap', () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/graph snapshot: node 0 has a self-loop/);
     expect(stats(bad, true)).toEqual(failed);
+    // The worker hashes the bytes too: a changed byte is a hash mismatch, reported first.
+    bytes[bytes.length - 200] ^= 1;
+    writeFileSync(bad, bytes);
+    const changed = stats(bad, false);
+    expect(changed.stderr).toMatch(/graph snapshot: content hash mismatch/);
+    expect(stats(bad, true)).toEqual(changed);
   });
 
   it('a damaged snapshot: one line naming the file, exit 1', () => {
