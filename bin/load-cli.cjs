@@ -22,6 +22,7 @@ const entries = {
   ripple: 'src/cli/main.ts',
   'engine.worker': 'workers/engine.node.ts',
   'load-tail.worker': 'workers/load-tail.node.ts',
+  'snapshot-arcs.worker': 'workers/snapshot-arcs.node.ts',
   bench: 'bench/bench.ts',
 };
 /** Files outside the bundles' inputs whose change means a rebuild. */

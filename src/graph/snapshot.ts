@@ -243,6 +243,85 @@ export function decodeSnapshot(
   file: string,
   options: DecodeOptions = {},
 ): DecodedSnapshot {
+  const opened = openSnapshot(input, file);
+  opened.verify(options.bodySha256);
+  const problem = snapshotArcProblem(opened.arcs);
+  if (problem) throw opened.fail(problem);
+  return opened.decodeRest();
+}
+
+/**
+ * Where the arrays a snapshot's arc checks read sit in its buffer (byte offsets from the buffer's
+ * start): all a worker thread needs to check them (snapshotArcProblem) on a SharedArrayBuffer.
+ */
+export interface SnapshotArcs {
+  buffer: ArrayBufferLike;
+  n: number;
+  arcs: number;
+  directed: boolean;
+  /** Arc values: null without; else whether they are probabilities (else weights). */
+  probability: boolean | null;
+  outOffsets: number;
+  outTargets: number;
+  outValues: number;
+  inOffsets: number;
+  inSources: number;
+  inValues: number;
+}
+
+/** What the arc checks run elsewhere found, and the content hash if they computed it too. */
+export interface ArcCheckResult {
+  problem: string | null;
+  /** The SHA-256 of the bytes after the header (when options.bodySha256 was not given). */
+  bodySha256?: Uint8Array;
+}
+
+/**
+ * Decode and validate a snapshot with its arc checks (snapshotArcProblem, most of a large
+ * snapshot's decoding) run by `checkArcs`, say on a worker thread that also hashed the bytes as
+ * they were read, while the id table, labels and load report are decoded here. `checkArcs`
+ * resolves to undefined when it could not check (the checks, and the hash, then run here).
+ * Errors are those of decodeSnapshot, in the same order: a hash mismatch before anything else
+ * found, an arc problem before one of the id table.
+ */
+export async function decodeSnapshotWith(
+  input: Uint8Array,
+  file: string,
+  checkArcs: (arcs: SnapshotArcs) => Promise<ArcCheckResult | undefined>,
+  options: DecodeOptions = {},
+): Promise<DecodedSnapshot> {
+  const opened = openSnapshot(input, file);
+  if (options.bodySha256) opened.verify(options.bodySha256);
+  const checked = checkArcs(opened.arcs);
+  let decoded: DecodedSnapshot | null = null;
+  let failure: unknown = null;
+  try {
+    decoded = opened.decodeRest();
+  } catch (e) {
+    failure = e;
+  }
+  const result = await checked.catch(() => undefined);
+  if (!options.bodySha256) opened.verify(result?.bodySha256);
+  const problem = result ? result.problem : snapshotArcProblem(opened.arcs);
+  if (problem) throw opened.fail(problem);
+  if (!decoded) throw failure;
+  return decoded;
+}
+
+interface OpenedSnapshot {
+  arcs: SnapshotArcs;
+  fail: Fail;
+  /**
+   * The content hash (against `bodySha256` when given, else computed) and the padding checks,
+   * before anything else is trusted.
+   */
+  verify: (bodySha256?: Uint8Array) => void;
+  /** Everything but the arc checks: the CSR, ids, labels, positions and report. */
+  decodeRest: () => DecodedSnapshot;
+}
+
+/** The header and size checks; the hash and padding checks and the rest, to run after. */
+function openSnapshot(input: Uint8Array, file: string): OpenedSnapshot {
   const fail = (problem: string) => new LoadError(file, 'unknown', `graph snapshot: ${problem}`);
   if (!isSnapshot(input)) throw fail('not a Ripple graph snapshot (wrong magic bytes)');
   if (input.length < HEADER_BYTES)
@@ -285,39 +364,77 @@ export function decodeSnapshot(
   if (bytes.length > at.total)
     throw fail(`${bytes.length - at.total} bytes of unexpected data after the end`);
   const stored = snapshotHash(bytes);
-  const actual = hex(
-    options.bodySha256 ? options.bodySha256.subarray(0, 16) : hash128(bytes, HEADER_BYTES, at.total),
-  );
-  if (stored !== actual) throw fail('content hash mismatch (the file is corrupt or was modified)');
-  checkPadding(bytes, at, fail);
+  const verify = (bodySha256?: Uint8Array) => {
+    const actual = hex(bodySha256 ? bodySha256.subarray(0, 16) : hash128(bytes, HEADER_BYTES, at.total));
+    if (actual !== stored) throw fail('content hash mismatch (the file is corrupt or was modified)');
+    checkPadding(bytes, at, fail);
+  };
 
   const buffer = bytes.buffer;
   const base = bytes.byteOffset;
-  const outOffsets = new Uint32Array(buffer, base + at.outOffsets, n + 1);
-  const outTargets = new Uint32Array(buffer, base + at.outTargets, arcs);
-  const outValues = (flags & FLAG_VALUES) !== 0 ? new Float64Array(buffer, base + at.outValues, arcs) : null;
   const directed = (flags & FLAG_DIRECTED) !== 0;
-  const valueKind = outValues ? ((flags & FLAG_PROBABILITY) !== 0 ? 'probability' : 'weight') : null;
-  const inOffsets = new Uint32Array(buffer, base + at.inOffsets, n + 1);
-  const inSources = new Uint32Array(buffer, base + at.inSources, arcs);
-  const inValues = (flags & FLAG_VALUES) !== 0 ? new Float64Array(buffer, base + at.inValues, arcs) : null;
-  if (outValues && inValues) {
-    checkValues(outValues, valueKind === 'probability', fail);
-    checkValues(inValues, valueKind === 'probability', fail);
-  }
-  checkArcs({ n, arcs, directed, outOffsets, outTargets, outValues, inOffsets, inSources, inValues }, fail);
-  const csr: Csr = {
+  const hasValues = (flags & FLAG_VALUES) !== 0;
+  const probability = (flags & FLAG_PROBABILITY) !== 0;
+  const arcViews: SnapshotArcs = {
+    buffer,
     n,
     arcs,
     directed,
-    outOffsets,
-    outTargets,
-    inOffsets,
-    inSources,
-    outValues,
-    inValues,
-    values: valueKind,
+    probability: hasValues ? probability : null,
+    outOffsets: base + at.outOffsets,
+    outTargets: base + at.outTargets,
+    outValues: base + at.outValues,
+    inOffsets: base + at.inOffsets,
+    inSources: base + at.inSources,
+    inValues: base + at.inValues,
   };
+  return { arcs: arcViews, fail, verify, decodeRest: () => decodeRest(bytes, at, arcViews, stored, fail) };
+}
+
+/** The CSR over the snapshot's arc arrays (no copy, no checks). */
+function arcCsr(a: SnapshotArcs): Csr {
+  const { buffer, n, arcs } = a;
+  const values = a.probability !== null;
+  return {
+    n,
+    arcs,
+    directed: a.directed,
+    outOffsets: new Uint32Array(buffer, a.outOffsets, n + 1),
+    outTargets: new Uint32Array(buffer, a.outTargets, arcs),
+    inOffsets: new Uint32Array(buffer, a.inOffsets, n + 1),
+    inSources: new Uint32Array(buffer, a.inSources, arcs),
+    outValues: values ? new Float64Array(buffer, a.outValues, arcs) : null,
+    inValues: values ? new Float64Array(buffer, a.inValues, arcs) : null,
+    values: values ? (a.probability ? 'probability' : 'weight') : null,
+  };
+}
+
+/**
+ * The first problem of a snapshot's arcs, or null: values finite and in range, then the offsets,
+ * arcs, in-lists, transpose and symmetry (arcProblem). Environment-free, so a worker can run it.
+ */
+export function snapshotArcProblem(arcs: SnapshotArcs): string | null {
+  const csr = arcCsr(arcs);
+  if (csr.outValues && csr.inValues) {
+    const probability = csr.values === 'probability';
+    const problem = valueProblem(csr.outValues, probability) ?? valueProblem(csr.inValues, probability);
+    if (problem) return problem;
+  }
+  return arcProblem(csr);
+}
+
+function decodeRest(
+  bytes: Uint8Array,
+  at: Layout,
+  arcViews: SnapshotArcs,
+  stored: string,
+  fail: Fail,
+): DecodedSnapshot {
+  const { n, arcs, flags } = at;
+  const { directed } = arcViews;
+  const buffer = bytes.buffer;
+  const base = bytes.byteOffset;
+  const csr = arcCsr(arcViews);
 
   const text = (start: number, length: number, what: string): unknown => {
     const part = bytes.subarray(start, start + length);
@@ -493,7 +610,7 @@ const ROWS_PER_CALL = 1024;
  * all is well (the row hashers below); the first problem, in the order listed, is found and named
  * by a plain second look (firstArcProblem) only when something is wrong.
  */
-function checkArcs(csr: Omit<Csr, 'values'>, fail: Fail): void {
+function arcProblem(csr: Omit<Csr, 'values'>): string | null {
   const { n, arcs, outOffsets, outTargets, inOffsets, inSources } = csr;
   // sums: the out-arcs, the in-arcs, and (undirected) the out-arcs reversed, two sums each.
   const sums = new Int32Array(6);
@@ -519,11 +636,11 @@ function checkArcs(csr: Omit<Csr, 'values'>, fail: Fail): void {
         (csr.directed || hashOutRows(from, to, n, arcs, outOffsets, outTargets, false, sums, 4));
     }
   }
-  if (!ok) throw fail(firstArcProblem(csr));
-  if (sums[2] !== sums[0] || sums[3] !== sums[1])
-    throw fail('the in-arcs are not the reverse of the out-arcs');
+  if (!ok) return firstArcProblem(csr);
+  if (sums[2] !== sums[0] || sums[3] !== sums[1]) return 'the in-arcs are not the reverse of the out-arcs';
   if (!csr.directed && (sums[4] !== sums[0] || sums[5] !== sums[1]))
-    throw fail('undirected, but the arcs are not symmetric with one value per edge');
+    return 'undirected, but the arcs are not symmetric with one value per edge';
+  return null;
 }
 
 /*
@@ -667,7 +784,7 @@ function valuePart(lo: number, hi: number): number {
   return Math.imul(lo ^ 0x27d4eb2f, 0x165667b1) ^ Math.imul(hi + 0x165667b1, 0x9e3779b1);
 }
 
-/** The first problem hashRows can meet, named, in the order checkArcs lists them. */
+/** The first problem hashRows can meet, named, in the order arcProblem lists them. */
 function firstArcProblem(csr: Omit<Csr, 'values'>): string {
   const { n, arcs, outOffsets, outTargets, inOffsets, inSources } = csr;
   const offsets = (offsets: Uint32Array, side: string) => {
@@ -696,14 +813,13 @@ function firstArcProblem(csr: Omit<Csr, 'values'>): string {
   return 'the in-arcs are not the reverse of the out-arcs';
 }
 
-function checkValues(values: Float64Array, probability: boolean, fail: Fail): void {
+function valueProblem(values: Float64Array, probability: boolean): string | null {
   for (let k = 0; k < values.length; k++) {
     const x = values[k];
     if (!(x >= 0) || x === Number.POSITIVE_INFINITY || (probability && x > 1))
-      throw fail(
-        `arc ${k} has value ${x}, expected ${probability ? 'a probability in [0, 1]' : 'a weight >= 0'}`,
-      );
+      return `arc ${k} has value ${x}, expected ${probability ? 'a probability in [0, 1]' : 'a weight >= 0'}`;
   }
+  return null;
 }
 
 const FORMATS: readonly GraphFormat[] = ['edgelist', 'gexf', 'graphml', 'json'];

@@ -4,24 +4,29 @@
  * the same answers as the text file; and each kind of damage is one LoadError naming the file,
  * including damage made to look valid (the content hash recomputed).
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { withInArcs } from '../../src/graph/csr.ts';
 import { LoadError } from '../../src/graph/load-error.ts';
 import {
   decodeSnapshot,
+  decodeSnapshotWith,
   encodeSnapshot,
   hash128,
   isSnapshot,
   loadedFromSnapshot,
   SNAPSHOT_MAGIC,
+  type SnapshotArcs,
   sha256Js,
+  snapshotArcProblem,
   useSha256,
 } from '../../src/graph/snapshot.ts';
 import type { Csr, LoadedGraph } from '../../src/graph/types.ts';
-import { json, ripple, scratchFiles } from '../support/cli.ts';
+import { json, ROOT, ripple, scratchFiles } from '../support/cli.ts';
 import { FIXTURES, load } from './support.ts';
 
 const write = scratchFiles('ripple-snapshot-');
@@ -61,7 +66,11 @@ const u32 = (bytes: Uint8Array, at: number) =>
 const setU32 = (bytes: Uint8Array, at: number, value: number) =>
   new DataView(bytes.buffer, bytes.byteOffset).setUint32(at, value, true);
 
+/** Every damaged snapshot problem() saw, for the two-thread decoder to be checked on. */
+const damaged: Uint8Array[] = [];
+
 function problem(bytes: Uint8Array): string {
+  damaged.push(bytes.slice());
   try {
     decodeSnapshot(bytes, 'g.rsnap');
   } catch (e) {
@@ -261,6 +270,30 @@ describe('damaged snapshots are one LoadError naming the file', () => {
     named.set(new TextEncoder().encode('{n0"'), at);
     expect(problem(rehash(named))).toMatch(/the id table is not valid JSON/);
   });
+
+  it('an arc problem is reported before an id table problem', () => {
+    const both = fresh();
+    setU32(both, outTargets, 0); // a self-loop
+    setU32(both, ids + 4, u32(both, ids));
+    expect(problem(rehash(both))).toMatch(/node 0 has a self-loop/);
+  });
+
+  it('the two-thread decoder (arc checks elsewhere) fails each damaged snapshot the same way', async () => {
+    // As on a worker thread: the checks see a copy of the arcs (a structured clone).
+    const elsewhere = async (arcs: SnapshotArcs) => ({ problem: snapshotArcProblem(structuredClone(arcs)) });
+    const failed = async () => undefined; // a worker that died: the checks run here
+    expect(damaged.length).toBeGreaterThan(15);
+    for (const bytes of damaged.splice(0)) {
+      const expected = problem(bytes);
+      for (const checkArcs of [elsewhere, failed]) {
+        const error = await decodeSnapshotWith(bytes, 'g.rsnap', checkArcs).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(LoadError);
+        expect((error as LoadError).message).toBe(expected);
+      }
+    }
+    const decoded = await decodeSnapshotWith(good, 'g.rsnap', elsewhere);
+    expect(decoded).toEqual(decodeSnapshot(good, 'g.rsnap'));
+  });
 });
 
 /** The in-arrays of out-arrays, sorted by source (what withInArcs builds). */
@@ -303,6 +336,42 @@ describe('--graph G.rsnap', () => {
     expect(drop2(json(...sim, '--graph', out))).toEqual(
       drop2(json(...sim, '--graph', 'datasets/facebook_combined.txt')),
     );
+  });
+
+  it('hashed and arc-checked on a worker thread: the same answers and the same errors', () => {
+    const out = write('karate-worker.rsnap', '');
+    json('snapshot', '--graph', 'datasets/karate.txt', '--direction', 'undirected', '--out', out);
+    // RIPPLE_SNAPSHOT_WORKER_BYTES: the smallest snapshot checked on a worker (0: none).
+    const stats = (path: string, worker: boolean) => {
+      const r = spawnSync(
+        process.execPath,
+        [join(ROOT, 'bin/ripple.mjs'), 'stats', '--graph', path, '--json'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, RIPPLE_SNAPSHOT_WORKER_BYTES: worker ? '1' : '0' },
+        },
+      );
+      const stdout = r.stdout.replace(/"(load|distance)Seconds":[0-9.e-]+/g, '"$1Seconds":0');
+      return { code: r.status, stdout, stderr: r.stderr };
+    };
+    const one = stats(out, false);
+    expect(one.code).toBe(0);
+    expect(stats(out, true)).toEqual(one);
+    const bytes = new Uint8Array(readFileSync(out));
+    setU32(bytes, 64 + ((4 * 35 + 7) & ~7), 0); // the first arc (from node 0) made a self-loop
+    const bad = write('karate-loop.rsnap', '');
+    writeFileSync(bad, rehash(bytes));
+    const failed = stats(bad, false);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/graph snapshot: node 0 has a self-loop/);
+    expect(stats(bad, true)).toEqual(failed);
+    // The worker hashes the bytes too: a changed byte is a hash mismatch, reported first.
+    bytes[bytes.length - 200] ^= 1;
+    writeFileSync(bad, bytes);
+    const changed = stats(bad, false);
+    expect(changed.stderr).toMatch(/graph snapshot: content hash mismatch/);
+    expect(stats(bad, true)).toEqual(changed);
   });
 
   it('a damaged snapshot: one line naming the file, exit 1', () => {

@@ -17,6 +17,7 @@ import { type LoadOptions, loadGraph, readProblem, resolveLoadOptions } from '..
 import { LoadError } from '../../graph/load-error.ts';
 import {
   decodeSnapshot,
+  decodeSnapshotWith,
   isSnapshot,
   loadedFromSnapshot,
   SNAPSHOT_HEADER_BYTES,
@@ -25,6 +26,7 @@ import {
 import type { Gunzip } from '../../graph/stream.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
 import { strictXmlParser } from '../../util/strict-xml-parser.ts';
+import { type ArcWorker, startArcWorker } from './snapshot-arcs.ts';
 import { startTailWorker } from './split-load.ts';
 
 installNodeSha256();
@@ -80,8 +82,20 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
       (await handle.read(head, 0, head.length, 0)).bytesRead === head.length &&
       isSnapshot(head)
     ) {
-      const { bytes, bodySha256 } = await readHashed(handle, size);
-      return loadedFromSnapshot(decodeSnapshot(bytes, path, { bodySha256 }), path);
+      // A large one is hashed and has its arc checks run on a worker thread (snapshot-arcs.ts),
+      // started first so that its start-up overlaps the read into memory it shares.
+      const worker = startArcWorker(size);
+      try {
+        if (worker) {
+          const bytes = await readShared(handle, size, worker);
+          return loadedFromSnapshot(await decodeSnapshotWith(bytes, path, worker.check), path);
+        }
+        const { bytes, bodySha256 } = await readHashed(handle, size);
+        const decoded = decodeSnapshot(bytes, path, { bodySha256 });
+        return loadedFromSnapshot(decoded, path);
+      } finally {
+        worker?.close();
+      }
     }
     // A large edge list is read on two threads (split-load.ts); the result is the same.
     const split = await startTailWorker(handle, path, size, loadOptions).catch(() => null);
@@ -106,11 +120,33 @@ async function readHashed(
   size: number,
 ): Promise<{ bytes: Uint8Array; bodySha256: Uint8Array }> {
   const buffer = Buffer.allocUnsafeSlow(size);
+  const hash = createHash('sha256');
+  const at = await readChunks(handle, buffer, (from, to) => hash.update(buffer.subarray(from, to)));
+  // The file shrank while being read: the decoder reports the truncation.
+  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, at), bodySha256: hash.digest() };
+}
+
+/** The same into a SharedArrayBuffer, each chunk handed to the worker to hash as it arrives. */
+async function readShared(handle: FileHandle, size: number, worker: ArcWorker): Promise<Uint8Array> {
+  const shared = new SharedArrayBuffer(size);
+  const at = await readChunks(handle, new Uint8Array(shared), (from, to) => worker.hash(shared, from, to));
+  return new Uint8Array(shared, 0, at);
+}
+
+/**
+ * Read the file into `buffer` in a few large chunks, each read started before `hash` is given
+ * the body bytes (those after the header) of the previous one; the number of bytes read.
+ */
+async function readChunks(
+  handle: FileHandle,
+  buffer: Uint8Array,
+  hash: (from: number, to: number) => void,
+): Promise<number> {
+  const size = buffer.length;
   const chunk = Math.min(
     SNAPSHOT_CHUNK_MAX,
     Math.max(SNAPSHOT_CHUNK_MIN, 2 ** Math.ceil(Math.log2(size / 8))),
   );
-  const hash = createHash('sha256');
   const read = (at: number) => handle.read(buffer, at, Math.min(size - at, chunk), at);
   let at = 0;
   let next = size > 0 ? read(0) : null;
@@ -119,10 +155,9 @@ async function readHashed(
     const from = at;
     at += bytesRead;
     next = bytesRead > 0 && at < size ? read(at) : null;
-    if (at > SNAPSHOT_HEADER_BYTES) hash.update(buffer.subarray(Math.max(from, SNAPSHOT_HEADER_BYTES), at));
+    if (at > SNAPSHOT_HEADER_BYTES) hash(Math.max(from, SNAPSHOT_HEADER_BYTES), at);
   }
-  // The file shrank while being read: the decoder reports the truncation.
-  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, at), bodySha256: hash.digest() };
+  return at;
 }
 
 /**
