@@ -142,7 +142,9 @@ describe('seed finding panel', () => {
   });
 
   it('runs beside a simulation; cancelling it leaves the simulation to finish with its own result', async () => {
-    const runs = 4_000_000;
+    // Long enough that the simulation outlasts the clicks below on a loaded machine: with 4M runs
+    // it once finished first, the page turned to Results and the task bar was hidden.
+    const runs = 10_000_000;
     const page = await served.browser.newPage();
     await open(page, KARATE.replace('runs=200', `runs=${runs}`));
     const runState = () =>
@@ -166,7 +168,7 @@ describe('seed finding panel', () => {
     // The two really overlapped: the simulation was still going when the suggestion stopped.
     expect(await runState()).toBe('running');
 
-    await page.getByTestId('status').filter({ hasText: /^Done/ }).waitFor({ timeout: 120_000 });
+    await page.getByTestId('status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
     const mean = await page.evaluate(
       () =>
         (
@@ -192,7 +194,7 @@ describe('seed finding panel', () => {
     );
     expect(mean).toBe(cli.mean);
     await page.close();
-  }, 180_000);
+  }, 300_000);
 
   it('refuses CELF above CELF_LIMITS.warnNodes accounts (the number the CLI warns at), naming it; accepts a graph at the limit', async () => {
     const limit = CELF_LIMITS.warnNodes;
