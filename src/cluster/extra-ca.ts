@@ -1,6 +1,6 @@
 /**
  * The private CAs of `rediss://` connections when the `ripple` executable started Node without
- * NODE_EXTRA_CA_CERTS (bin/ripple.mjs hands the file over as RIPPLE_EXTRA_CA_CERTS, because Node
+ * NODE_EXTRA_CA_CERTS (bin/ripple.cjs hands the file over as RIPPLE_EXTRA_CA_CERTS, because Node
  * would parse it at every start though only this connection needs it): the file's certificates
  * beside Node's own, as NODE_EXTRA_CA_CERTS would have added them.
  *
@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import tls, { type SecureContext } from 'node:tls';
 
-/** The variable bin/ripple.mjs moves NODE_EXTRA_CA_CERTS to. */
+/** The variable bin/ripple.cjs moves NODE_EXTRA_CA_CERTS to. */
 export const EXTRA_CA_VARIABLE = 'RIPPLE_EXTRA_CA_CERTS';
 
 let cached: { file: string; context: SecureContext | null } | null = null;

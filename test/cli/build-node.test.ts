@@ -13,6 +13,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,8 +41,10 @@ describe('bin/build-node.mjs', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
     write('package-lock.json', '{}', true);
     // Every worker entry the bundler is told about (bin/load-cli.cjs), as an empty module.
-    const entries = readFileSync(join(ROOT, 'bin', 'load-cli.cjs'), 'utf8');
-    const workers = [...entries.matchAll(/'(workers\/[\w.-]+\.node\.ts)'/g)].map((m) => m[1]);
+    const { entries } = createRequire(import.meta.url)('../../bin/load-cli.cjs') as {
+      entries: Record<string, string>;
+    };
+    const workers = Object.values(entries).filter((source) => source.startsWith('workers/'));
     expect(workers).toContain('workers/engine.node.ts');
     for (const entry of workers) write(entry, 'export {};\n', true);
     write('bench/bench.ts', 'export {};\n', true);

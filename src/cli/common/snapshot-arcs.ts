@@ -9,10 +9,9 @@
  * machine with two cores, and when the bundled worker is there (not when running from source).
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type ArcCheckResult, type SnapshotArcs, snapshotArcProblem } from '../../graph/snapshot.ts';
+import { bundledWorker, bytesFromEnvironment } from './second-thread.ts';
 
 /**
  * Smallest snapshot checked on a worker: below it the worker's start-up (25-50 ms) outlasts the
@@ -37,18 +36,12 @@ export interface ArcWorker {
 /** What the worker is sent. */
 type ArcWorkerMessage = { hash: [SharedArrayBuffer, number, number] } | { arcs: SnapshotArcs };
 
-function arcWorkerBytes(): number {
-  const given = process.env.RIPPLE_SNAPSHOT_WORKER_BYTES;
-  const n = given === undefined || given === '' ? Number.NaN : Number(given);
-  return Number.isSafeInteger(n) && n >= 0 ? n : ARC_WORKER_BYTES;
-}
-
 /** Start a worker for the arc checks of a snapshot of `size` bytes, or null when not worth it. */
 export function startArcWorker(size: number): ArcWorker | null {
-  const min = arcWorkerBytes();
-  if (min === 0 || size < min || availableParallelism() < 2) return null;
-  const script = new URL('./snapshot-arcs.worker.mjs', import.meta.url);
-  if (script.protocol !== 'file:' || !existsSync(script)) return null;
+  const min = bytesFromEnvironment('RIPPLE_SNAPSHOT_WORKER_BYTES') ?? ARC_WORKER_BYTES;
+  if (min === 0 || size < min) return null;
+  const script = bundledWorker(new URL('./snapshot-arcs.worker.mjs', import.meta.url));
+  if (!script) return null;
   const worker = new Worker(script);
   let done = false;
   const result = new Promise<ArcCheckResult | undefined>((resolve) => {

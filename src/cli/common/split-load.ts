@@ -7,7 +7,6 @@
  * start like gzip, XML or JSON, when a core is free (coreFree), and when the bundled worker is
  * there (not when running from source).
  */
-import { existsSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -15,6 +14,7 @@ import type { EdgeListOptions, EdgeListPart } from '../../graph/edge-list.ts';
 import { readEdgeListTail } from '../../graph/edge-list-blocks.ts';
 import type { EdgeListTail, LoadOptions } from '../../graph/load.ts';
 import { MAX_LINE } from '../../graph/stream.ts';
+import { bundledWorker, bytesFromEnvironment } from './second-thread.ts';
 
 /**
  * Smallest file split: below it a worker's start (about 40 ms) costs more than half the parsing
@@ -49,10 +49,7 @@ export interface TailWorker {
 
 /** The smallest file to split now: RIPPLE_SPLIT_BYTES, else SPLIT_BYTES when a core is free. */
 function splitBytes(): number {
-  const given = process.env.RIPPLE_SPLIT_BYTES;
-  const n = given === undefined || given === '' ? Number.NaN : Number(given);
-  if (Number.isSafeInteger(n) && n >= 0) return n;
-  return coreFree() ? SPLIT_BYTES : 0;
+  return bytesFromEnvironment('RIPPLE_SPLIT_BYTES') ?? (coreFree() ? SPLIT_BYTES : 0);
 }
 
 /**
@@ -66,9 +63,9 @@ export async function startTailWorker(
   options: LoadOptions,
 ): Promise<TailWorker | null> {
   const min = splitBytes();
-  if (min === 0 || size < min || size < 2 * MAX_LINE || availableParallelism() < 2) return null;
-  const script = new URL('./load-tail.worker.mjs', import.meta.url);
-  if (script.protocol !== 'file:' || !existsSync(script)) return null;
+  if (min === 0 || size < min || size < 2 * MAX_LINE) return null;
+  const script = bundledWorker(new URL('./load-tail.worker.mjs', import.meta.url));
+  if (!script) return null;
   // Not for gzip, XML or JSON (whose first byte after spaces is '<' or '{'): no worker to start.
   const start = new Uint8Array(256);
   const head = start.subarray(0, (await handle.read(start, 0, start.length, 0)).bytesRead);
