@@ -29,6 +29,7 @@
  * Environment-free: runs in Node and in browsers alike.
  */
 import { LoadError } from './load-error.ts';
+import { indexIds, integerIds, lazyIds, lazyIdTable, mixCode } from './node-ids.ts';
 import type { Csr, Direction, GraphFormat, LoadedGraph, LoadReport } from './types.ts';
 
 /** "\x89RSNAP\r\n": the 0x89 byte keeps text tools away, CR LF catches newline translation. */
@@ -76,6 +77,7 @@ export interface SnapshotContent {
 
 export interface DecodedSnapshot {
   csr: Csr;
+  /** The id table, or null; integer ids are made into strings on first read (node-ids.ts). */
   ids: string[] | null;
   labels: (string | null)[] | null;
   positions: Float64Array | null;
@@ -454,9 +456,11 @@ function decodeRest(
     }
   };
   let ids: string[] | null = null;
+  let codes: Uint32Array | null = null;
   if ((flags & FLAG_INTEGER_IDS) !== 0) {
     if (at.idsBytes !== 4 * n) throw fail(`the integer id table has ${at.idsBytes} bytes, not 4 per node`);
-    ids = integerIdTable(new Uint32Array(buffer, base + at.ids, n), fail);
+    codes = new Uint32Array(buffer, base + at.ids, n);
+    checkDistinctCodes(codes, fail);
   } else if ((flags & FLAG_IDS) !== 0) {
     const value = text(at.ids, at.idsBytes, 'the id table');
     if (!Array.isArray(value) || value.length !== n) throw fail(`the id table must list ${n} ids`);
@@ -492,7 +496,9 @@ function decodeRest(
           fail,
         )
       : null;
-  return { csr, ids, labels, positions, report, hash: stored };
+  const decoded = { csr, labels, positions, report, hash: stored };
+  // Integer ids stay codes until read: their strings cost more than the rest of a large load.
+  return codes ? lazyIds(decoded, integerIds(codes)) : { ...decoded, ids };
 }
 
 /** A decoded snapshot as the loaders' LoadedGraph for `file` (ids are indices if it has none). */
@@ -512,13 +518,11 @@ export function loadedFromSnapshot(decoded: DecodedSnapshot, file: string): Load
     ...decoded.report,
     file,
   };
-  return {
-    csr,
-    ids: decoded.ids ?? Array.from({ length: csr.n }, (_, v) => String(v)),
-    labels: decoded.labels,
-    positions: decoded.positions,
-    report,
-  };
+  const loaded = { csr, labels: decoded.labels, positions: decoded.positions, report };
+  // Integer ids (or none: the indices) are made into strings on first use (node-ids.ts).
+  const lazy = lazyIdTable(decoded);
+  if (lazy) return lazyIds(loaded, lazy);
+  return decoded.ids ? { ...loaded, ids: decoded.ids } : lazyIds(loaded, indexIds(csr.n));
 }
 
 type Fail = (problem: string) => LoadError;
@@ -551,12 +555,11 @@ function integerCodes(ids: readonly string[]): Uint32Array | null {
 }
 
 /**
- * Integer ids as strings, checked distinct in O(n): a bitmap when the codes are dense (marked as
- * the strings are made), else an open-addressing table of the codes.
+ * Integer ids checked distinct in O(n): a bitmap when the codes are dense, else an
+ * open-addressing table of the codes.
  */
-function integerIdTable(codes: Uint32Array, fail: Fail): string[] {
+function checkDistinctCodes(codes: Uint32Array, fail: Fail): void {
   const n = codes.length;
-  const ids = new Array<string>(n);
   let max = 0;
   for (let v = 0; v < n; v++) if (codes[v] > max) max = codes[v];
   const twice = (code: number) => fail(`id ${code} appears twice in the id table`);
@@ -567,13 +570,10 @@ function integerIdTable(codes: Uint32Array, fail: Fail): string[] {
       const bit = 1 << (c & 7);
       if (seen[c >>> 3] & bit) throw twice(c);
       seen[c >>> 3] |= bit;
-      ids[v] = String(c);
     }
-    return ids;
+    return;
   }
   duplicateCode(codes, twice);
-  for (let v = 0; v < n; v++) ids[v] = String(codes[v]);
-  return ids;
 }
 
 /** Throws twice(code) for a code that appears twice: linear probing in a table at most half full. */
@@ -591,7 +591,7 @@ function duplicateCode(codes: Uint32Array, twice: (code: number) => LoadError): 
       sawEmptyCode = true;
       continue;
     }
-    let i = fmix(c) & mask;
+    let i = mixCode(c) & mask;
     for (let t = table[i]; t !== EMPTY; t = table[i]) {
       if (t === c) throw twice(c);
       i = (i + 1) & mask;
@@ -1036,13 +1036,4 @@ function sha256Blocks(data: DataView, state: Int32Array, w: Int32Array): void {
     state[6] = (state[6] + g) | 0;
     state[7] = (state[7] + h) | 0;
   }
-}
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
 }
