@@ -7,7 +7,8 @@
  *   loop('arcs', [brIf('row', geU(get(k), get(end))), set(v, load32(get(k), TGT)), ...])
  *
  * Branches name their target block (resolved to relative depths here). Only i32 and f64 values,
- * one exported memory, and exported functions: what src/diffusion/ic-wasm.ts needs.
+ * one memory (the module's, exported, or imported, shared or not) and exported functions: what
+ * src/diffusion/ic-wasm.ts and src/graph/snapshot-arc-hash.ts need.
  */
 
 export type ValType = 'i32' | 'f64';
@@ -95,8 +96,17 @@ function encode(code: Code, labels: string[], out: number[]): void {
   out.push(0x0b);
 }
 
-/** A module with one exported memory of `pages` 64 KiB pages and the given exported functions. */
-export function assemble(pages: number, functions: FunctionSpec[]): Uint8Array<ArrayBuffer> {
+/**
+ * A module with one memory of `pages` 64 KiB pages and the given exported functions. The memory
+ * is the module's own and exported, or, with `imported`, the `memory` of the import object
+ * (`{ env: { memory } }`, a WebAssembly.Memory of exactly `pages` pages, shared or not), so the
+ * code runs on bytes already in it (a file read into it, a SharedArrayBuffer a worker sees).
+ */
+export function assemble(
+  pages: number,
+  functions: FunctionSpec[],
+  imported?: { shared: boolean },
+): Uint8Array<ArrayBuffer> {
   const types = functions.map((f) => [
     0x60,
     ...vec(f.params.map((t) => [VAL[t]])),
@@ -109,10 +119,13 @@ export function assemble(pages: number, functions: FunctionSpec[]): Uint8Array<A
     body.push(0x0b);
     return [...uleb(body.length), ...body];
   });
-  const exports = [
-    ...functions.map((f, i) => [...uleb(utf8(f.name).length), ...utf8(f.name), 0x00, ...uleb(i)]),
-    [...uleb(6), ...utf8('memory'), 0x02, 0],
-  ];
+  const exports = functions.map((f, i) => [...uleb(utf8(f.name).length), ...utf8(f.name), 0x00, ...uleb(i)]);
+  if (!imported) exports.push([...uleb(6), ...utf8('memory'), 0x02, 0]);
+  // Limits: 0x00 min; 0x01 min max; 0x03 min max shared (the threads proposal).
+  const limits = imported
+    ? [imported.shared ? 0x03 : 0x01, ...uleb(pages), ...uleb(pages)]
+    : [0x00, ...uleb(pages)];
+  const name = (text: string) => [...uleb(utf8(text).length), ...utf8(text)];
   const bytes = [
     0x00,
     0x61,
@@ -123,8 +136,9 @@ export function assemble(pages: number, functions: FunctionSpec[]): Uint8Array<A
     0x00,
     0x00,
     ...section(1, vec(types)),
+    ...(imported ? section(2, vec([[...name('env'), ...name('memory'), 0x02, ...limits]])) : []),
     ...section(3, vec(functions.map((_, i) => uleb(i)))),
-    ...section(5, vec([[0x00, ...uleb(pages)]])),
+    ...(imported ? [] : section(5, vec([limits]))),
     ...section(7, vec(exports)),
     ...section(10, vec(bodies)),
   ];
@@ -183,6 +197,9 @@ export const shl = bin(0x74);
 export const shrS = bin(0x75);
 export const shrU = bin(0x76);
 export const rotl = bin(0x77);
+export const feq = bin(0x61);
+export const fgt = bin(0x64);
+export const fge = bin(0x66);
 export const fadd = bin(0xa0);
 export const fromU32 = un(0xb8);
 export const load32 = (addr: Code, offset = 0): Code => [addr, [0x28, ...memarg(2, offset)]];

@@ -3,7 +3,7 @@
  * large snapshot's chunks as this thread reads them and then runs its arc checks
  * (snapshotArcProblem, src/graph/snapshot.ts), while this thread builds its id strings, labels
  * and load report (decodeSnapshotWith). The worker is started before the file is read, so its
- * start-up overlaps the read, and the file is read into a SharedArrayBuffer it sees without a
+ * start-up overlaps the read, and the file is read into a shared WebAssembly memory it sees without a
  * copy. Results and errors are those of the one-thread decoder; when the worker
  * cannot run or fails, the checks run here. Only for snapshots of at least ARC_WORKER_BYTES on a
  * machine with two cores, and when the bundled worker is there (not when running from source).
@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { type ArcCheckResult, type SnapshotArcs, snapshotArcProblem } from '../../graph/snapshot.ts';
+import { adoptMemory } from '../../graph/snapshot-arc-hash.ts';
 import { bundledWorker, bytesFromEnvironment } from './second-thread.ts';
 
 /**
@@ -24,17 +25,19 @@ import { bundledWorker, bytesFromEnvironment } from './second-thread.ts';
 const ARC_WORKER_BYTES = 48 << 20;
 
 /**
- * A started worker: hash() hands it bytes [from, to) of the buffer, in order, for the content
- * hash; check() the arcs (once, after the last bytes), close() stops it if still running.
+ * A started worker: share() hands it the memory the snapshot is read into (first), hash() bytes
+ * [from, to) of it, in order, for the content hash; check() the arcs (once, after the last
+ * bytes), close() stops it if still running.
  */
 export interface ArcWorker {
-  hash: (buffer: SharedArrayBuffer, from: number, to: number) => void;
+  share: (memory: WebAssembly.Memory) => void;
+  hash: (from: number, to: number) => void;
   check: (arcs: SnapshotArcs) => Promise<ArcCheckResult | undefined>;
   close: () => void;
 }
 
 /** What the worker is sent. */
-type ArcWorkerMessage = { hash: [SharedArrayBuffer, number, number] } | { arcs: SnapshotArcs };
+type ArcWorkerMessage = { memory: WebAssembly.Memory } | { hash: [number, number] } | { arcs: SnapshotArcs };
 
 /** Start a worker for the arc checks of a snapshot of `size` bytes, or null when not worth it. */
 export function startArcWorker(size: number): ArcWorker | null {
@@ -53,7 +56,8 @@ export function startArcWorker(size: number): ArcWorker | null {
   });
   const post = (message: ArcWorkerMessage) => worker.postMessage(message);
   return {
-    hash: (buffer, from, to) => post({ hash: [buffer, from, to] }),
+    share: (memory) => post({ memory }),
+    hash: (from, to) => post({ hash: [from, to] }),
     check: (arcs) => {
       post({ arcs });
       return result;
@@ -71,13 +75,20 @@ export function serveArcChecks(port: {
   close: () => void;
 }): void {
   const hash = createHash('sha256');
+  let buffer: ArrayBufferLike | null = null;
   port.on('message', (message) => {
+    if ('memory' in message) {
+      // A new object for the same memory here: the arc pass runs on it.
+      buffer = adoptMemory(message.memory);
+      return;
+    }
+    if (!buffer) throw new Error('snapshot-arcs: bytes before their memory');
     if ('hash' in message) {
-      const [buffer, from, to] = message.hash;
+      const [from, to] = message.hash;
       hash.update(new Uint8Array(buffer, from, to - from));
       return;
     }
-    port.postMessage({ problem: snapshotArcProblem(message.arcs), bodySha256: hash.digest() });
+    port.postMessage({ problem: snapshotArcProblem({ ...message.arcs, buffer }), bodySha256: hash.digest() });
     port.close();
   });
 }

@@ -1,0 +1,151 @@
+/**
+ * The snapshot arc pass in WebAssembly (src/graph/snapshot-arc-hash.ts), on hand-laid arrays: a
+ * sound CSR passes with equal sums on both sides, and each kind of damage it checks arc by arc
+ * fails its pass (values out of range or not finite, offsets decreasing or beyond the arcs, arcs
+ * out of range, self-loops, in-lists out of order); an arc moved so that every check still holds
+ * changes the sums. The same in a memory the bytes were read into, in a shared one, and in a copy.
+ */
+import { describe, expect, it } from 'vitest';
+import { type ArcSections, arcHashSums, snapshotMemory } from '../../src/graph/snapshot-arc-hash.ts';
+
+interface Arrays {
+  n: number;
+  outOffsets: number[];
+  outTargets: number[];
+  inOffsets: number[];
+  inSources: number[];
+  outValues?: number[];
+  inValues?: number[];
+  directed?: boolean;
+  probability?: boolean;
+}
+
+/** The arrays laid out one after another (8-byte aligned) in `bytes`, at `base`. */
+function lay(a: Arrays, into: (size: number) => Uint8Array, base = 0): ArcSections {
+  const arcs = a.outTargets.length;
+  const pad = (x: number) => Math.ceil(x / 8) * 8;
+  let at = base;
+  const place = (bytes: number) => {
+    const start = at;
+    at += pad(bytes);
+    return start;
+  };
+  const outOffsets = place(4 * (a.n + 1));
+  const outTargets = place(4 * arcs);
+  const outValues = a.outValues ? place(8 * arcs) : at;
+  const inOffsets = place(4 * (a.n + 1));
+  const inSources = place(4 * arcs);
+  const inValues = a.inValues ? place(8 * arcs) : at;
+  const bytes = into(at);
+  const buffer = bytes.buffer;
+  new Uint32Array(buffer, outOffsets, a.n + 1).set(a.outOffsets);
+  new Uint32Array(buffer, outTargets, arcs).set(a.outTargets);
+  new Uint32Array(buffer, inOffsets, a.n + 1).set(a.inOffsets);
+  new Uint32Array(buffer, inSources, arcs).set(a.inSources);
+  if (a.outValues) new Float64Array(buffer, outValues, arcs).set(a.outValues);
+  if (a.inValues) new Float64Array(buffer, inValues, arcs).set(a.inValues);
+  return {
+    buffer,
+    n: a.n,
+    arcs,
+    directed: a.directed ?? true,
+    probability: a.outValues ? (a.probability ?? true) : null,
+    outOffsets,
+    outTargets,
+    outValues,
+    inOffsets,
+    inSources,
+    inValues,
+  };
+}
+
+const plain = (size: number) => new Uint8Array(size + 16);
+const memory = (size: number) => new Uint8Array(snapshotMemory(size + 16, false).buffer);
+const sharedMemory = (size: number) => new Uint8Array(snapshotMemory(size + 16, true).buffer);
+
+// 0 -> 1, 0 -> 2, 1 -> 2, 3 -> 0: in-lists 0: [3], 1: [0], 2: [0, 1].
+const directed: Arrays = {
+  n: 4,
+  outOffsets: [0, 2, 3, 3, 4],
+  outTargets: [1, 2, 2, 0],
+  inOffsets: [0, 1, 2, 4, 4],
+  inSources: [3, 0, 0, 1],
+};
+const valued: Arrays = { ...directed, outValues: [0.5, 1, 0, 0.25], inValues: [0.25, 0.5, 1, 0] };
+// The undirected edges 0-1, 1-2: out-lists 0: [1], 1: [0, 2], 2: [1], and the same in-lists.
+const undirected: Arrays = {
+  n: 3,
+  directed: false,
+  outOffsets: [0, 1, 3, 4],
+  outTargets: [1, 0, 2, 1],
+  inOffsets: [0, 1, 3, 4],
+  inSources: [1, 0, 2, 1],
+};
+
+function sums(a: Arrays, into = memory, base = 0): Int32Array | null {
+  return arcHashSums(lay(a, into, base));
+}
+
+/** A sound graph's sums: in-arcs the same multiset as out-arcs (and their reverse, undirected). */
+function expectSound(a: Arrays, into = memory, base = 0): Int32Array {
+  const s = sums(a, into, base);
+  expect(s).not.toBeNull();
+  const got = s as Int32Array;
+  expect([got[2], got[3]]).toEqual([got[0], got[1]]);
+  if (a.directed === false) expect([got[4], got[5]]).toEqual([got[0], got[1]]);
+  expect(got[0] === 0 && got[1] === 0).toBe(false);
+  return got;
+}
+
+describe('snapshot arc pass (WebAssembly)', () => {
+  it('passes sound graphs, in a memory read into, a shared one, or a copy at any 8-byte offset', () => {
+    for (const a of [directed, valued, undirected, { ...valued, probability: false }]) {
+      const first = expectSound(a);
+      expect(expectSound(a, sharedMemory)).toEqual(first);
+      expect(expectSound(a, plain, 8)).toEqual(first);
+    }
+  });
+
+  const damages: [string, Arrays][] = [
+    ['an out-offset decreasing', { ...directed, outOffsets: [0, 2, 1, 3, 4] }],
+    ['an out-offset beyond the arcs', { ...directed, outOffsets: [0, 2, 5, 3, 4] }],
+    ['an in-offset decreasing', { ...directed, inOffsets: [0, 1, 0, 4, 4] }],
+    ['a target beyond the nodes', { ...directed, outTargets: [1, 4, 2, 0] }],
+    ['a source beyond the nodes', { ...directed, inSources: [3, 0, 0, 7] }],
+    ['a self-loop', { ...directed, outTargets: [0, 2, 2, 0] }],
+    ['an in-list out of order', { ...directed, inSources: [3, 0, 1, 0] }],
+    ['an in-list with a repeated source', { ...directed, inSources: [3, 0, 0, 0] }],
+    ['a value NaN', { ...valued, outValues: [0.5, Number.NaN, 0, 0.25] }],
+    ['a value infinite', { ...valued, probability: false, inValues: [0.25, Number.POSITIVE_INFINITY, 1, 0] }],
+    ['a weight below 0', { ...valued, probability: false, outValues: [0.5, 1, -0.001, 0.25] }],
+    ['a probability above 1', { ...valued, inValues: [0.25, 0.5, 1.5, 0] }],
+  ];
+  for (const [what, a] of damages)
+    it(`fails a pass on ${what}`, () => {
+      expect(sums(a)).toBeNull();
+      expect(sums(a, plain, 8)).toBeNull();
+    });
+
+  it('accepts weights above 1', () => {
+    expectSound({ ...valued, probability: false, outValues: [5, 1, 0, 0.25], inValues: [0.25, 5, 1, 0] });
+  });
+
+  it('sums differ when an arc is moved and every arc-by-arc check still holds', () => {
+    // In-list of 2 names 0 and 3 instead of 0 and 1: in range, ascending, no self-loop.
+    const s = sums({ ...directed, inSources: [3, 0, 0, 3] }) as Int32Array;
+    expect(s).not.toBeNull();
+    expect([s[2], s[3]]).not.toEqual([s[0], s[1]]);
+    // A value moved to another arc.
+    const v = sums({ ...valued, inValues: [0.5, 0.25, 1, 0] }) as Int32Array;
+    expect([v[2], v[3]]).not.toEqual([v[0], v[1]]);
+    // Undirected, one direction of an edge replaced: 2 -> 0 instead of 2 -> 1 (in-lists to match).
+    const u = sums({
+      ...undirected,
+      outTargets: [1, 0, 2, 0],
+      inOffsets: [0, 2, 3, 4],
+      inSources: [1, 2, 0, 1],
+    }) as Int32Array;
+    expect([u[2], u[3]]).toEqual([u[0], u[1]]);
+    expect([u[4], u[5]]).not.toEqual([u[0], u[1]]);
+  });
+});
