@@ -91,46 +91,75 @@ export function adoptMemory(memory: WebAssembly.Memory): ArrayBufferLike {
   return memory.buffer;
 }
 
-/** Rows per call: V8 moves a function to optimised code between calls, never within one. */
+/** Rows per call (a block): V8 moves a function to optimised code between calls, never within one. */
 const ROWS_PER_CALL = 1 << 14;
 
 /**
- * The six sums of the arc pass (out-arcs, in-arcs, and for undirected graphs the out-arcs
- * reversed; sum and sum of squares each), or null when a pass met a problem (snapshot.ts then
- * names it). The first and last offsets are snapshot.ts's to check.
+ * The passes over a snapshot's arcs: the out-lists, the in-lists, and for undirected graphs (the
+ * symmetry check) the out-lists hashed as if listed by their targets. Each adds to two sums, at
+ * 2 * its place in this list.
  */
-export function arcHashSums(sections: ArcSections): Int32Array | null {
+const ARC_PASSES = ['out', 'in', 'reversed'] as const;
+type ArcPass = (typeof ARC_PASSES)[number];
+
+/**
+ * The six sums of the arc passes (sum and sum of squares each, at the pass's place in ARC_PASSES;
+ * 0 for 'reversed' on a directed graph), or null when a pass met a problem (snapshot.ts then
+ * names it). The first and last offsets are snapshot.ts's to check.
+ *
+ * The passes go by blocks of rows, and their sums add up: with `shared`, an Int32Array in shared
+ * memory starting at 0, threads running on the same bytes each take the next block from it
+ * (Atomics.add) until none is left, and their sums add up to those of one thread. A thread that
+ * meets a problem takes all the blocks left, so the others stop.
+ */
+export function arcHashSums(sections: ArcSections, shared?: Int32Array): Int32Array | null {
   const at = inMemory(sections);
   const { n, arcs, directed, probability } = at;
-  const valued = probability !== null;
   const pages = (at.memory.buffer.byteLength / PAGE) | 0;
-  const sides: SideSpec[] = [
-    { name: 'out', offsets: at.outOffsets, list: at.outTargets, values: at.outValues, rowIsSource: true },
-    { name: 'in', offsets: at.inOffsets, list: at.inSources, values: at.inValues, rowIsSource: false },
-  ];
-  // The symmetry check of undirected graphs: the out-arcs hashed as if listed by their targets.
-  if (!directed)
-    sides.push({
+  const specs: Record<ArcPass, SideSpec> = {
+    out: {
+      name: 'out',
+      offsets: at.outOffsets,
+      list: at.outTargets,
+      values: at.outValues,
+      rowIsSource: true,
+    },
+    in: { name: 'in', offsets: at.inOffsets, list: at.inSources, values: at.inValues, rowIsSource: false },
+    reversed: {
       name: 'reversed',
       offsets: at.outOffsets,
       list: at.outTargets,
       values: at.outValues,
       rowIsSource: false,
       reversed: true,
-    });
-  const shared = !(at.memory.buffer instanceof ArrayBuffer);
-  const functions = sides.map((side) => rowHasher(side, n, arcs, valued ? probability : null));
-  const module = new WebAssembly.Module(assemble(pages, functions, { shared }));
+    },
+  };
+  const run = ARC_PASSES.filter((pass) => pass !== 'reversed' || !directed);
+  const sums = new Int32Array(2 * ARC_PASSES.length);
+  const blocks = Math.ceil(n / ROWS_PER_CALL);
+  const units = run.length * blocks;
+  if (units === 0) return sums;
+  const functions = run.map((pass) => rowHasher(specs[pass], n, arcs, probability));
+  const module = new WebAssembly.Module(
+    assemble(pages, functions, { shared: !(at.memory.buffer instanceof ArrayBuffer) }),
+  );
   const exports = new WebAssembly.Instance(module, { env: { memory: at.memory } }).exports;
-  const sums = new Int32Array(6);
-  for (let s = 0; s < sides.length; s++) {
-    const hash = exports[sides[s].name] as (from: number, to: number, s1: number, s2: number) => number[];
-    for (let from = 0; from < n; from += ROWS_PER_CALL) {
-      const [ok, s1, s2] = hash(from, Math.min(n, from + ROWS_PER_CALL), sums[2 * s], sums[2 * s + 1]);
-      if (!ok) return null;
-      sums[2 * s] = s1;
-      sums[2 * s + 1] = s2;
+  type Hasher = (from: number, to: number, s1: number, s2: number) => number[];
+  const hashers = run.map((pass) => exports[pass] as Hasher);
+  const slots = run.map((pass) => 2 * ARC_PASSES.indexOf(pass));
+  let next = 0;
+  const take = shared ? () => Atomics.add(shared, 0, 1) : () => next++;
+  for (let unit = take(); unit < units; unit = take()) {
+    const p = Math.floor(unit / blocks);
+    const from = (unit % blocks) * ROWS_PER_CALL;
+    const slot = slots[p];
+    const [ok, s1, s2] = hashers[p](from, Math.min(n, from + ROWS_PER_CALL), sums[slot], sums[slot + 1]);
+    if (!ok) {
+      if (shared) Atomics.store(shared, 0, units);
+      return null;
     }
+    sums[slot] = s1;
+    sums[slot + 1] = s2;
   }
   return sums;
 }

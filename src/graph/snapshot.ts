@@ -407,17 +407,38 @@ function arcCsr(a: SnapshotArcs): Csr {
  * worker can run it.
  */
 export function snapshotArcProblem(arcs: SnapshotArcs): string | null {
-  const csr = arcCsr(arcs);
-  const { n } = csr;
+  return arcSumsProblem(arcs, arcPassSums(arcs));
+}
+
+/**
+ * The sums of the arc passes (arcHashSums, which `shared` lets threads run together), or null when
+ * one met a problem or the first and last offsets are wrong; arcSumsProblem takes the sums of
+ * every thread.
+ */
+export function arcPassSums(arcs: SnapshotArcs, shared?: Int32Array): Int32Array | null {
+  const { n, buffer } = arcs;
+  const first = (offsets: number) => new Uint32Array(buffer, offsets, 1)[0];
+  const last = (offsets: number) => new Uint32Array(buffer, offsets + 4 * n, 1)[0];
   const ends =
-    csr.outOffsets[0] === 0 &&
-    csr.inOffsets[0] === 0 &&
-    csr.outOffsets[n] === arcs.arcs &&
-    csr.inOffsets[n] === arcs.arcs;
-  const sums = ends ? arcHashSums(arcs) : null;
-  if (!sums) return namedArcProblem(csr);
+    first(arcs.outOffsets) === 0 &&
+    first(arcs.inOffsets) === 0 &&
+    last(arcs.outOffsets) === arcs.arcs &&
+    last(arcs.inOffsets) === arcs.arcs;
+  return ends ? arcHashSums(arcs, shared) : null;
+}
+
+/**
+ * The first problem of the arcs given the sums of the arc passes, run in parts (by threads taking
+ * blocks of rows in turn), or null; a part is null when it met a problem, which a plain look at
+ * the arrays then names.
+ */
+export function arcSumsProblem(arcs: SnapshotArcs, ...parts: (Int32Array | null)[]): string | null {
+  if (parts.includes(null)) return namedArcProblem(arcCsr(arcs));
+  const sums = new Int32Array(6);
+  for (const part of parts as Int32Array[])
+    for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] + part[i]) | 0;
   if (sums[2] !== sums[0] || sums[3] !== sums[1]) return 'the in-arcs are not the reverse of the out-arcs';
-  if (!csr.directed && (sums[4] !== sums[0] || sums[5] !== sums[1]))
+  if (!arcs.directed && (sums[4] !== sums[0] || sums[5] !== sums[1]))
     return 'undirected, but the arcs are not symmetric with one value per edge';
   return null;
 }

@@ -130,6 +130,40 @@ describe('snapshot arc pass (WebAssembly)', () => {
     expectSound({ ...valued, probability: false, outValues: [5, 1, 0, 0.25], inValues: [0.25, 5, 1, 0] });
   });
 
+  it('threads sharing a counter take the blocks left; one that meets a problem takes them all', () => {
+    // An undirected path of 40,000 nodes: 3 blocks of rows per pass, three passes, 9 blocks.
+    const n = 40000;
+    const offsets = [0];
+    const targets: number[] = [];
+    for (let v = 0; v < n; v++) {
+      if (v > 0) targets.push(v - 1);
+      if (v < n - 1) targets.push(v + 1);
+      offsets.push(targets.length);
+    }
+    const path: Arrays = {
+      n,
+      directed: false,
+      outOffsets: offsets,
+      outTargets: targets,
+      inOffsets: offsets,
+      inSources: targets,
+    };
+    const sections = lay(path, sharedMemory);
+    const alone = expectSound(path, sharedMemory);
+    const blocks = new Int32Array(new SharedArrayBuffer(4));
+    expect(arcHashSums(sections, blocks)).toEqual(alone);
+    expect(Atomics.load(blocks, 0)).toBe(10); // 9 blocks taken, then one look past the end
+    expect(arcHashSums(sections, blocks)).toEqual(new Int32Array(6)); // none left for a second thread
+    Atomics.store(blocks, 0, 6); // another thread took the first 6 (the out and in passes)
+    const rest = arcHashSums(sections, blocks) as Int32Array;
+    expect(Array.from(rest.subarray(0, 4))).toEqual([0, 0, 0, 0]);
+    expect(Array.from(rest.subarray(4))).toEqual(Array.from(alone.subarray(4)));
+    const bad = lay({ ...path, outTargets: targets.map((t, k) => (k === 5 ? n : t)) }, sharedMemory);
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    expect(arcHashSums(bad, stop)).toBeNull();
+    expect(Atomics.load(stop, 0)).toBeGreaterThanOrEqual(9);
+  });
+
   it('sums differ when an arc is moved and every arc-by-arc check still holds', () => {
     // In-list of 2 names 0 and 3 instead of 0 and 1: in range, ascending, no self-loop.
     const s = sums({ ...directed, inSources: [3, 0, 0, 3] }) as Int32Array;

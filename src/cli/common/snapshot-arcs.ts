@@ -1,16 +1,17 @@
 /**
  * Snapshot loads on two threads (Node): a worker thread (workers/snapshot-arcs.node.ts) hashes a
- * large snapshot's chunks as this thread reads them and then runs its arc checks
- * (snapshotArcProblem, src/graph/snapshot.ts), while this thread builds its id strings, labels
- * and load report (decodeSnapshotWith). The worker is started before the file is read, so its
- * start-up overlaps the read, and the file is read into a shared WebAssembly memory it sees without a
- * copy. Results and errors are those of the one-thread decoder; when the worker
- * cannot run or fails, the checks run here. Only for snapshots of at least ARC_WORKER_BYTES on a
- * machine with two cores, and when the bundled worker is there (not when running from source).
+ * large snapshot's chunks as this thread reads them, then runs the in-list arc pass
+ * (src/graph/snapshot-arc-hash.ts) while this thread runs the out-list passes and decodes the id
+ * table, labels and load report (decodeSnapshotWith); arcSumsProblem (src/graph/snapshot.ts)
+ * compares the sums of both. The worker is started before the file is read, so its start-up
+ * overlaps the read, and the file is read into a shared WebAssembly memory it sees without a
+ * copy. Results and errors are those of the one-thread decoder; when the worker cannot run or
+ * fails, the checks run here. Only for snapshots of at least ARC_WORKER_BYTES on a machine with
+ * two cores, and when the bundled worker is there (not when running from source).
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { type ArcCheckResult, type SnapshotArcs, snapshotArcProblem } from '../../graph/snapshot.ts';
+import { type ArcCheckResult, arcPassSums, arcSumsProblem, type SnapshotArcs } from '../../graph/snapshot.ts';
 import { adoptMemory } from '../../graph/snapshot-arc-hash.ts';
 import { bundledWorker, bytesFromEnvironment } from './second-thread.ts';
 
@@ -37,7 +38,15 @@ export interface ArcWorker {
 }
 
 /** What the worker is sent. */
-type ArcWorkerMessage = { memory: WebAssembly.Memory } | { hash: [number, number] } | { arcs: SnapshotArcs };
+type ArcWorkerMessage =
+  | { memory: WebAssembly.Memory }
+  | { hash: [number, number] }
+  | { arcs: SnapshotArcs; blocks: Int32Array };
+/** What it sends back: the sums of the blocks of arcs it hashed (null: a problem), the content hash. */
+interface ArcWorkerResult {
+  sums: Int32Array | null;
+  bodySha256: Uint8Array;
+}
 
 /** Start a worker for the arc checks of a snapshot of `size` bytes, or null when not worth it. */
 export function startArcWorker(size: number): ArcWorker | null {
@@ -47,8 +56,8 @@ export function startArcWorker(size: number): ArcWorker | null {
   if (!script) return null;
   const worker = new Worker(script);
   let done = false;
-  const result = new Promise<ArcCheckResult | undefined>((resolve) => {
-    worker.once('message', (found: ArcCheckResult) => resolve(found));
+  const result = new Promise<ArcWorkerResult | undefined>((resolve) => {
+    worker.once('message', (found: ArcWorkerResult) => resolve(found));
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
   }).finally(() => {
@@ -58,9 +67,14 @@ export function startArcWorker(size: number): ArcWorker | null {
   return {
     share: (memory) => post({ memory }),
     hash: (from, to) => post({ hash: [from, to] }),
-    check: (arcs) => {
-      post({ arcs });
-      return result;
+    check: async (arcs) => {
+      // Both threads take blocks of rows from `blocks` until none is left (this one starts at
+      // once, the worker when it has hashed the last bytes): whichever is free does the work.
+      const blocks = new Int32Array(new SharedArrayBuffer(4));
+      post({ arcs, blocks });
+      const own = arcPassSums(arcs, blocks);
+      const found = await result;
+      return found && { problem: arcSumsProblem(arcs, own, found.sums), bodySha256: found.bodySha256 };
     },
     close: () => {
       if (!done) void worker.terminate();
@@ -68,10 +82,10 @@ export function startArcWorker(size: number): ArcWorker | null {
   };
 }
 
-/** The worker's side: hash the bytes it is sent, then check the arcs, post both and stop. */
+/** The worker's side: hash the bytes it is sent, then run its arc passes, post both and stop. */
 export function serveArcChecks(port: {
   on: (event: 'message', listener: (message: ArcWorkerMessage) => void) => void;
-  postMessage: (result: ArcCheckResult) => void;
+  postMessage: (result: ArcWorkerResult) => void;
   close: () => void;
 }): void {
   const hash = createHash('sha256');
@@ -88,7 +102,10 @@ export function serveArcChecks(port: {
       hash.update(new Uint8Array(buffer, from, to - from));
       return;
     }
-    port.postMessage({ problem: snapshotArcProblem({ ...message.arcs, buffer }), bodySha256: hash.digest() });
+    port.postMessage({
+      sums: arcPassSums({ ...message.arcs, buffer }, message.blocks),
+      bodySha256: hash.digest(),
+    });
     port.close();
   });
 }
