@@ -11,8 +11,9 @@
  * assembled per snapshot with its sizes and section addresses as immediates (0.3 ms).
  *
  * The bytes must be in a WebAssembly.Memory: readers that can, read the file into one
- * (snapshotMemory); other bytes (a snapshot fetched from Redis, a structured clone) are copied
- * into one first.
+ * (snapshotMemory); the decoder copies other bytes (a snapshot fetched from Redis) into one
+ * (inSnapshotMemory), and the arc pass copies the sections it is given elsewhere (a structured
+ * clone).
  *
  * What one pass checks, row by row: offsets never decreasing and at most the arc count, arcs in
  * range with no self-loop (out-lists), in-lists strictly ascending, values finite and in range
@@ -22,6 +23,7 @@
  * hashes and of their squares compare two multisets of arcs (a deliberately forged file could
  * collide, but could then only make its own numbers wrong, since every index is range-checked).
  */
+import { canShare } from '../engine/share.ts';
 import {
   add,
   assemble,
@@ -83,6 +85,18 @@ export function snapshotMemory(bytes: number, shared: boolean): WebAssembly.Memo
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
   memories.set(memory.buffer, memory);
   return memory;
+}
+
+/**
+ * The snapshot `input` in a WebAssembly memory: itself when it is in one snapshotMemory made (at
+ * a multiple of 8 bytes), else a copy in a new one, shared where the engine shares graphs (so the
+ * engine's threads then view it without a copy of their own).
+ */
+export function inSnapshotMemory(input: Uint8Array): Uint8Array {
+  if (memories.has(input.buffer) && input.byteOffset % 8 === 0) return input;
+  const copy = new Uint8Array(snapshotMemory(input.length, canShare()).buffer, 0, input.length);
+  copy.set(input);
+  return copy;
 }
 
 /** Take in a memory received from another thread (its buffer is a new object here). */

@@ -30,7 +30,7 @@
  */
 import { LoadError } from './load-error.ts';
 import { indexIds, integerIds, lazyIds, lazyIdTable, mixCode } from './node-ids.ts';
-import { type ArcSections, arcHashSums } from './snapshot-arc-hash.ts';
+import { type ArcSections, arcHashSums, inSnapshotMemory } from './snapshot-arc-hash.ts';
 import type { Csr, Direction, GraphFormat, LoadedGraph, LoadReport } from './types.ts';
 
 /** "\x89RSNAP\r\n": the 0x89 byte keeps text tools away, CR LF catches newline translation. */
@@ -317,8 +317,9 @@ function openSnapshot(input: Uint8Array, file: string): OpenedSnapshot {
   if (input.length < HEADER_BYTES)
     throw fail(`truncated: ${input.length} bytes, shorter than the ${HEADER_BYTES}-byte header`);
   if (!littleEndian()) throw fail('this machine is big-endian; snapshots are little-endian');
-  // Typed-array views need aligned offsets: copy once if the bytes sit at an odd place.
-  const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+  // The arc pass runs in WebAssembly on the bytes where they are, and typed-array views need
+  // aligned offsets: copy once into a memory if they are elsewhere or at an odd place.
+  const bytes = inSnapshotMemory(input);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(AT_VERSION, true);
   if (version === 1)

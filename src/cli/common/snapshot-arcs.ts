@@ -16,14 +16,17 @@ import { adoptMemory } from '../../graph/snapshot-arc-hash.ts';
 import { bundledWorker, bytesFromEnvironment } from './second-thread.ts';
 
 /**
- * Smallest snapshot checked on a worker: below it the worker's start-up (25-50 ms) outlasts the
- * read it overlaps and the checks it takes over. Measured in fresh processes (load 2, medians of
- * 7): a 27 MB snapshot (3M arcs) loads 22% slower with the worker, a 56 MB one (5.5M arcs) 6%
- * faster, a 92 MB one (10M arcs) 17% faster; Slashdot (8 MB) twice as slow.
+ * Smallest snapshot checked on a worker: below it the worker's start-up (20-50 ms of a core) and
+ * its messages outweigh the hash and the arc passes it takes over, which cost the main thread
+ * about 1 ms per MB (the id strings are no longer made at load). Measured in fresh processes,
+ * medians, load 2-3 from other sessions: a 92 MB snapshot (10M arcs) 0.115 s with the worker,
+ * 0.102 s without (11 runs); a 276 MB one (30M arcs) 0.232-0.239 s against 0.264 s in quiet runs,
+ * no difference in busy ones (7 runs). Earlier, with the id strings on the main thread and the
+ * checks in JavaScript, the worker paid from about 50 MB.
  * RIPPLE_SNAPSHOT_WORKER_BYTES overrides it (tests use a worker on small files with it; 0 turns
  * the worker off).
  */
-const ARC_WORKER_BYTES = 48 << 20;
+const ARC_WORKER_BYTES = 160 << 20;
 
 /**
  * A started worker: share() hands it the memory the snapshot is read into (first), hash() bytes
