@@ -30,6 +30,7 @@
  */
 import { LoadError } from './load-error.ts';
 import { indexIds, integerIds, lazyIds, lazyIdTable, mixCode } from './node-ids.ts';
+import { firstRepeatedCode } from './repeated-code.ts';
 import { type ArcSections, arcHashSums, inSnapshotMemory } from './snapshot-arc-hash.ts';
 import type { Csr, Direction, GraphFormat, LoadedGraph, LoadReport } from './types.ts';
 
@@ -584,25 +585,14 @@ function integerCodes(ids: readonly string[]): Uint32Array | null {
 }
 
 /**
- * Integer ids checked distinct in O(n): a bitmap when the codes are dense, else an
- * open-addressing table of the codes.
+ * Integer ids checked distinct in O(n): a bitmap when the codes are dense (firstRepeatedCode, in
+ * WebAssembly), else an open-addressing table of the codes.
  */
 function checkDistinctCodes(codes: Uint32Array, fail: Fail): void {
-  const n = codes.length;
-  let max = 0;
-  for (let v = 0; v < n; v++) if (codes[v] > max) max = codes[v];
   const twice = (code: number) => fail(`id ${code} appears twice in the id table`);
-  if (max / 8 <= 4 * n + (1 << 20)) {
-    const seen = new Uint8Array((max >>> 3) + 1);
-    for (let v = 0; v < n; v++) {
-      const c = codes[v];
-      const bit = 1 << (c & 7);
-      if (seen[c >>> 3] & bit) throw twice(c);
-      seen[c >>> 3] |= bit;
-    }
-    return;
-  }
-  duplicateCode(codes, twice);
+  const repeated = firstRepeatedCode(codes, 4 * codes.length + (1 << 20));
+  if (repeated === null) duplicateCode(codes, twice);
+  else if (repeated >= 0) throw twice(codes[repeated]);
 }
 
 /** Throws twice(code) for a code that appears twice: linear probing in a table at most half full. */
