@@ -6,13 +6,13 @@
  *
  *   loop('arcs', [brIf('row', geU(get(k), get(end))), set(v, load32(get(k), TGT)), ...])
  *
- * Branches name their target block (resolved to relative depths here). Only i32 and f64 values,
- * one memory (the module's, exported, or imported, shared or not) and exported functions: what
- * src/diffusion/ic-wasm.ts and src/graph/snapshot-arc-hash.ts need.
+ * Branches name their target block (resolved to relative depths here). Only i32, f64 and v128
+ * (four i32 lanes) values, one memory (the module's, exported, or imported, shared or not) and
+ * exported functions: what src/diffusion/ic-wasm.ts and src/graph/snapshot-arc-hash.ts need.
  */
 
-export type ValType = 'i32' | 'f64';
-const VAL: Record<ValType, number> = { i32: 0x7f, f64: 0x7c };
+export type ValType = 'i32' | 'f64' | 'v128';
+const VAL: Record<ValType, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };
 
 /** An instruction, a sequence of them, or a structured block. */
 export type Code = number[] | Block | Branch | Code[];
@@ -220,6 +220,30 @@ export const storeF64 = (addr: Code, value: Code, offset = 0): Code => [
   value,
   [0x39, ...memarg(3, offset)],
 ];
+
+// 128-bit SIMD (the fixed-width SIMD proposal, in WebAssembly 2.0): four i32 lanes at a time.
+const simd = (op: number, ...immediates: number[]) => [0xfd, ...uleb(op), ...immediates];
+const vbin =
+  (op: number) =>
+  (a: Code, b: Code): Code => [a, b, simd(op)];
+/** 16 bytes at addr + offset (no alignment needed). */
+export const v128Load = (addr: Code, offset = 0): Code => [addr, simd(0x00, ...memarg(0, offset))];
+/** Bytes of a and b (0-15 from a, 16-31 from b) in the order `lanes` names. */
+export const shuffle = (a: Code, b: Code, lanes: readonly number[]): Code => [a, b, simd(0x0d, ...lanes)];
+export const splat32 = (a: Code): Code => [a, simd(0x11)];
+export const lane32 = (a: Code, lane: number): Code => [a, simd(0x1b, lane)];
+export const x4Eq = vbin(0x37);
+export const x4LtU = vbin(0x3a);
+export const x4GeU = vbin(0x40);
+export const vOr = vbin(0x50);
+export const vXor = vbin(0x51);
+/** 1 when any bit of a is set. */
+export const anyTrue = (a: Code): Code => [a, simd(0x53)];
+/** Each lane shifted right by the i32 `bits`. */
+export const x4ShrU = (a: Code, bits: Code): Code => [a, bits, simd(0xad)];
+export const x4Add = vbin(0xae);
+export const x4Mul = vbin(0xb5);
+
 export const block = (label: string, body: Code[]): Block => ({ kind: 'block', label, body });
 export const loop = (label: string, body: Code[]): Block => ({ kind: 'loop', label, body });
 /** `if` consumes the condition on the stack; its label lets `br` leave it. */

@@ -126,6 +126,34 @@ describe('snapshot arc pass (WebAssembly)', () => {
       expect(sums(a, plain, 8)).toBeNull();
     });
 
+  it('rows of four arcs and more (taken four at a time): sound, and each damage caught in any lane', () => {
+    // 0 -> 1..9 and 2 -> 0, 3 -> 0, 5 -> 0, 7 -> 0, 9 -> 0: out-list of 0 nine long (two quads and one
+    // more), in-list of 0 five long (a quad and one more).
+    const n = 10;
+    const outTargets = [1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 0, 0, 0, 0];
+    const outOffsets = [0, 9, 9, 10, 11, 11, 12, 12, 13, 13, 14];
+    const inSources = [2, 3, 5, 7, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const inOffsets = [0, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+    const star: Arrays = { n, outOffsets, outTargets, inOffsets, inSources };
+    expectSound(star);
+    expectSound({ ...star, directed: false, ...undirectedStar() });
+    const at = (list: number[], k: number, x: number) => list.map((y, i) => (i === k ? x : y));
+    for (let k = 0; k < 9; k++) {
+      expect(sums({ ...star, outTargets: at(outTargets, k, n) }), `target ${k} beyond`).toBeNull();
+      expect(sums({ ...star, outTargets: at(outTargets, k, 0) }), `self-loop at ${k}`).toBeNull();
+    }
+    for (let j = 0; j < 5; j++)
+      expect(sums({ ...star, inSources: at(inSources, j, 10) }), `source ${j}`).toBeNull();
+    // Out of order inside the quad, across the quad and the arc after it, and repeated.
+    expect(sums({ ...star, inSources: [3, 2, 5, 7, 9, ...inSources.slice(5)] })).toBeNull();
+    expect(sums({ ...star, inSources: [2, 3, 5, 7, 6, ...inSources.slice(5)] })).toBeNull();
+    expect(sums({ ...star, inSources: [2, 3, 5, 5, 9, ...inSources.slice(5)] })).toBeNull();
+    expect(sums({ ...star, inSources: [2, 3, 5, 9, 9, ...inSources.slice(5)] })).toBeNull();
+    // Sound arcs in other places: in-range, ascending, but not the transpose.
+    const moved = sums({ ...star, inSources: [2, 3, 5, 7, 8, ...inSources.slice(5)] }) as Int32Array;
+    expect([moved[2], moved[3]]).not.toEqual([moved[0], moved[1]]);
+  });
+
   it('accepts weights above 1', () => {
     expectSound({ ...valued, probability: false, outValues: [5, 1, 0, 0.25], inValues: [0.25, 5, 1, 0] });
   });
@@ -183,3 +211,10 @@ describe('snapshot arc pass (WebAssembly)', () => {
     expect([u[4], u[5]]).not.toEqual([u[0], u[1]]);
   });
 });
+
+/** The star 0 - 1..9 as an undirected graph: out-lists and in-lists the same. */
+function undirectedStar(): Pick<Arrays, 'outOffsets' | 'outTargets' | 'inOffsets' | 'inSources'> {
+  const outTargets = [1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const outOffsets = [0, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18];
+  return { outOffsets, outTargets, inOffsets: outOffsets, inSources: outTargets };
+}
