@@ -39,9 +39,13 @@ export type ReadGraphOptions = Omit<LoadOptions, 'file' | 'gunzip' | 'DOMParser'
 const CHUNK = 1 << 20;
 const GUNZIP_CHUNK = 1 << 18;
 const GUNZIP_AHEAD = 1 << 22;
-/** Bounds of the chunks a snapshot is read and hashed in. */
+/**
+ * Bounds of the chunks a snapshot is read and hashed in. The first chunk's read and the last
+ * one's hash do not overlap anything: 4 MiB chunks load a 92 MB snapshot in 0.094 s, 16 MiB ones
+ * in 0.104 s (medians of 13, alternating, load 2); 2 MiB ones gain nothing more.
+ */
 const SNAPSHOT_CHUNK_MIN = 1 << 20;
-const SNAPSHOT_CHUNK_MAX = 1 << 24;
+const SNAPSHOT_CHUNK_MAX = 1 << 22;
 
 /** zlib's streaming gunzip over an async iterable of compressed chunks. */
 export const nodeGunzip: Gunzip = (compressed) => {
