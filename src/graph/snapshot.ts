@@ -256,7 +256,7 @@ export function decodeSnapshot(
 
 /**
  * Where the arrays a snapshot's arc checks read sit in its buffer (byte offsets from the buffer's
- * start): all a worker thread needs to check them (snapshotArcProblem) on a SharedArrayBuffer.
+ * start): all a worker thread needs to check them (snapshotArcProblem) on a shared memory.
  */
 export type SnapshotArcs = ArcSections;
 

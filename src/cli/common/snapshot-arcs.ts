@@ -1,13 +1,14 @@
 /**
  * Snapshot loads on two threads (Node): a worker thread (workers/snapshot-arcs.node.ts) hashes a
- * large snapshot's chunks as this thread reads them, then runs the in-list arc pass
- * (src/graph/snapshot-arc-hash.ts) while this thread runs the out-list passes and decodes the id
- * table, labels and load report (decodeSnapshotWith); arcSumsProblem (src/graph/snapshot.ts)
- * compares the sums of both. The worker is started before the file is read, so its start-up
- * overlaps the read, and the file is read into a shared WebAssembly memory it sees without a
- * copy. Results and errors are those of the one-thread decoder; when the worker cannot run or
- * fails, the checks run here. Only for snapshots of at least ARC_WORKER_BYTES on a machine with
- * two cores, and when the bundled worker is there (not when running from source).
+ * large snapshot's chunks as this thread reads them; then both threads run the arc passes
+ * (src/graph/snapshot-arc-hash.ts), taking blocks of rows from a shared counter until none is
+ * left (this one at once, the worker when it has hashed the last bytes), and arcSumsProblem
+ * (src/graph/snapshot.ts) adds up their sums; this thread also decodes the id table, labels and
+ * load report (decodeSnapshotWith). The worker is started before the file is read, so its
+ * start-up overlaps the read, and the file is read into a shared WebAssembly memory it sees
+ * without a copy. Results and errors are those of the one-thread decoder; when the worker cannot
+ * run or fails, the checks run here. Only for snapshots of at least ARC_WORKER_BYTES on a machine
+ * with two cores, and when the bundled worker is there (not when running from source).
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
