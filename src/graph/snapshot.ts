@@ -29,6 +29,9 @@
  * Environment-free: runs in Node and in browsers alike.
  */
 import { LoadError } from './load-error.ts';
+import { indexIds, integerIds, lazyIds, lazyIdTable, mixCode } from './node-ids.ts';
+import { firstRepeatedCode } from './repeated-code.ts';
+import { type ArcSections, arcHashSums, inSnapshotMemory } from './snapshot-arc-hash.ts';
 import type { Csr, Direction, GraphFormat, LoadedGraph, LoadReport } from './types.ts';
 
 /** "\x89RSNAP\r\n": the 0x89 byte keeps text tools away, CR LF catches newline translation. */
@@ -76,6 +79,7 @@ export interface SnapshotContent {
 
 export interface DecodedSnapshot {
   csr: Csr;
+  /** The id table, or null; integer ids are made into strings on first read (node-ids.ts). */
   ids: string[] | null;
   labels: (string | null)[] | null;
   positions: Float64Array | null;
@@ -252,22 +256,9 @@ export function decodeSnapshot(
 
 /**
  * Where the arrays a snapshot's arc checks read sit in its buffer (byte offsets from the buffer's
- * start): all a worker thread needs to check them (snapshotArcProblem) on a SharedArrayBuffer.
+ * start): all a worker thread needs to check them (snapshotArcProblem) on a shared memory.
  */
-export interface SnapshotArcs {
-  buffer: ArrayBufferLike;
-  n: number;
-  arcs: number;
-  directed: boolean;
-  /** Arc values: null without; else whether they are probabilities (else weights). */
-  probability: boolean | null;
-  outOffsets: number;
-  outTargets: number;
-  outValues: number;
-  inOffsets: number;
-  inSources: number;
-  inValues: number;
-}
+export type SnapshotArcs = ArcSections;
 
 /** What the arc checks run elsewhere found, and the content hash if they computed it too. */
 export interface ArcCheckResult {
@@ -327,8 +318,9 @@ function openSnapshot(input: Uint8Array, file: string): OpenedSnapshot {
   if (input.length < HEADER_BYTES)
     throw fail(`truncated: ${input.length} bytes, shorter than the ${HEADER_BYTES}-byte header`);
   if (!littleEndian()) throw fail('this machine is big-endian; snapshots are little-endian');
-  // Typed-array views need aligned offsets: copy once if the bytes sit at an odd place.
-  const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+  // The arc pass runs in WebAssembly on the bytes where they are, and typed-array views need
+  // aligned offsets: copy once into a memory if they are elsewhere or at an odd place.
+  const bytes = inSnapshotMemory(input);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(AT_VERSION, true);
   if (version === 1)
@@ -411,16 +403,56 @@ function arcCsr(a: SnapshotArcs): Csr {
 
 /**
  * The first problem of a snapshot's arcs, or null: values finite and in range, then the offsets,
- * arcs, in-lists, transpose and symmetry (arcProblem). Environment-free, so a worker can run it.
+ * arcs, in-lists, transpose and symmetry. One sequential pass per side only tells whether all is
+ * well (arcHashSums, in WebAssembly); the first problem, in the order listed, is found and named
+ * by a plain second look (namedArcProblem) only when something is wrong. Environment-free, so a
+ * worker can run it.
  */
 export function snapshotArcProblem(arcs: SnapshotArcs): string | null {
-  const csr = arcCsr(arcs);
+  return arcSumsProblem(arcs, arcPassSums(arcs));
+}
+
+/**
+ * The sums of the arc passes (arcHashSums, which `shared` lets threads run together), or null when
+ * one met a problem or the first and last offsets are wrong; arcSumsProblem takes the sums of
+ * every thread.
+ */
+export function arcPassSums(arcs: SnapshotArcs, shared?: Int32Array): Int32Array | null {
+  const { n, buffer } = arcs;
+  const first = (offsets: number) => new Uint32Array(buffer, offsets, 1)[0];
+  const last = (offsets: number) => new Uint32Array(buffer, offsets + 4 * n, 1)[0];
+  const ends =
+    first(arcs.outOffsets) === 0 &&
+    first(arcs.inOffsets) === 0 &&
+    last(arcs.outOffsets) === arcs.arcs &&
+    last(arcs.inOffsets) === arcs.arcs;
+  return ends ? arcHashSums(arcs, shared) : null;
+}
+
+/**
+ * The first problem of the arcs given the sums of the arc passes, run in parts (by threads taking
+ * blocks of rows in turn), or null; a part is null when it met a problem, which a plain look at
+ * the arrays then names.
+ */
+export function arcSumsProblem(arcs: SnapshotArcs, ...parts: (Int32Array | null)[]): string | null {
+  if (parts.includes(null)) return namedArcProblem(arcCsr(arcs));
+  const sums = new Int32Array(6);
+  for (const part of parts as Int32Array[])
+    for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] + part[i]) | 0;
+  if (sums[2] !== sums[0] || sums[3] !== sums[1]) return 'the in-arcs are not the reverse of the out-arcs';
+  if (!arcs.directed && (sums[4] !== sums[0] || sums[5] !== sums[1]))
+    return 'undirected, but the arcs are not symmetric with one value per edge';
+  return null;
+}
+
+/** The first problem the arc pass can meet, named, in the order snapshotArcProblem lists them. */
+function namedArcProblem(csr: Csr): string {
   if (csr.outValues && csr.inValues) {
     const probability = csr.values === 'probability';
     const problem = valueProblem(csr.outValues, probability) ?? valueProblem(csr.inValues, probability);
     if (problem) return problem;
   }
-  return arcProblem(csr);
+  return firstArcProblem(csr);
 }
 
 function decodeRest(
@@ -454,9 +486,11 @@ function decodeRest(
     }
   };
   let ids: string[] | null = null;
+  let codes: Uint32Array | null = null;
   if ((flags & FLAG_INTEGER_IDS) !== 0) {
     if (at.idsBytes !== 4 * n) throw fail(`the integer id table has ${at.idsBytes} bytes, not 4 per node`);
-    ids = integerIdTable(new Uint32Array(buffer, base + at.ids, n), fail);
+    codes = new Uint32Array(buffer, base + at.ids, n);
+    checkDistinctCodes(codes, fail);
   } else if ((flags & FLAG_IDS) !== 0) {
     const value = text(at.ids, at.idsBytes, 'the id table');
     if (!Array.isArray(value) || value.length !== n) throw fail(`the id table must list ${n} ids`);
@@ -492,7 +526,9 @@ function decodeRest(
           fail,
         )
       : null;
-  return { csr, ids, labels, positions, report, hash: stored };
+  const decoded = { csr, labels, positions, report, hash: stored };
+  // Integer ids stay codes until read: their strings cost more than the rest of a large load.
+  return codes ? lazyIds(decoded, integerIds(codes)) : { ...decoded, ids };
 }
 
 /** A decoded snapshot as the loaders' LoadedGraph for `file` (ids are indices if it has none). */
@@ -512,13 +548,11 @@ export function loadedFromSnapshot(decoded: DecodedSnapshot, file: string): Load
     ...decoded.report,
     file,
   };
-  return {
-    csr,
-    ids: decoded.ids ?? Array.from({ length: csr.n }, (_, v) => String(v)),
-    labels: decoded.labels,
-    positions: decoded.positions,
-    report,
-  };
+  const loaded = { csr, labels: decoded.labels, positions: decoded.positions, report };
+  // Integer ids (or none: the indices) are made into strings on first use (node-ids.ts).
+  const lazy = lazyIdTable(decoded);
+  if (lazy) return lazyIds(loaded, lazy);
+  return decoded.ids ? { ...loaded, ids: decoded.ids } : lazyIds(loaded, indexIds(csr.n));
 }
 
 type Fail = (problem: string) => LoadError;
@@ -551,29 +585,14 @@ function integerCodes(ids: readonly string[]): Uint32Array | null {
 }
 
 /**
- * Integer ids as strings, checked distinct in O(n): a bitmap when the codes are dense (marked as
- * the strings are made), else an open-addressing table of the codes.
+ * Integer ids checked distinct in O(n): a bitmap when the codes are dense (firstRepeatedCode, in
+ * WebAssembly), else an open-addressing table of the codes.
  */
-function integerIdTable(codes: Uint32Array, fail: Fail): string[] {
-  const n = codes.length;
-  const ids = new Array<string>(n);
-  let max = 0;
-  for (let v = 0; v < n; v++) if (codes[v] > max) max = codes[v];
+function checkDistinctCodes(codes: Uint32Array, fail: Fail): void {
   const twice = (code: number) => fail(`id ${code} appears twice in the id table`);
-  if (max / 8 <= 4 * n + (1 << 20)) {
-    const seen = new Uint8Array((max >>> 3) + 1);
-    for (let v = 0; v < n; v++) {
-      const c = codes[v];
-      const bit = 1 << (c & 7);
-      if (seen[c >>> 3] & bit) throw twice(c);
-      seen[c >>> 3] |= bit;
-      ids[v] = String(c);
-    }
-    return ids;
-  }
-  duplicateCode(codes, twice);
-  for (let v = 0; v < n; v++) ids[v] = String(codes[v]);
-  return ids;
+  const repeated = firstRepeatedCode(codes, 4 * codes.length + (1 << 20));
+  if (repeated === null) duplicateCode(codes, twice);
+  else if (repeated >= 0) throw twice(codes[repeated]);
 }
 
 /** Throws twice(code) for a code that appears twice: linear probing in a table at most half full. */
@@ -591,7 +610,7 @@ function duplicateCode(codes: Uint32Array, twice: (code: number) => LoadError): 
       sawEmptyCode = true;
       continue;
     }
-    let i = fmix(c) & mask;
+    let i = mixCode(c) & mask;
     for (let t = table[i]; t !== EMPTY; t = table[i]) {
       if (t === c) throw twice(c);
       i = (i + 1) & mask;
@@ -600,191 +619,7 @@ function duplicateCode(codes: Uint32Array, twice: (code: number) => LoadError): 
   }
 }
 
-/** Rows per call of the row hashers: few enough that V8 optimises them as functions early on. */
-const ROWS_PER_CALL = 1024;
-
-/**
- * The offsets, arcs and in-arrays: offsets from 0 to arcs, never decreasing; arcs in range with
- * no self-loops; in-lists strictly ascending; the in-arrays the transpose of the out-arrays;
- * undirected graphs symmetric. Each side is hashed in one sequential pass that only tells whether
- * all is well (the row hashers below); the first problem, in the order listed, is found and named
- * by a plain second look (firstArcProblem) only when something is wrong.
- */
-function arcProblem(csr: Omit<Csr, 'values'>): string | null {
-  const { n, arcs, outOffsets, outTargets, inOffsets, inSources } = csr;
-  // sums: the out-arcs, the in-arcs, and (undirected) the out-arcs reversed, two sums each.
-  const sums = new Int32Array(6);
-  let ok = outOffsets[0] === 0 && inOffsets[0] === 0 && outOffsets[n] === arcs && inOffsets[n] === arcs;
-  if (csr.outValues && csr.inValues) {
-    // Each value's two 32-bit halves, so values take part in the arc hashes.
-    const outBits = new Uint32Array(csr.outValues.buffer, csr.outValues.byteOffset, 2 * arcs);
-    const inBits = new Uint32Array(csr.inValues.buffer, csr.inValues.byteOffset, 2 * arcs);
-    for (let from = 0; ok && from < n; from += ROWS_PER_CALL) {
-      const to = Math.min(n, from + ROWS_PER_CALL);
-      ok =
-        hashValuedRows(from, to, n, arcs, outOffsets, outTargets, outBits, true, false, sums, 0) &&
-        hashValuedRows(from, to, n, arcs, inOffsets, inSources, inBits, false, true, sums, 2) &&
-        (csr.directed ||
-          hashValuedRows(from, to, n, arcs, outOffsets, outTargets, outBits, false, false, sums, 4));
-    }
-  } else {
-    for (let from = 0; ok && from < n; from += ROWS_PER_CALL) {
-      const to = Math.min(n, from + ROWS_PER_CALL);
-      ok =
-        hashOutRows(from, to, n, arcs, outOffsets, outTargets, true, sums, 0) &&
-        hashInRows(from, to, n, arcs, inOffsets, inSources, sums, 2) &&
-        (csr.directed || hashOutRows(from, to, n, arcs, outOffsets, outTargets, false, sums, 4));
-    }
-  }
-  if (!ok) return firstArcProblem(csr);
-  if (sums[2] !== sums[0] || sums[3] !== sums[1]) return 'the in-arcs are not the reverse of the out-arcs';
-  if (!csr.directed && (sums[4] !== sums[0] || sums[5] !== sums[1]))
-    return 'undirected, but the arcs are not symmetric with one value per edge';
-  return null;
-}
-
-/*
- * The row hashers add the hashes of the arcs of rows [from, to) of one side of a CSR to sums[at]
- * and sums[at + 1]: their sum and the sum of their squares, which compare two multisets of arcs
- * in one sequential pass each (a deliberately forged file could collide, but could then only make
- * its own numbers wrong, since every index is range-checked). An arc u -> v hashes the same
- * whichever side lists it: mix(imul(u ^ SOURCE_SEED, SOURCE_FACTOR) ^ imul(v ^ TARGET_SEED,
- * TARGET_FACTOR) [^ valuePart of its value]), each part a bijection of 32-bit words, the part of
- * the row's node computed once per row. They return false at the first problem: an offset below
- * the one before or beyond the arcs, an arc out of range, a self-loop, an unsorted in-list. One
- * function per kind of side with no flags tested per arc: these loops are most of a load. The sums
- * are stored after each row, not once after the loop: V8 compiles a hasher while its first call
- * runs (on-stack replacement), and a store after the loop that has not run by then would throw
- * the compiled code away at the end of every call (on Slashdot, 40 times at 0.2-0.35 ms each).
- */
-
-/** Out-rows (sources), or, with `forward` false, the same arcs reversed (for the symmetry check). */
-function hashOutRows(
-  from: number,
-  to: number,
-  n: number,
-  arcs: number,
-  offsets: Uint32Array,
-  targets: Uint32Array,
-  forward: boolean,
-  sums: Int32Array,
-  at: number,
-): boolean {
-  const rowSeed = forward ? SOURCE_SEED : TARGET_SEED;
-  const rowFactor = forward ? SOURCE_FACTOR : TARGET_FACTOR;
-  const seed = forward ? TARGET_SEED : SOURCE_SEED;
-  const factor = forward ? TARGET_FACTOR : SOURCE_FACTOR;
-  let s1 = sums[at];
-  let s2 = sums[at + 1];
-  let end = offsets[from];
-  for (let u = from; u < to; u++) {
-    const start = end;
-    end = offsets[u + 1];
-    if (end < start || end > arcs) return false;
-    const rowPart = Math.imul(u ^ rowSeed, rowFactor);
-    for (let k = start; k < end; k++) {
-      const v = targets[k];
-      if (v >= n || v === u) return false;
-      let h = Math.imul(rowPart ^ Math.imul(v ^ seed, factor), MIX_FACTOR);
-      h ^= h >>> 15;
-      s1 = (s1 + h) | 0;
-      s2 = (s2 + Math.imul(h, h)) | 0;
-    }
-    sums[at] = s1;
-    sums[at + 1] = s2;
-  }
-  return true;
-}
-
-/** In-rows (targets), each list strictly ascending. */
-function hashInRows(
-  from: number,
-  to: number,
-  n: number,
-  arcs: number,
-  offsets: Uint32Array,
-  sources: Uint32Array,
-  sums: Int32Array,
-  at: number,
-): boolean {
-  let s1 = sums[at];
-  let s2 = sums[at + 1];
-  let end = offsets[from];
-  for (let v = from; v < to; v++) {
-    const start = end;
-    end = offsets[v + 1];
-    if (end < start || end > arcs) return false;
-    const rowPart = Math.imul(v ^ TARGET_SEED, TARGET_FACTOR);
-    let previous = -1;
-    for (let j = start; j < end; j++) {
-      const u = sources[j];
-      if (u >= n || u <= previous) return false;
-      previous = u;
-      let h = Math.imul(rowPart ^ Math.imul(u ^ SOURCE_SEED, SOURCE_FACTOR), MIX_FACTOR);
-      h ^= h >>> 15;
-      s1 = (s1 + h) | 0;
-      s2 = (s2 + Math.imul(h, h)) | 0;
-    }
-    sums[at] = s1;
-    sums[at + 1] = s2;
-  }
-  return true;
-}
-
-/** Either side of a graph with arc values (`bits`: each value's two 32-bit halves). */
-function hashValuedRows(
-  from: number,
-  to: number,
-  n: number,
-  arcs: number,
-  offsets: Uint32Array,
-  list: Uint32Array,
-  bits: Uint32Array,
-  rowIsSource: boolean,
-  ascending: boolean,
-  sums: Int32Array,
-  at: number,
-): boolean {
-  const rowSeed = rowIsSource ? SOURCE_SEED : TARGET_SEED;
-  const rowFactor = rowIsSource ? SOURCE_FACTOR : TARGET_FACTOR;
-  const seed = rowIsSource ? TARGET_SEED : SOURCE_SEED;
-  const factor = rowIsSource ? TARGET_FACTOR : SOURCE_FACTOR;
-  let s1 = sums[at];
-  let s2 = sums[at + 1];
-  let end = offsets[from];
-  for (let row = from; row < to; row++) {
-    const start = end;
-    end = offsets[row + 1];
-    if (end < start || end > arcs) return false;
-    const rowPart = Math.imul(row ^ rowSeed, rowFactor);
-    let previous = -1;
-    for (let k = start; k < end; k++) {
-      const x = list[k];
-      if (x >= n || x === row || x <= previous) return false;
-      if (ascending) previous = x;
-      const value = valuePart(bits[2 * k], bits[2 * k + 1]);
-      let h = Math.imul(rowPart ^ Math.imul(x ^ seed, factor) ^ value, MIX_FACTOR);
-      h ^= h >>> 15;
-      s1 = (s1 + h) | 0;
-      s2 = (s2 + Math.imul(h, h)) | 0;
-    }
-    sums[at] = s1;
-    sums[at + 1] = s2;
-  }
-  return true;
-}
-
-const SOURCE_SEED = 0x9e3779b9 | 0;
-const SOURCE_FACTOR = 0x85ebca6b | 0;
-const TARGET_SEED = 0x7f4a7c15;
-const TARGET_FACTOR = 0xc2b2ae35 | 0;
-const MIX_FACTOR = 0x2c1b3c6d;
-
-function valuePart(lo: number, hi: number): number {
-  return Math.imul(lo ^ 0x27d4eb2f, 0x165667b1) ^ Math.imul(hi + 0x165667b1, 0x9e3779b1);
-}
-
-/** The first problem hashRows can meet, named, in the order arcProblem lists them. */
+/** The first offset or arc problem the arc pass can meet, named (the values are fine). */
 function firstArcProblem(csr: Omit<Csr, 'values'>): string {
   const { n, arcs, outOffsets, outTargets, inOffsets, inSources } = csr;
   const offsets = (offsets: Uint32Array, side: string) => {
@@ -1036,13 +871,4 @@ function sha256Blocks(data: DataView, state: Int32Array, w: Int32Array): void {
     state[6] = (state[6] + g) | 0;
     state[7] = (state[7] + h) | 0;
   }
-}
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
 }

@@ -72,7 +72,11 @@ export type GraphFormat = 'edgelist' | 'gexf' | 'graphml' | 'json';
 /** A loaded graph: the CSR for simulation plus what maps back to the file. */
 export interface LoadedGraph {
   csr: Csr;
-  /** Node ids exactly as written in the file, by node index. */
+  /**
+   * Node ids exactly as written in the file, by node index. A snapshot's integer ids are made
+   * into this array on its first read (a million strings cost 100 ms or more); code that names a
+   * few nodes reads them through nodeIds() (node-ids.ts), which never makes the others.
+   */
   ids: string[];
   /** Display labels when the file has them (GEXF/GraphML/JSON `label`), else null. */
   labels: (string | null)[] | null;

@@ -23,6 +23,7 @@ import { OptionError } from '../diffusion/defaults.ts';
 import { START, START_CAP_REASON } from '../diffusion/params.ts';
 import type { SeedGroup, SeedPlan } from '../diffusion/types.ts';
 import { topByOutDegree } from '../graph/csr.ts';
+import { type NodeIds, nodeIds } from '../graph/node-ids.ts';
 import type { Csr } from '../graph/types.ts';
 import { checkParam, formatParamError, type Limits, parseParam, type Text } from '../util/param-spec.ts';
 
@@ -52,7 +53,6 @@ function quote(id: string): string {
 }
 
 class SeedReader {
-  private map: Map<string, number> | null = null;
   readonly where: string;
   private readonly limits: Limits;
 
@@ -77,9 +77,8 @@ class SeedReader {
   }
 
   node(id: string, at = ''): number {
-    this.map ??= new Map(this.graph.ids.map((key, i) => [key, i]));
-    const v = this.map.get(id);
-    if (v === undefined) this.fail(`${at}no node with id ${quote(id)} in the graph`);
+    const v = nodeIds(this.graph).index(id);
+    if (v < 0) this.fail(`${at}no node with id ${quote(id)} in the graph`);
     return v;
   }
 
@@ -160,7 +159,7 @@ function parseJsonSeeds(text: string, reader: SeedReader): SeedGroup[] {
 }
 
 /** Seeds given listed more than once: one warning line naming a few of them. */
-function duplicateWarnings(groups: readonly SeedGroup[], ids: readonly string[]): string[] {
+function duplicateWarnings(groups: readonly SeedGroup[], ids: NodeIds): string[] {
   const seen = new Set<number>();
   const repeated: number[] = [];
   for (const g of groups)
@@ -170,7 +169,7 @@ function duplicateWarnings(groups: readonly SeedGroup[], ids: readonly string[])
     }
   if (repeated.length === 0) return [];
   const distinct = [...new Set(repeated)];
-  const shown = distinct.slice(0, 5).map((v) => quote(ids[v]));
+  const shown = distinct.slice(0, 5).map((v) => quote(ids.id(v)));
   const more = distinct.length > 5 ? ` and ${distinct.length - 5} more` : '';
   return [
     `${distinct.length === 1 ? 'seed' : 'seeds'} ${shown.join(', ')}${more} listed more than once; each starts once, at its earliest step`,
@@ -187,7 +186,7 @@ export function parseSeedSpec(spec: string, graph: SeedGraph, options: SeedParse
   const groups = text.startsWith('[')
     ? parseJsonSeeds(text, reader)
     : text.split(';').map((g, i) => parseTextGroup(g, i, reader, graph));
-  return { plan: { kind: 'groups', groups }, warnings: duplicateWarnings(groups, graph.ids) };
+  return { plan: { kind: 'groups', groups }, warnings: duplicateWarnings(groups, nodeIds(graph)) };
 }
 
 /** A seed file's text: one id per line, verbatim, optionally `<TAB>step` (see the header). */
@@ -206,11 +205,11 @@ export function parseSeedLines(text: string, graph: SeedGraph, options: SeedPars
   });
   if (entries.length === 0) reader.fail('the file lists no seeds');
   const groups = groupByStart(entries);
-  return { plan: { kind: 'groups', groups }, warnings: duplicateWarnings(groups, graph.ids) };
+  return { plan: { kind: 'groups', groups }, warnings: duplicateWarnings(groups, nodeIds(graph)) };
 }
 
 /** The seed ids of a plan, for reports (null for random plans). */
-export function describeSeeds(plan: SeedPlan, ids: string[]): { ids: string[]; start: number }[] | string {
+export function describeSeeds(plan: SeedPlan, ids: NodeIds): { ids: string[]; start: number }[] | string {
   if (plan.kind === 'random') return `random:${plan.k}`;
-  return plan.groups.map((g) => ({ ids: g.nodes.map((v) => ids[v]), start: g.start }));
+  return plan.groups.map((g) => ({ ids: g.nodes.map((v) => ids.id(v)), start: g.start }));
 }

@@ -6,12 +6,13 @@
  *
  *   loop('arcs', [brIf('row', geU(get(k), get(end))), set(v, load32(get(k), TGT)), ...])
  *
- * Branches name their target block (resolved to relative depths here). Only i32 and f64 values,
- * one exported memory, and exported functions: what src/diffusion/ic-wasm.ts needs.
+ * Branches name their target block (resolved to relative depths here). Only i32, f64 and v128
+ * (four i32 lanes) values, one memory (the module's, exported, or imported, shared or not) and
+ * exported functions: what src/diffusion/ic-wasm.ts and src/graph/snapshot-arc-hash.ts need.
  */
 
-export type ValType = 'i32' | 'f64';
-const VAL: Record<ValType, number> = { i32: 0x7f, f64: 0x7c };
+export type ValType = 'i32' | 'f64' | 'v128';
+const VAL: Record<ValType, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };
 
 /** An instruction, a sequence of them, or a structured block. */
 export type Code = number[] | Block | Branch | Code[];
@@ -95,8 +96,17 @@ function encode(code: Code, labels: string[], out: number[]): void {
   out.push(0x0b);
 }
 
-/** A module with one exported memory of `pages` 64 KiB pages and the given exported functions. */
-export function assemble(pages: number, functions: FunctionSpec[]): Uint8Array<ArrayBuffer> {
+/**
+ * A module with one memory of `pages` 64 KiB pages and the given exported functions. The memory
+ * is the module's own and exported, or, with `imported`, the `memory` of the import object
+ * (`{ env: { memory } }`, a WebAssembly.Memory of exactly `pages` pages, shared or not), so the
+ * code runs on bytes already in it (a file read into it, a SharedArrayBuffer a worker sees).
+ */
+export function assemble(
+  pages: number,
+  functions: FunctionSpec[],
+  imported?: { shared: boolean },
+): Uint8Array<ArrayBuffer> {
   const types = functions.map((f) => [
     0x60,
     ...vec(f.params.map((t) => [VAL[t]])),
@@ -109,10 +119,13 @@ export function assemble(pages: number, functions: FunctionSpec[]): Uint8Array<A
     body.push(0x0b);
     return [...uleb(body.length), ...body];
   });
-  const exports = [
-    ...functions.map((f, i) => [...uleb(utf8(f.name).length), ...utf8(f.name), 0x00, ...uleb(i)]),
-    [...uleb(6), ...utf8('memory'), 0x02, 0],
-  ];
+  const exports = functions.map((f, i) => [...uleb(utf8(f.name).length), ...utf8(f.name), 0x00, ...uleb(i)]);
+  if (!imported) exports.push([...uleb(6), ...utf8('memory'), 0x02, 0]);
+  // Limits: 0x00 min; 0x01 min max; 0x03 min max shared (the threads proposal).
+  const limits = imported
+    ? [imported.shared ? 0x03 : 0x01, ...uleb(pages), ...uleb(pages)]
+    : [0x00, ...uleb(pages)];
+  const name = (text: string) => [...uleb(utf8(text).length), ...utf8(text)];
   const bytes = [
     0x00,
     0x61,
@@ -123,8 +136,9 @@ export function assemble(pages: number, functions: FunctionSpec[]): Uint8Array<A
     0x00,
     0x00,
     ...section(1, vec(types)),
+    ...(imported ? section(2, vec([[...name('env'), ...name('memory'), 0x02, ...limits]])) : []),
     ...section(3, vec(functions.map((_, i) => uleb(i)))),
-    ...section(5, vec([[0x00, ...uleb(pages)]])),
+    ...(imported ? [] : section(5, vec([limits]))),
     ...section(7, vec(exports)),
     ...section(10, vec(bodies)),
   ];
@@ -183,6 +197,9 @@ export const shl = bin(0x74);
 export const shrS = bin(0x75);
 export const shrU = bin(0x76);
 export const rotl = bin(0x77);
+export const feq = bin(0x61);
+export const fgt = bin(0x64);
+export const fge = bin(0x66);
 export const fadd = bin(0xa0);
 export const fromU32 = un(0xb8);
 export const load32 = (addr: Code, offset = 0): Code => [addr, [0x28, ...memarg(2, offset)]];
@@ -203,6 +220,30 @@ export const storeF64 = (addr: Code, value: Code, offset = 0): Code => [
   value,
   [0x39, ...memarg(3, offset)],
 ];
+
+// 128-bit SIMD (the fixed-width SIMD proposal, in WebAssembly 2.0): four i32 lanes at a time.
+const simd = (op: number, ...immediates: number[]) => [0xfd, ...uleb(op), ...immediates];
+const vbin =
+  (op: number) =>
+  (a: Code, b: Code): Code => [a, b, simd(op)];
+/** 16 bytes at addr + offset (no alignment needed). */
+export const v128Load = (addr: Code, offset = 0): Code => [addr, simd(0x00, ...memarg(0, offset))];
+/** Bytes of a and b (0-15 from a, 16-31 from b) in the order `lanes` names. */
+export const shuffle = (a: Code, b: Code, lanes: readonly number[]): Code => [a, b, simd(0x0d, ...lanes)];
+export const splat32 = (a: Code): Code => [a, simd(0x11)];
+export const lane32 = (a: Code, lane: number): Code => [a, simd(0x1b, lane)];
+export const x4Eq = vbin(0x37);
+export const x4LtU = vbin(0x3a);
+export const x4GeU = vbin(0x40);
+export const vOr = vbin(0x50);
+export const vXor = vbin(0x51);
+/** 1 when any bit of a is set. */
+export const anyTrue = (a: Code): Code => [a, simd(0x53)];
+/** Each lane shifted right by the i32 `bits`. */
+export const x4ShrU = (a: Code, bits: Code): Code => [a, bits, simd(0xad)];
+export const x4Add = vbin(0xae);
+export const x4Mul = vbin(0xb5);
+
 export const block = (label: string, body: Code[]): Block => ({ kind: 'block', label, body });
 export const loop = (label: string, body: Code[]): Block => ({ kind: 'loop', label, body });
 /** `if` consumes the condition on the stack; its label lets `br` leave it. */

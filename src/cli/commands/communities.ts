@@ -10,6 +10,7 @@ import { summarize } from '../../diffusion/summary.ts';
 import type { SeedPlan } from '../../diffusion/types.ts';
 import { JSON_OUTPUT } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
+import { nodeIds } from '../../graph/node-ids.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { adapt } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
@@ -124,7 +125,7 @@ async function simulateReach(
   seed: number,
   workers: number,
 ): Promise<Record<string, unknown>> {
-  const { csr, ids } = graph;
+  const { csr } = graph;
   const params = modelParamsOption(options, csr);
   const seeds = (await seedPlanOption(options, graph, ctx, params.maxSteps)) as SeedPlan;
   const runs = options.need(RUNS);
@@ -142,7 +143,7 @@ async function simulateReach(
     return {
       model: params.model,
       params,
-      seeds: describeSeeds(seeds, ids),
+      seeds: describeSeeds(seeds, nodeIds(graph)),
       runs: summary.runs,
       mean: summary.mean,
       ci95: summary.ci95,

@@ -21,6 +21,7 @@ import { RNG_SEED } from '../../diffusion/params.ts';
 import type { EnginePool } from '../../engine/pool.ts';
 import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
+import { nodeIds } from '../../graph/node-ids.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
 import { type InfluenceScores, influenceScores } from '../../seeding/influence.ts';
 import { poolRrSource } from '../../seeding/pool-sources.ts';
@@ -173,8 +174,9 @@ export async function rankCommand(options: ParsedOptions, ctx: CommandContext): 
 }
 
 function leaders(result: MetricResult, loaded: LoadedGraph, k: number): Leader[] {
+  const ids = nodeIds(loaded);
   return topK(result.scores, k).map((v) => {
-    const leader: Leader = { id: loaded.ids[v], score: result.scores[v] };
+    const leader: Leader = { id: ids.id(v), score: result.scores[v] };
     const label = loaded.labels?.[v];
     if (label) leader.label = label;
     if (result.hubs) leader.hub = result.hubs[v];
@@ -225,8 +227,13 @@ async function influenceRanking(
     bar.done();
     await pool.terminate();
   }
+  const ids = nodeIds(loaded);
   const top = topK(scores.score, run.top).map((v) => {
-    const leader: Leader = { id: loaded.ids[v], score: scores.score[v], ci95: [scores.lo[v], scores.hi[v]] };
+    const leader: Leader = {
+      id: ids.id(v),
+      score: scores.score[v],
+      ci95: [scores.lo[v], scores.hi[v]],
+    };
     const label = loaded.labels?.[v];
     if (label) leader.label = label;
     return leader;

@@ -11,6 +11,7 @@ import { RNG_SEED, RUNS, SEEDS, SEEDS_FILE } from '../../diffusion/params.ts';
 import { summarize } from '../../diffusion/summary.ts';
 import { JSON_OUTPUT } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
+import { nodeIds } from '../../graph/node-ids.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { adapt } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
@@ -52,7 +53,7 @@ export async function reachCommand(options: ParsedOptions, ctx: CommandContext):
   const workers = workerCount(options, ctx);
   const seed = options.need(RNG_SEED);
   const loaded = await loadGraphOption(options);
-  const { csr, ids } = loaded;
+  const { csr } = loaded;
   const params = modelParamsOption(options, csr);
   const seeds = await requiredSeedPlan(options, loaded, ctx, params.maxSteps);
   if (seeds.kind === 'random')
@@ -80,7 +81,7 @@ export async function reachCommand(options: ParsedOptions, ctx: CommandContext):
     const simulatedAt = (h: number) => (byHop.length === 0 ? 0 : byHop[Math.min(h, byHop.length - 1)]);
     const n = csr.n;
     const output = {
-      seeds: describeSeeds(seeds, ids),
+      seeds: describeSeeds(seeds, nodeIds(loaded)),
       nodes: n,
       hops: structure.within.map((within, hop) => ({
         hop,

@@ -8,6 +8,7 @@ import { resolveParams } from '../../diffusion/defaults.ts';
 import { MODEL, P, RNG_SEED, RUNS } from '../../diffusion/params.ts';
 import type { ModelParams } from '../../diffusion/types.ts';
 import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
+import { nodeIds } from '../../graph/node-ids.ts';
 import type { Csr } from '../../graph/types.ts';
 import type { BudgetPoint } from '../../seeding/budget-curve.ts';
 import { FIND_SEEDS_DEFAULTS, findSeeds, type SeedPhase } from '../../seeding/find-seeds.ts';
@@ -105,7 +106,8 @@ export async function seedsCommand(options: ParsedOptions, ctx: CommandContext):
   const seed = options.need(RNG_SEED);
 
   const loaded = await loadGraphOption(options);
-  const { csr, ids } = loaded;
+  const { csr } = loaded;
+  const ids = nodeIds(loaded);
   const k = checkK(kGiven, csr.n);
   const params = rrModelParams(options, csr);
 
@@ -127,7 +129,7 @@ export async function seedsCommand(options: ParsedOptions, ctx: CommandContext):
     );
     bar.done();
     const output = {
-      seeds: found.seeds.map((v) => ids[v]),
+      seeds: found.seeds.map((v) => ids.id(v)),
       spread: found.spread,
       ci95: found.ci95,
       std: found.std,

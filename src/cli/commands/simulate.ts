@@ -14,6 +14,7 @@ import {
 } from '../../diffusion/params.ts';
 import { summarize } from '../../diffusion/summary.ts';
 import { JSON_OUTPUT, SCENARIO_FILE, WORKERS } from '../../engine/run-params.ts';
+import { nodeIds } from '../../graph/node-ids.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { printable } from '../../util/printable.ts';
 import type { Command, ParsedOptions } from '../common/args.ts';
@@ -62,7 +63,8 @@ export async function simulateCommand(options: ParsedOptions, ctx: CommandContex
   const workers = workerCount(options, ctx);
   const seed = options.need(RNG_SEED);
   const loaded = await loadGraphOption(options);
-  const { csr, ids } = loaded;
+  const { csr } = loaded;
+  const ids = nodeIds(loaded);
   const plain = modelParamsOption(options, csr);
   const ties = await tieParamsOption(options, ctx, loaded, plain);
   const params = ties ? { ...plain, ties } : plain;
@@ -97,10 +99,10 @@ export async function simulateCommand(options: ParsedOptions, ctx: CommandContex
             trace: {
               run: trace.run,
               activations: Array.from(trace.nodes, (v, i) => ({
-                id: ids[v],
+                id: ids.id(v),
                 step: trace.steps[i],
                 hop: trace.hops[i],
-                parent: trace.parents[i] < 0 ? null : ids[trace.parents[i]],
+                parent: trace.parents[i] < 0 ? null : ids.id(trace.parents[i]),
               })),
               exposed: trace.exposed.length,
             },

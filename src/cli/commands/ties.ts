@@ -10,6 +10,7 @@ import { summarize } from '../../diffusion/summary.ts';
 import type { ModelParams, SeedPlan, TieParams } from '../../diffusion/types.ts';
 import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
 import { createNodePool } from '../../engine/spawn-node.ts';
+import { nodeIds } from '../../graph/node-ids.ts';
 import { hasMutualArc, parseStrongBy, type StrongBy } from '../../graph/ties.ts';
 import type { LoadedGraph } from '../../graph/types.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
@@ -148,7 +149,7 @@ export async function tiesCommand(options: ParsedOptions, ctx: CommandContext): 
             ...experiment,
             p: options.need(P),
             runs: options.need(REMOVAL_RUNS),
-            seeds: describeSeeds(seeds, loaded.ids),
+            seeds: describeSeeds(seeds, nodeIds(loaded)),
           },
         }
       : {}),

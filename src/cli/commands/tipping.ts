@@ -21,6 +21,7 @@ import {
 } from '../../diffusion/params.ts';
 import type { SeedPlan } from '../../diffusion/types.ts';
 import { JSON_OUTPUT, WORKERS } from '../../engine/run-params.ts';
+import { nodeIds } from '../../graph/node-ids.ts';
 import { describeSeeds } from '../../seeding/seed-spec.ts';
 import { adapt, type NumberParam, parseParam } from '../../util/param-spec.ts';
 import { printable } from '../../util/printable.ts';
@@ -127,7 +128,7 @@ export async function tippingCommand(options: ParsedOptions, ctx: CommandContext
   const seed = options.need(RNG_SEED);
 
   const loaded = await loadGraphOption(options);
-  const { csr, ids } = loaded;
+  const { csr } = loaded;
   const from = sweptValue(FROM, fromGiven, vary, csr.n);
   const to = sweptValue(TO, toGiven, vary, csr.n);
   const maxSteps = options.given(MAX_STEPS_PARAM) ?? null;
@@ -178,7 +179,7 @@ export async function tippingCommand(options: ParsedOptions, ctx: CommandContext
     const output = {
       ...result,
       model: params.model,
-      seeds: seeds ? describeSeeds(seeds, ids) : by === 'random' ? 'random:k' : `top:${by}:k`,
+      seeds: seeds ? describeSeeds(seeds, nodeIds(loaded)) : by === 'random' ? 'random:k' : `top:${by}:k`,
       rng: seed,
       workers: pool.size,
       seconds,
