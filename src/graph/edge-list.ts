@@ -11,6 +11,7 @@
  * integer path exactly when its text is canonical, "7" and "007" are always different nodes.
  */
 import { compileCsr } from './csr.ts';
+import { type IntegerPairScanner, integerPairScanner, WINDOW } from './integer-pairs-wasm.ts';
 import { LoadError } from './load-error.ts';
 import { firstTextProblem } from './text-check.ts';
 import type { Direction, EdgeValues, LoadedGraph, LoadReport } from './types.ts';
@@ -586,6 +587,8 @@ export class EdgeListReader {
   private maxSmall = 0;
   private cls = classTable('whitespace');
   private delimiter: Delimiter | null = null;
+  /** The compiled integer fast path for the delimiter, once wanted; null without WebAssembly. */
+  private pairScanner: IntegerPairScanner | null | undefined;
 
   // Cursor and the current line's fields (at most 3 are kept; more is an error anyway).
   private pos = 0;
@@ -756,6 +759,21 @@ export class EdgeListReader {
     this.scanFile(this.blocks++ === 0);
   }
 
+  /**
+   * Read the lines of two canonical integer ids at the start of `bytes` (whole lines, as for
+   * feed()), when the file's lines are known to have two columns; returns the number of bytes
+   * taken, 0 when none. What it takes is ASCII digits, spaces, tabs, CRs, line feeds and the
+   * delimiter, so it needs no text check: loadGraph checks only the rest of a block.
+   */
+  takeIntegerLines(bytes: Uint8Array): number {
+    if (this.columns !== 2) return 0;
+    this.bytes = bytes;
+    this.lastStart.fill(-1);
+    const taken = this.scanIntegerPairs(0, this.nextLine);
+    this.nextLine = this.line;
+    return taken;
+  }
+
   /** Settle the header and compile the graph once every line has been fed. */
   finish(): LoadedGraph {
     this.settleCandidate();
@@ -888,6 +906,14 @@ export class EdgeListReader {
    * not taken and leaves that line's number in `line`.
    */
   private scanIntegerPairs(from: number, firstLine: number): number {
+    if (this.pairScanner === undefined && this.delimiter !== null)
+      this.pairScanner = integerPairScanner(this.delimiter, DIRECT_LIMIT);
+    if (this.pairScanner) {
+      // The compiled loop takes what it can; this one reads on from the line it stopped at (it
+      // stops there too, unless it stopped for want of room in src/dst, which only this one grows).
+      from = this.scanCompiledIntegerPairs(this.pairScanner, from, firstLine);
+      firstLine = this.line;
+    }
     const bytes = this.bytes;
     const len = bytes.length;
     // The separator between the ids: runs of spaces/tabs, or one delimiter byte (any number of
@@ -963,6 +989,42 @@ export class EdgeListReader {
     this.maxSmall = maxSmall;
     this.line = line;
     return from;
+  }
+
+  /**
+   * scanIntegerPairs's loop compiled to WebAssembly (integer-pairs-wasm.ts), a window of whole
+   * lines at a time; the same lines, records and counts. Stops at the first line it does not take,
+   * when src/dst are full, or at a line longer than a window; returns where, with `line` set.
+   */
+  private scanCompiledIntegerPairs(scanner: IntegerPairScanner, from: number, firstLine: number): number {
+    const bytes = this.bytes;
+    const len = bytes.length;
+    const before = this.count;
+    let count = before;
+    let maxSmall = this.maxSmall;
+    let line = firstLine;
+    let p = from;
+    while (p < len && count < this.src.length) {
+      const to = len - p <= WINDOW ? len : bytes.lastIndexOf(0x0a, p + WINDOW - 1) + 1;
+      if (to <= p) break;
+      const scan = scanner.scan(bytes, p, to, this.src.length - count, maxSmall);
+      const records = scan.records;
+      if (records > 0) {
+        this.src.set(scanner.src.subarray(0, records), count);
+        this.dst.set(scanner.dst.subarray(0, records), count);
+        count += records;
+        maxSmall = scan.maxSmall;
+        // One line each, less the last line of the block when it has no line feed.
+        line += scan.end === len && bytes[len - 1] !== 0x0a ? records - 1 : records;
+      }
+      p = scan.end;
+      if (p < to) break;
+    }
+    this.dataLines += count - before;
+    this.count = count;
+    this.maxSmall = maxSmall;
+    this.line = line;
+    return p;
   }
 
   /**
