@@ -909,8 +909,8 @@ export class EdgeListReader {
     if (this.pairScanner === undefined && this.delimiter !== null)
       this.pairScanner = integerPairScanner(this.delimiter, DIRECT_LIMIT);
     if (this.pairScanner) {
-      // The compiled loop takes what it can; this one reads on from the line it stopped at (it
-      // stops there too, unless it stopped for want of room in src/dst, which only this one grows).
+      // The compiled loop takes what it can; this one reads on from the line it stopped at (and
+      // stops there too, unless the compiled loop stopped at the limit on edges).
       from = this.scanCompiledIntegerPairs(this.pairScanner, from, firstLine);
       firstLine = this.line;
     }
@@ -994,7 +994,7 @@ export class EdgeListReader {
   /**
    * scanIntegerPairs's loop compiled to WebAssembly (integer-pairs-wasm.ts), a window of whole
    * lines at a time; the same lines, records and counts. Stops at the first line it does not take,
-   * when src/dst are full, or at a line longer than a window; returns where, with `line` set.
+   * at the limit on edges, or at a line longer than a window; returns where, with `line` set.
    */
   private scanCompiledIntegerPairs(scanner: IntegerPairScanner, from: number, firstLine: number): number {
     const bytes = this.bytes;
@@ -1004,7 +1004,13 @@ export class EdgeListReader {
     let maxSmall = this.maxSmall;
     let line = firstLine;
     let p = from;
-    while (p < len && count < this.src.length) {
+    while (p < len) {
+      if (count === this.src.length) {
+        // Full. At the limit on edges the JS loop reads on: it fails only if an edge line follows.
+        this.count = count;
+        if (this.atEdgeLimit()) break;
+        this.grow();
+      }
       const to = len - p <= WINDOW ? len : bytes.lastIndexOf(0x0a, p + WINDOW - 1) + 1;
       if (to <= p) break;
       const scan = scanner.scan(bytes, p, to, this.src.length - count, maxSmall);
@@ -1018,7 +1024,7 @@ export class EdgeListReader {
         line += scan.end === len && bytes[len - 1] !== 0x0a ? records - 1 : records;
       }
       p = scan.end;
-      if (p < to) break;
+      if (p < to && count < this.src.length) break;
     }
     this.dataLines += count - before;
     this.count = count;
@@ -1568,10 +1574,15 @@ export class EdgeListReader {
     if (v !== 1) this.allOnes = false;
   }
 
-  private grow(): void {
+  /** Whether the records read are as many as the limit on edges allows. */
+  private atEdgeLimit(): boolean {
     // A deferred first line (a possible header) is a record too, but not an edge of the limit.
+    return this.count - (this.candidate?.interned ? 1 : 0) >= this.maxEdges;
+  }
+
+  private grow(): void {
+    if (this.atEdgeLimit()) throw this.tooManyEdges();
     const header = this.candidate?.interned ? 1 : 0;
-    if (this.count - header >= this.maxEdges) throw this.tooManyEdges();
     const size = Math.min(this.src.length * 2, this.maxEdges + header);
     const src = new Uint32Array(size);
     src.set(this.src);
