@@ -193,6 +193,10 @@ const COLUMN_NAMES = new Set([
 // a few million nodes).
 
 const MAX_CANONICAL = 2 ** 31 - 1;
+/** Integer lines read in JS before the compiled loop is called (see scanIntegerPairs). */
+const LEAD_LINES = 8;
+/** Bytes of the first window of the compiled integer loop (it doubles up to WINDOW). */
+const FIRST_WINDOW = 1 << 10;
 /** Raw codes at or above this are string ids: STRING_TAG + ordinal. */
 const STRING_TAG = 2 ** 31;
 /** Integer ids below this are numbered through a direct table (at most 64 MB); larger via a Map. */
@@ -906,14 +910,20 @@ export class EdgeListReader {
    * not taken and leaves that line's number in `line`.
    */
   private scanIntegerPairs(from: number, firstLine: number): number {
+    // A few lines here first: a call into the compiled loop pays off over a run of lines only.
+    const before = this.count;
+    let p = this.scanIntegerPairsUpTo(from, firstLine, LEAD_LINES);
+    if (this.count - before < LEAD_LINES || p === this.bytes.length) return p;
     if (this.pairScanner === undefined && this.delimiter !== null)
       this.pairScanner = integerPairScanner(this.delimiter, DIRECT_LIMIT);
-    if (this.pairScanner) {
-      // The compiled loop takes what it can; this one reads on from the line it stopped at (and
-      // stops there too, unless the compiled loop stopped at the limit on edges).
-      from = this.scanCompiledIntegerPairs(this.pairScanner, from, firstLine);
-      firstLine = this.line;
-    }
+    if (this.pairScanner) p = this.scanCompiledIntegerPairs(this.pairScanner, p, this.line);
+    // The JS loop reads on from the line the compiled one stopped at (and stops there too, unless
+    // the compiled loop stopped at the limit on edges).
+    return this.scanIntegerPairsUpTo(p, this.line, Number.POSITIVE_INFINITY);
+  }
+
+  /** scanIntegerPairs's JS loop, taking at most `lines` lines. */
+  private scanIntegerPairsUpTo(from: number, firstLine: number, lines: number): number {
     const bytes = this.bytes;
     const len = bytes.length;
     // The separator between the ids: runs of spaces/tabs, or one delimiter byte (any number of
@@ -927,7 +937,8 @@ export class EdgeListReader {
     let maxSmall = this.maxSmall;
     let line = firstLine;
     let p = from;
-    while (p < len) {
+    const stop = before + lines;
+    while (p < len && count < stop) {
       const start = p;
       // First id.
       let b = bytes[p];
@@ -1004,6 +1015,10 @@ export class EdgeListReader {
     let maxSmall = this.maxSmall;
     let line = firstLine;
     let p = from;
+    // Windows start small and double while the lines are all taken: the bytes are copied into
+    // the module's memory, and a file that leaves the loop at every few lines must not pay for
+    // copying a whole window each time.
+    let size = FIRST_WINDOW;
     while (p < len) {
       if (count === this.src.length) {
         // Full. At the limit on edges the JS loop reads on: it fails only if an edge line follows.
@@ -1011,8 +1026,12 @@ export class EdgeListReader {
         if (this.atEdgeLimit()) break;
         this.grow();
       }
-      const to = len - p <= WINDOW ? len : bytes.lastIndexOf(0x0a, p + WINDOW - 1) + 1;
-      if (to <= p) break;
+      const to = len - p <= size ? len : bytes.lastIndexOf(0x0a, p + size - 1) + 1;
+      if (to <= p) {
+        if (size === WINDOW) break; // a line longer than a window
+        size *= 2;
+        continue;
+      }
       const scan = scanner.scan(bytes, p, to, this.src.length - count, maxSmall);
       const records = scan.records;
       if (records > 0) {
@@ -1025,6 +1044,7 @@ export class EdgeListReader {
       }
       p = scan.end;
       if (p < to && count < this.src.length) break;
+      size = Math.min(2 * size, WINDOW);
     }
     this.dataLines += count - before;
     this.count = count;
