@@ -238,6 +238,17 @@ describe('text that is not UTF-8', () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     expect((await failure(png, { file: 'p.png' })).message).toMatch(/^p\.png:1: binary data/);
   });
+
+  it('names the line of binary data that follows text lines near the start', async () => {
+    // 1000 edge lines (4 KB), then 100 KB of NUL bytes: the second block of the file's head.
+    const lines = text('1 2\n'.repeat(1000));
+    const bytes = new Uint8Array(lines.length + 100_000);
+    bytes.set(lines);
+    const message = (await failure(bytes, { file: 'n.txt', direction: 'influences' })).message;
+    expect(message).toMatch(
+      /^n\.txt:1001: binary data, not a text graph file: a NUL byte at byte offset 4000/,
+    );
+  });
 });
 
 describe('chunk boundaries', () => {
