@@ -7,6 +7,7 @@
  * duplicates are found with a per-row "last seen" stamp (graphology's indexed-brandes habit of
  * allocating scratch once).
  */
+import { compileCsrCompiled } from './csr-wasm.ts';
 import type { Csr, Direction } from './types.ts';
 
 export interface EdgeRecords {
@@ -57,6 +58,9 @@ const NO_PLACE = 0xffffffff;
  * cold for what takes 1-2 ms optimised).
  */
 export function compileCsr(records: EdgeRecords, direction: Direction): CompiledGraph {
+  // Small graphs without values: the same loops compiled to WebAssembly, fast from the start.
+  const compiled = compileCsrCompiled(records, direction);
+  if (compiled) return compiled;
   const { n, count, src, dst, values, valueKind } = records;
   const directed = direction !== 'undirected';
   const reverse = direction === 'follows';

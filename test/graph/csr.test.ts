@@ -1,11 +1,15 @@
 /**
  * compileCsr on a graph small enough to work out by hand: seven records with a duplicate arc, a
  * self-loop and an edge given both ways, in every direction, with and without values, and with
- * the caller's arrays given up (`reuse`, which takes the two-loop scatters) or kept.
+ * the caller's arrays given up (`reuse`, which takes the two-loop scatters) or kept; graphs without
+ * values both through the WebAssembly loops (csr-wasm.ts) and with WebAssembly missing (the JS
+ * loops). Then random graphs, the two ways alike.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileCsr } from '../../src/graph/csr.ts';
+import { COMPILED_CSR_RECORDS } from '../../src/graph/csr-wasm.ts';
 import type { Direction } from '../../src/graph/types.ts';
+import { Rng } from '../../src/util/rng.ts';
 
 // 0->1, 0->2, 1->2, 2->0, 0->1 (duplicate), 1->1 (self-loop), 2->1
 const SRC = [0, 0, 1, 2, 0, 1, 2];
@@ -56,8 +60,18 @@ describe('compileCsr', () => {
     ]);
   });
 
-  for (const reuse of [false, true]) {
-    describe(reuse ? 'with the records given up' : 'with the records kept', () => {
+  for (const [reuse, wasm] of [
+    [false, true],
+    [true, true],
+    [false, false],
+    [true, false],
+  ]) {
+    describe(`${reuse ? 'with the records given up' : 'with the records kept'}, ${wasm ? 'WebAssembly loops' : 'JS loops'}`, () => {
+      beforeEach(() => {
+        if (!wasm) vi.stubGlobal('WebAssembly', undefined);
+      });
+      afterEach(() => vi.unstubAllGlobals());
+
       it('influences: rows by source, the duplicate merged, in-lists ascending', () => {
         expect(compile('influences', reuse, false)).toEqual({
           counts: [1, 1, 5, 5],
@@ -119,4 +133,68 @@ describe('compileCsr', () => {
       });
     });
   }
+});
+
+describe('compileCsr, WebAssembly and JS loops alike', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const graph = (seed: number) => {
+    const r = new Rng(seed);
+    const n = 1 + r.below(seed % 3 === 0 ? 5 : 300);
+    const count = 1 + r.below(2000);
+    const src = Uint32Array.from({ length: count }, () => r.below(n));
+    const dst = Uint32Array.from({ length: count }, (_, i) => (r.below(4) === 0 ? src[i] : r.below(n)));
+    return { n, count, src, dst };
+  };
+  const compiled = (seed: number, direction: Direction, reuse: boolean) => {
+    const { n, count, src, dst } = graph(seed);
+    const c = compileCsr({ n, count, src, dst, values: null, valueKind: null, reuse }, direction);
+    const { csr } = c;
+    return [
+      c.selfLoops,
+      c.duplicateEdges,
+      c.edges,
+      csr.arcs,
+      csr.directed,
+      [...csr.outOffsets],
+      [...csr.outTargets],
+      [...csr.inOffsets],
+      [...csr.inSources],
+      csr.outValues,
+      csr.inValues,
+      // Arrays of their own (transferable), exactly as long as they say.
+      csr.outTargets.buffer.byteLength === 4 * csr.arcs && csr.inSources.buffer.byteLength === 4 * csr.arcs,
+    ];
+  };
+
+  it('give the same arrays on random graphs with self-loops and duplicates, in every direction', () => {
+    for (let seed = 1; seed <= 120; seed++) {
+      for (const direction of ['influences', 'follows', 'undirected'] as const) {
+        const reuse = seed % 2 === 0;
+        const fast = compiled(seed, direction, reuse);
+        vi.stubGlobal('WebAssembly', undefined);
+        const plain = compiled(seed, direction, reuse);
+        vi.unstubAllGlobals();
+        // The JS loops may hand out views of larger arrays: compare all but that flag.
+        expect(fast.slice(0, -1), `seed ${seed} ${direction}`).toEqual(plain.slice(0, -1));
+        expect(fast.at(-1), `seed ${seed} ${direction}`).toBe(true);
+      }
+    }
+  });
+
+  it('takes graphs up to COMPILED_CSR_RECORDS records, larger ones the JS loops', () => {
+    // Distinct arcs, with every 100th record repeating the one before it.
+    const csrOf = (count: number) => {
+      const at = (i: number) => (i % 100 === 99 ? i - 1 : i);
+      const src = new Uint32Array(count).map((_, i) => at(i) % 1000);
+      const dst = new Uint32Array(count).map((_, i) => Math.floor(at(i) / 1000));
+      return compileCsr({ n: 1000, count, src, dst, values: null, valueKind: null }, 'influences').csr;
+    };
+    // The compiled path copies out exactly the arcs; the JS one keeps its targets array when few
+    // records were duplicates.
+    const small = csrOf(COMPILED_CSR_RECORDS);
+    expect(small.outTargets.buffer.byteLength).toBe(4 * small.arcs);
+    const large = csrOf(COMPILED_CSR_RECORDS + 1);
+    expect(large.outTargets.buffer.byteLength).toBeGreaterThan(4 * large.arcs);
+  });
 });
