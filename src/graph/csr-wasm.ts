@@ -1,6 +1,7 @@
 /**
- * compileCsr for graphs of up to COMPILED_CSR_RECORDS records without values, compiled to
- * WebAssembly (src/util/wasm.ts): the same arrays, arc for arc, as the JS loops of csr.ts.
+ * compileCsr for graphs of COMPILED_CSR_MIN_RECORDS to COMPILED_CSR_RECORDS records without values,
+ * compiled to WebAssembly (src/util/wasm.ts): the same arrays, arc for arc, as the JS loops of
+ * csr.ts.
  *
  * Why: a graph of this size is loaded once per command, cold, and V8 runs the JS loops in its
  * interpreter for most of their iterations before their optimised code is ready (ego-Facebook,
@@ -45,6 +46,11 @@ import type { Direction } from './types.ts';
 
 /** Most records compiled here; larger graphs take the JS loops (see the file comment). */
 export const COMPILED_CSR_RECORDS = 1 << 19;
+/**
+ * Fewest records compiled here: assembling the module costs about 2.5 ms on a cold start, more
+ * than the JS loops take on a smaller graph (Zachary's karate club: a 3.0 ms load became 5.4 ms).
+ */
+export const COMPILED_CSR_MIN_RECORDS = 1 << 14;
 
 const PAGE = 65536;
 /** Where the self-loop count is written. */
@@ -266,13 +272,18 @@ function csrModule(): WebAssembly.Module | null {
 }
 
 /**
- * compileCsr's result for records without values and at most COMPILED_CSR_RECORDS of them; null
- * when they are larger or carry values, or WebAssembly is missing or refused: csr.ts then runs its
- * JS loops.
+ * compileCsr's result for records without values, COMPILED_CSR_MIN_RECORDS to
+ * COMPILED_CSR_RECORDS of them (`minRecords`: another lower bound, for tests); null when they are
+ * fewer or more or carry values, or WebAssembly is missing or refused: csr.ts then runs its JS
+ * loops.
  */
-export function compileCsrCompiled(records: EdgeRecords, direction: Direction): CompiledGraph | null {
+export function compileCsrCompiled(
+  records: EdgeRecords,
+  direction: Direction,
+  minRecords = COMPILED_CSR_MIN_RECORDS,
+): CompiledGraph | null {
   const { n, count, src, dst, values } = records;
-  if (values || count > COMPILED_CSR_RECORDS) return null;
+  if (values || count > COMPILED_CSR_RECORDS || count < minRecords) return null;
   const module = csrModule();
   if (!module) return null;
   const directed = direction !== 'undirected';

@@ -113,13 +113,15 @@ describe('the compiled integer scanner', () => {
 /** The graph and report, or the error message: what a reading of a file comes to. */
 async function outcome(
   content: string | Uint8Array,
-  options: { maxEdges?: number; direction?: 'influences' | 'undirected' } = {},
+  options: { maxEdges?: number; direction?: 'influences' | 'undirected'; sizeHint?: number } = {},
 ) {
   try {
     const g: LoadedGraph = await load(content, {
       file: 'f.txt',
       direction: options.direction ?? 'influences',
       maxEdges: options.maxEdges,
+      // As for a file large enough for the compiled loop (the reader takes it from 128 KiB).
+      sizeHint: options.sizeHint ?? 1 << 20,
     });
     const { csr } = g;
     return {
@@ -255,9 +257,11 @@ describe('the reader with and without the compiled scanner', () => {
     const long = `1 2\n3 4${' '.repeat(WINDOW + 10)}\n5 6\n`;
     expect(await outcome(long)).toEqual(await withoutWasm(long));
     // The limit on edges: exactly at it, one over (the error names the line), over by a comment.
-    for (const maxEdges of [39_999, 40_000, 1000, 1]) {
-      expect(await outcome(text, { maxEdges }), `max ${maxEdges}`).toEqual(
-        await withoutWasm(text, { maxEdges }),
+    // A size hint that makes the record arrays grow twice on the way.
+    const sizeHint = 200_000;
+    for (const maxEdges of [39_999, 40_000, 1000, 1, undefined]) {
+      expect(await outcome(text, { maxEdges, sizeHint }), `max ${maxEdges}`).toEqual(
+        await withoutWasm(text, { maxEdges, sizeHint }),
       );
     }
     const atLimit = await outcome(`${lines.slice(0, 1000).join('\n')}\n# end\n`, { maxEdges: 1000 });
