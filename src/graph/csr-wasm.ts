@@ -21,6 +21,7 @@
 
 import {
   add,
+  and,
   assemble,
   block,
   br,
@@ -29,12 +30,12 @@ import {
   eq,
   get,
   geU,
+  gtU,
   i32,
   type Local,
   Locals,
   load32,
   loop,
-  ltU,
   ne,
   set,
   shl,
@@ -116,11 +117,12 @@ function mergeDuplicates(
 }
 
 /**
- * out(count, n, src, dst, row, cur, tgt, deg, both) -> distinct edges. Rows keyed by src (the
- * reach direction's source), or for `undirected` by the lower end, with both-ways rows built in
- * deg/both; the self-loops to IO_SELF_LOOPS.
+ * out(count, n, src, dst, row, cur, tgt, deg, both, undirected) -> distinct edges. Rows keyed by
+ * src (the reach direction's source), or when `undirected` (1) by the lower end, with both-ways
+ * rows built in deg/both; the self-loops to IO_SELF_LOOPS. One function for both kinds: a second
+ * would cost its assembly on every cold start, for a branch the CPU predicts.
  */
-function outFunction(undirected: boolean): { locals: Locals; body: Code[] } {
+function outFunction(): { locals: Locals; body: Code[] } {
   const L = new Locals();
   const count = L.param();
   const n = L.param();
@@ -131,6 +133,7 @@ function outFunction(undirected: boolean): { locals: Locals; body: Code[] } {
   const tgt = L.param();
   const deg = L.param();
   const both = L.param();
+  const undirected = L.param();
   const i = L.local();
   const a = L.local();
   const b = L.local();
@@ -145,9 +148,11 @@ function outFunction(undirected: boolean): { locals: Locals; body: Code[] } {
   const place = L.local();
   const readRecord: Code = [set(a, load32(at(src, get(i)))), set(b, load32(at(dst, get(i))))];
   // The row of a kept record into s, its target into t.
-  const rowAndTarget: Code = undirected
-    ? when(ltU(get(a), get(b)), [set(s, get(a)), set(t, get(b))], [set(s, get(b)), set(t, get(a))])
-    : [set(s, get(a)), set(t, get(b))];
+  const rowAndTarget: Code = [
+    set(s, get(a)),
+    set(t, get(b)),
+    when(and(get(undirected), gtU(get(a), get(b))), [set(s, get(b)), set(t, get(a))]),
+  ];
   const body: Code[] = [
     // Records per row; self-loops counted, not kept.
     forRange(i, i32(0), get(count), [
@@ -175,10 +180,10 @@ function outFunction(undirected: boolean): { locals: Locals; body: Code[] } {
     ]),
     mergeDuplicates({ u, k, t, w, start, end }, row, tgt, cur, n),
   ];
-  if (undirected) {
-    // Degrees both ways, then each row: its lower neighbours (written from their rows, which come
-    // first), then its own higher ones.
-    body.push(
+  // Undirected: degrees both ways, then each row: its lower neighbours (written from their rows,
+  // which come first), then its own higher ones.
+  body.push(
+    when(get(undirected), [
       forRange(u, i32(0), get(n), [
         forRange(k, load32(at(row, get(u))), load32(at(row, add(get(u), i32(1)))), [
           store32(at(deg, add(get(u), i32(1))), add(load32(at(deg, add(get(u), i32(1)))), i32(1))),
@@ -202,9 +207,10 @@ function outFunction(undirected: boolean): { locals: Locals; body: Code[] } {
           store32(at(both, get(place)), load32(at(tgt, get(k)))),
         ]),
       ]),
-    );
-  }
-  body.push(store32(i32(IO_SELF_LOOPS), get(self)), get(w));
+    ]),
+    store32(i32(IO_SELF_LOOPS), get(self)),
+    get(w),
+  );
   return { locals: L, body };
 }
 
@@ -250,8 +256,7 @@ function csrModule(): WebAssembly.Module | null {
   if (compiled) return compiled;
   try {
     const fns = [
-      { name: 'outDirected', ...outFunction(false) },
-      { name: 'outUndirected', ...outFunction(true) },
+      { name: 'out', ...outFunction() },
       { name: 'inArcs', ...inFunction() },
     ];
     const bytes = assemble(
@@ -313,8 +318,8 @@ export function compileCsrCompiled(
   const reverse = direction === 'follows';
   words(srcAt, count).set((reverse ? dst : src).subarray(0, count));
   words(dstAt, count).set((reverse ? src : dst).subarray(0, count));
-  const out = instance.exports[directed ? 'outDirected' : 'outUndirected'] as OutRun;
-  const edges = out(count, n, srcAt, dstAt, rowAt, curAt, tgtAt, degAt, bothAt);
+  const out = instance.exports.out as OutRun;
+  const edges = out(count, n, srcAt, dstAt, rowAt, curAt, tgtAt, degAt, bothAt, directed ? 0 : 1);
   const selfLoops = words(IO_SELF_LOOPS, 1)[0];
   const arcs = directed ? edges : 2 * edges;
   const offsetsAt = directed ? rowAt : degAt;
