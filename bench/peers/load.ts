@@ -7,8 +7,9 @@
  *
  * Two rows per file:
  * - whole: wall time of the process as a user runs it, `ripple stats --distances none` (the
- *   executable, ripple-process.ts: Node start, bundle load, read, parse, CSR both ways; large files
- *   split over two threads) against the C program; the note gives both processes' CPU time (user
+ *   executable, ripple-process.ts: Node start, bundle load, read, parse, CSR both ways; a large
+ *   string-id file split over two threads when a core is free, an integer list read on one) against
+ *   the C program; the note gives both processes' CPU time (user
  *   + system, all threads, measured by bench/run-timed.c) and Ripple's figures on one thread
  *   (RIPPLE_SPLIT_BYTES=0);
  * - compute: CPU seconds of the load inside the process (readGraphFile, in a fresh process each

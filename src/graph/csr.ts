@@ -7,6 +7,7 @@
  * duplicates are found with a per-row "last seen" stamp (graphology's indexed-brandes habit of
  * allocating scratch once).
  */
+import { compileCsrCompiled } from './csr-wasm.ts';
 import type { Csr, Direction } from './types.ts';
 
 export interface EdgeRecords {
@@ -48,7 +49,18 @@ export interface CompiledGraph {
  */
 const NO_PLACE = 0xffffffff;
 
+/**
+ * COLD_LOOPS. Each loop over the records sits in a function of its own. A large file is read
+ * once, so every loop runs once, and V8 starts it in its interpreter and switches to optimised
+ * code in the middle of the loop (on-stack replacement). It compiles the whole function around the
+ * loop to do that, and again for the next loop: one function holding all the loops was compiled
+ * once per loop, while the loops crawled in the interpreter (ego-Facebook, 88k edges: 12-16 ms
+ * cold for what takes 1-2 ms optimised).
+ */
 export function compileCsr(records: EdgeRecords, direction: Direction): CompiledGraph {
+  // Small graphs without values: the same loops compiled to WebAssembly, fast from the start.
+  const compiled = compileCsrCompiled(records, direction);
+  if (compiled) return compiled;
   const { n, count, src, dst, values, valueKind } = records;
   const directed = direction !== 'undirected';
   const reverse = direction === 'follows';
@@ -60,22 +72,9 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
 
   // 1. Count records per row.
   const rowCount = new Uint32Array(n + 1);
-  let selfLoops = 0;
-  if (rowOf && colOf) {
-    for (let i = 0; i < count; i++) {
-      const a = rowOf[i];
-      if (a === colOf[i]) selfLoops++;
-      else rowCount[a + 1]++;
-    }
-  } else {
-    for (let i = 0; i < count; i++) {
-      const a = src[i];
-      const b = dst[i];
-      if (a === b) selfLoops++;
-      else rowCount[Math.min(a, b) + 1]++;
-    }
-  }
-  for (let u = 0; u < n; u++) rowCount[u + 1] += rowCount[u];
+  const selfLoops =
+    rowOf && colOf ? countRows(rowOf, colOf, count, rowCount) : countLowerEnds(src, dst, count, rowCount);
+  prefixSums(rowCount, n);
   const kept = count - selfLoops;
   const rowStart = rowCount; // prefix sums: row u occupies [rowStart[u], rowStart[u+1])
   const cursor = rowStart.slice(0, n);
@@ -87,36 +86,10 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
     // or src when undirected, whose dst then holds the higher end).
     const place = rowOf ?? src;
     const col = colOf ?? dst;
-    if (rowOf && colOf) {
-      for (let i = 0; i < count; i++) {
-        const a = rowOf[i];
-        place[i] = a === colOf[i] ? NO_PLACE : cursor[a]++;
-      }
-    } else {
-      for (let i = 0; i < count; i++) {
-        const a = src[i];
-        const b = dst[i];
-        if (a === b) src[i] = NO_PLACE;
-        else if (a < b) src[i] = cursor[a]++;
-        else {
-          src[i] = cursor[b]++;
-          dst[i] = a;
-        }
-      }
-    }
-    if (val && values) {
-      for (let i = 0; i < count; i++) {
-        const at = place[i];
-        if (at === NO_PLACE) continue;
-        tgt[at] = col[i];
-        val[at] = values[i];
-      }
-    } else {
-      for (let i = 0; i < count; i++) {
-        const at = place[i];
-        if (at !== NO_PLACE) tgt[at] = col[i];
-      }
-    }
+    if (rowOf && colOf) placeRows(rowOf, colOf, count, cursor);
+    else placeLowerEnds(src, dst, count, cursor);
+    if (val && values) scatterWithValues(place, col, values, count, tgt, val);
+    else scatter(place, col, count, tgt);
   } else if (rowOf && colOf && !values) {
     for (let i = 0; i < count; i++) {
       const a = rowOf[i];
@@ -146,38 +119,14 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
     }
   }
 
-  // 2. Merge duplicates row by row, keeping first-appearance order, compacting in place. The
-  // cursors are spent: their memory holds the stamps. Rows start anew in rowStart, rewritten in
-  // place (entry u is written after it was read).
+  // 2. Merge duplicates row by row. The cursors are spent: their memory holds the stamps. Rows
+  // start anew in rowStart, rewritten in place.
   const seenRow = new Int32Array(cursor.buffer, cursor.byteOffset, n).fill(-1);
-  const seenPos = val ? new Uint32Array(n) : null;
   const distinctStart = rowStart;
-  let w = 0;
-  let duplicateEdges = 0;
-  for (let u = 0, start = 0; u < n; u++) {
-    const end = rowStart[u + 1];
-    distinctStart[u] = w;
-    for (let k = start; k < end; k++) {
-      const t = tgt[k];
-      if (seenRow[t] === u) {
-        duplicateEdges++;
-        if (val && seenPos) {
-          const p = seenPos[t];
-          val[p] = valueKind === 'probability' ? 1 - (1 - val[p]) * (1 - val[k]) : val[p] + val[k];
-        }
-        continue;
-      }
-      seenRow[t] = u;
-      tgt[w] = t;
-      if (val && seenPos) {
-        seenPos[t] = w;
-        val[w] = val[k];
-      }
-      w++;
-    }
-    start = end;
-  }
-  distinctStart[n] = w;
+  const w = val
+    ? mergeDuplicateValues(rowStart, tgt, val, valueKind === 'probability', seenRow, n)
+    : mergeDuplicates(rowStart, tgt, seenRow, n);
+  const duplicateEdges = kept - w;
   const edges = w;
 
   // 3. Out-CSR: directed graphs use the rows as they are; undirected ones store each edge both ways.
@@ -192,13 +141,8 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
     outValues = val ? (trim ? val.slice(0, w) : val.subarray(0, w)) : null;
   } else {
     const deg = new Uint32Array(n + 1);
-    for (let u = 0; u < n; u++) {
-      for (let k = distinctStart[u]; k < distinctStart[u + 1]; k++) {
-        deg[u + 1]++;
-        deg[tgt[k] + 1]++;
-      }
-    }
-    for (let u = 0; u < n; u++) deg[u + 1] += deg[u];
+    countBothEnds(distinctStart, tgt, n, deg);
+    prefixSums(deg, n);
     outOffsets = deg;
     outTargets = new Uint32Array(2 * w);
     outValues = val ? new Float64Array(2 * w) : null;
@@ -209,24 +153,10 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
       // PLACES_FIRST: the places of the lower ends first (in src, spent), then the writes. Row
       // v's lower neighbours all come before its own row, so its cursor is then past them.
       const place = src;
-      for (let k = 0; k < w; k++) place[k] = c[tgt[k]]++;
-      for (let u = 0; u < n; u++) {
-        const end = distinctStart[u + 1];
-        if (outValues && val) {
-          for (let k = distinctStart[u]; k < end; k++) {
-            outTargets[place[k]] = u;
-            outValues[place[k]] = val[k];
-          }
-          for (let k = distinctStart[u]; k < end; k++) {
-            const a = c[u]++;
-            outTargets[a] = tgt[k];
-            outValues[a] = val[k];
-          }
-        } else {
-          for (let k = distinctStart[u]; k < end; k++) outTargets[place[k]] = u;
-          for (let k = distinctStart[u]; k < end; k++) outTargets[c[u]++] = tgt[k];
-        }
-      }
+      placeByTarget(tgt, w, c, place);
+      if (outValues && val)
+        writeBothWaysWithValues(distinctStart, tgt, val, place, c, n, outTargets, outValues);
+      else writeBothWays(distinctStart, tgt, place, c, n, outTargets);
     } else {
       for (let u = 0; u < n; u++) {
         for (let k = distinctStart[u]; k < distinctStart[u + 1]; k++) {
@@ -260,6 +190,208 @@ export function compileCsr(records: EdgeRecords, direction: Direction): Compiled
   return { csr, selfLoops, duplicateEdges, edges };
 }
 
+// The loops of compileCsr and withInArcs, one per function (see COLD_LOOPS).
+
+/** Records per row (rowCount[row + 1]); returns the self-loops, which are not counted. */
+function countRows(rowOf: Uint32Array, colOf: Uint32Array, count: number, rowCount: Uint32Array): number {
+  let selfLoops = 0;
+  for (let i = 0; i < count; i++) {
+    const a = rowOf[i];
+    if (a === colOf[i]) selfLoops++;
+    else rowCount[a + 1]++;
+  }
+  return selfLoops;
+}
+
+/** Undirected records per lower end (rowCount[end + 1]); returns the self-loops. */
+function countLowerEnds(src: Uint32Array, dst: Uint32Array, count: number, rowCount: Uint32Array): number {
+  let selfLoops = 0;
+  for (let i = 0; i < count; i++) {
+    const a = src[i];
+    const b = dst[i];
+    if (a === b) selfLoops++;
+    else rowCount[Math.min(a, b) + 1]++;
+  }
+  return selfLoops;
+}
+
+/** a[1..n] become the sums of a[0..u]. */
+function prefixSums(a: Uint32Array, n: number): void {
+  for (let u = 0; u < n; u++) a[u + 1] += a[u];
+}
+
+/** Each record's place in its row, written over rowOf (NO_PLACE for a self-loop). */
+function placeRows(rowOf: Uint32Array, colOf: Uint32Array, count: number, cursor: Uint32Array): void {
+  for (let i = 0; i < count; i++) {
+    const a = rowOf[i];
+    rowOf[i] = a === colOf[i] ? NO_PLACE : cursor[a]++;
+  }
+}
+
+/** Each undirected record's place in its lower end's row, over src; dst then holds the higher end. */
+function placeLowerEnds(src: Uint32Array, dst: Uint32Array, count: number, cursor: Uint32Array): void {
+  for (let i = 0; i < count; i++) {
+    const a = src[i];
+    const b = dst[i];
+    if (a === b) src[i] = NO_PLACE;
+    else if (a < b) src[i] = cursor[a]++;
+    else {
+      src[i] = cursor[b]++;
+      dst[i] = a;
+    }
+  }
+}
+
+function scatter(place: Uint32Array, col: Uint32Array, count: number, tgt: Uint32Array): void {
+  for (let i = 0; i < count; i++) {
+    const at = place[i];
+    if (at !== NO_PLACE) tgt[at] = col[i];
+  }
+}
+
+function scatterWithValues(
+  place: Uint32Array,
+  col: Uint32Array,
+  values: Float64Array,
+  count: number,
+  tgt: Uint32Array,
+  val: Float64Array,
+): void {
+  for (let i = 0; i < count; i++) {
+    const at = place[i];
+    if (at === NO_PLACE) continue;
+    tgt[at] = col[i];
+    val[at] = values[i];
+  }
+}
+
+/**
+ * Keep the first of each target in every row (first-appearance order), compacting in place with
+ * `seen` as per-row stamps; rowStart is rewritten to the distinct rows (entry u after it was
+ * read). Returns the number of arcs kept.
+ */
+function mergeDuplicates(rowStart: Uint32Array, tgt: Uint32Array, seen: Int32Array, n: number): number {
+  let w = 0;
+  for (let u = 0, start = 0; u < n; u++) {
+    const end = rowStart[u + 1];
+    rowStart[u] = w;
+    for (let k = start; k < end; k++) {
+      const t = tgt[k];
+      if (seen[t] === u) continue;
+      seen[t] = u;
+      tgt[w++] = t;
+    }
+    start = end;
+  }
+  rowStart[n] = w;
+  return w;
+}
+
+/** mergeDuplicates, merging the values: as independent chances (probability) or adding them. */
+function mergeDuplicateValues(
+  rowStart: Uint32Array,
+  tgt: Uint32Array,
+  val: Float64Array,
+  probability: boolean,
+  seen: Int32Array,
+  n: number,
+): number {
+  const seenPos = new Uint32Array(n);
+  let w = 0;
+  for (let u = 0, start = 0; u < n; u++) {
+    const end = rowStart[u + 1];
+    rowStart[u] = w;
+    for (let k = start; k < end; k++) {
+      const t = tgt[k];
+      if (seen[t] === u) {
+        const p = seenPos[t];
+        val[p] = probability ? 1 - (1 - val[p]) * (1 - val[k]) : val[p] + val[k];
+        continue;
+      }
+      seen[t] = u;
+      seenPos[t] = w;
+      tgt[w] = t;
+      val[w] = val[k];
+      w++;
+    }
+    start = end;
+  }
+  rowStart[n] = w;
+  return w;
+}
+
+/** Degrees of an undirected graph stored once per edge (deg[u + 1]), both ends counted. */
+function countBothEnds(rowStart: Uint32Array, tgt: Uint32Array, n: number, deg: Uint32Array): void {
+  for (let u = 0; u < n; u++) {
+    for (let k = rowStart[u]; k < rowStart[u + 1]; k++) {
+      deg[u + 1]++;
+      deg[tgt[k] + 1]++;
+    }
+  }
+}
+
+/** Each arc's place in its target's row (place[k] = cursor[targets[k]]++), for the first `arcs`. */
+function placeByTarget(targets: Uint32Array, arcs: number, cursor: Uint32Array, place: Uint32Array): void {
+  for (let k = 0; k < arcs; k++) place[k] = cursor[targets[k]]++;
+}
+
+/** Each edge u-v (u < v, stored in row u) written into row v (at its place) and row u. */
+function writeBothWays(
+  rowStart: Uint32Array,
+  tgt: Uint32Array,
+  place: Uint32Array,
+  c: Uint32Array,
+  n: number,
+  outTargets: Uint32Array,
+): void {
+  for (let u = 0; u < n; u++) {
+    const end = rowStart[u + 1];
+    for (let k = rowStart[u]; k < end; k++) outTargets[place[k]] = u;
+    for (let k = rowStart[u]; k < end; k++) outTargets[c[u]++] = tgt[k];
+  }
+}
+
+function writeBothWaysWithValues(
+  rowStart: Uint32Array,
+  tgt: Uint32Array,
+  val: Float64Array,
+  place: Uint32Array,
+  c: Uint32Array,
+  n: number,
+  outTargets: Uint32Array,
+  outValues: Float64Array,
+): void {
+  for (let u = 0; u < n; u++) {
+    const end = rowStart[u + 1];
+    for (let k = rowStart[u]; k < end; k++) {
+      outTargets[place[k]] = u;
+      outValues[place[k]] = val[k];
+    }
+    for (let k = rowStart[u]; k < end; k++) {
+      const a = c[u]++;
+      outTargets[a] = tgt[k];
+      outValues[a] = val[k];
+    }
+  }
+}
+
+/** Arcs per target (counts[target + 1]). */
+function countTargets(targets: Uint32Array, arcs: number, counts: Uint32Array): void {
+  for (let k = 0; k < arcs; k++) counts[targets[k] + 1]++;
+}
+
+/** Row u's arcs' sources written at their places: inSources[places[k]] = u. */
+function scatterSources(offsets: Uint32Array, n: number, places: Uint32Array, inSources: Uint32Array): void {
+  for (let u = 0; u < n; u++) {
+    const end = offsets[u + 1];
+    for (let k = offsets[u]; k < end; k++) inSources[places[k]] = u;
+  }
+}
+
+function scatterValues(arcs: number, places: Uint32Array, from: Float64Array, to: Float64Array): void {
+  for (let k = 0; k < arcs; k++) to[places[k]] = from[k];
+}
+
 /**
  * Build the in-direction arrays of a CSR from its out-direction arrays (counting sort by target).
  * `scratch`: memory the caller gives up, reused instead of fresh memory: `sources` holds the in-arc
@@ -273,8 +405,8 @@ export function withInArcs(
   const { n, outOffsets, outTargets, outValues } = out;
   const arcs = outTargets.length;
   const inOffsets = new Uint32Array(n + 1);
-  for (let k = 0; k < arcs; k++) inOffsets[outTargets[k] + 1]++;
-  for (let v = 0; v < n; v++) inOffsets[v + 1] += inOffsets[v];
+  countTargets(outTargets, arcs, inOffsets);
+  prefixSums(inOffsets, n);
   let c: Uint32Array;
   if (scratch.cursor && scratch.cursor.length >= n) {
     c = scratch.cursor.subarray(0, n);
@@ -287,12 +419,9 @@ export function withInArcs(
   const places = scratch.places;
   if (places && places.length >= arcs && places !== given) {
     // See PLACES_FIRST: the places, then the writes.
-    for (let k = 0; k < arcs; k++) places[k] = c[outTargets[k]]++;
-    for (let u = 0; u < n; u++) {
-      const end = outOffsets[u + 1];
-      for (let k = outOffsets[u]; k < end; k++) inSources[places[k]] = u;
-    }
-    if (inValues && outValues) for (let k = 0; k < arcs; k++) inValues[places[k]] = outValues[k];
+    placeByTarget(outTargets, arcs, c, places);
+    scatterSources(outOffsets, n, places, inSources);
+    if (inValues && outValues) scatterValues(arcs, places, outValues, inValues);
     return { ...out, arcs, inOffsets, inSources, inValues };
   }
   for (let u = 0; u < n; u++) {

@@ -24,10 +24,13 @@ export function feedEdgeListBlock(
   gzip: boolean,
 ): void {
   const { buf, end } = block;
-  const bad = firstTextProblem(buf, 0, end);
+  // Leading lines of two integer ids are read first: they need no text check.
+  const from = block.cut ? 0 : reader.takeIntegerLines(buf.subarray(0, end));
+  if (from === end) return;
+  const bad = firstTextProblem(buf, from, end);
   if (bad >= 0) {
     // Lines before the bad one are read first, so the first problem in the file is reported.
-    reader.feed(buf.subarray(0, bad > 0 ? buf.lastIndexOf(0x0a, bad - 1) + 1 : 0));
+    reader.feed(buf.subarray(from, bad > from ? buf.lastIndexOf(0x0a, bad - 1) + 1 : from));
     throw textProblemError(buf, bad, buf.length, {
       file,
       format: 'edgelist',
@@ -45,7 +48,7 @@ export function feedEdgeListBlock(
       { line: reader.atLine },
     );
   }
-  reader.feed(end === buf.length ? buf : buf.subarray(0, end));
+  reader.feed(from === 0 && end === buf.length ? buf : buf.subarray(from, end));
 }
 
 /** The block's lines before offset `at` (a line start inside it), and those from `at` on. */

@@ -11,6 +11,7 @@
  * integer path exactly when its text is canonical, "7" and "007" are always different nodes.
  */
 import { compileCsr } from './csr.ts';
+import { type IntegerPairScanner, integerPairScanner, WINDOW } from './integer-pairs-wasm.ts';
 import { LoadError } from './load-error.ts';
 import { firstTextProblem } from './text-check.ts';
 import type { Direction, EdgeValues, LoadedGraph, LoadReport } from './types.ts';
@@ -192,6 +193,15 @@ const COLUMN_NAMES = new Set([
 // a few million nodes).
 
 const MAX_CANONICAL = 2 ** 31 - 1;
+/**
+ * Smallest input (EdgeListOptions.sizeHint) read with the compiled integer loop: assembling it
+ * costs about 1.3 ms on a cold start, what the JS loop takes to scan some 150 KB then.
+ */
+const COMPILED_SCAN_MIN_BYTES = 1 << 17;
+/** Integer lines read in JS before the compiled loop is called (see scanIntegerPairs). */
+const LEAD_LINES = 8;
+/** Bytes of the first window of the compiled integer loop (it doubles up to WINDOW). */
+const FIRST_WINDOW = 1 << 10;
 /** Raw codes at or above this are string ids: STRING_TAG + ordinal. */
 const STRING_TAG = 2 ** 31;
 /** Integer ids below this are numbered through a direct table (at most 64 MB); larger via a Map. */
@@ -586,6 +596,11 @@ export class EdgeListReader {
   private maxSmall = 0;
   private cls = classTable('whitespace');
   private delimiter: Delimiter | null = null;
+  /**
+   * The compiled integer fast path for the delimiter, once wanted; null without WebAssembly or
+   * for a small input (COMPILED_SCAN_MIN_BYTES).
+   */
+  private pairScanner: IntegerPairScanner | null | undefined;
 
   // Cursor and the current line's fields (at most 3 are kept; more is an error anyway).
   private pos = 0;
@@ -756,6 +771,21 @@ export class EdgeListReader {
     this.scanFile(this.blocks++ === 0);
   }
 
+  /**
+   * Read the lines of two canonical integer ids at the start of `bytes` (whole lines, as for
+   * feed()), when the file's lines are known to have two columns; returns the number of bytes
+   * taken, 0 when none. What it takes is ASCII digits, spaces, tabs, CRs, line feeds and the
+   * delimiter, so it needs no text check: loadGraph checks only the rest of a block.
+   */
+  takeIntegerLines(bytes: Uint8Array): number {
+    if (this.columns !== 2) return 0;
+    this.bytes = bytes;
+    this.lastStart.fill(-1);
+    const taken = this.scanIntegerPairs(0, this.nextLine);
+    this.nextLine = this.line;
+    return taken;
+  }
+
   /** Settle the header and compile the graph once every line has been fed. */
   finish(): LoadedGraph {
     this.settleCandidate();
@@ -888,6 +918,23 @@ export class EdgeListReader {
    * not taken and leaves that line's number in `line`.
    */
   private scanIntegerPairs(from: number, firstLine: number): number {
+    // A few lines here first: a call into the compiled loop pays off over a run of lines only.
+    const before = this.count;
+    let p = this.scanIntegerPairsUpTo(from, firstLine, LEAD_LINES);
+    if (this.count - before < LEAD_LINES || p === this.bytes.length) return p;
+    if (this.pairScanner === undefined && this.delimiter !== null)
+      this.pairScanner =
+        (this.o.sizeHint ?? Number.POSITIVE_INFINITY) >= COMPILED_SCAN_MIN_BYTES
+          ? integerPairScanner(this.delimiter, DIRECT_LIMIT)
+          : null;
+    if (this.pairScanner) p = this.scanCompiledIntegerPairs(this.pairScanner, p, this.line);
+    // The JS loop reads on from the line the compiled one stopped at (and stops there too, unless
+    // the compiled loop stopped at the limit on edges).
+    return this.scanIntegerPairsUpTo(p, this.line, Number.POSITIVE_INFINITY);
+  }
+
+  /** scanIntegerPairs's JS loop, taking at most `lines` lines. */
+  private scanIntegerPairsUpTo(from: number, firstLine: number, lines: number): number {
     const bytes = this.bytes;
     const len = bytes.length;
     // The separator between the ids: runs of spaces/tabs, or one delimiter byte (any number of
@@ -901,7 +948,8 @@ export class EdgeListReader {
     let maxSmall = this.maxSmall;
     let line = firstLine;
     let p = from;
-    while (p < len) {
+    const stop = before + lines;
+    while (p < len && count < stop) {
       const start = p;
       // First id.
       let b = bytes[p];
@@ -963,6 +1011,57 @@ export class EdgeListReader {
     this.maxSmall = maxSmall;
     this.line = line;
     return from;
+  }
+
+  /**
+   * scanIntegerPairs's loop compiled to WebAssembly (integer-pairs-wasm.ts), a window of whole
+   * lines at a time; the same lines, records and counts. Stops at the first line it does not take,
+   * at the limit on edges, or at a line longer than a window; returns where, with `line` set.
+   */
+  private scanCompiledIntegerPairs(scanner: IntegerPairScanner, from: number, firstLine: number): number {
+    const bytes = this.bytes;
+    const len = bytes.length;
+    const before = this.count;
+    let count = before;
+    let maxSmall = this.maxSmall;
+    let line = firstLine;
+    let p = from;
+    // Windows start small and double while the lines are all taken: the bytes are copied into
+    // the module's memory, and a file that leaves the loop at every few lines must not pay for
+    // copying a whole window each time.
+    let size = FIRST_WINDOW;
+    while (p < len) {
+      if (count === this.src.length) {
+        // Full. At the limit on edges the JS loop reads on: it fails only if an edge line follows.
+        this.count = count;
+        if (this.atEdgeLimit()) break;
+        this.grow();
+      }
+      const to = len - p <= size ? len : bytes.lastIndexOf(0x0a, p + size - 1) + 1;
+      if (to <= p) {
+        if (size === WINDOW) break; // a line longer than a window
+        size *= 2;
+        continue;
+      }
+      const scan = scanner.scan(bytes, p, to, this.src.length - count, maxSmall);
+      const records = scan.records;
+      if (records > 0) {
+        this.src.set(scanner.src.subarray(0, records), count);
+        this.dst.set(scanner.dst.subarray(0, records), count);
+        count += records;
+        maxSmall = scan.maxSmall;
+        // One line each, less the last line of the block when it has no line feed.
+        line += scan.end === len && bytes[len - 1] !== 0x0a ? records - 1 : records;
+      }
+      p = scan.end;
+      if (p < to && count < this.src.length) break;
+      size = Math.min(2 * size, WINDOW);
+    }
+    this.dataLines += count - before;
+    this.count = count;
+    this.maxSmall = maxSmall;
+    this.line = line;
+    return p;
   }
 
   /**
@@ -1506,10 +1605,15 @@ export class EdgeListReader {
     if (v !== 1) this.allOnes = false;
   }
 
-  private grow(): void {
+  /** Whether the records read are as many as the limit on edges allows. */
+  private atEdgeLimit(): boolean {
     // A deferred first line (a possible header) is a record too, but not an edge of the limit.
+    return this.count - (this.candidate?.interned ? 1 : 0) >= this.maxEdges;
+  }
+
+  private grow(): void {
+    if (this.atEdgeLimit()) throw this.tooManyEdges();
     const header = this.candidate?.interned ? 1 : 0;
-    if (this.count - header >= this.maxEdges) throw this.tooManyEdges();
     const size = Math.min(this.src.length * 2, this.maxEdges + header);
     const src = new Uint32Array(size);
     src.set(this.src);

@@ -354,19 +354,19 @@ async function readBlocks(
  * an earlier bad line). Further on, problems are reported in file order.
  */
 function refuseBinaryHead(head: TextBlock[], o: ResolvedLoadOptions, at: Progress): void {
-  let lines = 1;
-  for (const block of head) {
+  for (const [i, block] of head.entries()) {
     const bad = firstTextProblem(block.buf, 0, block.end);
-    if (bad < 0) {
-      lines += countLines(block.buf, 0, block.end);
-      continue;
-    }
+    if (bad < 0) continue;
     if (block.offset + bad < SNIFF_BYTES && looksBinary(block.buf, bad, block.buf.length)) {
+      // Lines are counted only here: on a cold start, counting every head block costs more than
+      // checking it.
+      let line = 1 + countLines(block.buf, 0, bad);
+      for (const before of head.slice(0, i)) line += countLines(before.buf, 0, before.end);
       throw textProblemError(block.buf, bad, block.buf.length, {
         file: o.file,
         format: at.format,
         gzip: at.gzip,
-        line: lines + countLines(block.buf, 0, bad),
+        line,
         offset: block.offset + bad,
       });
     }

@@ -6,7 +6,7 @@
  * cut into chunks. The CLI cases run in a child process and measure its peak memory.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -238,6 +238,17 @@ describe('text that is not UTF-8', () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     expect((await failure(png, { file: 'p.png' })).message).toMatch(/^p\.png:1: binary data/);
   });
+
+  it('names the line of binary data that follows text lines near the start', async () => {
+    // 1000 edge lines (4 KB), then 100 KB of NUL bytes: the second block of the file's head.
+    const lines = text('1 2\n'.repeat(1000));
+    const bytes = new Uint8Array(lines.length + 100_000);
+    bytes.set(lines);
+    const message = (await failure(bytes, { file: 'n.txt', direction: 'influences' })).message;
+    expect(message).toMatch(
+      /^n\.txt:1001: binary data, not a text graph file: a NUL byte at byte offset 4000/,
+    );
+  });
 });
 
 describe('chunk boundaries', () => {
@@ -253,6 +264,28 @@ describe('chunk boundaries', () => {
       expect(arcs(g)).toEqual(arcs(whole));
       expect(g.report).toEqual(whole.report);
     }
+  });
+
+  it('read from a file larger than the buffers it is read into in turn: the same graph as in memory', async () => {
+    // Over 8 chunks of 1 MiB, so that each of the 4 buffers is read into twice or more.
+    const lines: string[] = [];
+    for (let i = 0; i < 900_000; i++)
+      lines.push(
+        i % 11 === 0 ? `"user ${i % 701}" émile${i % 17}` : `${(i * 31) % 99991} ${(i * 7) % 10007}`,
+      );
+    const bytes = text(`# a comment\n${lines.join('\n')}\n`);
+    expect(bytes.length).toBeGreaterThan(8 << 20);
+    const dir = mkdtempSync(join(tmpdir(), 'ripple-chunks-'));
+    const file = join(dir, 'big.txt');
+    writeFileSync(file, bytes);
+    const fromFile = await readGraphFile(file, { direction: 'influences' }).finally(() =>
+      rmSync(dir, { recursive: true }),
+    );
+    const inMemory = await load(bytes, { file, direction: 'influences' });
+    expect(fromFile.ids).toEqual(inMemory.ids);
+    expect([...fromFile.csr.outOffsets]).toEqual([...inMemory.csr.outOffsets]);
+    expect([...fromFile.csr.outTargets]).toEqual([...inMemory.csr.outTargets]);
+    expect(fromFile.report).toEqual(inMemory.report);
   });
 
   const content = 'émile zoë\n"zoë" "a b"\n😀 émile\n東京 😀\n';
