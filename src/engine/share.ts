@@ -4,11 +4,7 @@
  * browser only when the page is cross-origin isolated.
  */
 import type { Csr } from '../graph/types.ts';
-
-export function canShare(): boolean {
-  const g = globalThis as { crossOriginIsolated?: boolean };
-  return typeof SharedArrayBuffer === 'function' && (g.crossOriginIsolated ?? true);
-}
+import { canShare } from '../util/can-share.ts';
 
 function shared<T extends Uint32Array | Float64Array>(a: T): T {
   if (a.buffer instanceof SharedArrayBuffer) return a;

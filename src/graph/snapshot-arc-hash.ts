@@ -26,7 +26,7 @@
  * hashes and of their squares compare two multisets of arcs (a deliberately forged file could
  * collide, but could then only make its own numbers wrong, since every index is range-checked).
  */
-import { canShare } from '../engine/share.ts';
+import { canShare } from '../util/can-share.ts';
 import {
   add,
   anyTrue,

@@ -2,10 +2,12 @@
  * Node ids read one at a time (src/graph/node-ids.ts): each kind of table gives the id of a node
  * and the node of an id exactly as the array of ids would, including ids that look like numbers
  * but are not canonical and ids named like Object.prototype's keys; a snapshot's integer ids are
- * not made into strings until `ids` is read, and reading it gives the file's ids.
+ * not made into strings until `ids` is read, nor a text file's when all its ids are integers, and
+ * reading it gives the file's ids.
  */
 import { describe, expect, it } from 'vitest';
 import { withInArcs } from '../../src/graph/csr.ts';
+import { parseEdgeList } from '../../src/graph/edge-list.ts';
 import {
   arrayIds,
   indexIds,
@@ -128,5 +130,31 @@ describe('snapshot ids', () => {
     const loaded = loadedFromSnapshot(decodeSnapshot(encodeSnapshot({ csr }), 'g'), 'g');
     expectLike(nodeIds(loaded), ['0', '1', '2', '3'], ['4', '00']);
     expect(loaded.ids).toEqual(['0', '1', '2', '3']);
+  });
+});
+
+describe('edge-list ids', () => {
+  const load = (text: string) =>
+    parseEdgeList(new TextEncoder().encode(text), {
+      file: 'g.txt',
+      direction: 'influences',
+      edgeValues: 'probability',
+      header: 'auto',
+      gzip: false,
+    });
+
+  it('integer ids stay codes until read, in the order the file names them', () => {
+    const loaded = load('# a comment\n40 3\n3 2147483647\n0 40\n');
+    const ids = ['40', '3', '2147483647', '0'];
+    expect(lazyIdTable(loaded)).toBeDefined();
+    expectLike(nodeIds(loaded), ids, ['1', '040', '+3', '__proto__']);
+    expect(loaded.ids).toEqual(ids);
+  });
+
+  it('a file with any id that is not a canonical integer gets the array of ids', () => {
+    const loaded = load('40 03\n03 __proto__\n7 40\n');
+    expect(lazyIdTable(loaded)).toBeUndefined();
+    expect(loaded.ids).toEqual(['40', '03', '__proto__', '7']);
+    expectLike(nodeIds(loaded), loaded.ids, ['3', 'constructor']);
   });
 });
