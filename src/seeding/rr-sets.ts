@@ -7,18 +7,22 @@
  * The world is drawn lazily while walking the in-arcs backwards from the root:
  * - ic / wc: each in-arc (u,v) is live independently with p(u,v) (uniform p, the file's
  *   probabilities, or 1/indegree(v) for weighted cascade): a BFS over in-arcs with coin flips.
- *   When all of v's in-arcs share one p (always for wc and uniform p), the live ones are found by
- *   geometric skipping, one draw per live arc instead of one per arc (the gap to the next live
- *   arc is Geometric(p)), so a high in-degree node with p = 1/indegree costs O(1), not O(indegree).
+ *   When all of v's in-arcs share one p (always for wc and uniform p), the live ones are drawn as
+ *   a subset (SUBSIM, Guo, Wang, Wei, Chen, SIGMOD 2020): their number from a Binomial table by
+ *   one draw, then which ones (liveCountTables); so a receiver costs one draw when none is live
+ *   (most, in sparse worlds), and a high in-degree node with p = 1/indegree O(1), not
+ *   O(indegree). Where many live arcs are expected (long tables), geometric skipping (the gap to
+ *   the next live arc is Geometric(p)) or coins.
  * - lt: every node keeps at most one live in-arc, arc (u,v) with probability w(u,v) (the live-edge
  *   equivalent of linear threshold, Kempe et al. 2003), so the set is a backward random walk that
  *   stops at a node already in the set or when no arc is drawn.
  * Weights are the engine's (src/diffusion/lt.ts): the file's values normalised per receiver, or
  * 1/indegree(v).
  *
- * Set i of stream s always uses the random stream Rng(s, i), so a batch of sets is the same
- * whatever worker generated it and however generation was split. Sets are stored flat in typed
- * arrays: nodes of set j are nodes[offsets[j] .. offsets[j+1]).
+ * Set i of stream s is always drawn the same way, from Rng(s, floor(i / RR_BLOCK)) after the sets
+ * before it in its block, so a batch of sets is the same whatever worker generated it and however
+ * generation was split. Sets are stored flat in typed arrays: nodes of set j are
+ * nodes[offsets[j] .. offsets[j+1]).
  */
 import { OptionError } from '../diffusion/defaults.ts';
 import type { ModelParams } from '../diffusion/types.ts';
@@ -174,6 +178,78 @@ export function sharedLogMiss(csr: Csr, params: RrParams, geometricCost = GEOMET
 }
 
 /**
+ * Sets drawn from one random stream: set i of stream s is set i mod RR_BLOCK of those drawn in
+ * turn from Rng(s, floor(i / RR_BLOCK)). Seeding SFC32 (four mixes, twelve discarded outputs) cost
+ * more than a whole set where most sets are their root alone; a job starting inside a block draws
+ * and drops the block's earlier sets (at most RR_BLOCK - 1), so any split gives the same sets.
+ */
+export const RR_BLOCK = 64;
+
+/** Entries a receiver's live-count table may take (see liveCountTables). */
+export const LIVE_TABLE_MAX = 64;
+
+/** Live counts beyond a table's last entry, lumped into it, are rarer than this (below a 32-bit draw's resolution). */
+const LIVE_TAIL = 2 ** -40;
+
+/** The table of a model without live-count tables. */
+const EMPTY_CDF = new Float64Array(0);
+
+/**
+ * Live-count tables for models that give all of a receiver's d in-arcs one probability p (wc, ic
+ * with --p; null for others), after SUBSIM's subset sampling (Guo, Wang, Wei, Chen, SIGMOD 2020):
+ * the number of live in-arcs is Binomial(d, p) and, given that number L, the live ones are a
+ * uniform L-subset. One rng.u32() against the cumulative table gives L (in a sparse world usually
+ * 0: one comparison where coins cost d draws), L more draws the subset. `at[v]` is where v's
+ * table starts in `cdf` (2^32 P(L <= l) for l = 0, 1, ..., the last entry 2^32), or -1 where the
+ * table would be longer than `max` entries (many live arcs expected: coins or geometric skips) or
+ * p is 0 or 1. Receivers of one in-degree share a table.
+ */
+export function liveCountTables(
+  csr: Csr,
+  params: RrParams,
+  max = LIVE_TABLE_MAX,
+): { at: Int32Array; cdf: Float64Array } | null {
+  if (params.model === 'lt' || !perReceiver(params) || max < 2) return null;
+  const most = Math.min(max, LIVE_TABLE_MAX);
+  const wc = params.model === 'wc';
+  const off = csr.inOffsets;
+  const at = new Int32Array(csr.n);
+  const byDegree = new Map<number, number>();
+  const cdf: number[] = [];
+  for (let v = 0; v < csr.n; v++) {
+    const d = off[v + 1] - off[v];
+    let start = byDegree.get(d);
+    if (start === undefined) {
+      start = binomialTable(d, wc ? 1 / d : (params.p as number), most, cdf);
+      byDegree.set(d, start);
+    }
+    at[v] = start;
+  }
+  return { at, cdf: Float64Array.from(cdf) };
+}
+
+/** Append Binomial(d, p)'s table to `cdf` (see liveCountTables); where it starts, or -1. */
+function binomialTable(d: number, p: number, most: number, cdf: number[]): number {
+  if (!(d > 0 && p > 0 && p < 1)) return -1;
+  const entries: number[] = [];
+  let mass = (1 - p) ** d;
+  let cumulative = 0;
+  for (let l = 0; ; l++) {
+    if (entries.length === most || mass === 0) return -1;
+    cumulative += mass;
+    if (l === d || 1 - cumulative < LIVE_TAIL) {
+      entries.push(2 ** 32);
+      break;
+    }
+    entries.push(cumulative * 2 ** 32);
+    mass *= ((d - l) / (l + 1)) * (p / (1 - p));
+  }
+  const start = cdf.length;
+  for (const e of entries) cdf.push(e);
+  return start;
+}
+
+/**
  * Linear threshold weights per in-arc, cumulated per receiver: cumulative[k] = sum of the
  * weights of v's in-arcs up to and including k. Same weights as the simulator's (lt.ts).
  */
@@ -196,8 +272,16 @@ export function inArcCumulativeWeights(csr: Csr): Float64Array {
   return cumulative;
 }
 
-/** `geometricCost`: see GEOMETRIC_COST (tests force either path with 0 or Infinity). */
-export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GEOMETRIC_COST): RrSampler {
+/** Which way a sampler draws live arcs (tests force each path). */
+export interface RrSamplerPaths {
+  /** See GEOMETRIC_COST: 0 skips wherever p is shared, Infinity flips a coin per arc [GEOMETRIC_COST]. */
+  geometricCost?: number;
+  /** Live-count tables up to this many entries per receiver, 0 for none [LIVE_TABLE_MAX]. */
+  liveTableMax?: number;
+}
+
+export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPaths = {}): RrSampler {
+  const geometricCost = paths.geometricCost ?? GEOMETRIC_COST;
   const params = {
     ...rrParams(paramsIn),
     ...(paramsIn.target === 'exposure' ? { target: 'exposure' as const } : {}),
@@ -214,6 +298,9 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
   const logMiss =
     params.model === 'lt' ? null : (perNode?.logMiss ?? sharedLogMiss(csr, params, geometricCost));
   const cumulative = params.model === 'lt' ? inArcCumulativeWeights(csr) : null;
+  const liveCounts = liveCountTables(csr, params, paths.liveTableMax);
+  /** Scratch for the positions of a receiver's live in-arcs. */
+  const picks = new Uint32Array(LIVE_TABLE_MAX);
   let examined = 0;
 
   const nextStamp = () => {
@@ -241,9 +328,10 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
    * (each set's BFS queue is its own slice of the output: nothing is copied). `offsets` (count + 1)
    * receives the set boundaries; with `into`, each set is counted into it instead of kept (its
    * slice is reused). Returns the array holding the sets (grown as needed) and sets `filled`.
-   * The random numbers are those of Rng(rngSeed, first + j) for set j, with SFC32 inlined (the
-   * state lives in locals: a call per number and an object per set cost more than the set itself
-   * on small graphs); test/seeding/rr-sets.test.ts checks the sets against the reference sampler.
+   * The random numbers are those of Rng(rngSeed, block) for the sets of each block of RR_BLOCK,
+   * with SFC32 inlined (the state lives in locals: a call per number and an object per block cost
+   * more than a set on small graphs); the sets of `first`'s block before it are drawn and dropped.
+   * test/seeding/rr-sampler.test.ts checks the sets against the definition written with util/rng.ts.
    */
   function icFill(
     rngSeed: number,
@@ -258,25 +346,38 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
     const thr = thresholds;
     const thrOf = byReceiver;
     const lq = logMiss as Float64Array;
+    const liveAt = liveCounts === null ? null : liveCounts.at;
+    const cdf = liveCounts === null ? EMPTY_CDF : liveCounts.cdf;
     const seedWord = mix32(rngSeed >>> 0);
     let out = outIn;
     let size = 0;
     let seen = 0;
-    for (let j = 0; j < count; j++) {
-      // Rng(rngSeed, first + j): seeding and 12 discarded outputs, as in util/rng.ts.
-      const streamWord = mix32(((first + j) >>> 0) ^ 0x5bd1e995);
-      let a = mix32(seedWord ^ streamWord);
-      let b = mix32(a ^ 0x68e31da4);
-      let c = mix32(b ^ streamWord);
-      let d = 1;
-      let t = 0;
-      for (let i = 0; i < 12; i++) {
-        t = (((a + b) | 0) + d) | 0;
-        d = (d + 1) | 0;
-        a = b ^ (b >>> 9);
-        b = (c + (c << 3)) | 0;
-        c = (((c << 21) | (c >>> 11)) + t) | 0;
+    let block = Math.floor(first / RR_BLOCK);
+    let inBlock = RR_BLOCK;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    let t = 0;
+    for (let j = block * RR_BLOCK - first; j < count; j++) {
+      if (inBlock === RR_BLOCK) {
+        // Rng(rngSeed, block): seeding and 12 discarded outputs, as in util/rng.ts.
+        const streamWord = mix32((block >>> 0) ^ 0x5bd1e995);
+        a = mix32(seedWord ^ streamWord) | 0;
+        b = mix32(a ^ 0x68e31da4) | 0;
+        c = mix32(b ^ streamWord) | 0;
+        d = 1;
+        for (let i = 0; i < 12; i++) {
+          t = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + t) | 0;
+        }
+        block++;
+        inBlock = 0;
       }
+      inBlock++;
       const s = nextStamp();
       // Root: rng.below(n).
       t = (((a + b) | 0) + d) | 0;
@@ -306,6 +407,48 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
         const v = out[head];
         const end = off[v + 1];
         let k = off[v];
+        const at = liveAt === null ? -1 : liveAt[v];
+        if (at >= 0) {
+          // How many in-arcs are live: rng.u32() on the receiver's cumulative Binomial table.
+          t = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + t) | 0;
+          const x = t >>> 0;
+          let liveArcs = 0;
+          while (x >= cdf[at + liveArcs]) liveArcs++;
+          seen += 1 + liveArcs;
+          if (liveArcs === 0) continue;
+          const deg = end - k;
+          let chosen = 0;
+          if (liveArcs === deg) for (let i = 0; i < deg; i++) picks[chosen++] = i;
+          else {
+            // Which ones: a uniform subset of liveArcs positions (Floyd's algorithm): for m from
+            // deg - liveArcs to deg - 1, rng.below(m + 1), or m when that one is already chosen.
+            for (let m = deg - liveArcs; m < deg; m++) {
+              t = (((a + b) | 0) + d) | 0;
+              d = (d + 1) | 0;
+              a = b ^ (b >>> 9);
+              b = (c + (c << 3)) | 0;
+              c = (((c << 21) | (c >>> 11)) + t) | 0;
+              let pos = Math.floor(((t >>> 0) / 4294967296) * (m + 1));
+              for (let i = 0; i < chosen; i++)
+                if (picks[i] === pos) {
+                  pos = m;
+                  break;
+                }
+              picks[chosen++] = pos;
+            }
+          }
+          for (let i = 0; i < chosen; i++) {
+            const u = src[k + picks[i]];
+            if (mark[u] === s) continue;
+            mark[u] = s;
+            out[tail++] = u;
+          }
+          continue;
+        }
         const logMissV = lq[v];
         if (Number.isNaN(logMissV)) {
           // One coin per arc, rng.u31() < threshold: the receiver's, or each arc's.
@@ -365,6 +508,7 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
           out[tail++] = u;
         }
       }
+      if (j < 0) continue; // before `first`: dropped
       if (into) for (let i = size; i < tail; i++) into[out[i]]++;
       else size = tail;
       if (offsets) offsets[j + 1] = size;
@@ -372,6 +516,25 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
     examined = seen;
     filled = size;
     return out;
+  }
+
+  /**
+   * lt: sets first .. first + count - 1 of stream rngSeed in turn, set j handed to `take` in
+   * queue[0 .. len); those of `first`'s block before it are drawn and dropped.
+   */
+  function ltEach(
+    rngSeed: number,
+    first: number,
+    count: number,
+    cum: Float64Array,
+    take: (j: number, len: number) => void,
+  ): void {
+    const rng = new Rng(rngSeed);
+    for (let i = first - (first % RR_BLOCK); i < first + count; i++) {
+      if (i % RR_BLOCK === 0) rng.reset(rngSeed, i / RR_BLOCK);
+      const len = ltSet(rng, cum);
+      if (i >= first) take(i - first, len);
+    }
   }
 
   function ltSet(rng: Rng, cum: Float64Array): number {
@@ -448,8 +611,7 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
     }
     let nodes = new Uint32Array(Math.max(16, count * 4));
     let size = 0;
-    for (let j = 0; j < count; j++) {
-      const len = ltSet(new Rng(rngSeed, first + j), cumulative);
+    ltEach(rngSeed, first, count, cumulative, (j, len) => {
       if (size + len > nodes.length) {
         const bigger = new Uint32Array(Math.max(nodes.length * 2, size + len));
         bigger.set(nodes.subarray(0, size));
@@ -458,7 +620,7 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
       nodes.set(queue.subarray(0, len), size);
       size += len;
       offsets[j + 1] = size;
-    }
+    });
     return { first, count, offsets, nodes: nodes.slice(0, size), examined };
   }
 
@@ -469,10 +631,9 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
       scratch = icFill(rngSeed, first, count, scratch, null, into);
       return examined;
     }
-    for (let j = 0; j < count; j++) {
-      const len = ltSet(new Rng(rngSeed, first + j), cumulative);
+    ltEach(rngSeed, first, count, cumulative, (_j, len) => {
       for (let i = 0; i < len; i++) into[queue[i]]++;
-    }
+    });
     return examined;
   }
 
