@@ -7,7 +7,8 @@
  *   loop('arcs', [brIf('row', geU(get(k), get(end))), set(v, load32(get(k), TGT)), ...])
  *
  * Branches name their target block (resolved to relative depths here). Only i32 and f64 values,
- * one exported memory, and exported functions: what src/diffusion/ic-wasm.ts needs.
+ * one exported memory, and exported functions: what src/diffusion/ic-wasm.ts and
+ * src/analysis/centrality/eigenvector-wasm.ts need.
  */
 
 export type ValType = 'i32' | 'f64';
@@ -183,7 +184,12 @@ export const shl = bin(0x74);
 export const shrS = bin(0x75);
 export const shrU = bin(0x76);
 export const rotl = bin(0x77);
+export const fabs = un(0x99);
+export const fsqrt = un(0x9f);
 export const fadd = bin(0xa0);
+export const fsub = bin(0xa1);
+export const fmul = bin(0xa2);
+export const fdiv = bin(0xa3);
 export const fromU32 = un(0xb8);
 export const load32 = (addr: Code, offset = 0): Code => [addr, [0x28, ...memarg(2, offset)]];
 export const load8 = (addr: Code, offset = 0): Code => [addr, [0x2d, ...memarg(0, offset)]];
