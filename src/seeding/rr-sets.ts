@@ -28,6 +28,7 @@ import { OptionError } from '../diffusion/defaults.ts';
 import type { ModelParams } from '../diffusion/types.ts';
 import type { Csr } from '../graph/types.ts';
 import { mix32, probabilityThreshold, Rng } from '../util/rng.ts';
+import { createCompiledRrSampler } from './rr-wasm.ts';
 
 /** The models RR sets exist for (those with a live-edge representation). */
 export type RrModel = 'ic' | 'wc' | 'lt';
@@ -86,6 +87,8 @@ export interface RrBatch {
 
 export interface RrSampler {
   readonly params: RrParams;
+  /** Which sampler draws the ic / wc sets: compiled (rr-wasm.ts) or icFill. */
+  readonly engine: 'wasm' | 'js';
   /** Sets first .. first + count - 1 of stream rngSeed. */
   generate(rngSeed: number, first: number, count: number): RrBatch;
   /** Only how many of the sets contain each node (influence scores need no more). */
@@ -191,6 +194,11 @@ export const LIVE_TABLE_MAX = 64;
 /** Live counts beyond a table's last entry, lumped into it, are rarer than this (below a 32-bit draw's resolution). */
 const LIVE_TAIL = 2 ** -40;
 
+/** liveCountTables' `at` for a receiver whose live in-arcs are drawn arc by arc. */
+const BY_ARCS = -1;
+/** liveCountTables' `at` for a receiver none of whose in-arcs can be live (none, or p = 0). */
+const NO_LIVE_ARC = -2;
+
 /** The table of a model without live-count tables. */
 const EMPTY_CDF = new Float64Array(0);
 
@@ -200,9 +208,10 @@ const EMPTY_CDF = new Float64Array(0);
  * the number of live in-arcs is Binomial(d, p) and, given that number L, the live ones are a
  * uniform L-subset. One rng.u32() against the cumulative table gives L (in a sparse world usually
  * 0: one comparison where coins cost d draws), L more draws the subset. `at[v]` is where v's
- * table starts in `cdf` (2^32 P(L <= l) for l = 0, 1, ..., the last entry 2^32), or -1 where the
- * table would be longer than `max` entries (many live arcs expected: coins or geometric skips) or
- * p is 0 or 1. Receivers of one in-degree share a table.
+ * table starts in `cdf` (2^32 P(L <= l) for l = 0, 1, ..., the last entry 2^32); BY_ARCS (-1) where
+ * the table would be longer than `max` entries (many live arcs expected: coins or geometric skips)
+ * or p = 1; NO_LIVE_ARC (-2) where no in-arc can be live (none, or p = 0). Receivers of one
+ * in-degree share a table.
  */
 export function liveCountTables(
   csr: Csr,
@@ -230,12 +239,13 @@ export function liveCountTables(
 
 /** Append Binomial(d, p)'s table to `cdf` (see liveCountTables); where it starts, or -1. */
 function binomialTable(d: number, p: number, most: number, cdf: number[]): number {
-  if (!(d > 0 && p > 0 && p < 1)) return -1;
+  if (d === 0 || p <= 0) return NO_LIVE_ARC;
+  if (p >= 1) return BY_ARCS;
   const entries: number[] = [];
   let mass = (1 - p) ** d;
   let cumulative = 0;
   for (let l = 0; ; l++) {
-    if (entries.length === most || mass === 0) return -1;
+    if (entries.length === most || mass === 0) return BY_ARCS;
     cumulative += mass;
     if (l === d || 1 - cumulative < LIVE_TAIL) {
       entries.push(2 ** 32);
@@ -278,6 +288,11 @@ export interface RrSamplerPaths {
   geometricCost?: number;
   /** Live-count tables up to this many entries per receiver, 0 for none [LIVE_TABLE_MAX]. */
   liveTableMax?: number;
+  /**
+   * Where every receiver has a table and the sets estimate reach, the compiled sampler
+   * (rr-wasm.ts) where WebAssembly runs, or this file's icFill ['wasm']; the same sets.
+   */
+  engine?: 'wasm' | 'js';
 }
 
 export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPaths = {}): RrSampler {
@@ -299,6 +314,11 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPa
     params.model === 'lt' ? null : (perNode?.logMiss ?? sharedLogMiss(csr, params, geometricCost));
   const cumulative = params.model === 'lt' ? inArcCumulativeWeights(csr) : null;
   const liveCounts = liveCountTables(csr, params, paths.liveTableMax);
+  // Compiled where every receiver has a table (or no live arc) and the sets estimate reach.
+  const compiled =
+    paths.engine !== 'js' && liveCounts !== null && !exposure && !liveCounts.at.includes(BY_ARCS)
+      ? createCompiledRrSampler(csr, liveCounts, LIVE_TABLE_MAX, RR_BLOCK)
+      : null;
   /** Scratch for the positions of a receiver's live in-arcs. */
   const picks = new Uint32Array(LIVE_TABLE_MAX);
   let examined = 0;
@@ -323,6 +343,72 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPa
     return bigger;
   };
 
+  /** SFC32's state (a, b, c, d) handed between icFill and liveByArcs, each keeping it in locals. */
+  const rngState = new Int32Array(4);
+
+  /**
+   * The live in-arcs of v drawn arc by arc, for receivers without a live-count table: one coin per
+   * arc, rng.u31() < threshold (the receiver's, or each arc's), or, where its in-arcs share p and
+   * skipping pays off, from live arc to live arc with Geometric(p) gaps from rng.float() (p = 1:
+   * every arc). Appends the new nodes (marked `s`) at out[tail ..]; returns the new tail. Out of
+   * icFill, whose optimized code stays small when every receiver has a table (V8 compiles a
+   * one-shot process's sampler while it runs).
+   */
+  function liveByArcs(v: number, s: number, out: Uint32Array, tailIn: number): number {
+    const src = csr.inSources;
+    const end = csr.inOffsets[v + 1];
+    let k = csr.inOffsets[v];
+    let tail = tailIn;
+    let a = rngState[0];
+    let b = rngState[1];
+    let c = rngState[2];
+    let d = rngState[3];
+    let t = 0;
+    const logMissV = (logMiss as Float64Array)[v];
+    if (Number.isNaN(logMissV)) {
+      examined += end - k;
+      const thrV = byReceiver === null ? -1 : byReceiver[v];
+      const thrK = thresholds;
+      for (; k < end; k++) {
+        const u = src[k];
+        if (mark[u] === s) continue;
+        t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + t) | 0;
+        if (t >>> 1 < (thrK === null ? thrV : thrK[k])) {
+          mark[u] = s;
+          out[tail++] = u;
+        }
+      }
+    } else if (logMissV !== 0) {
+      k--;
+      for (;;) {
+        examined++;
+        if (logMissV === Number.NEGATIVE_INFINITY) k++;
+        else {
+          t = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + t) | 0;
+          k += 1 + Math.floor(Math.log(1 - (t >>> 0) / 4294967296) / logMissV);
+        }
+        if (k >= end) break;
+        const u = src[k];
+        if (mark[u] === s) continue;
+        mark[u] = s;
+        out[tail++] = u;
+      }
+    }
+    rngState[0] = a;
+    rngState[1] = b;
+    rngState[2] = c;
+    rngState[3] = d;
+    return tail;
+  }
+
   /**
    * ic / wc: sets first .. first + count - 1 of stream rngSeed, written back to back from out[0]
    * (each set's BFS queue is its own slice of the output: nothing is copied). `offsets` (count + 1)
@@ -343,9 +429,6 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPa
   ): Uint32Array {
     const off = csr.inOffsets;
     const src = csr.inSources;
-    const thr = thresholds;
-    const thrOf = byReceiver;
-    const lq = logMiss as Float64Array;
     const liveAt = liveCounts === null ? null : liveCounts.at;
     const cdf = liveCounts === null ? EMPTY_CDF : liveCounts.cdf;
     const seedWord = mix32(rngSeed >>> 0);
@@ -405,10 +488,10 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPa
       }
       for (let head = size; head < tail; head++) {
         const v = out[head];
-        const end = off[v + 1];
-        let k = off[v];
-        const at = liveAt === null ? -1 : liveAt[v];
+        const at = liveAt === null ? BY_ARCS : liveAt[v];
         if (at >= 0) {
+          const end = off[v + 1];
+          const k = off[v];
           // How many in-arcs are live: rng.u32() on the receiver's cumulative Binomial table.
           t = (((a + b) | 0) + d) | 0;
           d = (d + 1) | 0;
@@ -449,71 +532,24 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPa
           }
           continue;
         }
-        const logMissV = lq[v];
-        if (Number.isNaN(logMissV)) {
-          // One coin per arc, rng.u31() < threshold: the receiver's, or each arc's.
-          seen += end - k;
-          if (thrOf) {
-            const thrV = thrOf[v];
-            for (; k < end; k++) {
-              const u = src[k];
-              if (mark[u] === s) continue;
-              t = (((a + b) | 0) + d) | 0;
-              d = (d + 1) | 0;
-              a = b ^ (b >>> 9);
-              b = (c + (c << 3)) | 0;
-              c = (((c << 21) | (c >>> 11)) + t) | 0;
-              if (t >>> 1 < thrV) {
-                mark[u] = s;
-                out[tail++] = u;
-              }
-            }
-            continue;
-          }
-          const thrK = thr as Uint32Array;
-          for (; k < end; k++) {
-            const u = src[k];
-            if (mark[u] === s) continue;
-            t = (((a + b) | 0) + d) | 0;
-            d = (d + 1) | 0;
-            a = b ^ (b >>> 9);
-            b = (c + (c << 3)) | 0;
-            c = (((c << 21) | (c >>> 11)) + t) | 0;
-            if (t >>> 1 < thrK[k]) {
-              mark[u] = s;
-              out[tail++] = u;
-            }
-          }
-          continue;
-        }
-        if (logMissV === 0) continue; // p = 0: no live arc
-        // Shared p: jump from live arc to live arc; gaps are Geometric(p) (p = 1: every arc),
-        // from rng.float().
-        k--;
-        for (;;) {
-          seen++;
-          if (logMissV === Number.NEGATIVE_INFINITY) k++;
-          else {
-            t = (((a + b) | 0) + d) | 0;
-            d = (d + 1) | 0;
-            a = b ^ (b >>> 9);
-            b = (c + (c << 3)) | 0;
-            c = (((c << 21) | (c >>> 11)) + t) | 0;
-            k += 1 + Math.floor(Math.log(1 - (t >>> 0) / 4294967296) / logMissV);
-          }
-          if (k >= end) break;
-          const u = src[k];
-          if (mark[u] === s) continue;
-          mark[u] = s;
-          out[tail++] = u;
-        }
+        if (at === NO_LIVE_ARC) continue;
+        // Arc by arc (coins, or geometric skips): SFC32's state goes through rngState.
+        rngState[0] = a;
+        rngState[1] = b;
+        rngState[2] = c;
+        rngState[3] = d;
+        tail = liveByArcs(v, s, out, tail);
+        a = rngState[0];
+        b = rngState[1];
+        c = rngState[2];
+        d = rngState[3];
       }
       if (j < 0) continue; // before `first`: dropped
       if (into) for (let i = size; i < tail; i++) into[out[i]]++;
       else size = tail;
       if (offsets) offsets[j + 1] = size;
     }
-    examined = seen;
+    examined += seen;
     filled = size;
     return out;
   }
@@ -597,6 +633,22 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPa
     checkRange(first, count);
     examined = 0;
     const offsets = new Uint32Array(count + 1);
+    if (compiled) {
+      let nodes = scratch;
+      let size = 0;
+      examined = compiled.chunks(rngSeed, first, count, (j0, drawn, out, ends) => {
+        const skip = Math.min(drawn, Math.max(0, -j0));
+        if (skip === drawn) return;
+        const from = skip > 0 ? ends[skip - 1] : 0;
+        const to = ends[drawn - 1];
+        if (size + to - from > nodes.length) nodes = grown(nodes, size + to - from);
+        nodes.set(out.subarray(from, to), size);
+        for (let i = skip; i < drawn; i++) offsets[j0 + i + 1] = size + ends[i] - from;
+        size += to - from;
+      });
+      scratch = nodes;
+      return { first, count, offsets, nodes: nodes.slice(0, size), examined };
+    }
     if (!cumulative) {
       // Room for the sets expected from those drawn so far (a quarter more), so that icFill's
       // optimized code rarely meets its growth path, which V8 may not have seen run before.
@@ -627,6 +679,12 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPa
   function countInto(rngSeed: number, first: number, count: number, into: Uint32Array): number {
     checkRange(first, count);
     examined = 0;
+    if (compiled)
+      return compiled.chunks(rngSeed, first, count, (j0, drawn, out, ends) => {
+        const skip = Math.min(drawn, Math.max(0, -j0));
+        if (skip === drawn) return;
+        for (let i = skip > 0 ? ends[skip - 1] : 0; i < ends[drawn - 1]; i++) into[out[i]]++;
+      });
     if (!cumulative) {
       scratch = icFill(rngSeed, first, count, scratch, null, into);
       return examined;
@@ -637,7 +695,7 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPa
     return examined;
   }
 
-  return { params, generate, count: countInto };
+  return { params, engine: compiled ? 'wasm' : 'js', generate, count: countInto };
 }
 
 function checkRange(first: number, count: number): void {

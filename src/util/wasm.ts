@@ -7,8 +7,8 @@
  *   loop('arcs', [brIf('row', geU(get(k), get(end))), set(v, load32(get(k), TGT)), ...])
  *
  * Branches name their target block (resolved to relative depths here). Only i32 and f64 values,
- * one exported memory, and exported functions: what src/diffusion/ic-wasm.ts and
- * src/analysis/centrality/eigenvector-wasm.ts need.
+ * one exported memory, and exported functions: what src/diffusion/ic-wasm.ts,
+ * src/seeding/rr-wasm.ts and src/analysis/centrality/eigenvector-wasm.ts need.
  */
 
 export type ValType = 'i32' | 'f64';
@@ -190,6 +190,9 @@ export const fadd = bin(0xa0);
 export const fsub = bin(0xa1);
 export const fmul = bin(0xa2);
 export const fdiv = bin(0xa3);
+export const fge = bin(0x66);
+/** i32.trunc_f64_u: a non-negative double below 2^32, rounded down (Math.floor of it). */
+export const truncU = un(0xab);
 export const fromU32 = un(0xb8);
 export const load32 = (addr: Code, offset = 0): Code => [addr, [0x28, ...memarg(2, offset)]];
 export const load8 = (addr: Code, offset = 0): Code => [addr, [0x2d, ...memarg(0, offset)]];

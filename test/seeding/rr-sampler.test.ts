@@ -89,7 +89,8 @@ function referenceSets(
   return sets;
 }
 
-// 400 nodes, 6,000 arcs with a few hubs (high in-degree receivers take the geometric path).
+// 400 nodes, 6,000 arcs, a fifth of them into 8 receivers (longer live-count tables; with short
+// tables, geometric skips).
 const draw = lcgDraw(2024);
 const pairs: [number, number][] = [];
 for (let i = 0; i < 6000; i++) {
@@ -159,6 +160,58 @@ describe('the ic / wc sampler draws exactly what its definition says', () => {
   });
 });
 
+describe("the compiled sampler (rr-wasm.ts) draws icFill's sets, number for number", () => {
+  // No hubs: every receiver has a live-count table at p = 0.1 as well.
+  const spread = csrOf(
+    300,
+    Array.from({ length: 2400 }, (_, i): [number, number] => [(i * 7919) % 300, (i * 104729 + 13) % 300]),
+  );
+  const compiledCases: { name: string; csr: Csr; params: RrParams }[] = [
+    { name: 'wc', csr: graph, params: { model: 'wc', p: null } },
+    { name: 'ic p=0.1', csr: spread, params: { model: 'ic', p: 0.1 } },
+    { name: "ic p=0.6 (many live arcs, all of a receiver's)", csr: spread, params: { model: 'ic', p: 0.6 } },
+    { name: 'ic p=0', csr: spread, params: { model: 'ic', p: 0 } },
+  ];
+  for (const c of compiledCases)
+    it(c.name, () => {
+      const wasm = createRrSampler(c.csr, c.params, { engine: 'wasm' });
+      const js = createRrSampler(c.csr, c.params, { engine: 'js' });
+      expect(wasm.engine).toBe('wasm');
+      expect(js.engine).toBe('js');
+      // From a block's start, from inside one, across many (more than one call's chunk), twice.
+      for (const [first, count] of [
+        [0, 100],
+        [1000, 250],
+        [1250, 20_000],
+        [63, 1],
+        [4_294_967_000, 296],
+      ]) {
+        const a = wasm.generate(5, first, count);
+        const b = js.generate(5, first, count);
+        expect(Array.from(a.offsets)).toEqual(Array.from(b.offsets));
+        expect(Array.from(a.nodes)).toEqual(Array.from(b.nodes));
+        expect(a.examined).toBe(b.examined);
+      }
+      const ca = new Uint32Array(c.csr.n);
+      const cb = new Uint32Array(c.csr.n);
+      expect(wasm.count(9, 77, 5000, ca)).toBe(js.count(9, 77, 5000, cb));
+      expect(Array.from(ca)).toEqual(Array.from(cb));
+    });
+
+  it('is used only where every receiver has a table and the sets estimate reach', () => {
+    // A hub expecting more live arcs than a table holds: coins or geometric skips.
+    const hub = csrOf(
+      101,
+      Array.from({ length: 100 }, (_, i): [number, number] => [i + 1, 0]),
+    );
+    expect(createRrSampler(hub, { model: 'ic', p: 0.9 }).engine).toBe('js');
+    expect(createRrSampler(hub, { model: 'ic', p: 0.1 }).engine).toBe('wasm');
+    expect(createRrSampler(graph, { model: 'wc', p: null, target: 'exposure' }).engine).toBe('js');
+    expect(createRrSampler(withValues, { model: 'ic', p: null }).engine).toBe('js');
+    expect(createRrSampler(graph, { model: 'wc', p: null }).engine).toBe('wasm');
+  });
+});
+
 const PATHS: { name: string; paths: RrSamplerPaths }[] = [
   { name: 'live-count tables', paths: {} },
   { name: 'coin flips', paths: COINS },
@@ -221,8 +274,9 @@ describe('live-count tables draw independent live arcs', () => {
       expect(tables.cdf[at + l] / 2 ** 32).toBeCloseTo(cumulative, 14);
     }
     expect(tables.cdf[at + LEAVES]).toBe(2 ** 32);
-    // Leaves have no in-arcs; p = 0 or 1 and too long tables have none.
-    expect(tables.at[1]).toBe(-1);
+    // -2: no in-arc can be live (leaves, p = 0); -1: drawn arc by arc (p = 1, too long a table).
+    expect(tables.at[1]).toBe(-2);
+    expect(liveCountTables(star, { model: 'ic', p: 0 })?.at[0]).toBe(-2);
     expect(liveCountTables(star, { model: 'ic', p: 1 })?.at[0]).toBe(-1);
     expect(liveCountTables(star, { model: 'ic', p: 0.3 }, 3)?.at[0]).toBe(-1);
     expect(liveCountTables(star, { model: 'ic', p: null })).toBeNull();
