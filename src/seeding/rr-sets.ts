@@ -802,7 +802,7 @@ export class RrCollection {
       this.nodes = bigger;
     }
     this.nodes.set(batch.nodes, this.size);
-    for (let j = 1; j <= batch.count; j++) this.offsets[this.count + j] = this.size + batch.offsets[j];
+    shiftInto(this.offsets, this.count, batch.offsets, batch.count, this.size);
     this.count += batch.count;
     this.size += add;
   }
@@ -831,19 +831,13 @@ export class RrCollection {
 
   /** Coverage of each prefix seeds[0..i], i = 0..k-1 (sets hit by the first i+1 seeds). */
   prefixCoverage(seeds: readonly number[]): number[] {
-    const rank = new Uint32Array(this.n).fill(0xffffffff);
+    // Ranks as small integers (seeds.length: not a seed), so the loop compares no doubles.
+    const none = seeds.length;
+    const rank = new Int32Array(this.n).fill(none);
     seeds.forEach((s, i) => {
-      if (rank[s] === 0xffffffff) rank[s] = i;
+      if (rank[s] === none) rank[s] = i;
     });
-    const firstHit = new Float64Array(seeds.length);
-    for (let j = 0; j < this.count; j++) {
-      let best = 0xffffffff;
-      for (let i = this.offsets[j]; i < this.offsets[j + 1]; i++) {
-        const r = rank[this.nodes[i]];
-        if (r < best) best = r;
-      }
-      if (best !== 0xffffffff) firstHit[best]++;
-    }
+    const firstHit = firstHits(this.offsets, this.nodes, this.count, rank, none);
     const out: number[] = [];
     let running = 0;
     for (let i = 0; i < seeds.length; i++) {
@@ -852,6 +846,32 @@ export class RrCollection {
     }
     return out;
   }
+}
+
+/** to[at + j] = base + from[j] for j = 1 .. count (a batch's offsets placed after `at` sets). */
+function shiftInto(to: Uint32Array, at: number, from: Uint32Array, count: number, base: number): void {
+  for (let j = 1; j <= count; j++) to[at + j] = base + from[j];
+}
+
+/** Per rank r, the sets whose lowest-ranked node has rank r (index `none`: sets with none ranked). */
+function firstHits(
+  offsets: Uint32Array,
+  nodes: Uint32Array,
+  count: number,
+  rank: Int32Array,
+  none: number,
+): Float64Array {
+  const firstHit = new Float64Array(none + 1);
+  for (let j = 0; j < count; j++) {
+    let best = none;
+    const end = offsets[j + 1];
+    for (let i = offsets[j]; i < end; i++) {
+      const r = rank[nodes[i]];
+      if (r < best) best = r;
+    }
+    firstHit[best]++;
+  }
+  return firstHit;
 }
 
 /**
