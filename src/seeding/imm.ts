@@ -164,7 +164,13 @@ export function maxCoverage(
     picked[u] = 1;
     seeds.push(u);
     if (counts[u] > 0 && counts[u] < lists.least) lists = setLists(sets, counts, 1);
-    total += coverSetsOf(u, lists.setOffsets, lists.setsOf, done, sets.offsets, sets.nodes, gain, hist);
+    // Lowering each gain's count in the histogram costs two updates per entry of the sets covered;
+    // counting the gains again afterwards costs one read per candidate and one per gain value.
+    const { setOffsets, setsOf } = lists;
+    if (entriesToCover(u, setOffsets, setsOf, done, sets.offsets) > inSets + top) {
+      total += coverSetsOf(u, setOffsets, setsOf, done, sets.offsets, sets.nodes, gain, null);
+      countGains(gain, candidates, inSets, n, hist, top);
+    } else total += coverSetsOf(u, setOffsets, setsOf, done, sets.offsets, sets.nodes, gain, hist);
     covered.push(total);
     top = topGain(hist, top);
     const bound = total + topGainsSum(hist, top, k);
@@ -316,7 +322,26 @@ function firstNotPicked(picked: Uint8Array, from: number): number {
   return -1;
 }
 
-/** Mark the sets holding u covered, lowering the gains of their nodes; returns the sets newly covered. */
+/** The entries of the sets holding u not covered yet. */
+function entriesToCover(
+  u: number,
+  setOffsets: Uint32Array,
+  setsOf: Uint32Array,
+  done: Uint8Array,
+  offsets: Uint32Array,
+): number {
+  let entries = 0;
+  for (let i = setOffsets[u]; i < setOffsets[u + 1]; i++) {
+    const j = setsOf[i];
+    if (done[j] === 0) entries += offsets[j + 1] - offsets[j];
+  }
+  return entries;
+}
+
+/**
+ * Mark the sets holding u covered, lowering the gains of their nodes (and the histogram, if given);
+ * returns the sets newly covered.
+ */
 function coverSetsOf(
   u: number,
   setOffsets: Uint32Array,
@@ -325,7 +350,7 @@ function coverSetsOf(
   offsets: Uint32Array,
   nodes: Uint32Array,
   gain: Uint32Array,
-  hist: Uint32Array,
+  hist: Uint32Array | null,
 ): number {
   let newly = 0;
   for (let i = setOffsets[u]; i < setOffsets[u + 1]; i++) {
@@ -333,15 +358,44 @@ function coverSetsOf(
     if (done[j]) continue;
     done[j] = 1;
     newly++;
-    for (let t = offsets[j]; t < offsets[j + 1]; t++) {
-      const v = nodes[t];
-      const g = gain[v];
-      hist[g]--;
-      hist[g - 1]++;
-      gain[v] = g - 1;
-    }
+    if (hist) lowerCounted(offsets[j], offsets[j + 1], nodes, gain, hist);
+    else lower(offsets[j], offsets[j + 1], nodes, gain);
   }
   return newly;
+}
+
+function lowerCounted(
+  from: number,
+  to: number,
+  nodes: Uint32Array,
+  gain: Uint32Array,
+  hist: Uint32Array,
+): void {
+  for (let t = from; t < to; t++) {
+    const v = nodes[t];
+    const g = gain[v];
+    hist[g]--;
+    hist[g - 1]++;
+    gain[v] = g - 1;
+  }
+}
+
+function lower(from: number, to: number, nodes: Uint32Array, gain: Uint32Array): void {
+  for (let t = from; t < to; t++) gain[nodes[t]]--;
+}
+
+/** hist[g] = the number of nodes of gain g, for g <= top (the nodes in no set have gain 0). */
+function countGains(
+  gain: Uint32Array,
+  candidates: Uint32Array,
+  inSets: number,
+  n: number,
+  hist: Uint32Array,
+  top: number,
+): void {
+  hist.fill(0, 0, top + 1);
+  hist[0] = n - inSets;
+  for (let i = 0; i < inSets; i++) hist[gain[candidates[i]]]++;
 }
 
 /** IMM's theta for a lower bound LB of OPT (Tang et al. 2015, eq. 6 and Theorem 1). */
