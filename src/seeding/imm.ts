@@ -164,13 +164,14 @@ export function maxCoverage(
     picked[u] = 1;
     seeds.push(u);
     if (counts[u] > 0 && counts[u] < lists.least) lists = setLists(sets, counts, 1);
+    const newly = coverSetsOf(u, lists, done);
+    total += newly.length;
     // Lowering each gain's count in the histogram costs two updates per entry of the sets covered;
     // counting the gains again afterwards costs one read per candidate and one per gain value.
-    const { setOffsets, setsOf } = lists;
-    if (entriesToCover(u, setOffsets, setsOf, done, sets.offsets) > inSets + top) {
-      total += coverSetsOf(u, setOffsets, setsOf, done, sets.offsets, sets.nodes, gain, null);
+    if (entriesOf(newly, sets.offsets) > inSets + top) {
+      lowerGains(newly, sets.offsets, sets.nodes, gain);
       countGains(gain, candidates, inSets, n, hist, top);
-    } else total += coverSetsOf(u, setOffsets, setsOf, done, sets.offsets, sets.nodes, gain, hist);
+    } else lowerCountedGains(newly, sets.offsets, sets.nodes, gain, hist);
     covered.push(total);
     top = topGain(hist, top);
     const bound = total + topGainsSum(hist, top, k);
@@ -215,14 +216,25 @@ function setLists(sets: RrCollection, counts: Uint32Array, least: number): SetLi
   // slot at the end and stay there, so the pass over the entries has no branch on the node.
   const fill = new Uint32Array(n);
   const step = new Uint8Array(n);
-  for (let v = 0; v < n; v++) {
-    const on = counts[v] >= least;
-    fill[v] = on ? setOffsets[v] : listed;
-    step[v] = on ? 1 : 0;
-  }
+  listStarts(counts, least, setOffsets, fill, step);
   const setsOf = new Uint32Array(listed + 1);
   listSets(sets.offsets, sets.nodes, sets.size, fill, step, setsOf);
   return { least, setOffsets, setsOf: setsOf.subarray(0, listed) };
+}
+
+function listStarts(
+  counts: Uint32Array,
+  least: number,
+  setOffsets: Uint32Array,
+  fill: Uint32Array,
+  step: Uint8Array,
+): void {
+  const spare = setOffsets[counts.length];
+  for (let v = 0; v < counts.length; v++) {
+    const on = counts[v] >= least;
+    fill[v] = on ? setOffsets[v] : spare;
+    step[v] = on ? 1 : 0;
+  }
 }
 
 function listOffsets(counts: Uint32Array, least: number): Uint32Array {
@@ -322,66 +334,53 @@ function firstNotPicked(picked: Uint8Array, from: number): number {
   return -1;
 }
 
-/** The entries of the sets holding u not covered yet. */
-function entriesToCover(
-  u: number,
-  setOffsets: Uint32Array,
-  setsOf: Uint32Array,
-  done: Uint8Array,
-  offsets: Uint32Array,
-): number {
-  let entries = 0;
-  for (let i = setOffsets[u]; i < setOffsets[u + 1]; i++) {
-    const j = setsOf[i];
-    if (done[j] === 0) entries += offsets[j + 1] - offsets[j];
-  }
-  return entries;
-}
-
-/**
- * Mark the sets holding u covered, lowering the gains of their nodes (and the histogram, if given);
- * returns the sets newly covered.
- */
-function coverSetsOf(
-  u: number,
-  setOffsets: Uint32Array,
-  setsOf: Uint32Array,
-  done: Uint8Array,
-  offsets: Uint32Array,
-  nodes: Uint32Array,
-  gain: Uint32Array,
-  hist: Uint32Array | null,
-): number {
-  let newly = 0;
+/** Mark the sets holding u covered; returns those not covered before. */
+function coverSetsOf(u: number, lists: SetLists, done: Uint8Array): Uint32Array {
+  const { setOffsets, setsOf } = lists;
+  const newly = new Uint32Array(setOffsets[u + 1] - setOffsets[u]);
+  let m = 0;
   for (let i = setOffsets[u]; i < setOffsets[u + 1]; i++) {
     const j = setsOf[i];
     if (done[j]) continue;
     done[j] = 1;
-    newly++;
-    if (hist) lowerCounted(offsets[j], offsets[j + 1], nodes, gain, hist);
-    else lower(offsets[j], offsets[j + 1], nodes, gain);
+    newly[m++] = j;
   }
-  return newly;
+  return newly.subarray(0, m);
 }
 
-function lowerCounted(
-  from: number,
-  to: number,
+/** The entries of these sets. */
+function entriesOf(list: Uint32Array, offsets: Uint32Array): number {
+  let entries = 0;
+  for (let i = 0; i < list.length; i++) entries += offsets[list[i] + 1] - offsets[list[i]];
+  return entries;
+}
+
+/** Lower the gain of every node of these sets by one per set. */
+function lowerGains(list: Uint32Array, offsets: Uint32Array, nodes: Uint32Array, gain: Uint32Array): void {
+  for (let i = 0; i < list.length; i++) {
+    const end = offsets[list[i] + 1];
+    for (let t = offsets[list[i]]; t < end; t++) gain[nodes[t]]--;
+  }
+}
+
+/** lowerGains, moving each node in the histogram of the gains as well. */
+function lowerCountedGains(
+  list: Uint32Array,
+  offsets: Uint32Array,
   nodes: Uint32Array,
   gain: Uint32Array,
   hist: Uint32Array,
 ): void {
-  for (let t = from; t < to; t++) {
-    const v = nodes[t];
-    const g = gain[v];
-    hist[g]--;
-    hist[g - 1]++;
-    gain[v] = g - 1;
+  for (let i = 0; i < list.length; i++) {
+    const end = offsets[list[i] + 1];
+    for (let t = offsets[list[i]]; t < end; t++) {
+      const v = nodes[t];
+      const g = gain[v];
+      hist[g]--;
+      hist[g - 1]++;
+      gain[v] = g - 1;
+    }
   }
-}
-
-function lower(from: number, to: number, nodes: Uint32Array, gain: Uint32Array): void {
-  for (let t = from; t < to; t++) gain[nodes[t]]--;
 }
 
 /** hist[g] = the number of nodes of gain g, for g <= top (the nodes in no set have gain 0). */

@@ -209,9 +209,9 @@ const EMPTY_CDF = new Float64Array(0);
  * uniform L-subset. One rng.u32() against the cumulative table gives L (in a sparse world usually
  * 0: one comparison where coins cost d draws), L more draws the subset. `at[v]` is where v's
  * table starts in `cdf` (2^32 P(L <= l) for l = 0, 1, ..., the last entry 2^32); BY_ARCS (-1) where
- * the table would be longer than `max` entries (many live arcs expected: coins or geometric skips)
- * or p = 1; NO_LIVE_ARC (-2) where no in-arc can be live (none, or p = 0). Receivers of one
- * in-degree share a table.
+ * the table would be longer than `max` entries (many live arcs expected: coins or geometric skips);
+ * NO_LIVE_ARC (-2) where no in-arc can be live (none, or p = 0). Receivers of one in-degree share a
+ * table.
  */
 export function liveCountTables(
   csr: Csr,
@@ -223,37 +223,47 @@ export function liveCountTables(
   const wc = params.model === 'wc';
   const off = csr.inOffsets;
   const at = new Int32Array(csr.n);
-  const byDegree = new Map<number, number>();
+  // Each in-degree's table, made when first met (UNMADE before).
+  const byDegree = new Int32Array(maxInDegree(off) + 1).fill(UNMADE);
   const cdf: number[] = [];
   for (let v = 0; v < csr.n; v++) {
     const d = off[v + 1] - off[v];
-    let start = byDegree.get(d);
-    if (start === undefined) {
-      start = binomialTable(d, wc ? 1 / d : (params.p as number), most, cdf);
-      byDegree.set(d, start);
-    }
-    at[v] = start;
+    if (byDegree[d] === UNMADE) byDegree[d] = binomialTable(d, wc ? 1 / d : (params.p as number), most, cdf);
+    at[v] = byDegree[d];
   }
   return { at, cdf: Float64Array.from(cdf) };
 }
 
-/** Append Binomial(d, p)'s table to `cdf` (see liveCountTables); where it starts, or -1. */
+/** liveCountTables' mark of an in-degree whose table is not made yet. */
+const UNMADE = -3;
+
+function maxInDegree(inOffsets: Uint32Array): number {
+  let most = 0;
+  for (let v = 0; v + 1 < inOffsets.length; v++) most = Math.max(most, inOffsets[v + 1] - inOffsets[v]);
+  return most;
+}
+
+/** Append Binomial(d, p)'s table to `cdf` (see liveCountTables); where it starts, or a code. */
 function binomialTable(d: number, p: number, most: number, cdf: number[]): number {
   if (d === 0 || p <= 0) return NO_LIVE_ARC;
-  if (p >= 1) return BY_ARCS;
   const entries: number[] = [];
-  let mass = (1 - p) ** d;
-  let cumulative = 0;
-  for (let l = 0; ; l++) {
-    if (entries.length === most || mass === 0) return BY_ARCS;
-    cumulative += mass;
-    if (l === d || 1 - cumulative < LIVE_TAIL) {
-      entries.push(2 ** 32);
-      break;
+  if (p >= 1) {
+    // Every arc is live (wc's in-degree 1): L = d.
+    for (let l = 0; l < d; l++) entries.push(0);
+  } else {
+    let mass = (1 - p) ** d;
+    let cumulative = 0;
+    for (let l = 0; ; l++) {
+      // mass 0 at l = 0: (1 - p)^d underflowed, many live arcs expected.
+      if (entries.length === most || mass === 0) return BY_ARCS;
+      cumulative += mass;
+      if (l === d || 1 - cumulative < LIVE_TAIL) break;
+      entries.push(cumulative * 2 ** 32);
+      mass *= ((d - l) / (l + 1)) * (p / (1 - p));
     }
-    entries.push(cumulative * 2 ** 32);
-    mass *= ((d - l) / (l + 1)) * (p / (1 - p));
   }
+  if (entries.length >= most) return BY_ARCS;
+  entries.push(2 ** 32);
   const start = cdf.length;
   for (const e of entries) cdf.push(e);
   return start;
@@ -307,18 +317,19 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPa
   const mark = new Uint32Array(n);
   let stamp = 0;
   let queue = new Uint32Array(Math.min(n, 1024));
-  const perNode = receiverTables(csr, params, geometricCost);
-  const byReceiver = perNode?.thresholds ?? null;
-  const thresholds = params.model === 'lt' || perNode ? null : inArcThresholds(csr, params);
-  const logMiss =
-    params.model === 'lt' ? null : (perNode?.logMiss ?? sharedLogMiss(csr, params, geometricCost));
-  const cumulative = params.model === 'lt' ? inArcCumulativeWeights(csr) : null;
   const liveCounts = liveCountTables(csr, params, paths.liveTableMax);
-  // Compiled where every receiver has a table (or no live arc) and the sets estimate reach.
+  // Compiled where every receiver has a table (or no live arc) and the sets estimate reach; then
+  // icFill's tables are not needed.
   const compiled =
     paths.engine !== 'js' && liveCounts !== null && !exposure && !liveCounts.at.includes(BY_ARCS)
       ? createCompiledRrSampler(csr, liveCounts, LIVE_TABLE_MAX, RR_BLOCK)
       : null;
+  const byArcs = params.model !== 'lt' && compiled === null;
+  const perNode = byArcs ? receiverTables(csr, params, geometricCost) : null;
+  const byReceiver = perNode?.thresholds ?? null;
+  const thresholds = byArcs && !perNode ? inArcThresholds(csr, params) : null;
+  const logMiss = byArcs ? (perNode?.logMiss ?? sharedLogMiss(csr, params, geometricCost)) : null;
+  const cumulative = params.model === 'lt' ? inArcCumulativeWeights(csr) : null;
   /** Scratch for the positions of a receiver's live in-arcs. */
   const picks = new Uint32Array(LIVE_TABLE_MAX);
   let examined = 0;

@@ -274,11 +274,15 @@ describe('live-count tables draw independent live arcs', () => {
       expect(tables.cdf[at + l] / 2 ** 32).toBeCloseTo(cumulative, 14);
     }
     expect(tables.cdf[at + LEAVES]).toBe(2 ** 32);
-    // -2: no in-arc can be live (leaves, p = 0); -1: drawn arc by arc (p = 1, too long a table).
+    // p = 1: all d arcs.
+    const every = liveCountTables(star, { model: 'ic', p: 1 }) as { at: Int32Array; cdf: Float64Array };
+    const all = every.at[0];
+    expect(Array.from(every.cdf.subarray(all, all + LEAVES + 1))).toEqual([0, 0, 0, 0, 0, 0, 2 ** 32]);
+    // -2: no in-arc can be live (leaves, p = 0); -1: drawn arc by arc (too long a table).
     expect(tables.at[1]).toBe(-2);
     expect(liveCountTables(star, { model: 'ic', p: 0 })?.at[0]).toBe(-2);
-    expect(liveCountTables(star, { model: 'ic', p: 1 })?.at[0]).toBe(-1);
     expect(liveCountTables(star, { model: 'ic', p: 0.3 }, 3)?.at[0]).toBe(-1);
+    expect(liveCountTables(star, { model: 'ic', p: 1 }, 6)?.at[0]).toBe(-1);
     expect(liveCountTables(star, { model: 'ic', p: null })).toBeNull();
     expect(LIVE_TABLE_MAX).toBeGreaterThanOrEqual(16);
   });
