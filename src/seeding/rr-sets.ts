@@ -12,7 +12,8 @@
  *   one draw, then which ones (liveCountTables); so a receiver costs one draw when none is live
  *   (most, in sparse worlds), and a high in-degree node with p = 1/indegree O(1), not
  *   O(indegree). Where many live arcs are expected (long tables), geometric skipping (the gap to
- *   the next live arc is Geometric(p)) or coins.
+ *   the next live arc is Geometric(p)) or coins. Where every receiver has a table, a WebAssembly
+ *   kernel (rr-wasm.ts) draws the sets, number for number as icFill would.
  * - lt: every node keeps at most one live in-arc, arc (u,v) with probability w(u,v) (the live-edge
  *   equivalent of linear threshold, Kempe et al. 2003), so the set is a backward random walk that
  *   stops at a node already in the set or when no arc is drawn.
