@@ -181,7 +181,7 @@ export function maxCoverage(
 }
 
 /** How many nodes of most sets greedy lists the sets of before picking k (scanning). */
-export function listedNodes(k: number): number {
+function listedNodes(k: number): number {
   return 4 * k + 64;
 }
 
