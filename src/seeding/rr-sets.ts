@@ -7,23 +7,29 @@
  * The world is drawn lazily while walking the in-arcs backwards from the root:
  * - ic / wc: each in-arc (u,v) is live independently with p(u,v) (uniform p, the file's
  *   probabilities, or 1/indegree(v) for weighted cascade): a BFS over in-arcs with coin flips.
- *   When all of v's in-arcs share one p (always for wc and uniform p), the live ones are found by
- *   geometric skipping, one draw per live arc instead of one per arc (the gap to the next live
- *   arc is Geometric(p)), so a high in-degree node with p = 1/indegree costs O(1), not O(indegree).
+ *   When all of v's in-arcs share one p (always for wc and uniform p), the live ones are drawn as
+ *   a subset (SUBSIM, Guo, Wang, Wei, Chen, SIGMOD 2020): their number from a Binomial table by
+ *   one draw, then which ones (liveCountTables); so a receiver costs one draw when none is live
+ *   (most, in sparse worlds), and a high in-degree node with p = 1/indegree O(1), not
+ *   O(indegree). Where many live arcs are expected (long tables), geometric skipping (the gap to
+ *   the next live arc is Geometric(p)) or coins. Where every receiver has a table, a WebAssembly
+ *   kernel (rr-wasm.ts) draws the sets, number for number as icFill would.
  * - lt: every node keeps at most one live in-arc, arc (u,v) with probability w(u,v) (the live-edge
  *   equivalent of linear threshold, Kempe et al. 2003), so the set is a backward random walk that
  *   stops at a node already in the set or when no arc is drawn.
  * Weights are the engine's (src/diffusion/lt.ts): the file's values normalised per receiver, or
  * 1/indegree(v).
  *
- * Set i of stream s always uses the random stream Rng(s, i), so a batch of sets is the same
- * whatever worker generated it and however generation was split. Sets are stored flat in typed
- * arrays: nodes of set j are nodes[offsets[j] .. offsets[j+1]).
+ * Set i of stream s is always drawn the same way, from Rng(s, floor(i / RR_BLOCK)) after the sets
+ * before it in its block, so a batch of sets is the same whatever worker generated it and however
+ * generation was split. Sets are stored flat in typed arrays: nodes of set j are
+ * nodes[offsets[j] .. offsets[j+1]).
  */
 import { OptionError } from '../diffusion/defaults.ts';
 import type { ModelParams } from '../diffusion/types.ts';
 import type { Csr } from '../graph/types.ts';
 import { mix32, probabilityThreshold, Rng } from '../util/rng.ts';
+import { createCompiledRrSampler } from './rr-wasm.ts';
 
 /** The models RR sets exist for (those with a live-edge representation). */
 export type RrModel = 'ic' | 'wc' | 'lt';
@@ -82,6 +88,8 @@ export interface RrBatch {
 
 export interface RrSampler {
   readonly params: RrParams;
+  /** Which sampler draws the ic / wc sets: compiled (rr-wasm.ts) or icFill. */
+  readonly engine: 'wasm' | 'js';
   /** Sets first .. first + count - 1 of stream rngSeed. */
   generate(rngSeed: number, first: number, count: number): RrBatch;
   /** Only how many of the sets contain each node (influence scores need no more). */
@@ -174,6 +182,95 @@ export function sharedLogMiss(csr: Csr, params: RrParams, geometricCost = GEOMET
 }
 
 /**
+ * Sets drawn from one random stream: set i of stream s is set i mod RR_BLOCK of those drawn in
+ * turn from Rng(s, floor(i / RR_BLOCK)). Seeding SFC32 (four mixes, twelve discarded outputs) cost
+ * more than a whole set where most sets are their root alone; a job starting inside a block draws
+ * and drops the block's earlier sets (at most RR_BLOCK - 1), so any split gives the same sets.
+ */
+export const RR_BLOCK = 64;
+
+/** Entries a receiver's live-count table may take (see liveCountTables). */
+export const LIVE_TABLE_MAX = 64;
+
+/** Live counts beyond a table's last entry, lumped into it, are rarer than this (below a 32-bit draw's resolution). */
+const LIVE_TAIL = 2 ** -40;
+
+/** liveCountTables' `at` for a receiver whose live in-arcs are drawn arc by arc. */
+const BY_ARCS = -1;
+/** liveCountTables' `at` for a receiver none of whose in-arcs can be live (none, or p = 0). */
+const NO_LIVE_ARC = -2;
+
+/** The table of a model without live-count tables. */
+const EMPTY_CDF = new Float64Array(0);
+
+/**
+ * Live-count tables for models that give all of a receiver's d in-arcs one probability p (wc, ic
+ * with --p; null for others), after SUBSIM's subset sampling (Guo, Wang, Wei, Chen, SIGMOD 2020):
+ * the number of live in-arcs is Binomial(d, p) and, given that number L, the live ones are a
+ * uniform L-subset. One rng.u32() against the cumulative table gives L (in a sparse world usually
+ * 0: one comparison where coins cost d draws), L more draws the subset. `at[v]` is where v's
+ * table starts in `cdf` (2^32 P(L <= l) for l = 0, 1, ..., the last entry 2^32); BY_ARCS (-1) where
+ * the table would be longer than `max` entries (many live arcs expected: coins or geometric skips);
+ * NO_LIVE_ARC (-2) where no in-arc can be live (none, or p = 0). Receivers of one in-degree share a
+ * table.
+ */
+export function liveCountTables(
+  csr: Csr,
+  params: RrParams,
+  max = LIVE_TABLE_MAX,
+): { at: Int32Array; cdf: Float64Array } | null {
+  if (params.model === 'lt' || !perReceiver(params) || max < 2) return null;
+  const most = Math.min(max, LIVE_TABLE_MAX);
+  const wc = params.model === 'wc';
+  const off = csr.inOffsets;
+  const at = new Int32Array(csr.n);
+  // Each in-degree's table, made when first met (UNMADE before).
+  const byDegree = new Int32Array(maxInDegree(off) + 1).fill(UNMADE);
+  const cdf: number[] = [];
+  for (let v = 0; v < csr.n; v++) {
+    const d = off[v + 1] - off[v];
+    if (byDegree[d] === UNMADE) byDegree[d] = binomialTable(d, wc ? 1 / d : (params.p as number), most, cdf);
+    at[v] = byDegree[d];
+  }
+  return { at, cdf: Float64Array.from(cdf) };
+}
+
+/** liveCountTables' mark of an in-degree whose table is not made yet. */
+const UNMADE = -3;
+
+function maxInDegree(inOffsets: Uint32Array): number {
+  let most = 0;
+  for (let v = 0; v + 1 < inOffsets.length; v++) most = Math.max(most, inOffsets[v + 1] - inOffsets[v]);
+  return most;
+}
+
+/** Append Binomial(d, p)'s table to `cdf` (see liveCountTables); where it starts, or a code. */
+function binomialTable(d: number, p: number, most: number, cdf: number[]): number {
+  if (d === 0 || p <= 0) return NO_LIVE_ARC;
+  const entries: number[] = [];
+  if (p >= 1) {
+    // Every arc is live (wc's in-degree 1): L = d.
+    for (let l = 0; l < d; l++) entries.push(0);
+  } else {
+    let mass = (1 - p) ** d;
+    let cumulative = 0;
+    for (let l = 0; ; l++) {
+      // mass 0 at l = 0: (1 - p)^d underflowed, many live arcs expected.
+      if (entries.length === most || mass === 0) return BY_ARCS;
+      cumulative += mass;
+      if (l === d || 1 - cumulative < LIVE_TAIL) break;
+      entries.push(cumulative * 2 ** 32);
+      mass *= ((d - l) / (l + 1)) * (p / (1 - p));
+    }
+  }
+  if (entries.length >= most) return BY_ARCS;
+  entries.push(2 ** 32);
+  const start = cdf.length;
+  for (const e of entries) cdf.push(e);
+  return start;
+}
+
+/**
  * Linear threshold weights per in-arc, cumulated per receiver: cumulative[k] = sum of the
  * weights of v's in-arcs up to and including k. Same weights as the simulator's (lt.ts).
  */
@@ -196,8 +293,21 @@ export function inArcCumulativeWeights(csr: Csr): Float64Array {
   return cumulative;
 }
 
-/** `geometricCost`: see GEOMETRIC_COST (tests force either path with 0 or Infinity). */
-export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GEOMETRIC_COST): RrSampler {
+/** Which way a sampler draws live arcs (tests force each path). */
+export interface RrSamplerPaths {
+  /** See GEOMETRIC_COST: 0 skips wherever p is shared, Infinity flips a coin per arc [GEOMETRIC_COST]. */
+  geometricCost?: number;
+  /** Live-count tables up to this many entries per receiver, 0 for none [LIVE_TABLE_MAX]. */
+  liveTableMax?: number;
+  /**
+   * Where every receiver has a table and the sets estimate reach, the compiled sampler
+   * (rr-wasm.ts) where WebAssembly runs, or this file's icFill ['wasm']; the same sets.
+   */
+  engine?: 'wasm' | 'js';
+}
+
+export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPaths = {}): RrSampler {
+  const geometricCost = paths.geometricCost ?? GEOMETRIC_COST;
   const params = {
     ...rrParams(paramsIn),
     ...(paramsIn.target === 'exposure' ? { target: 'exposure' as const } : {}),
@@ -208,12 +318,21 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
   const mark = new Uint32Array(n);
   let stamp = 0;
   let queue = new Uint32Array(Math.min(n, 1024));
-  const perNode = receiverTables(csr, params, geometricCost);
+  const liveCounts = liveCountTables(csr, params, paths.liveTableMax);
+  // Compiled where every receiver has a table (or no live arc) and the sets estimate reach; then
+  // icFill's tables are not needed.
+  const compiled =
+    paths.engine !== 'js' && liveCounts !== null && !exposure && !liveCounts.at.includes(BY_ARCS)
+      ? createCompiledRrSampler(csr, liveCounts, LIVE_TABLE_MAX, RR_BLOCK)
+      : null;
+  const byArcs = params.model !== 'lt' && compiled === null;
+  const perNode = byArcs ? receiverTables(csr, params, geometricCost) : null;
   const byReceiver = perNode?.thresholds ?? null;
-  const thresholds = params.model === 'lt' || perNode ? null : inArcThresholds(csr, params);
-  const logMiss =
-    params.model === 'lt' ? null : (perNode?.logMiss ?? sharedLogMiss(csr, params, geometricCost));
+  const thresholds = byArcs && !perNode ? inArcThresholds(csr, params) : null;
+  const logMiss = byArcs ? (perNode?.logMiss ?? sharedLogMiss(csr, params, geometricCost)) : null;
   const cumulative = params.model === 'lt' ? inArcCumulativeWeights(csr) : null;
+  /** Scratch for the positions of a receiver's live in-arcs. */
+  const picks = new Uint32Array(LIVE_TABLE_MAX);
   let examined = 0;
 
   const nextStamp = () => {
@@ -236,14 +355,81 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
     return bigger;
   };
 
+  /** SFC32's state (a, b, c, d) handed between icFill and liveByArcs, each keeping it in locals. */
+  const rngState = new Int32Array(4);
+
+  /**
+   * The live in-arcs of v drawn arc by arc, for receivers without a live-count table: one coin per
+   * arc, rng.u31() < threshold (the receiver's, or each arc's), or, where its in-arcs share p and
+   * skipping pays off, from live arc to live arc with Geometric(p) gaps from rng.float() (p = 1:
+   * every arc). Appends the new nodes (marked `s`) at out[tail ..]; returns the new tail. Out of
+   * icFill, whose optimized code stays small when every receiver has a table (V8 compiles a
+   * one-shot process's sampler while it runs).
+   */
+  function liveByArcs(v: number, s: number, out: Uint32Array, tailIn: number): number {
+    const src = csr.inSources;
+    const end = csr.inOffsets[v + 1];
+    let k = csr.inOffsets[v];
+    let tail = tailIn;
+    let a = rngState[0];
+    let b = rngState[1];
+    let c = rngState[2];
+    let d = rngState[3];
+    let t = 0;
+    const logMissV = (logMiss as Float64Array)[v];
+    if (Number.isNaN(logMissV)) {
+      examined += end - k;
+      const thrV = byReceiver === null ? -1 : byReceiver[v];
+      const thrK = thresholds;
+      for (; k < end; k++) {
+        const u = src[k];
+        if (mark[u] === s) continue;
+        t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + t) | 0;
+        if (t >>> 1 < (thrK === null ? thrV : thrK[k])) {
+          mark[u] = s;
+          out[tail++] = u;
+        }
+      }
+    } else if (logMissV !== 0) {
+      k--;
+      for (;;) {
+        examined++;
+        if (logMissV === Number.NEGATIVE_INFINITY) k++;
+        else {
+          t = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + t) | 0;
+          k += 1 + Math.floor(Math.log(1 - (t >>> 0) / 4294967296) / logMissV);
+        }
+        if (k >= end) break;
+        const u = src[k];
+        if (mark[u] === s) continue;
+        mark[u] = s;
+        out[tail++] = u;
+      }
+    }
+    rngState[0] = a;
+    rngState[1] = b;
+    rngState[2] = c;
+    rngState[3] = d;
+    return tail;
+  }
+
   /**
    * ic / wc: sets first .. first + count - 1 of stream rngSeed, written back to back from out[0]
    * (each set's BFS queue is its own slice of the output: nothing is copied). `offsets` (count + 1)
    * receives the set boundaries; with `into`, each set is counted into it instead of kept (its
    * slice is reused). Returns the array holding the sets (grown as needed) and sets `filled`.
-   * The random numbers are those of Rng(rngSeed, first + j) for set j, with SFC32 inlined (the
-   * state lives in locals: a call per number and an object per set cost more than the set itself
-   * on small graphs); test/seeding/rr-sets.test.ts checks the sets against the reference sampler.
+   * The random numbers are those of Rng(rngSeed, block) for the sets of each block of RR_BLOCK,
+   * with SFC32 inlined (the state lives in locals: a call per number and an object per block cost
+   * more than a set on small graphs); the sets of `first`'s block before it are drawn and dropped.
+   * test/seeding/rr-sampler.test.ts checks the sets against the definition written with util/rng.ts.
    */
   function icFill(
     rngSeed: number,
@@ -255,28 +441,38 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
   ): Uint32Array {
     const off = csr.inOffsets;
     const src = csr.inSources;
-    const thr = thresholds;
-    const thrOf = byReceiver;
-    const lq = logMiss as Float64Array;
+    const liveAt = liveCounts === null ? null : liveCounts.at;
+    const cdf = liveCounts === null ? EMPTY_CDF : liveCounts.cdf;
     const seedWord = mix32(rngSeed >>> 0);
     let out = outIn;
     let size = 0;
     let seen = 0;
-    for (let j = 0; j < count; j++) {
-      // Rng(rngSeed, first + j): seeding and 12 discarded outputs, as in util/rng.ts.
-      const streamWord = mix32(((first + j) >>> 0) ^ 0x5bd1e995);
-      let a = mix32(seedWord ^ streamWord);
-      let b = mix32(a ^ 0x68e31da4);
-      let c = mix32(b ^ streamWord);
-      let d = 1;
-      let t = 0;
-      for (let i = 0; i < 12; i++) {
-        t = (((a + b) | 0) + d) | 0;
-        d = (d + 1) | 0;
-        a = b ^ (b >>> 9);
-        b = (c + (c << 3)) | 0;
-        c = (((c << 21) | (c >>> 11)) + t) | 0;
+    let block = Math.floor(first / RR_BLOCK);
+    let inBlock = RR_BLOCK;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    let t = 0;
+    for (let j = block * RR_BLOCK - first; j < count; j++) {
+      if (inBlock === RR_BLOCK) {
+        // Rng(rngSeed, block): seeding and 12 discarded outputs, as in util/rng.ts.
+        const streamWord = mix32((block >>> 0) ^ 0x5bd1e995);
+        a = mix32(seedWord ^ streamWord) | 0;
+        b = mix32(a ^ 0x68e31da4) | 0;
+        c = mix32(b ^ streamWord) | 0;
+        d = 1;
+        for (let i = 0; i < 12; i++) {
+          t = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + t) | 0;
+        }
+        block++;
+        inBlock = 0;
       }
+      inBlock++;
       const s = nextStamp();
       // Root: rng.below(n).
       t = (((a + b) | 0) + d) | 0;
@@ -304,74 +500,89 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
       }
       for (let head = size; head < tail; head++) {
         const v = out[head];
-        const end = off[v + 1];
-        let k = off[v];
-        const logMissV = lq[v];
-        if (Number.isNaN(logMissV)) {
-          // One coin per arc, rng.u31() < threshold: the receiver's, or each arc's.
-          seen += end - k;
-          if (thrOf) {
-            const thrV = thrOf[v];
-            for (; k < end; k++) {
-              const u = src[k];
-              if (mark[u] === s) continue;
+        const at = liveAt === null ? BY_ARCS : liveAt[v];
+        if (at >= 0) {
+          const end = off[v + 1];
+          const k = off[v];
+          // How many in-arcs are live: rng.u32() on the receiver's cumulative Binomial table.
+          t = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + t) | 0;
+          const x = t >>> 0;
+          let liveArcs = 0;
+          while (x >= cdf[at + liveArcs]) liveArcs++;
+          seen += 1 + liveArcs;
+          if (liveArcs === 0) continue;
+          const deg = end - k;
+          let chosen = 0;
+          if (liveArcs === deg) for (let i = 0; i < deg; i++) picks[chosen++] = i;
+          else {
+            // Which ones: a uniform subset of liveArcs positions (Floyd's algorithm): for m from
+            // deg - liveArcs to deg - 1, rng.below(m + 1), or m when that one is already chosen.
+            for (let m = deg - liveArcs; m < deg; m++) {
               t = (((a + b) | 0) + d) | 0;
               d = (d + 1) | 0;
               a = b ^ (b >>> 9);
               b = (c + (c << 3)) | 0;
               c = (((c << 21) | (c >>> 11)) + t) | 0;
-              if (t >>> 1 < thrV) {
-                mark[u] = s;
-                out[tail++] = u;
-              }
+              let pos = Math.floor(((t >>> 0) / 4294967296) * (m + 1));
+              for (let i = 0; i < chosen; i++)
+                if (picks[i] === pos) {
+                  pos = m;
+                  break;
+                }
+              picks[chosen++] = pos;
             }
-            continue;
           }
-          const thrK = thr as Uint32Array;
-          for (; k < end; k++) {
-            const u = src[k];
+          for (let i = 0; i < chosen; i++) {
+            const u = src[k + picks[i]];
             if (mark[u] === s) continue;
-            t = (((a + b) | 0) + d) | 0;
-            d = (d + 1) | 0;
-            a = b ^ (b >>> 9);
-            b = (c + (c << 3)) | 0;
-            c = (((c << 21) | (c >>> 11)) + t) | 0;
-            if (t >>> 1 < thrK[k]) {
-              mark[u] = s;
-              out[tail++] = u;
-            }
+            mark[u] = s;
+            out[tail++] = u;
           }
           continue;
         }
-        if (logMissV === 0) continue; // p = 0: no live arc
-        // Shared p: jump from live arc to live arc; gaps are Geometric(p) (p = 1: every arc),
-        // from rng.float().
-        k--;
-        for (;;) {
-          seen++;
-          if (logMissV === Number.NEGATIVE_INFINITY) k++;
-          else {
-            t = (((a + b) | 0) + d) | 0;
-            d = (d + 1) | 0;
-            a = b ^ (b >>> 9);
-            b = (c + (c << 3)) | 0;
-            c = (((c << 21) | (c >>> 11)) + t) | 0;
-            k += 1 + Math.floor(Math.log(1 - (t >>> 0) / 4294967296) / logMissV);
-          }
-          if (k >= end) break;
-          const u = src[k];
-          if (mark[u] === s) continue;
-          mark[u] = s;
-          out[tail++] = u;
-        }
+        if (at === NO_LIVE_ARC) continue;
+        // Arc by arc (coins, or geometric skips): SFC32's state goes through rngState.
+        rngState[0] = a;
+        rngState[1] = b;
+        rngState[2] = c;
+        rngState[3] = d;
+        tail = liveByArcs(v, s, out, tail);
+        a = rngState[0];
+        b = rngState[1];
+        c = rngState[2];
+        d = rngState[3];
       }
+      if (j < 0) continue; // before `first`: dropped
       if (into) for (let i = size; i < tail; i++) into[out[i]]++;
       else size = tail;
       if (offsets) offsets[j + 1] = size;
     }
-    examined = seen;
+    examined += seen;
     filled = size;
     return out;
+  }
+
+  /**
+   * lt: sets first .. first + count - 1 of stream rngSeed in turn, set j handed to `take` in
+   * queue[0 .. len); those of `first`'s block before it are drawn and dropped.
+   */
+  function ltEach(
+    rngSeed: number,
+    first: number,
+    count: number,
+    cum: Float64Array,
+    take: (j: number, len: number) => void,
+  ): void {
+    const rng = new Rng(rngSeed);
+    for (let i = first - (first % RR_BLOCK); i < first + count; i++) {
+      if (i % RR_BLOCK === 0) rng.reset(rngSeed, i / RR_BLOCK);
+      const len = ltSet(rng, cum);
+      if (i >= first) take(i - first, len);
+    }
   }
 
   function ltSet(rng: Rng, cum: Float64Array): number {
@@ -434,6 +645,22 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
     checkRange(first, count);
     examined = 0;
     const offsets = new Uint32Array(count + 1);
+    if (compiled) {
+      let nodes = scratch;
+      let size = 0;
+      examined = compiled.chunks(rngSeed, first, count, (j0, drawn, out, ends) => {
+        const skip = Math.min(drawn, Math.max(0, -j0));
+        if (skip === drawn) return;
+        const from = skip > 0 ? ends[skip - 1] : 0;
+        const to = ends[drawn - 1];
+        if (size + to - from > nodes.length) nodes = grown(nodes, size + to - from);
+        nodes.set(out.subarray(from, to), size);
+        for (let i = skip; i < drawn; i++) offsets[j0 + i + 1] = size + ends[i] - from;
+        size += to - from;
+      });
+      scratch = nodes;
+      return { first, count, offsets, nodes: nodes.slice(0, size), examined };
+    }
     if (!cumulative) {
       // Room for the sets expected from those drawn so far (a quarter more), so that icFill's
       // optimized code rarely meets its growth path, which V8 may not have seen run before.
@@ -448,8 +675,7 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
     }
     let nodes = new Uint32Array(Math.max(16, count * 4));
     let size = 0;
-    for (let j = 0; j < count; j++) {
-      const len = ltSet(new Rng(rngSeed, first + j), cumulative);
+    ltEach(rngSeed, first, count, cumulative, (j, len) => {
       if (size + len > nodes.length) {
         const bigger = new Uint32Array(Math.max(nodes.length * 2, size + len));
         bigger.set(nodes.subarray(0, size));
@@ -458,25 +684,30 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, geometricCost = GE
       nodes.set(queue.subarray(0, len), size);
       size += len;
       offsets[j + 1] = size;
-    }
+    });
     return { first, count, offsets, nodes: nodes.slice(0, size), examined };
   }
 
   function countInto(rngSeed: number, first: number, count: number, into: Uint32Array): number {
     checkRange(first, count);
     examined = 0;
+    if (compiled)
+      return compiled.chunks(rngSeed, first, count, (j0, drawn, out, ends) => {
+        const skip = Math.min(drawn, Math.max(0, -j0));
+        if (skip === drawn) return;
+        for (let i = skip > 0 ? ends[skip - 1] : 0; i < ends[drawn - 1]; i++) into[out[i]]++;
+      });
     if (!cumulative) {
       scratch = icFill(rngSeed, first, count, scratch, null, into);
       return examined;
     }
-    for (let j = 0; j < count; j++) {
-      const len = ltSet(new Rng(rngSeed, first + j), cumulative);
+    ltEach(rngSeed, first, count, cumulative, (_j, len) => {
       for (let i = 0; i < len; i++) into[queue[i]]++;
-    }
+    });
     return examined;
   }
 
-  return { params, generate, count: countInto };
+  return { params, engine: compiled ? 'wasm' : 'js', generate, count: countInto };
 }
 
 function checkRange(first: number, count: number): void {
@@ -583,7 +814,7 @@ export class RrCollection {
       this.nodes = bigger;
     }
     this.nodes.set(batch.nodes, this.size);
-    for (let j = 1; j <= batch.count; j++) this.offsets[this.count + j] = this.size + batch.offsets[j];
+    shiftInto(this.offsets, this.count, batch.offsets, batch.count, this.size);
     this.count += batch.count;
     this.size += add;
   }
@@ -612,19 +843,13 @@ export class RrCollection {
 
   /** Coverage of each prefix seeds[0..i], i = 0..k-1 (sets hit by the first i+1 seeds). */
   prefixCoverage(seeds: readonly number[]): number[] {
-    const rank = new Uint32Array(this.n).fill(0xffffffff);
+    // Ranks as small integers (seeds.length: not a seed), so the loop compares no doubles.
+    const none = seeds.length;
+    const rank = new Int32Array(this.n).fill(none);
     seeds.forEach((s, i) => {
-      if (rank[s] === 0xffffffff) rank[s] = i;
+      if (rank[s] === none) rank[s] = i;
     });
-    const firstHit = new Float64Array(seeds.length);
-    for (let j = 0; j < this.count; j++) {
-      let best = 0xffffffff;
-      for (let i = this.offsets[j]; i < this.offsets[j + 1]; i++) {
-        const r = rank[this.nodes[i]];
-        if (r < best) best = r;
-      }
-      if (best !== 0xffffffff) firstHit[best]++;
-    }
+    const firstHit = firstHits(this.offsets, this.nodes, this.count, rank, none);
     const out: number[] = [];
     let running = 0;
     for (let i = 0; i < seeds.length; i++) {
@@ -633,6 +858,32 @@ export class RrCollection {
     }
     return out;
   }
+}
+
+/** to[at + j] = base + from[j] for j = 1 .. count (a batch's offsets placed after `at` sets). */
+function shiftInto(to: Uint32Array, at: number, from: Uint32Array, count: number, base: number): void {
+  for (let j = 1; j <= count; j++) to[at + j] = base + from[j];
+}
+
+/** Per rank r, the sets whose lowest-ranked node has rank r (index `none`: sets with none ranked). */
+function firstHits(
+  offsets: Uint32Array,
+  nodes: Uint32Array,
+  count: number,
+  rank: Int32Array,
+  none: number,
+): Float64Array {
+  const firstHit = new Float64Array(none + 1);
+  for (let j = 0; j < count; j++) {
+    let best = none;
+    const end = offsets[j + 1];
+    for (let i = offsets[j]; i < end; i++) {
+      const r = rank[nodes[i]];
+      if (r < best) best = r;
+    }
+    firstHit[best]++;
+  }
+  return firstHit;
 }
 
 /**

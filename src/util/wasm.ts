@@ -8,7 +8,8 @@
  *
  * Branches name their target block (resolved to relative depths here). Only i32, f64 and v128
  * (four i32 lanes) values, one memory (the module's, exported, or imported, shared or not) and
- * exported functions: what src/diffusion/ic-wasm.ts and src/graph/snapshot-arc-hash.ts need.
+ * exported functions: what src/diffusion/ic-wasm.ts, src/graph/snapshot-arc-hash.ts,
+ * src/seeding/rr-wasm.ts and src/analysis/centrality/eigenvector-wasm.ts need.
  */
 
 export type ValType = 'i32' | 'f64' | 'v128';
@@ -199,8 +200,15 @@ export const shrU = bin(0x76);
 export const rotl = bin(0x77);
 export const feq = bin(0x61);
 export const fgt = bin(0x64);
-export const fge = bin(0x66);
+export const fabs = un(0x99);
+export const fsqrt = un(0x9f);
 export const fadd = bin(0xa0);
+export const fsub = bin(0xa1);
+export const fmul = bin(0xa2);
+export const fdiv = bin(0xa3);
+export const fge = bin(0x66);
+/** i32.trunc_f64_u: a non-negative double below 2^32, rounded down (Math.floor of it). */
+export const truncU = un(0xab);
 export const fromU32 = un(0xb8);
 export const load32 = (addr: Code, offset = 0): Code => [addr, [0x28, ...memarg(2, offset)]];
 export const load8 = (addr: Code, offset = 0): Code => [addr, [0x2d, ...memarg(0, offset)]];

@@ -8,7 +8,8 @@
  * - the 32-wide bit-parallel searches of closeness (distances.ts) against one breadth-first search
  *   per source or pivot: exactly the same counts and sums, for any grouping of the sources;
  * - betweenness, closeness and eigenvector centrality on paths, stars, cycles and complete graphs,
- *   where they are known in closed form.
+ *   where they are known in closed form;
+ * - eigenvector centrality's compiled step against its JS step: the same scores, bit for bit.
  */
 import { describe, expect, it } from 'vitest';
 import { createDependencyAccumulator } from '../../src/analysis/centrality/brandes.ts';
@@ -17,6 +18,7 @@ import {
   createPivotDistances,
   LANES,
 } from '../../src/analysis/centrality/distances.ts';
+import { eigenvectorCentrality } from '../../src/analysis/centrality/eigenvector.ts';
 import {
   computeMetric,
   type JobRunner,
@@ -235,6 +237,28 @@ describe('closed forms', () => {
     expect(s[0]).toBeCloseTo(1 / Math.sqrt(2), 9);
     for (let v = 1; v <= m; v++) expect(s[v]).toBeCloseTo(1 / Math.sqrt(2 * m), 9);
   });
+});
+
+describe('eigenvector: the compiled step (eigenvector-wasm.ts) is the JS step, bit for bit', () => {
+  const cases: [string, Csr][] = [
+    ...GRAPHS,
+    ['one node', csrOf(1, [])],
+    ['no nodes', csrOf(0, [])],
+    ['a star (rows of 1 to 3 arcs and one of 16)', star(16)],
+  ];
+  for (const [name, csr] of cases)
+    it(name, () => {
+      const js = eigenvectorCentrality(csr, { engine: 'js' });
+      const wasm = eigenvectorCentrality(csr, { engine: 'wasm' });
+      expect(wasm.iterations).toBe(js.iterations);
+      expect(wasm.converged).toBe(js.converged);
+      expect(Array.from(wasm.scores)).toEqual(Array.from(js.scores));
+      // Stopped early: the same iterate too.
+      const short = { maxIterations: 3 };
+      expect(Array.from(eigenvectorCentrality(csr, { ...short, engine: 'wasm' }).scores)).toEqual(
+        Array.from(eigenvectorCentrality(csr, { ...short, engine: 'js' }).scores),
+      );
+    });
 });
 
 describe('runPlanWhereFastest', () => {

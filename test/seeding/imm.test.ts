@@ -53,9 +53,20 @@ describe('greedy max coverage', () => {
     // 3 + (2 + 1 + 1) = 7; after 3, 5 + (1 + 1) = 7; after 0, 6 + 0 = 6 (the best three cover 6).
     expect(maxCoverage(c, 3)).toEqual({ seeds: [1, 3, 0], covered: [3, 5, 6], upper: 6 });
     expect(maxCoverage(c, 5).covered).toEqual([3, 5, 6, 6, 6]);
+    // An empty set (no sampler writes one) is passed over: {0,1} {} {} {1,2} {2}.
+    const gaps = new RrCollection(3);
+    gaps.append({
+      first: 0,
+      count: 5,
+      offsets: Uint32Array.from([0, 2, 2, 2, 4, 5]),
+      nodes: Uint32Array.from([0, 1, 1, 2, 2]),
+      examined: 0,
+    });
+    expect(maxCoverage(gaps, 2)).toEqual({ seeds: [1, 2], covered: [2, 3], upper: 3 });
+    expect(maxCoverage(gaps, 2, true, 1)).toEqual(maxCoverage(gaps, 2, false));
   });
 
-  it('scan and heap both pick what a plain greedy picks (random collections)', () => {
+  it("scan (all sets listed or a few nodes' first) and heap pick what a plain greedy picks (random collections)", () => {
     // The truth: each pick recounts every node's uncovered sets (highest count, lowest index).
     const plainGreedy = (sets: number[][], n: number, k: number) => {
       const covered = new Array(sets.length).fill(false);
@@ -105,6 +116,9 @@ describe('greedy max coverage', () => {
       const heaped = maxCoverage(c, k, false);
       expect({ seeds: scanned.seeds, covered: scanned.covered }).toEqual(truth);
       expect(heaped).toEqual(scanned);
+      // Sets listed first for the one node in most sets, or two: picks elsewhere list them all.
+      expect(maxCoverage(c, k, true, 1)).toEqual(scanned);
+      expect(maxCoverage(c, k, true, 2)).toEqual(scanned);
     }
   });
 

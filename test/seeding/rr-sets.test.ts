@@ -64,10 +64,11 @@ const cases: { name: string; csr: typeof plain; rr: RrParams; truth: TinyModel }
   { name: 'lt undirected', csr: friends, rr: { model: 'lt', p: null }, truth: { model: 'lt' } },
 ];
 
-// Coin flips per arc, and geometric skipping wherever a receiver's in-arcs share p.
+// Live-count tables, coin flips per arc, and geometric skipping wherever a receiver's in-arcs share p.
 const paths = [
-  { path: 'coin flips', cost: Number.POSITIVE_INFINITY },
-  { path: 'geometric skips', cost: 0 },
+  { path: 'live-count tables', sampler: {} },
+  { path: 'coin flips', sampler: { geometricCost: Number.POSITIVE_INFINITY, liveTableMax: 0 } },
+  { path: 'geometric skips', sampler: { geometricCost: 0, liveTableMax: 0 } },
 ];
 
 const exactCache = new Map<string, number>();
@@ -76,7 +77,7 @@ describe('RR-set spread estimates equal exact expected spreads', () => {
   for (const c of cases.flatMap((c) => paths.map((p) => ({ ...c, ...p })))) {
     it(`${c.name} (${c.path})`, () => {
       const n = c.csr.n;
-      const sets = collection(n, createRrSampler(c.csr, c.rr, c.cost).generate(11, 0, SETS));
+      const sets = collection(n, createRrSampler(c.csr, c.rr, c.sampler).generate(11, 0, SETS));
       for (const seeds of seedSets.map((s) => s.filter((v) => v < n))) {
         const f = sets.coverage(seeds) / SETS;
         const estimate = n * f;
