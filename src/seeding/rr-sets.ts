@@ -648,15 +648,11 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPa
     if (compiled) {
       let nodes = scratch;
       let size = 0;
-      examined = compiled.chunks(rngSeed, first, count, (j0, drawn, out, ends) => {
-        const skip = Math.min(drawn, Math.max(0, -j0));
-        if (skip === drawn) return;
-        const from = skip > 0 ? ends[skip - 1] : 0;
-        const to = ends[drawn - 1];
-        if (size + to - from > nodes.length) nodes = grown(nodes, size + to - from);
-        nodes.set(out.subarray(from, to), size);
-        for (let i = skip; i < drawn; i++) offsets[j0 + i + 1] = size + ends[i] - from;
-        size += to - from;
+      examined = compiled.chunks(rngSeed, first, count, (j0, drawn, entries, out, ends) => {
+        if (size + entries > nodes.length) nodes = grown(nodes, size + entries);
+        nodes.set(out.subarray(0, entries), size);
+        offsets.set(ends.subarray(0, drawn), j0 + 1);
+        size += entries;
       });
       scratch = nodes;
       return { first, count, offsets, nodes: nodes.slice(0, size), examined };
@@ -692,10 +688,8 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPa
     checkRange(first, count);
     examined = 0;
     if (compiled)
-      return compiled.chunks(rngSeed, first, count, (j0, drawn, out, ends) => {
-        const skip = Math.min(drawn, Math.max(0, -j0));
-        if (skip === drawn) return;
-        for (let i = skip > 0 ? ends[skip - 1] : 0; i < ends[drawn - 1]; i++) into[out[i]]++;
+      return compiled.chunks(rngSeed, first, count, (_j0, _drawn, entries, out) => {
+        for (let i = 0; i < entries; i++) into[out[i]]++;
       });
     if (!cumulative) {
       scratch = icFill(rngSeed, first, count, scratch, null, into);
