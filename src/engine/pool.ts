@@ -19,6 +19,7 @@ import type { Remote } from 'comlink';
 import { mergeShards } from '../diffusion/summary.ts';
 import type { ShardResult } from '../diffusion/types.ts';
 import type { Csr } from '../graph/types.ts';
+import { yieldTask } from '../util/next-task.ts';
 import type { JobInput, JobKind, JobOutput } from './jobs.ts';
 import type { EngineRunner } from './runner.ts';
 import type { EngineApi, JobRunOptions, RunOptions, SimulationRequest } from './types.ts';
@@ -158,9 +159,6 @@ function median(xs: number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[sorted.length >> 1];
 }
-
-/** Resolve on the next turn of the event loop (timers, I/O and signals get their turn). */
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class EnginePool implements EngineRunner {
   readonly size: number;
@@ -459,7 +457,7 @@ export class EnginePool implements EngineRunner {
             return true;
         }
         if (t1 - lastYield > YIELD_MS) {
-          await nextTurn();
+          await yieldTask();
           lastYield = performance.now();
         }
       }

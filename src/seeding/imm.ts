@@ -18,6 +18,7 @@
  */
 
 import { LazyMaxHeap } from '../util/lazy-max-heap.ts';
+import { yieldTask } from '../util/next-task.ts';
 import { mix32 } from '../util/rng.ts';
 import { RrCollection, type RrSource } from './rr-sets.ts';
 
@@ -451,7 +452,7 @@ export async function topUp(
   for (const batch of batches) {
     sets.append(batch);
     if (performance.now() - slice > 8) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldTask();
       slice = performance.now();
     }
   }

@@ -645,33 +645,31 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPa
     checkRange(first, count);
     examined = 0;
     const offsets = new Uint32Array(count + 1);
-    if (compiled) {
-      let nodes = scratch;
-      let size = 0;
-      examined = compiled.chunks(rngSeed, first, count, (j0, drawn, out, ends) => {
-        const skip = Math.min(drawn, Math.max(0, -j0));
-        if (skip === drawn) return;
-        const from = skip > 0 ? ends[skip - 1] : 0;
-        const to = ends[drawn - 1];
-        if (size + to - from > nodes.length) nodes = grown(nodes, size + to - from);
-        nodes.set(out.subarray(from, to), size);
-        for (let i = skip; i < drawn; i++) offsets[j0 + i + 1] = size + ends[i] - from;
-        size += to - from;
-      });
-      scratch = nodes;
-      return { first, count, offsets, nodes: nodes.slice(0, size), examined };
-    }
     if (!cumulative) {
-      // Room for the sets expected from those drawn so far (a quarter more), so that icFill's
-      // optimized code rarely meets its growth path, which V8 may not have seen run before.
+      // Room for the sets expected from those drawn so far (a quarter more): no copies while the
+      // output grows, and icFill's optimized code rarely meets its growth path, which V8 may not
+      // have seen run before.
       if (setsDrawn > 0) {
         const expected = Math.ceil((1.25 * count * entriesDrawn) / setsDrawn) + n;
         if (scratch.length < expected) scratch = new Uint32Array(expected);
       }
-      scratch = icFill(rngSeed, first, count, scratch, offsets, null);
+      let size = 0;
+      if (compiled) {
+        let nodes = scratch;
+        examined = compiled.chunks(rngSeed, first, count, (j0, drawn, entries, out, ends) => {
+          if (size + entries > nodes.length) nodes = grown(nodes, size + entries);
+          nodes.set(out.subarray(0, entries), size);
+          offsets.set(ends.subarray(0, drawn), j0 + 1);
+          size += entries;
+        });
+        scratch = nodes;
+      } else {
+        scratch = icFill(rngSeed, first, count, scratch, offsets, null);
+        size = filled;
+      }
       setsDrawn += count;
-      entriesDrawn += filled;
-      return { first, count, offsets, nodes: scratch.slice(0, filled), examined };
+      entriesDrawn += size;
+      return { first, count, offsets, nodes: scratch.slice(0, size), examined };
     }
     let nodes = new Uint32Array(Math.max(16, count * 4));
     let size = 0;
@@ -692,10 +690,8 @@ export function createRrSampler(csr: Csr, paramsIn: RrParams, paths: RrSamplerPa
     checkRange(first, count);
     examined = 0;
     if (compiled)
-      return compiled.chunks(rngSeed, first, count, (j0, drawn, out, ends) => {
-        const skip = Math.min(drawn, Math.max(0, -j0));
-        if (skip === drawn) return;
-        for (let i = skip > 0 ? ends[skip - 1] : 0; i < ends[drawn - 1]; i++) into[out[i]]++;
+      return compiled.chunks(rngSeed, first, count, (_j0, _drawn, entries, out) => {
+        for (let i = 0; i < entries; i++) into[out[i]]++;
       });
     if (!cumulative) {
       scratch = icFill(rngSeed, first, count, scratch, null, into);

@@ -10,7 +10,11 @@ export function nextTask(fn: () => void): void {
   channel.port2.postMessage(null);
 }
 
-/** Resolves in a new task: `await yieldTask()` lets input and rendering in. */
+/**
+ * Resolves in a new task: `await yieldTask()` lets input and rendering in (a page), I/O, signals
+ * and timers (Node: setImmediate, with neither setTimeout's clamping to 1 ms nor a MessagePort).
+ */
 export function yieldTask(): Promise<void> {
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
   return new Promise((resolve) => nextTask(resolve));
 }
