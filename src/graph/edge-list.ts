@@ -13,7 +13,7 @@
 import { compileCsr } from './csr.ts';
 import { type IntegerPairScanner, integerPairScanner, WINDOW } from './integer-pairs-wasm.ts';
 import { LoadError } from './load-error.ts';
-import { integerIds, lazyIds } from './node-ids.ts';
+import { arrayIds, integerIds, lazyIds, type NodeIds } from './node-ids.ts';
 import { firstTextProblem } from './text-check.ts';
 import type { Direction, EdgeValues, LoadedGraph, LoadReport } from './types.ts';
 
@@ -232,7 +232,7 @@ const asciiDecoder = new TextDecoder('utf-8');
 
 /**
  * Ids that are not canonical integers, interned by their UTF-8 bytes; each is decoded to a string
- * once, at the end (texts()).
+ * once, when asked for (idTexts()).
  *
  * Open addressing with linear probing. A slot is four ints (hash, ordinal + 1, start and length
  * of the id's bytes in the pool), so a lookup costs two cache misses: the slot, and the pool
@@ -365,25 +365,53 @@ export class StringIds {
     return { pool: this.pool.subarray(0, this.poolLength), starts: this.starts() };
   }
 
-  /**
-   * The ids as strings, by ordinal. An ASCII pool is decoded in one call and sliced; otherwise
-   * each id is decoded on its own, as a fatal UTF-8 decoder reads it (a leading BOM dropped).
-   */
+  /** The ids as strings, by ordinal (IdTexts.all). */
   texts(pieceBytes = TEXT_PIECE): string[] {
-    const out = new Array<string>(this.count);
-    const start = this.starts();
-    const pool = this.pool;
+    return this.idTexts().all(pieceBytes);
+  }
+
+  /** The ids' texts, to be decoded when asked for. */
+  idTexts(): IdTexts {
+    return new IdTexts(this.pool.subarray(0, this.poolLength), this.starts(), this.ascii);
+  }
+}
+
+/** The ids of a StringIds once reading is done, by ordinal: decoded one at a time, or all at once. */
+class IdTexts {
+  /** A fatal decoder where an id is not ASCII: it reads each id as all() does (a leading BOM dropped). */
+  private readonly decoder: TextDecoder;
+
+  constructor(
+    private readonly pool: Uint8Array,
+    private readonly start: Int32Array,
+    private readonly ascii: boolean,
+  ) {
+    this.decoder = ascii ? asciiDecoder : new TextDecoder('utf-8', { fatal: true });
+  }
+
+  /** The id of ordinal o. */
+  one(o: number): string {
+    return this.decoder.decode(this.pool.subarray(this.start[o], this.start[o + 1]));
+  }
+
+  /**
+   * Every id. An ASCII pool is decoded in one call and sliced; otherwise each id is decoded on its
+   * own.
+   */
+  all(pieceBytes = TEXT_PIECE): string[] {
+    const count = this.start.length - 1;
+    const out = new Array<string>(count);
+    const { start, pool } = this;
     if (this.ascii) {
       // In pieces of at most pieceBytes, far below V8's longest string.
-      for (let o = 0; o < this.count; ) {
+      for (let o = 0; o < count; ) {
         let last = o + 1;
-        while (last < this.count && start[last + 1] - start[o] <= pieceBytes) last++;
+        while (last < count && start[last + 1] - start[o] <= pieceBytes) last++;
         const piece = asciiDecoder.decode(pool.subarray(start[o], start[last]));
         for (const base = start[o]; o < last; o++) out[o] = piece.slice(start[o] - base, start[o + 1] - base);
       }
     } else {
-      const decoder = new TextDecoder('utf-8', { fatal: true });
-      for (let o = 0; o < this.count; o++) out[o] = decoder.decode(pool.subarray(start[o], start[o + 1]));
+      for (let o = 0; o < count; o++) out[o] = this.one(o);
     }
     return out;
   }
@@ -472,16 +500,34 @@ function atLeast(a: Uint32Array, length: number): Uint32Array {
 }
 
 /**
- * Node ids as strings, each integer id converted once. Called after the CSR is built: millions
- * of live strings would make every garbage collection during compileCsr slower.
+ * Node ids of a file with string ids, made when asked for: one from the pool's bytes (id), or every
+ * one at once (all: each integer id converted once, the string ids decoded together), from which
+ * the index of ids is made. Commands on a large graph mostly name a handful of nodes; making the
+ * 3M-edge list's 300k strings, and collecting them, was about 30 ms of its load.
  */
-function idStrings(codes: Uint32Array, strings: string[]): string[] {
-  const ids = new Array<string>(codes.length);
-  for (let u = 0; u < codes.length; u++) {
-    const code = codes[u];
-    ids[u] = code < STRING_TAG ? String(code) : strings[code - STRING_TAG];
-  }
-  return ids;
+function textIds(codes: Uint32Array, texts: IdTexts): { table: NodeIds; all: () => string[] } {
+  let ids: string[] | null = null;
+  const all = (): string[] => {
+    if (ids) return ids;
+    const strings = texts.all();
+    const made = new Array<string>(codes.length);
+    for (let u = 0; u < codes.length; u++) {
+      const code = codes[u];
+      made[u] = code < STRING_TAG ? String(code) : strings[code - STRING_TAG];
+    }
+    ids = made;
+    return made;
+  };
+  let index: NodeIds | null = null;
+  const id = (v: number): string => {
+    if (ids) return ids[v];
+    const code = codes[v];
+    return code < STRING_TAG ? String(code) : texts.one(code - STRING_TAG);
+  };
+  return {
+    table: { length: codes.length, id, index: (text) => (index ??= arrayIds(all())).index(text) },
+    all,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -829,10 +875,11 @@ export class EdgeListReader {
         warnings,
       },
     };
-    // Ids that are all integers stay codes until a string is asked for (node-ids.ts): making a
-    // million strings, and collecting them, was about 85 ms of a 10M-edge load.
+    // Ids stay codes and bytes until a string is asked for (node-ids.ts): making a million integer
+    // ids' strings, and collecting them, was about 85 ms of a 10M-edge load.
     if (this.strings.count === 0) return lazyIds(graph, integerIds(codes));
-    return { ...graph, ids: idStrings(codes, this.strings.texts()) };
+    const { table, all } = textIds(codes, this.strings.idTexts());
+    return lazyIds(graph, table, all);
   }
 
   private tooManyEdges(): LoadError {
