@@ -14,6 +14,7 @@ import { compileCsr } from './csr.ts';
 import { type IntegerPairScanner, integerPairScanner, WINDOW } from './integer-pairs-wasm.ts';
 import { LoadError } from './load-error.ts';
 import { arrayIds, integerIds, lazyIds, type NodeIds } from './node-ids.ts';
+import { RECORD, type StringPairScanner, stringPairScanner } from './string-pairs-wasm.ts';
 import { firstTextProblem } from './text-check.ts';
 import type { Direction, EdgeValues, LoadedGraph, LoadReport } from './types.ts';
 
@@ -85,7 +86,7 @@ const CONTROL = 5;
 
 type Delimiter = 'whitespace' | 'comma' | 'tab' | 'semicolon';
 
-function classTable(delimiter: Delimiter): Uint8Array {
+export function classTable(delimiter: Delimiter): Uint8Array {
   const t = new Uint8Array(256); // TOKEN everywhere, including every byte of UTF-8 sequences
   for (let b = 0; b < 32; b++) t[b] = CONTROL;
   t[0x7f] = CONTROL;
@@ -195,7 +196,7 @@ const COLUMN_NAMES = new Set([
 
 const MAX_CANONICAL = 2 ** 31 - 1;
 /**
- * Smallest input (EdgeListOptions.sizeHint) read with the compiled integer loop: assembling it
+ * Smallest input (EdgeListOptions.sizeHint) read with the compiled loops: assembling one
  * costs about 1.3 ms on a cold start, what the JS loop takes to scan some 150 KB then.
  */
 const COMPILED_SCAN_MIN_BYTES = 1 << 17;
@@ -518,14 +519,18 @@ function textIds(codes: Uint32Array, texts: IdTexts): { table: NodeIds; all: () 
     ids = made;
     return made;
   };
-  let index: NodeIds | null = null;
+  let byId: NodeIds | null = null;
+  const index = (text: string): number => {
+    byId ??= arrayIds(all());
+    return byId.index(text);
+  };
   const id = (v: number): string => {
     if (ids) return ids[v];
     const code = codes[v];
     return code < STRING_TAG ? String(code) : texts.one(code - STRING_TAG);
   };
   return {
-    table: { length: codes.length, id, index: (text) => (index ??= arrayIds(all())).index(text) },
+    table: { length: codes.length, id, index },
     all,
   };
 }
@@ -648,6 +653,8 @@ export class EdgeListReader {
    * for a small input (COMPILED_SCAN_MIN_BYTES).
    */
   private pairScanner: IntegerPairScanner | null | undefined;
+  /** The compiled loop of scanPairs, likewise (string-pairs-wasm.ts). */
+  private stringScanner: StringPairScanner | null | undefined;
 
   // Cursor and the current line's fields (at most 3 are kept; more is an error anyway).
   private pos = 0;
@@ -950,7 +957,7 @@ export class EdgeListReader {
         p = this.scanIntegerPairs(p, line);
         line = this.line;
         if (p < len) {
-          p = this.scanPairs(p, line);
+          p = this.scanAnyPairs(p, line);
           line = this.line;
         }
       }
@@ -1108,6 +1115,100 @@ export class EdgeListReader {
       size = Math.min(2 * size, WINDOW);
     }
     this.dataLines += count - before;
+    this.count = count;
+    this.maxSmall = maxSmall;
+    this.line = line;
+    return p;
+  }
+
+  /**
+   * Lines of any two unquoted ids: the compiled loop first (string-pairs-wasm.ts), for a large
+   * input, then scanPairs from the line it stopped at. Returns the position of the first line not
+   * taken and leaves that line's number in `line`.
+   */
+  private scanAnyPairs(from: number, firstLine: number): number {
+    if (this.stringScanner === undefined && this.delimiter !== null)
+      this.stringScanner =
+        (this.o.sizeHint ?? Number.POSITIVE_INFINITY) >= COMPILED_SCAN_MIN_BYTES
+          ? stringPairScanner(this.delimiter, this.cls)
+          : null;
+    if (!this.stringScanner) return this.scanPairs(from, firstLine);
+    const p = this.scanCompiledPairs(this.stringScanner, from, firstLine);
+    return p < this.bytes.length ? this.scanPairs(p, this.line) : p;
+  }
+
+  /**
+   * scanPairs with its scanning compiled (string-pairs-wasm.ts), a window of whole lines at a time:
+   * the same lines, records and counts, the string ids interned here as scanPairs interns them.
+   * Stops at the first line it does not take, when the record arrays are full, or at a line longer
+   * than a window; returns where, with `line` set.
+   */
+  private scanCompiledPairs(scanner: StringPairScanner, from: number, firstLine: number): number {
+    const bytes = this.bytes;
+    const len = bytes.length;
+    const strings = this.strings;
+    const pendingAt = this.pendingAt;
+    const pendingColumn = this.pendingColumn;
+    const pendingLine = this.pendingLine;
+    const records = scanner.records;
+    const src = this.src;
+    const dst = this.dst;
+    const capacity = src.length;
+    let pending = 0;
+    const before = this.count;
+    let count = before;
+    let maxSmall = this.maxSmall;
+    let stringEndpoints = 0;
+    let line = firstLine;
+    let p = from;
+    // Windows start small and double while the lines are all taken (see scanCompiledIntegerPairs).
+    let size = FIRST_WINDOW;
+    while (p < len && count < capacity) {
+      const to = len - p <= size ? len : bytes.lastIndexOf(0x0a, p + size - 1) + 1;
+      if (to <= p) {
+        if (size === WINDOW) break; // a line longer than a window
+        size *= 2;
+        continue;
+      }
+      const end = scanner.scan(bytes, p, to, capacity - count);
+      const taken = scanner.count;
+      for (let r = 0, at = 0; r < taken; r++, at += RECORD) {
+        // Each id: its start (-1 for a canonical integer), its end (or value) and its hash.
+        if (records[at] < 0) {
+          const a = records[at + 1];
+          src[count] = a;
+          if (a > maxSmall && a < DIRECT_LIMIT) maxSmall = a;
+        } else {
+          pendingAt[pending] = count;
+          pendingColumn[pending] = 0;
+          pendingLine[pending] = line;
+          stringEndpoints++;
+          pending = strings.queue(p + records[at], p + records[at + 1], records[at + 2]);
+        }
+        if (records[at + 3] < 0) {
+          const c = records[at + 4];
+          dst[count] = c;
+          if (c > maxSmall && c < DIRECT_LIMIT) maxSmall = c;
+        } else {
+          pendingAt[pending] = count;
+          pendingColumn[pending] = 1;
+          pendingLine[pending] = line;
+          stringEndpoints++;
+          pending = strings.queue(p + records[at + 3], p + records[at + 4], records[at + 5]);
+        }
+        count++;
+        line++;
+        if (pending >= QUEUE - 1) pending = this.resolvePending(pending);
+      }
+      // The last line of the block may have no line feed.
+      if (taken > 0 && end === len && bytes[len - 1] !== 0x0a) line--;
+      p = end;
+      if (p < to) break;
+      size = Math.min(2 * size, WINDOW);
+    }
+    if (pending > 0) this.resolvePending(pending);
+    this.dataLines += count - before;
+    this.stringEndpoints += stringEndpoints;
     this.count = count;
     this.maxSmall = maxSmall;
     this.line = line;
