@@ -225,6 +225,16 @@ export function hashBytes(buf: Uint8Array, s: number, e: number): number {
   return finishHash(h);
 }
 
+/** Slots of a StringIds table at the start, and most after its first growth. */
+const FEWEST_SLOTS = 1 << 10;
+const MOST_GROWN_SLOTS = 1 << 20;
+/**
+ * Bytes of text per distinct string id, for a first guess at their number (EdgeListReader): the
+ * 3M-edge list has 212, sparser graphs fewer. Starting the table at its size saves the rehashes,
+ * 20-50 ms of that list's load (measured in-process: see bench/RESULTS.md).
+ */
+const BYTES_PER_ID = 128;
+
 /** Ids queued for interning at a time (see StringIds.queue). */
 const QUEUE = 64;
 /** Most bytes of ids decoded into one string (StringIds.texts). */
@@ -245,8 +255,10 @@ const asciiDecoder = new TextDecoder('utf-8');
 export class StringIds {
   /** Number of ids interned; ordinals are 0 .. count-1 in order of first interning. */
   count = 0;
-  private slots = new Int32Array(4 << 10);
-  private mask = (4 << 10) / 4 - 1;
+  private slots = new Int32Array(4 * FEWEST_SLOTS);
+  private mask = FEWEST_SLOTS - 1;
+  /** Slots after the first growth (see the constructor). */
+  private readonly grownSlots: number;
   private pool = new Uint8Array(1 << 12);
   private poolLength = 0;
   /** Whether every id is ASCII (then the pool decodes in one call). */
@@ -257,6 +269,17 @@ export class StringIds {
   /** Ordinals of the queued ids after resolve(), in queue order; -1 for bytes that are not UTF-8. */
   readonly resolved = new Int32Array(QUEUE);
   touched = 0;
+
+  /**
+   * `expected`: how many ids there may be. The table doubles when half full; the first time, it
+   * grows at once to hold that many (at most MOST_GROWN_SLOTS slots), so a file of integer ids,
+   * which interns none, never makes the large table.
+   */
+  constructor(expected = 0) {
+    let size = 2 * FEWEST_SLOTS;
+    while (size < 2 * expected && size < MOST_GROWN_SLOTS) size *= 2;
+    this.grownSlots = size;
+  }
 
   /** Ordinal of the id in buf[s,e); -1 when the bytes are not valid UTF-8. */
   intern(buf: Uint8Array, s: number, e: number): number {
@@ -336,7 +359,7 @@ export class StringIds {
 
   private rehash(): void {
     const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
+    const slots = new Int32Array(Math.max(old.length * 2, 4 * this.grownSlots));
     const mask = slots.length / 4 - 1;
     for (let k = 0; k < old.length; k += 4) {
       if (old[k + 1] === 0) continue;
@@ -643,7 +666,7 @@ export class EdgeListReader {
   private blocks = 0;
   /** Number of the next line to read (1-based), across blocks. */
   private nextLine = 1;
-  private readonly strings = new StringIds();
+  private readonly strings: StringIds;
   /** Largest integer id below DIRECT_LIMIT, which sizes the direct table. */
   private maxSmall = 0;
   private cls = classTable('whitespace');
@@ -703,6 +726,7 @@ export class EdgeListReader {
     const guess = Math.min(1 << 25, this.maxEdges, Math.max(1024, Math.ceil(hint / 12)));
     this.src = new Uint32Array(guess);
     this.dst = new Uint32Array(guess);
+    this.strings = new StringIds(Math.floor((options.sizeHint ?? 0) / BYTES_PER_ID));
   }
 
   /**

@@ -274,34 +274,38 @@ describe('StringIds', () => {
     return { all, spans };
   };
 
-  it('numbers ids by first interning, queued or not, through rehashes, and decodes them in pieces', () => {
-    const ids = Array.from({ length: 20000 }, (_, i) => `id${(i * 7) % 9000}`);
-    const { all, spans } = bytesOf(ids);
-    const table = new StringIds();
-    const got: number[] = [];
-    let queued = 0;
-    const flush = () => {
-      expect(table.resolve(all)).toBe(queued);
-      got.push(...table.resolved.subarray(0, queued));
-      queued = 0;
-    };
-    for (let i = 0; i < spans.length; i++) {
-      const [s, e] = spans[i];
-      if (i % 3 === 0) {
-        flush();
-        got.push(table.intern(all, s, e));
-      } else {
-        queued = table.queue(s, e, hashBytes(all, s, e));
-        if (queued === 5) flush();
+  // Tables expecting no ids, fewer than there are, and far more (growing at once to 2^20 slots).
+  it.each([0, 3000, 1e7])(
+    'numbers ids by first interning, queued or not, through rehashes, and decodes them in pieces (expecting %d)',
+    (expected) => {
+      const ids = Array.from({ length: 20000 }, (_, i) => `id${(i * 7) % 9000}`);
+      const { all, spans } = bytesOf(ids);
+      const table = new StringIds(expected);
+      const got: number[] = [];
+      let queued = 0;
+      const flush = () => {
+        expect(table.resolve(all)).toBe(queued);
+        got.push(...table.resolved.subarray(0, queued));
+        queued = 0;
+      };
+      for (let i = 0; i < spans.length; i++) {
+        const [s, e] = spans[i];
+        if (i % 3 === 0) {
+          flush();
+          got.push(table.intern(all, s, e));
+        } else {
+          queued = table.queue(s, e, hashBytes(all, s, e));
+          if (queued === 5) flush();
+        }
       }
-    }
-    flush();
-    const order = new Map<string, number>();
-    for (const id of ids) if (!order.has(id)) order.set(id, order.size);
-    expect(got).toEqual(ids.map((id) => order.get(id)));
-    expect(table.count).toBe(order.size);
-    for (const piece of [1, 7, 64, 1 << 24]) expect(table.texts(piece)).toEqual([...order.keys()]);
-  });
+      flush();
+      const order = new Map<string, number>();
+      for (const id of ids) if (!order.has(id)) order.set(id, order.size);
+      expect(got).toEqual(ids.map((id) => order.get(id)));
+      expect(table.count).toBe(order.size);
+      for (const piece of [1, 7, 64, 1 << 24]) expect(table.texts(piece)).toEqual([...order.keys()]);
+    },
+  );
 
   it('decodes non-ASCII ids one by one, and refuses bytes that are not UTF-8', () => {
     const ids = ['甲', 'b', '乙', 'b', 'é'];
