@@ -332,20 +332,26 @@ export class StringIds {
   }
 
   private add(buf: Uint8Array, s: number, e: number, h: number, slot: number): number {
-    let high = 0;
-    for (let k = s; k < e; k++) high |= buf[k];
-    if (high >= 0x80) {
-      // Checked where first seen, so the error names the line (loadGraph checks the text first).
-      if (firstTextProblem(buf, s, e) >= 0) return -1;
-      this.ascii = false;
-    }
     const need = this.poolLength + (e - s);
     if (need > this.pool.length) {
       const bigger = new Uint8Array(Math.max(need, this.pool.length * 2));
       bigger.set(this.pool.subarray(0, this.poolLength));
       this.pool = bigger;
     }
-    this.pool.set(buf.subarray(s, e), this.poolLength);
+    // The bytes go to the pool one by one (a subarray per id costs more for short ids), counted
+    // as the pool's only once the id is taken.
+    const pool = this.pool;
+    let high = 0;
+    for (let k = s, at = this.poolLength; k < e; k++, at++) {
+      const b = buf[k];
+      pool[at] = b;
+      high |= b;
+    }
+    if (high >= 0x80) {
+      // Checked where first seen, so the error names the line (loadGraph checks the text first).
+      if (firstTextProblem(buf, s, e) >= 0) return -1;
+      this.ascii = false;
+    }
     const ord = this.count++;
     const slots = this.slots;
     slots[4 * slot] = h;
