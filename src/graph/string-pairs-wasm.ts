@@ -128,13 +128,11 @@ function scanBody(delimiter: PairDelimiter): { locals: Locals; body: Code[] } {
     when(
       or(eq(get(k), i32(TOKEN)), eq(get(k), i32(QUOTE))),
       [
-        block('restEnd', [
-          loop('rest', [
-            hashIn,
-            next,
-            set(k, cls(b)),
-            brIf('rest', or(eq(get(k), i32(TOKEN)), eq(get(k), i32(QUOTE)))),
-          ]),
+        loop('rest', [
+          hashIn,
+          next,
+          set(k, cls(b)),
+          brIf('rest', or(eq(get(k), i32(TOKEN)), eq(get(k), i32(QUOTE)))),
         ]),
         set(big, i32(1)),
       ],
