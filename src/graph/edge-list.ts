@@ -13,7 +13,8 @@
 import { compileCsr } from './csr.ts';
 import { type IntegerPairScanner, integerPairScanner, WINDOW } from './integer-pairs-wasm.ts';
 import { LoadError } from './load-error.ts';
-import { integerIds, lazyIds } from './node-ids.ts';
+import { arrayIds, integerIds, lazyIds, type NodeIds } from './node-ids.ts';
+import { RECORD, type StringPairScanner, stringPairScanner } from './string-pairs-wasm.ts';
 import { firstTextProblem } from './text-check.ts';
 import type { Direction, EdgeValues, LoadedGraph, LoadReport } from './types.ts';
 
@@ -85,7 +86,7 @@ const CONTROL = 5;
 
 type Delimiter = 'whitespace' | 'comma' | 'tab' | 'semicolon';
 
-function classTable(delimiter: Delimiter): Uint8Array {
+export function classTable(delimiter: Delimiter): Uint8Array {
   const t = new Uint8Array(256); // TOKEN everywhere, including every byte of UTF-8 sequences
   for (let b = 0; b < 32; b++) t[b] = CONTROL;
   t[0x7f] = CONTROL;
@@ -195,7 +196,7 @@ const COLUMN_NAMES = new Set([
 
 const MAX_CANONICAL = 2 ** 31 - 1;
 /**
- * Smallest input (EdgeListOptions.sizeHint) read with the compiled integer loop: assembling it
+ * Smallest input (EdgeListOptions.sizeHint) read with the compiled loops: assembling one
  * costs about 1.3 ms on a cold start, what the JS loop takes to scan some 150 KB then.
  */
 const COMPILED_SCAN_MIN_BYTES = 1 << 17;
@@ -224,6 +225,16 @@ export function hashBytes(buf: Uint8Array, s: number, e: number): number {
   return finishHash(h);
 }
 
+/** Slots of a StringIds table at the start, and most after its first growth. */
+const FEWEST_SLOTS = 1 << 10;
+const MOST_GROWN_SLOTS = 1 << 20;
+/**
+ * Bytes of text per distinct string id, for a first guess at their number (EdgeListReader): the
+ * 3M-edge list has 212, sparser graphs fewer. Starting the table at its size saves the rehashes,
+ * 20-50 ms of that list's load (measured in-process: see bench/RESULTS.md).
+ */
+const BYTES_PER_ID = 128;
+
 /** Ids queued for interning at a time (see StringIds.queue). */
 const QUEUE = 64;
 /** Most bytes of ids decoded into one string (StringIds.texts). */
@@ -232,7 +243,7 @@ const asciiDecoder = new TextDecoder('utf-8');
 
 /**
  * Ids that are not canonical integers, interned by their UTF-8 bytes; each is decoded to a string
- * once, at the end (texts()).
+ * once, when asked for (idTexts()).
  *
  * Open addressing with linear probing. A slot is four ints (hash, ordinal + 1, start and length
  * of the id's bytes in the pool), so a lookup costs two cache misses: the slot, and the pool
@@ -244,8 +255,10 @@ const asciiDecoder = new TextDecoder('utf-8');
 export class StringIds {
   /** Number of ids interned; ordinals are 0 .. count-1 in order of first interning. */
   count = 0;
-  private slots = new Int32Array(4 << 10);
-  private mask = (4 << 10) / 4 - 1;
+  private slots = new Int32Array(4 * FEWEST_SLOTS);
+  private mask = FEWEST_SLOTS - 1;
+  /** Slots after the first growth (see the constructor). */
+  private readonly grownSlots: number;
   private pool = new Uint8Array(1 << 12);
   private poolLength = 0;
   /** Whether every id is ASCII (then the pool decodes in one call). */
@@ -256,6 +269,17 @@ export class StringIds {
   /** Ordinals of the queued ids after resolve(), in queue order; -1 for bytes that are not UTF-8. */
   readonly resolved = new Int32Array(QUEUE);
   touched = 0;
+
+  /**
+   * `expected`: how many ids there may be. The table doubles when half full; the first time, it
+   * grows at once to hold that many (at most MOST_GROWN_SLOTS slots), so a file of integer ids,
+   * which interns none, never makes the large table.
+   */
+  constructor(expected = 0) {
+    let size = 2 * FEWEST_SLOTS;
+    while (size < 2 * expected && size < MOST_GROWN_SLOTS) size *= 2;
+    this.grownSlots = size;
+  }
 
   /** Ordinal of the id in buf[s,e); -1 when the bytes are not valid UTF-8. */
   intern(buf: Uint8Array, s: number, e: number): number {
@@ -308,20 +332,26 @@ export class StringIds {
   }
 
   private add(buf: Uint8Array, s: number, e: number, h: number, slot: number): number {
-    let high = 0;
-    for (let k = s; k < e; k++) high |= buf[k];
-    if (high >= 0x80) {
-      // Checked where first seen, so the error names the line (loadGraph checks the text first).
-      if (firstTextProblem(buf, s, e) >= 0) return -1;
-      this.ascii = false;
-    }
     const need = this.poolLength + (e - s);
     if (need > this.pool.length) {
       const bigger = new Uint8Array(Math.max(need, this.pool.length * 2));
       bigger.set(this.pool.subarray(0, this.poolLength));
       this.pool = bigger;
     }
-    this.pool.set(buf.subarray(s, e), this.poolLength);
+    // The bytes go to the pool one by one (a subarray per id costs more for short ids), counted
+    // as the pool's only once the id is taken.
+    const pool = this.pool;
+    let high = 0;
+    for (let k = s, at = this.poolLength; k < e; k++, at++) {
+      const b = buf[k];
+      pool[at] = b;
+      high |= b;
+    }
+    if (high >= 0x80) {
+      // Checked where first seen, so the error names the line (loadGraph checks the text first).
+      if (firstTextProblem(buf, s, e) >= 0) return -1;
+      this.ascii = false;
+    }
     const ord = this.count++;
     const slots = this.slots;
     slots[4 * slot] = h;
@@ -335,7 +365,7 @@ export class StringIds {
 
   private rehash(): void {
     const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
+    const slots = new Int32Array(Math.max(old.length * 2, 4 * this.grownSlots));
     const mask = slots.length / 4 - 1;
     for (let k = 0; k < old.length; k += 4) {
       if (old[k + 1] === 0) continue;
@@ -365,25 +395,53 @@ export class StringIds {
     return { pool: this.pool.subarray(0, this.poolLength), starts: this.starts() };
   }
 
-  /**
-   * The ids as strings, by ordinal. An ASCII pool is decoded in one call and sliced; otherwise
-   * each id is decoded on its own, as a fatal UTF-8 decoder reads it (a leading BOM dropped).
-   */
+  /** The ids as strings, by ordinal (IdTexts.all). */
   texts(pieceBytes = TEXT_PIECE): string[] {
-    const out = new Array<string>(this.count);
-    const start = this.starts();
-    const pool = this.pool;
+    return this.idTexts().all(pieceBytes);
+  }
+
+  /** The ids' texts, to be decoded when asked for. */
+  idTexts(): IdTexts {
+    return new IdTexts(this.pool.subarray(0, this.poolLength), this.starts(), this.ascii);
+  }
+}
+
+/** The ids of a StringIds once reading is done, by ordinal: decoded one at a time, or all at once. */
+class IdTexts {
+  /** A fatal decoder where an id is not ASCII: it reads each id as all() does (a leading BOM dropped). */
+  private readonly decoder: TextDecoder;
+
+  constructor(
+    private readonly pool: Uint8Array,
+    private readonly start: Int32Array,
+    private readonly ascii: boolean,
+  ) {
+    this.decoder = ascii ? asciiDecoder : new TextDecoder('utf-8', { fatal: true });
+  }
+
+  /** The id of ordinal o. */
+  one(o: number): string {
+    return this.decoder.decode(this.pool.subarray(this.start[o], this.start[o + 1]));
+  }
+
+  /**
+   * Every id. An ASCII pool is decoded in one call and sliced; otherwise each id is decoded on its
+   * own.
+   */
+  all(pieceBytes = TEXT_PIECE): string[] {
+    const count = this.start.length - 1;
+    const out = new Array<string>(count);
+    const { start, pool } = this;
     if (this.ascii) {
       // In pieces of at most pieceBytes, far below V8's longest string.
-      for (let o = 0; o < this.count; ) {
+      for (let o = 0; o < count; ) {
         let last = o + 1;
-        while (last < this.count && start[last + 1] - start[o] <= pieceBytes) last++;
+        while (last < count && start[last + 1] - start[o] <= pieceBytes) last++;
         const piece = asciiDecoder.decode(pool.subarray(start[o], start[last]));
         for (const base = start[o]; o < last; o++) out[o] = piece.slice(start[o] - base, start[o + 1] - base);
       }
     } else {
-      const decoder = new TextDecoder('utf-8', { fatal: true });
-      for (let o = 0; o < this.count; o++) out[o] = decoder.decode(pool.subarray(start[o], start[o + 1]));
+      for (let o = 0; o < count; o++) out[o] = this.one(o);
     }
     return out;
   }
@@ -472,16 +530,38 @@ function atLeast(a: Uint32Array, length: number): Uint32Array {
 }
 
 /**
- * Node ids as strings, each integer id converted once. Called after the CSR is built: millions
- * of live strings would make every garbage collection during compileCsr slower.
+ * Node ids of a file with string ids, made when asked for: one from the pool's bytes (id), or every
+ * one at once (all: each integer id converted once, the string ids decoded together), from which
+ * the index of ids is made. Commands on a large graph mostly name a handful of nodes; making the
+ * 3M-edge list's 300k strings, and collecting them, was about 30 ms of its load.
  */
-function idStrings(codes: Uint32Array, strings: string[]): string[] {
-  const ids = new Array<string>(codes.length);
-  for (let u = 0; u < codes.length; u++) {
-    const code = codes[u];
-    ids[u] = code < STRING_TAG ? String(code) : strings[code - STRING_TAG];
-  }
-  return ids;
+function textIds(codes: Uint32Array, texts: IdTexts): { table: NodeIds; all: () => string[] } {
+  let ids: string[] | null = null;
+  const all = (): string[] => {
+    if (ids) return ids;
+    const strings = texts.all();
+    const made = new Array<string>(codes.length);
+    for (let u = 0; u < codes.length; u++) {
+      const code = codes[u];
+      made[u] = code < STRING_TAG ? String(code) : strings[code - STRING_TAG];
+    }
+    ids = made;
+    return made;
+  };
+  let byId: NodeIds | null = null;
+  const index = (text: string): number => {
+    byId ??= arrayIds(all());
+    return byId.index(text);
+  };
+  const id = (v: number): string => {
+    if (ids) return ids[v];
+    const code = codes[v];
+    return code < STRING_TAG ? String(code) : texts.one(code - STRING_TAG);
+  };
+  return {
+    table: { length: codes.length, id, index },
+    all,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -592,7 +672,7 @@ export class EdgeListReader {
   private blocks = 0;
   /** Number of the next line to read (1-based), across blocks. */
   private nextLine = 1;
-  private readonly strings = new StringIds();
+  private readonly strings: StringIds;
   /** Largest integer id below DIRECT_LIMIT, which sizes the direct table. */
   private maxSmall = 0;
   private cls = classTable('whitespace');
@@ -602,6 +682,8 @@ export class EdgeListReader {
    * for a small input (COMPILED_SCAN_MIN_BYTES).
    */
   private pairScanner: IntegerPairScanner | null | undefined;
+  /** The compiled loop of scanPairs, likewise (string-pairs-wasm.ts). */
+  private stringScanner: StringPairScanner | null | undefined;
 
   // Cursor and the current line's fields (at most 3 are kept; more is an error anyway).
   private pos = 0;
@@ -650,6 +732,7 @@ export class EdgeListReader {
     const guess = Math.min(1 << 25, this.maxEdges, Math.max(1024, Math.ceil(hint / 12)));
     this.src = new Uint32Array(guess);
     this.dst = new Uint32Array(guess);
+    this.strings = new StringIds(Math.floor((options.sizeHint ?? 0) / BYTES_PER_ID));
   }
 
   /**
@@ -829,10 +912,11 @@ export class EdgeListReader {
         warnings,
       },
     };
-    // Ids that are all integers stay codes until a string is asked for (node-ids.ts): making a
-    // million strings, and collecting them, was about 85 ms of a 10M-edge load.
+    // Ids stay codes and bytes until a string is asked for (node-ids.ts): making a million integer
+    // ids' strings, and collecting them, was about 85 ms of a 10M-edge load.
     if (this.strings.count === 0) return lazyIds(graph, integerIds(codes));
-    return { ...graph, ids: idStrings(codes, this.strings.texts()) };
+    const { table, all } = textIds(codes, this.strings.idTexts());
+    return lazyIds(graph, table, all);
   }
 
   private tooManyEdges(): LoadError {
@@ -903,7 +987,7 @@ export class EdgeListReader {
         p = this.scanIntegerPairs(p, line);
         line = this.line;
         if (p < len) {
-          p = this.scanPairs(p, line);
+          p = this.scanAnyPairs(p, line);
           line = this.line;
         }
       }
@@ -1061,6 +1145,100 @@ export class EdgeListReader {
       size = Math.min(2 * size, WINDOW);
     }
     this.dataLines += count - before;
+    this.count = count;
+    this.maxSmall = maxSmall;
+    this.line = line;
+    return p;
+  }
+
+  /**
+   * Lines of any two unquoted ids: the compiled loop first (string-pairs-wasm.ts), for a large
+   * input, then scanPairs from the line it stopped at. Returns the position of the first line not
+   * taken and leaves that line's number in `line`.
+   */
+  private scanAnyPairs(from: number, firstLine: number): number {
+    if (this.stringScanner === undefined && this.delimiter !== null)
+      this.stringScanner =
+        (this.o.sizeHint ?? Number.POSITIVE_INFINITY) >= COMPILED_SCAN_MIN_BYTES
+          ? stringPairScanner(this.delimiter, this.cls)
+          : null;
+    if (!this.stringScanner) return this.scanPairs(from, firstLine);
+    const p = this.scanCompiledPairs(this.stringScanner, from, firstLine);
+    return p < this.bytes.length ? this.scanPairs(p, this.line) : p;
+  }
+
+  /**
+   * scanPairs with its scanning compiled (string-pairs-wasm.ts), a window of whole lines at a time:
+   * the same lines, records and counts, the string ids interned here as scanPairs interns them.
+   * Stops at the first line it does not take, when the record arrays are full, or at a line longer
+   * than a window; returns where, with `line` set.
+   */
+  private scanCompiledPairs(scanner: StringPairScanner, from: number, firstLine: number): number {
+    const bytes = this.bytes;
+    const len = bytes.length;
+    const strings = this.strings;
+    const pendingAt = this.pendingAt;
+    const pendingColumn = this.pendingColumn;
+    const pendingLine = this.pendingLine;
+    const records = scanner.records;
+    const src = this.src;
+    const dst = this.dst;
+    const capacity = src.length;
+    let pending = 0;
+    const before = this.count;
+    let count = before;
+    let maxSmall = this.maxSmall;
+    let stringEndpoints = 0;
+    let line = firstLine;
+    let p = from;
+    // Windows start small and double while the lines are all taken (see scanCompiledIntegerPairs).
+    let size = FIRST_WINDOW;
+    while (p < len && count < capacity) {
+      const to = len - p <= size ? len : bytes.lastIndexOf(0x0a, p + size - 1) + 1;
+      if (to <= p) {
+        if (size === WINDOW) break; // a line longer than a window
+        size *= 2;
+        continue;
+      }
+      const end = scanner.scan(bytes, p, to, capacity - count);
+      const taken = scanner.count;
+      for (let r = 0, at = 0; r < taken; r++, at += RECORD) {
+        // Each id: its start (-1 for a canonical integer), its end (or value) and its hash.
+        if (records[at] < 0) {
+          const a = records[at + 1];
+          src[count] = a;
+          if (a > maxSmall && a < DIRECT_LIMIT) maxSmall = a;
+        } else {
+          pendingAt[pending] = count;
+          pendingColumn[pending] = 0;
+          pendingLine[pending] = line;
+          stringEndpoints++;
+          pending = strings.queue(p + records[at], p + records[at + 1], records[at + 2]);
+        }
+        if (records[at + 3] < 0) {
+          const c = records[at + 4];
+          dst[count] = c;
+          if (c > maxSmall && c < DIRECT_LIMIT) maxSmall = c;
+        } else {
+          pendingAt[pending] = count;
+          pendingColumn[pending] = 1;
+          pendingLine[pending] = line;
+          stringEndpoints++;
+          pending = strings.queue(p + records[at + 3], p + records[at + 4], records[at + 5]);
+        }
+        count++;
+        line++;
+        if (pending >= QUEUE - 1) pending = this.resolvePending(pending);
+      }
+      // The last line of the block may have no line feed.
+      if (taken > 0 && end === len && bytes[len - 1] !== 0x0a) line--;
+      p = end;
+      if (p < to) break;
+      size = Math.min(2 * size, WINDOW);
+    }
+    if (pending > 0) this.resolvePending(pending);
+    this.dataLines += count - before;
+    this.stringEndpoints += stringEndpoints;
     this.count = count;
     this.maxSmall = maxSmall;
     this.line = line;

@@ -88,6 +88,52 @@ const MAX_CANONICAL = 0x7fffffff;
 /** An id with more digits than this prefix, times 10, is more than MAX_CANONICAL. */
 const LAST_PREFIX = Math.floor(MAX_CANONICAL / 10);
 
+/** Step to the next byte: p + 1, and its byte in b. */
+export const nextByte = (p: Local, b: Local): Code => [set(p, add(get(p), i32(1))), set(b, load8(get(p)))];
+
+const isBlank = (x: Local) => or(eq(get(x), i32(0x20)), eq(get(x), i32(0x09)));
+
+/** Skip spaces and tabs (counting the tabs in `tabs`, when given). */
+const skipBlanks = (p: Local, b: Local, tabs?: Local): Code =>
+  block('blanksEnd', [
+    loop('blanks', [
+      brIf('blanksEnd', eqz(isBlank(b))),
+      tabs ? set(tabs, add(get(tabs), eq(get(b), i32(0x09)))) : [],
+      nextByte(p, b),
+      br('blanks'),
+    ]),
+  ]);
+
+/**
+ * The separator between a line's two ids, as the JS loops read it: runs of spaces/tabs (at least
+ * one tab when tabs delimit), or one delimiter byte with optional spaces/tabs around it; branches
+ * to 'done' where there is none. `b` holds the byte at `p`; `start` and `tabs` are scratch.
+ */
+export function separatorCode(
+  delimiter: PairDelimiter,
+  { p, b, start, tabs }: { p: Local; b: Local; start: Local; tabs: Local },
+): Code {
+  if (delimiter === 'whitespace' || delimiter === 'tab')
+    return [
+      set(start, get(p)),
+      set(tabs, i32(0)),
+      skipBlanks(p, b, delimiter === 'tab' ? tabs : undefined),
+      delimiter === 'tab' ? brIf('done', eqz(get(tabs))) : brIf('done', eq(get(p), get(start))),
+    ];
+  const sep = delimiter === 'comma' ? 0x2c : 0x3b;
+  return [skipBlanks(p, b), brIf('done', ne(get(b), i32(sep))), nextByte(p, b), skipBlanks(p, b)];
+}
+
+/** Trailing spaces, tabs or CRs of a line: after them `b` should be its line feed. */
+export const lineEndCode = (p: Local, b: Local): Code =>
+  block('trailEnd', [
+    loop('trail', [
+      brIf('trailEnd', eqz(or(isBlank(b), eq(get(b), i32(0x0d))))),
+      nextByte(p, b),
+      br('trail'),
+    ]),
+  ]);
+
 /**
  * The scanning function for one delimiter: scan(len, room, maxSmall) -> start of the first line
  * not taken, with the records and the new maxSmall in the IO block. Mirrors scanIntegerPairs in
@@ -109,8 +155,7 @@ function scanBody(delimiter: PairDelimiter, directLimit: number): { locals: Loca
   const tabs = L.local();
   const count = L.local();
   const max = L.local();
-  const next: Code = [set(p, add(get(p), i32(1))), set(b, load8(get(p)))];
-  const isBlank = (x: Local) => or(eq(get(x), i32(0x20)), eq(get(x), i32(0x09)));
+  const next = nextByte(p, b);
   // A canonical integer id into `v` ("0", or digits not starting with 0, at most MAX_CANONICAL).
   const id = (v: Local): Code => [
     set(start, get(p)),
@@ -130,29 +175,7 @@ function scanBody(delimiter: PairDelimiter, directLimit: number): { locals: Loca
     brIf('done', and(eq(get(lead), i32(0x30)), gtU(sub(get(p), get(start)), i32(1)))),
     brIf('done', gtU(get(v), i32(MAX_CANONICAL))),
   ];
-  const skipBlanks = (countTabs: boolean): Code =>
-    block('blanksEnd', [
-      loop('blanks', [
-        brIf('blanksEnd', eqz(isBlank(b))),
-        countTabs ? set(tabs, add(get(tabs), eq(get(b), i32(0x09)))) : [],
-        next,
-        br('blanks'),
-      ]),
-    ]);
-  // Runs of spaces/tabs (at least one tab when tabs delimit), or one delimiter byte with optional
-  // spaces/tabs around it.
-  let separator: Code;
-  if (delimiter === 'whitespace' || delimiter === 'tab') {
-    separator = [
-      set(start, get(p)),
-      set(tabs, i32(0)),
-      skipBlanks(delimiter === 'tab'),
-      delimiter === 'tab' ? brIf('done', eqz(get(tabs))) : brIf('done', eq(get(p), get(start))),
-    ];
-  } else {
-    const sep = delimiter === 'comma' ? 0x2c : 0x3b;
-    separator = [skipBlanks(false), brIf('done', ne(get(b), i32(sep))), next, skipBlanks(false)];
-  }
+  const separator = separatorCode(delimiter, { p, b, start, tabs });
   const keepSmall = (v: Local): Code =>
     when(and(gtU(get(v), get(max)), ltU(get(v), i32(directLimit))), [set(max, get(v))]);
   const body: Code[] = [
@@ -166,9 +189,7 @@ function scanBody(delimiter: PairDelimiter, directLimit: number): { locals: Loca
         separator,
         id(c),
         // End of line: trailing spaces, tabs or CR, then a newline or the end of the window.
-        block('trailEnd', [
-          loop('trail', [brIf('trailEnd', eqz(or(isBlank(b), eq(get(b), i32(0x0d))))), next, br('trail')]),
-        ]),
+        lineEndCode(p, b),
         brIf('done', and(ltU(get(p), get(len)), ne(get(b), i32(0x0a)))),
         // The line is taken.
         store32(shl(get(count), i32(2)), get(a), OUT_SRC),

@@ -100,9 +100,14 @@ const tables = new WeakMap<object, NodeIds>();
 
 /**
  * Give `target` an `ids` property made from `table` on its first read (then an ordinary array
- * property), and register the table for nodeIds(target).
+ * property), by `all` when given (making every id at once can be cheaper than one at a time), and
+ * register the table for nodeIds(target).
  */
-export function lazyIds<T extends object>(target: T, table: NodeIds): T & { ids: string[] } {
+export function lazyIds<T extends object>(
+  target: T,
+  table: NodeIds,
+  all?: () => string[],
+): T & { ids: string[] } {
   const settle = (self: object, ids: string[]) => {
     Object.defineProperty(self, 'ids', { value: ids, writable: true, enumerable: true, configurable: true });
   };
@@ -110,8 +115,12 @@ export function lazyIds<T extends object>(target: T, table: NodeIds): T & { ids:
     enumerable: true,
     configurable: true,
     get(this: object) {
-      const ids = new Array<string>(table.length);
-      for (let v = 0; v < table.length; v++) ids[v] = table.id(v);
+      let ids: string[];
+      if (all) ids = all();
+      else {
+        ids = new Array<string>(table.length);
+        for (let v = 0; v < table.length; v++) ids[v] = table.id(v);
+      }
       settle(this, ids);
       return ids;
     },

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
-import { runTailJob, startsWithIntegerLines } from '../../src/cli/common/split-load.ts';
+import { runTailJob } from '../../src/cli/common/split-load.ts';
 import type { EdgeListPart } from '../../src/graph/edge-list.ts';
 import { ROOT, scratchFiles } from '../support/cli.ts';
 
@@ -125,23 +125,5 @@ describe('ripple stats on a split load', () => {
     // The same graph as reading the file in this thread (no worker when running from source).
     const g = await readGraphFile(path, { direction: 'influences' });
     expect(g.report.edgeLines).toBe(30_000);
-  });
-});
-
-describe('which files are not split', () => {
-  it('lists whose first data line is two integers (read fast enough on one thread)', () => {
-    const starts = (text: string) => startsWithIntegerLines(new TextEncoder().encode(text), 0);
-    for (const text of ['1 2\n', '# nodes 5\n\n% x\n12\t34\r\n', '7,8\n', ' 0 ; 9 \n', '3 4\nuser1 5\n'])
-      expect(starts(text), JSON.stringify(text)).toBe(true);
-    for (const text of [
-      'user1 2\n',
-      '1 b\n',
-      '1 2 0.5\n',
-      'source,target\n1,2\n',
-      '"1" 2\n',
-      '1 2',
-      '# only\n',
-    ])
-      expect(starts(text), JSON.stringify(text)).toBe(false);
   });
 });

@@ -5,11 +5,14 @@
  * a leading BOM inside an id), integers, quoted fields, ids with inner spaces, comments and odd
  * separators, and compare with a reference reading written here from the format's rules; and
  * check that an id that is not UTF-8 is reported at its line and column wherever it falls in a
- * batch. StringIds is also tested on its own.
+ * batch. Each reading is done by the JS loop and by the compiled one (string-pairs-wasm.ts, used for
+ * inputs of 128 KiB or more: sizeHint says so here). StringIds is also tested on its own.
  */
 import { describe, expect, it } from 'vitest';
-import { hashBytes, parseEdgeList, StringIds } from '../../src/graph/edge-list.ts';
+import { classTable, hashBytes, parseEdgeList, StringIds } from '../../src/graph/edge-list.ts';
+import { WINDOW } from '../../src/graph/integer-pairs-wasm.ts';
 import { LoadError } from '../../src/graph/load-error.ts';
+import { stringPairScanner } from '../../src/graph/string-pairs-wasm.ts';
 import { Rng } from '../../src/util/rng.ts';
 import { arcs, load } from './support.ts';
 
@@ -104,14 +107,25 @@ function reference(edges: [string, string][]) {
   return { ids, arcs: [...arcSet].sort() };
 }
 
-describe('string-id lines and other lines read alike', () => {
+/** sizeHint for a reading by the JS loop, and for one by the compiled loop. */
+const READINGS = [
+  { by: 'the JS loop', sizeHint: 1 << 10 },
+  { by: 'the compiled loop', sizeHint: 1 << 20 },
+];
+
+describe.each(READINGS)('string-id lines and other lines read alike, by $by', ({ sizeHint }) => {
   for (const delimiter of ['whitespace', 'comma', 'tab'] as const) {
     it(`mixed ${delimiter}-separated files equal the reference reading`, async () => {
       for (let seed = 1; seed <= 40; seed++) {
         const r = new Rng(seed);
         const rng = () => r.float();
         const { content, edges, skipped } = randomFile(rng, delimiter, 60 + Math.floor(rng() * 400));
-        const g = await load(content, { file: `mixed-${seed}.txt`, direction: 'influences', header: 'no' });
+        const g = await load(content, {
+          file: `mixed-${seed}.txt`,
+          direction: 'influences',
+          header: 'no',
+          sizeHint,
+        });
         const want = reference(edges);
         expect(g.ids, `seed ${seed}`).toEqual(want.ids);
         expect(arcs(g).sort(), `seed ${seed}`).toEqual(want.arcs);
@@ -123,7 +137,12 @@ describe('string-id lines and other lines read alike', () => {
 
   it('a leading BOM inside an id is read as a fatal UTF-8 decoder reads it, and stays its own node', async () => {
     // "\ufeffx" and "x" are different bytes, so different nodes, though both decode to "x".
-    const g = await load('a b\nc \ufeffx\nx d\n', { file: 'bom.txt', direction: 'influences', header: 'no' });
+    const g = await load('a b\nc \ufeffx\nx d\n', {
+      file: 'bom.txt',
+      direction: 'influences',
+      header: 'no',
+      sizeHint,
+    });
     expect(g.ids).toEqual(['a', 'b', 'c', 'x', 'x', 'd']);
   });
 
@@ -158,6 +177,7 @@ describe('string-id lines and other lines read alike', () => {
           edgeValues: 'ignore',
           header: 'no',
           gzip: false,
+          sizeHint,
         });
       } catch (e) {
         error = e;
@@ -171,11 +191,72 @@ describe('string-id lines and other lines read alike', () => {
 
   it('grows its arrays and keeps counting lines across many batches', async () => {
     const lines = Array.from({ length: 5000 }, (_, i) => `n${(i * 7919) % 3001} m${(i * 104729) % 2003}`);
-    const g = await load(lines.join('\n'), { file: 'big.txt', direction: 'influences', header: 'no' });
+    const g = await load(lines.join('\n'), {
+      file: 'big.txt',
+      direction: 'influences',
+      header: 'no',
+      sizeHint,
+    });
     const want = reference(lines.map((l) => l.split(' ') as [string, string]));
     expect(g.ids).toEqual(want.ids);
     expect(arcs(g).sort()).toEqual(want.arcs);
     expect(g.report.edgeLines).toBe(5000);
+  });
+
+  it('reads a line longer than a window (parseEdgeList has no limit on lines), and lines around it', () => {
+    const long = 'x'.repeat(WINDOW + 10);
+    const text = `a b\nb c\n${long} y\nc d\n7 8\nd "e f"\ne 9`;
+    const g = parseEdgeList(new TextEncoder().encode(text), {
+      file: 'long.txt',
+      direction: 'influences',
+      edgeValues: 'ignore',
+      header: 'no',
+      gzip: false,
+      sizeHint,
+    });
+    const edges: [string, string][] = [
+      ['a', 'b'],
+      ['b', 'c'],
+      [long, 'y'],
+      ['c', 'd'],
+      ['7', '8'],
+      ['d', 'e f'],
+      ['e', '9'],
+    ];
+    const want = reference(edges);
+    expect(g.ids).toEqual(want.ids);
+    expect(arcs(g).sort()).toEqual(want.arcs);
+    expect(g.report.edgeLines).toBe(7);
+  });
+});
+
+describe('the compiled scanner alone', () => {
+  it('gives each id of the lines it takes as its span and hash, or its value, and stops at any other line', () => {
+    const scanner = stringPairScanner('whitespace', classTable('whitespace'));
+    if (!scanner) throw new Error('no WebAssembly');
+    const text = 'xx\nuser1 42\n007 2147483647\n2147483648\t\u00e9\r\n"q" r\n';
+    const bytes = new TextEncoder().encode(text);
+    const end = scanner.scan(bytes, 3, bytes.length, 100);
+    expect(scanner.count).toBe(3);
+    const at = (s: string, from = 0) => bytes.indexOf(s.charCodeAt(0), from) - 3;
+    const rec = Array.from(scanner.records.subarray(0, 18));
+    const span = (s: number, e: number) => [s - 3, e - 3, hashBytes(bytes, s, e)];
+    expect(rec).toEqual([
+      ...span(3, 8),
+      -1,
+      42,
+      rec[5], // "user1", then 42
+      ...span(12, 15),
+      -1,
+      2147483647,
+      rec[11], // "007" is a string, 2^31 - 1 an integer
+      ...span(27, 37),
+      ...span(38, 40), // 2^31 and "é" (two bytes) are strings
+    ]);
+    expect(at('"')).toBe(end - 3); // the quoted line is handed back
+    // At most `room` records, ending at the start of the next line.
+    expect(scanner.scan(bytes, 3, bytes.length, 1)).toBe(12);
+    expect(scanner.count).toBe(1);
   });
 });
 
@@ -193,34 +274,38 @@ describe('StringIds', () => {
     return { all, spans };
   };
 
-  it('numbers ids by first interning, queued or not, through rehashes, and decodes them in pieces', () => {
-    const ids = Array.from({ length: 20000 }, (_, i) => `id${(i * 7) % 9000}`);
-    const { all, spans } = bytesOf(ids);
-    const table = new StringIds();
-    const got: number[] = [];
-    let queued = 0;
-    const flush = () => {
-      expect(table.resolve(all)).toBe(queued);
-      got.push(...table.resolved.subarray(0, queued));
-      queued = 0;
-    };
-    for (let i = 0; i < spans.length; i++) {
-      const [s, e] = spans[i];
-      if (i % 3 === 0) {
-        flush();
-        got.push(table.intern(all, s, e));
-      } else {
-        queued = table.queue(s, e, hashBytes(all, s, e));
-        if (queued === 5) flush();
+  // Tables expecting no ids, fewer than there are, and far more (growing at once to 2^20 slots).
+  it.each([0, 3000, 1e7])(
+    'numbers ids by first interning, queued or not, through rehashes, and decodes them in pieces (expecting %d)',
+    (expected) => {
+      const ids = Array.from({ length: 20000 }, (_, i) => `id${(i * 7) % 9000}`);
+      const { all, spans } = bytesOf(ids);
+      const table = new StringIds(expected);
+      const got: number[] = [];
+      let queued = 0;
+      const flush = () => {
+        expect(table.resolve(all)).toBe(queued);
+        got.push(...table.resolved.subarray(0, queued));
+        queued = 0;
+      };
+      for (let i = 0; i < spans.length; i++) {
+        const [s, e] = spans[i];
+        if (i % 3 === 0) {
+          flush();
+          got.push(table.intern(all, s, e));
+        } else {
+          queued = table.queue(s, e, hashBytes(all, s, e));
+          if (queued === 5) flush();
+        }
       }
-    }
-    flush();
-    const order = new Map<string, number>();
-    for (const id of ids) if (!order.has(id)) order.set(id, order.size);
-    expect(got).toEqual(ids.map((id) => order.get(id)));
-    expect(table.count).toBe(order.size);
-    for (const piece of [1, 7, 64, 1 << 24]) expect(table.texts(piece)).toEqual([...order.keys()]);
-  });
+      flush();
+      const order = new Map<string, number>();
+      for (const id of ids) if (!order.has(id)) order.set(id, order.size);
+      expect(got).toEqual(ids.map((id) => order.get(id)));
+      expect(table.count).toBe(order.size);
+      for (const piece of [1, 7, 64, 1 << 24]) expect(table.texts(piece)).toEqual([...order.keys()]);
+    },
+  );
 
   it('decodes non-ASCII ids one by one, and refuses bytes that are not UTF-8', () => {
     const ids = ['甲', 'b', '乙', 'b', 'é'];

@@ -1,38 +1,27 @@
 /**
- * Split loads of large edge lists on two threads (Node): a worker thread (workers/load-tail.node.ts)
- * reads the second half of the file, from the first line start after its middle, while loadGraph
- * reads the first half here and then appends the worker's records (LoadOptions.edgeListTail). The
- * result, errors and warnings included, is the same as on one thread: the worker gives up at any
- * problem and the tail is then read here. Only plain files of at least SPLIT_BYTES that do not
- * start like gzip, XML or JSON or with integer lines (startsWithIntegerLines), when a core is free
- * (coreFree), and when the bundled worker is there (not when running from source).
+ * Split loads of large edge lists on two threads (Node), when RIPPLE_SPLIT_BYTES asks for them: a
+ * worker thread (workers/load-tail.node.ts) reads the second half of the file, from the first line
+ * start after its middle, while loadGraph reads the first half here and then appends the worker's
+ * records (LoadOptions.edgeListTail). The result, errors and warnings included, is the same as on
+ * one thread: the worker gives up at any problem and the tail is then read here. Only plain files
+ * of at least RIPPLE_SPLIT_BYTES that do not start like gzip, XML or JSON, and when the bundled
+ * worker is there (not when running from source).
+ *
+ * Not by default: a split costs a third more CPU time (the worker's own string table and arrays,
+ * the appending), and on one thread the scan now keeps up with it. Integer lists stopped being
+ * split first (their WebAssembly scan reads the 10M-edge list in about 0.13 s, before a worker
+ * has started and read its half: 0.67 s on one thread against 0.78 s on two, load 2-3); then
+ * string-id lists (bench/RESULTS.md, "Loading string ids on one thread"): the 3M-edge list took
+ * 1.02 s wall and 0.76 s CPU on one thread against 1.42 s and 1.05 s split (medians of 9, load
+ * 4.7), and 0.66-0.72 s against 0.74 s wall in a quiet moment.
  */
 import { type FileHandle, open } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { EdgeListOptions, EdgeListPart } from '../../graph/edge-list.ts';
 import { readEdgeListTail } from '../../graph/edge-list-blocks.ts';
 import type { EdgeListTail, LoadOptions } from '../../graph/load.ts';
 import { MAX_LINE } from '../../graph/stream.ts';
 import { bundledWorker, bytesFromEnvironment } from './second-thread.ts';
-
-/**
- * Smallest file split: below it a worker's start (about 40 ms) costs more than half the parsing
- * saves. RIPPLE_SPLIT_BYTES overrides it, and then neither the machine's load nor integer lines
- * (startsWithIntegerLines) are looked at (tests split small files with it; 0 turns splitting off).
- */
-const SPLIT_BYTES = 32 << 20;
-
-/**
- * A split needs a free core: it costs a quarter more CPU time (a second string table, the worker's
- * own arrays, fresh memory for both), so on a busy machine it only adds work. On the project's
- * 2-core machine shared with other jobs (load 5-10) the split was slower; in the one quiet moment
- * measured it took a fifth off the load (3M string-id edges in-process: 2.04 s -> 1.58 s).
- */
-function coreFree(): boolean {
-  const [oneMinute] = loadavg(); // [0, 0, 0] where unknown (Windows): assume free
-  return oneMinute < availableParallelism() - 0.5;
-}
 
 /** What the worker is given (workerData). */
 export interface TailJob {
@@ -48,27 +37,6 @@ export interface TailWorker {
 }
 
 /**
- * Whether the first data line in `head` (from byte `from`, past comment and blank lines) is two
- * integer ids. Such a file is not split: its integer lines are read by the WebAssembly loop
- * (src/graph/integer-pairs-wasm.ts) at about 1 ns a byte, the 10M-edge list's in about 0.13 s,
- * so half of it is read before the worker has started (about 60 ms) and read its own half, and
- * the split only adds the worker's memory and the appending. Measured on one thread against two
- * at load 2-3: 0.67 s against 0.78 s wall.
- */
-export function startsWithIntegerLines(head: Uint8Array, from: number): boolean {
-  let at = from;
-  for (;;) {
-    const end = head.indexOf(0x0a, at);
-    if (end < 0) return false;
-    const line = String.fromCharCode(...head.subarray(at, end)).trim();
-    if (line !== '' && line[0] !== '#' && line[0] !== '%') return INTEGER_PAIR.test(line);
-    at = end + 1;
-  }
-}
-
-const INTEGER_PAIR = /^\d{1,10}(?:[ \t]+|[ \t]*[,;][ \t]*)\d{1,10}$/;
-
-/**
  * Start a worker reading the tail of the file open in `handle`, or null when the file is not
  * worth splitting or there is no line start near its middle.
  */
@@ -78,9 +46,7 @@ export async function startTailWorker(
   size: number,
   options: LoadOptions,
 ): Promise<TailWorker | null> {
-  // RIPPLE_SPLIT_BYTES, else SPLIT_BYTES when a core is free (and not for integer lists, below).
-  const given = bytesFromEnvironment('RIPPLE_SPLIT_BYTES');
-  const min = given ?? (coreFree() ? SPLIT_BYTES : 0);
+  const min = bytesFromEnvironment('RIPPLE_SPLIT_BYTES') ?? 0;
   if (min === 0 || size < min || size < 2 * MAX_LINE) return null;
   const script = bundledWorker(new URL('./load-tail.worker.mjs', import.meta.url));
   if (!script) return null;
@@ -95,7 +61,6 @@ export async function startTailWorker(
   )
     first++;
   if (first === head.length || head[first] === 0x3c || head[first] === 0x7b) return null;
-  if (given === null && startsWithIntegerLines(head, first)) return null;
   // The first line start after the middle, within one longest line.
   const probe = new Uint8Array(MAX_LINE + 1);
   const middle = Math.floor(size / 2);
