@@ -144,7 +144,72 @@ type ArcPass = (typeof ARC_PASSES)[number];
  * meets a problem takes all the blocks left, so the others stop.
  */
 export function arcHashSums(sections: ArcSections, shared?: Int32Array): Int32Array | null {
-  const at = inMemory(sections);
+  const passes = compiledPasses(inMemory(sections));
+  const units = passes.hashers.length * passes.blocks;
+  let next = 0;
+  const take = shared ? () => Atomics.add(shared, 0, 1) : () => next++;
+  for (let unit = take(); unit < units; unit = take()) {
+    if (!passes.runBlock(Math.floor(unit / passes.blocks), unit % passes.blocks)) {
+      if (shared) Atomics.store(shared, 0, units);
+      return null;
+    }
+  }
+  return passes.sums;
+}
+
+/** The arc passes run as a snapshot is read: see arcHashSumsAsRead. */
+export interface ArcHashSumsAsRead {
+  /** Run every block of rows not yet run whose bytes all lie below byte `readTo` of the memory. */
+  runReady: (readTo: number) => void;
+  /** Run the blocks left (all bytes read): the sums arcHashSums gives, or null on a problem. */
+  finish: () => Int32Array | null;
+}
+
+/**
+ * The arc passes of a snapshot being read, in order, into the memory snapshotMemory made for it:
+ * the reader calls runReady after each read, so the passes run while the system reads the next
+ * bytes (on a 92 MB snapshot most of them, instead of after the last byte), then finish. A block
+ * runs once its offsets and the arcs (and values) its last offset reaches are read: the pass
+ * checks each row's offsets against the row before and the arc count before reading its arcs,
+ * so a block reads no byte beyond those, whatever the offsets say. The sums are arcHashSums'.
+ */
+export function arcHashSumsAsRead(sections: ArcSections): ArcHashSumsAsRead {
+  const memory = memories.get(sections.buffer);
+  if (!memory) throw new Error('snapshot-arc-hash: bytes read as they arrive must be in a snapshot memory');
+  const passes = compiledPasses({ ...sections, memory });
+  const words = new Uint32Array(memory.buffer);
+  const done = passes.specs.map(() => 0);
+  let failed = false;
+  const ready = (p: number, block: number, readTo: number) => {
+    const side = passes.specs[p];
+    const to = Math.min(sections.n, (block + 1) * ROWS_PER_CALL);
+    if (side.offsets + 4 * (to + 1) > readTo) return false;
+    const end = words[(side.offsets >>> 2) + to];
+    const valued = sections.probability !== null && !side.reversed;
+    return side.list + 4 * end <= readTo && (!valued || side.values + 8 * end <= readTo);
+  };
+  const run = (readTo: number) => {
+    for (let p = 0; p < done.length && !failed; p++)
+      for (; done[p] < passes.blocks && ready(p, done[p], readTo); done[p]++)
+        if (!passes.runBlock(p, done[p])) {
+          failed = true;
+          break;
+        }
+  };
+  return {
+    runReady: run,
+    finish: () => {
+      run(Number.POSITIVE_INFINITY);
+      return failed ? null : passes.sums;
+    },
+  };
+}
+
+/**
+ * The passes to run over `at` compiled into one module: runBlock(p, block) runs the rows of block
+ * `block` of the p-th pass to run, adding to its two sums in `sums`; false when it met a problem.
+ */
+function compiledPasses(at: ArcSections & { memory: WebAssembly.Memory }) {
   const { n, arcs, directed, probability } = at;
   const pages = (at.memory.buffer.byteLength / PAGE) | 0;
   const specs: Record<ArcPass, SideSpec> = {
@@ -168,31 +233,31 @@ export function arcHashSums(sections: ArcSections, shared?: Int32Array): Int32Ar
   const run = ARC_PASSES.filter((pass) => pass !== 'reversed' || !directed);
   const sums = new Int32Array(2 * ARC_PASSES.length);
   const blocks = Math.ceil(n / ROWS_PER_CALL);
-  const units = run.length * blocks;
-  if (units === 0) return sums;
-  const functions = run.map((pass) => rowHasher(specs[pass], n, arcs, probability));
-  const module = new WebAssembly.Module(
-    assemble(pages, functions, { shared: !(at.memory.buffer instanceof ArrayBuffer) }),
-  );
-  const exports = new WebAssembly.Instance(module, { env: { memory: at.memory } }).exports;
   type Hasher = (from: number, to: number, s1: number, s2: number) => number[];
-  const hashers = run.map((pass) => exports[pass] as Hasher);
-  const slots = run.map((pass) => 2 * ARC_PASSES.indexOf(pass));
-  let next = 0;
-  const take = shared ? () => Atomics.add(shared, 0, 1) : () => next++;
-  for (let unit = take(); unit < units; unit = take()) {
-    const p = Math.floor(unit / blocks);
-    const from = (unit % blocks) * ROWS_PER_CALL;
-    const slot = slots[p];
-    const [ok, s1, s2] = hashers[p](from, Math.min(n, from + ROWS_PER_CALL), sums[slot], sums[slot + 1]);
-    if (!ok) {
-      if (shared) Atomics.store(shared, 0, units);
-      return null;
-    }
-    sums[slot] = s1;
-    sums[slot + 1] = s2;
+  let hashers: Hasher[] = [];
+  if (blocks > 0) {
+    const functions = run.map((pass) => rowHasher(specs[pass], n, arcs, probability));
+    const module = new WebAssembly.Module(
+      assemble(pages, functions, { shared: !(at.memory.buffer instanceof ArrayBuffer) }),
+    );
+    const exports = new WebAssembly.Instance(module, { env: { memory: at.memory } }).exports;
+    hashers = run.map((pass) => exports[pass] as Hasher);
   }
-  return sums;
+  const slots = run.map((pass) => 2 * ARC_PASSES.indexOf(pass));
+  return {
+    specs: run.map((pass) => specs[pass]),
+    hashers,
+    blocks,
+    sums,
+    runBlock: (p: number, block: number): boolean => {
+      const from = block * ROWS_PER_CALL;
+      const slot = slots[p];
+      const [ok, s1, s2] = hashers[p](from, Math.min(n, from + ROWS_PER_CALL), sums[slot], sums[slot + 1]);
+      sums[slot] = s1;
+      sums[slot + 1] = s2;
+      return ok === 1;
+    },
+  };
 }
 
 /** The sections with their memory: where they are, or a copy of them in a new memory. */
