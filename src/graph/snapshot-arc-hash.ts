@@ -92,16 +92,39 @@ export interface ArcSections {
 const PAGE = 65536;
 /** The memories snapshotMemory made (and adoptMemory took in), by their buffers. */
 const memories = new WeakMap<ArrayBufferLike, WebAssembly.Memory>();
+/** Where the scratch room of a memory snapshotMemory made starts (nothing is read there). */
+const scratchStarts = new WeakMap<ArrayBufferLike, number>();
+/** Most pages of a (32-bit) WebAssembly memory. */
+const MAX_PAGES = 65536;
 
 /**
  * A WebAssembly memory of at least `bytes` bytes to read a snapshot into (shared, for a worker
- * thread to see, or not), so its arc pass runs on it without a copy; zero-filled.
+ * thread to see, or not), so its arc pass runs on it without a copy; zero-filled. With up to
+ * `scratch` bytes more after them (as many as fit in 4 GiB), room the decoder may write to
+ * (snapshotScratch); untouched pages cost no memory.
  */
-export function snapshotMemory(bytes: number, shared: boolean): WebAssembly.Memory {
-  const pages = Math.max(1, Math.ceil(bytes / PAGE));
+export function snapshotMemory(bytes: number, shared: boolean, scratch = 0): WebAssembly.Memory {
+  const pages = Math.max(
+    1,
+    Math.ceil(bytes / PAGE),
+    Math.min(MAX_PAGES, Math.ceil((bytes + scratch) / PAGE)),
+  );
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
   memories.set(memory.buffer, memory);
+  scratchStarts.set(memory.buffer, bytes);
   return memory;
+}
+
+/**
+ * The memory `buffer` belongs to and the first byte of its scratch room, when snapshotMemory
+ * made it (the room runs to the memory's end; it may be empty).
+ */
+export function snapshotScratch(
+  buffer: ArrayBufferLike,
+): { memory: WebAssembly.Memory; free: number } | null {
+  const memory = memories.get(buffer);
+  const free = scratchStarts.get(buffer);
+  return memory && free !== undefined ? { memory, free } : null;
 }
 
 /**

@@ -31,7 +31,13 @@
 import { LoadError } from './load-error.ts';
 import { indexIds, integerIds, lazyIds, lazyIdTable, mixCode } from './node-ids.ts';
 import { firstRepeatedCode } from './repeated-code.ts';
-import { type ArcSections, arcHashSums, arcHashSumsAsRead, inSnapshotMemory } from './snapshot-arc-hash.ts';
+import {
+  type ArcSections,
+  arcHashSums,
+  arcHashSumsAsRead,
+  inSnapshotMemory,
+  snapshotScratch,
+} from './snapshot-arc-hash.ts';
 import type { Csr, Direction, GraphFormat, LoadedGraph, LoadReport } from './types.ts';
 
 /** "\x89RSNAP\r\n": the 0x89 byte keeps text tools away, CR LF catches newline translation. */
@@ -41,6 +47,13 @@ export const SNAPSHOT_EXTENSION = '.rsnap';
 /** The header's size: the content hash covers the bytes after it. */
 export const SNAPSHOT_HEADER_BYTES = 64;
 const HEADER_BYTES = SNAPSHOT_HEADER_BYTES;
+/** Bytes the id check's bitmap may take beyond 4 per node (checkDistinctCodes). */
+const ID_BITMAP_SLACK = 1 << 20;
+/**
+ * Scratch room for decoding a snapshot of `bytes` bytes in place, to give snapshotMemory: the id
+ * check's bitmap, at most 4 bytes per node (which the file holds) and ID_BITMAP_SLACK.
+ */
+export const snapshotScratchBytes = (bytes: number) => bytes + ID_BITMAP_SLACK;
 /** Largest snapshot: one Uint8Array. */
 const MAX_SNAPSHOT_BYTES = 2 ** 32 - 1;
 
@@ -555,7 +568,7 @@ function decodeRest(
   if ((flags & FLAG_INTEGER_IDS) !== 0) {
     if (at.idsBytes !== 4 * n) throw fail(`the integer id table has ${at.idsBytes} bytes, not 4 per node`);
     codes = new Uint32Array(buffer, base + at.ids, n);
-    checkDistinctCodes(codes, fail);
+    checkDistinctCodes(codes, base + at.total, fail);
   } else if ((flags & FLAG_IDS) !== 0) {
     const value = text(at.ids, at.idsBytes, 'the id table');
     if (!Array.isArray(value) || value.length !== n) throw fail(`the id table must list ${n} ids`);
@@ -651,11 +664,14 @@ function integerCodes(ids: readonly string[]): Uint32Array | null {
 
 /**
  * Integer ids checked distinct in O(n): a bitmap when the codes are dense (firstRepeatedCode, in
- * WebAssembly), else an open-addressing table of the codes.
+ * WebAssembly: in the scratch room of the snapshot's memory, from `end` on, when it has one, see
+ * snapshotScratchBytes), else an open-addressing table of the codes.
  */
-function checkDistinctCodes(codes: Uint32Array, fail: Fail): void {
+function checkDistinctCodes(codes: Uint32Array, end: number, fail: Fail): void {
   const twice = (code: number) => fail(`id ${code} appears twice in the id table`);
-  const repeated = firstRepeatedCode(codes, 4 * codes.length + (1 << 20));
+  const scratch = snapshotScratch(codes.buffer);
+  const room = scratch && scratch.free <= end ? { memory: scratch.memory, free: end } : undefined;
+  const repeated = firstRepeatedCode(codes, 4 * codes.length + ID_BITMAP_SLACK, room);
   if (repeated === null) duplicateCode(codes, twice);
   else if (repeated >= 0) throw twice(codes[repeated]);
 }

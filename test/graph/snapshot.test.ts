@@ -25,6 +25,7 @@ import {
   type SnapshotArcs,
   sha256Js,
   snapshotArcProblem,
+  snapshotScratchBytes,
   useSha256,
 } from '../../src/graph/snapshot.ts';
 import { snapshotMemory } from '../../src/graph/snapshot-arc-hash.ts';
@@ -479,9 +480,18 @@ describe('content hash and id table (format version 2)', () => {
       (v: number) => (v * 2_654_435_761) % 2 ** 32,
       (v: number) => (v === 0 ? 2 ** 32 - 1 : v * 1_000_003),
     ];
+    // As read from a file: in a memory with scratch room after it (full of 0xff), where the
+    // bitmap of dense codes goes.
+    const inPlace = (bytes: Uint8Array) => {
+      const memory = snapshotMemory(bytes.length, false, snapshotScratchBytes(bytes.length));
+      const all = new Uint8Array(memory.buffer).fill(0xff);
+      all.set(bytes);
+      return all.subarray(0, bytes.length);
+    };
     for (const code of tables) {
       const ids = Array.from({ length: n }, (_, v) => String(code(v)));
       expect(decodeSnapshot(encodeSnapshot({ csr, ids }), 'g').ids).toEqual(ids);
+      expect(decodeSnapshot(inPlace(encodeSnapshot({ csr, ids })), 'g').ids).toEqual(ids);
       for (const [a, b] of [
         [0, 1],
         [0, n - 1],
@@ -495,6 +505,7 @@ describe('content hash and id table (format version 2)', () => {
         const bytes = encodeSnapshot({ csr, ids: twice });
         expect(u32(bytes, 12) & 128, 'integer ids').toBe(128);
         expect(problem(bytes), `${a}, ${b}`).toMatch(new RegExp(`id ${twice[a]} appears twice`));
+        expect(() => decodeSnapshot(inPlace(bytes), 'g.rsnap')).toThrow(problem(bytes));
       }
     }
   });

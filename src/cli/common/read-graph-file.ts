@@ -24,6 +24,7 @@ import {
   isSnapshot,
   loadedFromSnapshot,
   SNAPSHOT_HEADER_BYTES,
+  snapshotScratchBytes,
 } from '../../graph/snapshot.ts';
 import { snapshotMemory } from '../../graph/snapshot-arc-hash.ts';
 import type { Gunzip } from '../../graph/stream.ts';
@@ -131,7 +132,8 @@ async function readChecked(
   size: number,
   header: Uint8Array,
 ): Promise<{ bytes: Uint8Array } & DecodeOptions> {
-  const buffer = new Uint8Array(snapshotMemory(size, true).buffer, 0, size);
+  const memory = snapshotMemory(size, true, snapshotScratchBytes(size));
+  const buffer = new Uint8Array(memory.buffer, 0, size);
   const hash = createHash('sha256');
   let arcChecks = null as ArcChecksAsRead | null;
   const at = await readChunks(
