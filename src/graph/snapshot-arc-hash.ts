@@ -167,8 +167,10 @@ type ArcPass = (typeof ARC_PASSES)[number];
  * meets a problem takes all the blocks left, so the others stop.
  */
 export function arcHashSums(sections: ArcSections, shared?: Int32Array): Int32Array | null {
-  const passes = compiledPasses(inMemory(sections));
-  const units = passes.hashers.length * passes.blocks;
+  const at = inMemory(sections);
+  const bytes = passModule(at);
+  const passes = compiledPasses(at, bytes && new WebAssembly.Module(bytes));
+  const units = passes.specs.length * passes.blocks;
   let next = 0;
   const take = shared ? () => Atomics.add(shared, 0, 1) : () => next++;
   for (let unit = take(); unit < units; unit = take()) {
@@ -184,8 +186,11 @@ export function arcHashSums(sections: ArcSections, shared?: Int32Array): Int32Ar
 export interface ArcHashSumsAsRead {
   /** Run every block of rows not yet run whose bytes all lie below byte `readTo` of the memory. */
   runReady: (readTo: number) => void;
-  /** Run the blocks left (all bytes read): the sums arcHashSums gives, or null on a problem. */
-  finish: () => Int32Array | null;
+  /**
+   * Run the blocks left (all bytes read): the sums arcHashSums gives, null on a problem, or
+   * undefined when the module could not be compiled (the caller then runs arcHashSums).
+   */
+  finish: () => Promise<Int32Array | null | undefined>;
 }
 
 /**
@@ -194,47 +199,57 @@ export interface ArcHashSumsAsRead {
  * bytes (on a 92 MB snapshot most of them, instead of after the last byte), then finish. A block
  * runs once its offsets and the arcs (and values) its last offset reaches are read: the pass
  * checks each row's offsets against the row before and the arc count before reading its arcs,
- * so a block reads no byte beyond those, whatever the offsets say. The sums are arcHashSums'.
+ * so a block reads no byte beyond those, whatever the offsets say. The module is compiled in
+ * the background (WebAssembly.compile) while the first bytes are read and hashed; blocks wait
+ * for it. The sums are arcHashSums'.
  */
 export function arcHashSumsAsRead(sections: ArcSections): ArcHashSumsAsRead {
   const memory = memories.get(sections.buffer);
   if (!memory) throw new Error('snapshot-arc-hash: bytes read as they arrive must be in a snapshot memory');
-  const passes = compiledPasses({ ...sections, memory });
+  const at = { ...sections, memory };
+  const bytes = passModule(at);
+  let passes: ReturnType<typeof compiledPasses> | null = null;
+  const compiled = (bytes ? WebAssembly.compile(bytes) : Promise.resolve(null)).then((module) => {
+    passes = compiledPasses(at, module);
+  });
   const words = new Uint32Array(memory.buffer);
-  const done = passes.specs.map(() => 0);
+  let done: number[] = [];
   let failed = false;
-  const ready = (p: number, block: number, readTo: number) => {
-    const side = passes.specs[p];
-    const to = Math.min(sections.n, (block + 1) * ROWS_PER_CALL);
-    if (side.offsets + 4 * (to + 1) > readTo) return false;
-    const end = words[(side.offsets >>> 2) + to];
-    const valued = sections.probability !== null && !side.reversed;
-    return side.list + 4 * end <= readTo && (!valued || side.values + 8 * end <= readTo);
-  };
+  let readSoFar = 0;
   const run = (readTo: number) => {
-    for (let p = 0; p < done.length && !failed; p++)
-      for (; done[p] < passes.blocks && ready(p, done[p], readTo); done[p]++)
-        if (!passes.runBlock(p, done[p])) {
+    readSoFar = readTo;
+    const p = passes;
+    if (!p) return;
+    if (done.length === 0) done = p.specs.map(() => 0);
+    const ready = (pass: number, block: number) => {
+      const side = p.specs[pass];
+      const to = Math.min(sections.n, (block + 1) * ROWS_PER_CALL);
+      if (side.offsets + 4 * (to + 1) > readTo) return false;
+      const end = words[(side.offsets >>> 2) + to];
+      const valued = sections.probability !== null && !side.reversed;
+      return side.list + 4 * end <= readTo && (!valued || side.values + 8 * end <= readTo);
+    };
+    for (let pass = 0; pass < done.length && !failed; pass++)
+      for (; done[pass] < p.blocks && ready(pass, done[pass]); done[pass]++)
+        if (!p.runBlock(pass, done[pass])) {
           failed = true;
           break;
         }
   };
+  // Blocks whose bytes came in while the module compiled run once it is ready.
+  void compiled.then(() => run(readSoFar)).catch(() => {});
   return {
     runReady: run,
-    finish: () => {
+    finish: async () => {
+      if (!(await compiled.then(() => true).catch(() => false))) return undefined;
       run(Number.POSITIVE_INFINITY);
-      return failed ? null : passes.sums;
+      return failed ? null : (passes?.sums ?? null);
     },
   };
 }
 
-/**
- * The passes to run over `at` compiled into one module: runBlock(p, block) runs the rows of block
- * `block` of the p-th pass to run, adding to its two sums in `sums`; false when it met a problem.
- */
-function compiledPasses(at: ArcSections & { memory: WebAssembly.Memory }) {
-  const { n, arcs, directed, probability } = at;
-  const pages = (at.memory.buffer.byteLength / PAGE) | 0;
+/** The passes to run over `at`, in order: the symmetry pass only for undirected graphs. */
+function passesToRun(at: ArcSections): SideSpec[] {
   const specs: Record<ArcPass, SideSpec> = {
     out: {
       name: 'out',
@@ -253,29 +268,38 @@ function compiledPasses(at: ArcSections & { memory: WebAssembly.Memory }) {
       reversed: true,
     },
   };
-  const run = ARC_PASSES.filter((pass) => pass !== 'reversed' || !directed);
+  return ARC_PASSES.filter((pass) => pass !== 'reversed' || !at.directed).map((pass) => specs[pass]);
+}
+
+/** The module of the passes over `at` (their sizes and addresses as immediates); null without rows. */
+function passModule(at: ArcSections & { memory: WebAssembly.Memory }): Uint8Array<ArrayBuffer> | null {
+  if (at.n === 0) return null;
+  const pages = (at.memory.buffer.byteLength / PAGE) | 0;
+  const functions = passesToRun(at).map((side) => rowHasher(side, at.n, at.arcs, at.probability));
+  return assemble(pages, functions, { shared: !(at.memory.buffer instanceof ArrayBuffer) });
+}
+
+/**
+ * The passes over `at` with their compiled module (passModule): runBlock(p, block) runs the rows
+ * of block `block` of the p-th pass to run, adding to its two sums in `sums`; false when it met
+ * a problem.
+ */
+function compiledPasses(at: ArcSections & { memory: WebAssembly.Memory }, module: WebAssembly.Module | null) {
+  const specs = passesToRun(at);
   const sums = new Int32Array(2 * ARC_PASSES.length);
-  const blocks = Math.ceil(n / ROWS_PER_CALL);
+  const blocks = Math.ceil(at.n / ROWS_PER_CALL);
   type Hasher = (from: number, to: number, s1: number, s2: number) => number[];
-  let hashers: Hasher[] = [];
-  if (blocks > 0) {
-    const functions = run.map((pass) => rowHasher(specs[pass], n, arcs, probability));
-    const module = new WebAssembly.Module(
-      assemble(pages, functions, { shared: !(at.memory.buffer instanceof ArrayBuffer) }),
-    );
-    const exports = new WebAssembly.Instance(module, { env: { memory: at.memory } }).exports;
-    hashers = run.map((pass) => exports[pass] as Hasher);
-  }
-  const slots = run.map((pass) => 2 * ARC_PASSES.indexOf(pass));
+  const exports = module ? new WebAssembly.Instance(module, { env: { memory: at.memory } }).exports : {};
+  const hashers = specs.map((side) => exports[side.name] as Hasher);
+  const slots = specs.map((side) => 2 * ARC_PASSES.indexOf(side.name as ArcPass));
   return {
-    specs: run.map((pass) => specs[pass]),
-    hashers,
+    specs,
     blocks,
     sums,
     runBlock: (p: number, block: number): boolean => {
       const from = block * ROWS_PER_CALL;
       const slot = slots[p];
-      const [ok, s1, s2] = hashers[p](from, Math.min(n, from + ROWS_PER_CALL), sums[slot], sums[slot + 1]);
+      const [ok, s1, s2] = hashers[p](from, Math.min(at.n, from + ROWS_PER_CALL), sums[slot], sums[slot + 1]);
       sums[slot] = s1;
       sums[slot + 1] = s2;
       return ok === 1;

@@ -473,7 +473,7 @@ export interface ArcChecksAsRead {
    * when the header read in differs from the one they were prepared for (the decoder then runs
    * the passes itself).
    */
-  sums: () => Int32Array | null | undefined;
+  sums: () => Promise<Int32Array | null | undefined>;
 }
 
 /**
@@ -500,7 +500,7 @@ export function arcChecksAsRead(header: Uint8Array, bytes: Uint8Array): ArcCheck
   const passes = arcHashSumsAsRead(arcs);
   return {
     advance: passes.runReady,
-    sums: () => {
+    sums: async () => {
       for (let i = 0; i < HEADER_BYTES; i++) if (bytes[i] !== prepared[i]) return undefined;
       return offsetEndsHold(arcs) ? passes.finish() : null;
     },

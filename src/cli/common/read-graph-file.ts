@@ -150,7 +150,7 @@ async function readChecked(
   );
   // The file shrank while being read: the decoder reports the truncation.
   if (at < size) return { bytes: buffer.subarray(0, at), bodySha256: hash.digest() };
-  return { bytes: buffer, bodySha256: hash.digest(), arcPassSums: arcChecks?.sums() };
+  return { bytes: buffer, bodySha256: hash.digest(), arcPassSums: await arcChecks?.sums() };
 }
 
 /** The same into a shared memory, each chunk handed to the worker to hash as it arrives. */
