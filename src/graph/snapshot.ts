@@ -49,11 +49,6 @@ export const SNAPSHOT_HEADER_BYTES = 64;
 const HEADER_BYTES = SNAPSHOT_HEADER_BYTES;
 /** Bytes the id check's bitmap may take beyond 4 per node (checkDistinctCodes). */
 const ID_BITMAP_SLACK = 1 << 20;
-/**
- * Scratch room for decoding a snapshot of `bytes` bytes in place, to give snapshotMemory: the id
- * check's bitmap, at most 4 bytes per node (which the file holds) and ID_BITMAP_SLACK.
- */
-export const snapshotScratchBytes = (bytes: number) => bytes + ID_BITMAP_SLACK;
 /** Largest snapshot: one Uint8Array. */
 const MAX_SNAPSHOT_BYTES = 2 ** 32 - 1;
 
@@ -79,6 +74,19 @@ const AT_META = 32;
 const AT_RESERVED = 36;
 const AT_HASH = 40;
 const AT_BODY = 56;
+
+/**
+ * Scratch room for decoding in place the snapshot of `bytes` bytes that starts with `header`, to
+ * give snapshotMemory: the id check's bitmap, at most 4 bytes per node and ID_BITMAP_SLACK when
+ * the ids are integers (none else), never more than the file's size and ID_BITMAP_SLACK whatever
+ * the header says, so that a large graph does not ask for twice its size.
+ */
+export function snapshotScratchBytes(header: Uint8Array, bytes: number): number {
+  if (header.length < HEADER_BYTES) return 0;
+  const view = new DataView(header.buffer, header.byteOffset, HEADER_BYTES);
+  if ((view.getUint32(AT_FLAGS, true) & FLAG_INTEGER_IDS) === 0) return 0;
+  return Math.min(4 * view.getUint32(AT_N, true), bytes) + ID_BITMAP_SLACK;
+}
 
 /** What a snapshot holds; only the CSR is required (cluster workers need no more). */
 export interface SnapshotContent {

@@ -483,11 +483,18 @@ describe('content hash and id table (format version 2)', () => {
     // As read from a file: in a memory with scratch room after it (full of 0xff), where the
     // bitmap of dense codes goes.
     const inPlace = (bytes: Uint8Array) => {
-      const memory = snapshotMemory(bytes.length, false, snapshotScratchBytes(bytes.length));
+      const scratch = snapshotScratchBytes(bytes, bytes.length);
+      expect(scratch).toBe(4 * n + 2 ** 20); // integer ids: their bitmap's room
+      const huge = bytes.slice(0, 64);
+      setU32(huge, 16, 2 ** 31); // never more than the file's size, whatever the header says
+      expect(snapshotScratchBytes(huge, bytes.length)).toBe(bytes.length + 2 ** 20);
+      const memory = snapshotMemory(bytes.length, false, scratch);
       const all = new Uint8Array(memory.buffer).fill(0xff);
       all.set(bytes);
       return all.subarray(0, bytes.length);
     };
+    const textIds = encodeSnapshot({ csr, ids: Array.from({ length: n }, (_, v) => `n${v}`) });
+    expect(snapshotScratchBytes(textIds, textIds.length)).toBe(0);
     for (const code of tables) {
       const ids = Array.from({ length: n }, (_, v) => String(code(v)));
       expect(decodeSnapshot(encodeSnapshot({ csr, ids }), 'g').ids).toEqual(ids);

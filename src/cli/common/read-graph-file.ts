@@ -132,7 +132,7 @@ async function readChecked(
   size: number,
   header: Uint8Array,
 ): Promise<{ bytes: Uint8Array } & DecodeOptions> {
-  const memory = snapshotMemory(size, true, snapshotScratchBytes(size));
+  const memory = snapshotMemory(size, true, snapshotScratchBytes(header, size));
   const buffer = new Uint8Array(memory.buffer, 0, size);
   const hash = createHash('sha256');
   let arcChecks = null as ArcChecksAsRead | null;
