@@ -33,13 +33,38 @@ const PAGE = 65536;
 /**
  * The index of the first code that appeared before it, -1 when all are distinct, or null when
  * the largest code needs a bitmap of more than `maxBitmapBytes` (sparse codes: the caller then
- * uses a hash table).
+ * uses a hash table). `room`: the WebAssembly memory `codes` lie in and the first of its bytes
+ * free from there to its end; the bitmap goes there when it fits, so the codes are read where
+ * they are (a snapshot's id table, in the memory it was read into: 4 MB not copied into fresh
+ * memory on a million ids, 2-3 ms of a load), else they are copied into a module's own memory.
  */
-export function firstRepeatedCode(codes: Uint32Array, maxBitmapBytes: number): number | null {
+export function firstRepeatedCode(
+  codes: Uint32Array,
+  maxBitmapBytes: number,
+  room?: { memory: WebAssembly.Memory; free: number },
+): number | null {
   const n = codes.length;
+  if (room && codes.buffer === room.memory.buffer) {
+    const { memory, free } = room;
+    const pages = memory.buffer.byteLength / PAGE;
+    const module = codeModule(n, codes.byteOffset, free, {
+      shared: !(memory.buffer instanceof ArrayBuffer),
+      pages,
+    });
+    const { largest, repeated } = new WebAssembly.Instance(new WebAssembly.Module(module), {
+      env: { memory },
+    }).exports as { largest: () => number; repeated: () => number };
+    const bytes = (largest() >>> 3) + 1;
+    if (bytes > maxBitmapBytes) return null;
+    if (free + bytes <= memory.buffer.byteLength) {
+      new Uint8Array(memory.buffer, free, bytes).fill(0);
+      return repeated();
+    }
+  }
   const bitmap = 4 * n;
-  const { memory, largest, repeated } = new WebAssembly.Instance(new WebAssembly.Module(codeModule(n)))
-    .exports as { memory: WebAssembly.Memory; largest: () => number; repeated: () => number };
+  const { memory, largest, repeated } = new WebAssembly.Instance(
+    new WebAssembly.Module(codeModule(n, 0, bitmap)),
+  ).exports as { memory: WebAssembly.Memory; largest: () => number; repeated: () => number };
   new Uint32Array(memory.buffer, 0, n).set(codes);
   const bytes = (largest() >>> 3) + 1;
   if (bytes > maxBitmapBytes) return null;
@@ -47,9 +72,16 @@ export function firstRepeatedCode(codes: Uint32Array, maxBitmapBytes: number): n
   return repeated();
 }
 
-/** The codes at 0 (4n bytes), the bitmap after them: largest() the largest code, repeated(). */
-function codeModule(n: number): Uint8Array<ArrayBuffer> {
-  const bitmap = 4 * n;
+/**
+ * The n codes at byte `codesAt`, the bitmap at byte `bitmap`: largest() the largest code,
+ * repeated(). In a memory of its own (exported), or in the memory `imported` describes.
+ */
+function codeModule(
+  n: number,
+  codesAt: number,
+  bitmap: number,
+  imported?: { shared: boolean; pages: number },
+): Uint8Array<ArrayBuffer> {
   const L = new Locals();
   const v = L.local();
   const code = L.local();
@@ -60,7 +92,7 @@ function codeModule(n: number): Uint8Array<ArrayBuffer> {
     block('done', [
       loop('next', [
         brIf('done', geU(get(v), i32(n))),
-        set(code, load32(shl(get(v), i32(2)))),
+        set(code, load32(shl(get(v), i32(2)), codesAt)),
         set(at, shrU(get(code), i32(3))),
         set(bit, shl(i32(1), and(get(code), i32(7)))),
         set(marked, load8(get(at), bitmap)),
@@ -80,7 +112,7 @@ function codeModule(n: number): Uint8Array<ArrayBuffer> {
     block('done', [
       loop('next', [
         brIf('done', geU(get(w), i32(n))),
-        set(c, load32(shl(get(w), i32(2)))),
+        set(c, load32(shl(get(w), i32(2)), codesAt)),
         when(gtU(get(c), get(max)), [set(max, get(c))]),
         set(w, add(get(w), i32(1))),
         br('next'),
@@ -88,8 +120,10 @@ function codeModule(n: number): Uint8Array<ArrayBuffer> {
     ]),
     ret(get(max)),
   ];
-  return assemble(Math.max(1, Math.ceil(bitmap / PAGE)), [
-    { name: 'largest', params: M.params, results: ['i32'], locals: M.extra, body: largest },
-    { name: 'repeated', params: L.params, results: ['i32'], locals: L.extra, body: repeated },
-  ]);
+  const functions = [
+    { name: 'largest', params: M.params, results: ['i32' as const], locals: M.extra, body: largest },
+    { name: 'repeated', params: L.params, results: ['i32' as const], locals: L.extra, body: repeated },
+  ];
+  if (imported) return assemble(imported.pages, functions, imported);
+  return assemble(Math.max(1, Math.ceil(bitmap / PAGE)), functions);
 }

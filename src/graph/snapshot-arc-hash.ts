@@ -92,16 +92,39 @@ export interface ArcSections {
 const PAGE = 65536;
 /** The memories snapshotMemory made (and adoptMemory took in), by their buffers. */
 const memories = new WeakMap<ArrayBufferLike, WebAssembly.Memory>();
+/** Where the scratch room of a memory snapshotMemory made starts (nothing is read there). */
+const scratchStarts = new WeakMap<ArrayBufferLike, number>();
+/** Most pages of a (32-bit) WebAssembly memory. */
+const MAX_PAGES = 65536;
 
 /**
  * A WebAssembly memory of at least `bytes` bytes to read a snapshot into (shared, for a worker
- * thread to see, or not), so its arc pass runs on it without a copy; zero-filled.
+ * thread to see, or not), so its arc pass runs on it without a copy; zero-filled. With up to
+ * `scratch` bytes more after them (as many as fit in 4 GiB), room the decoder may write to
+ * (snapshotScratch); untouched pages cost no memory.
  */
-export function snapshotMemory(bytes: number, shared: boolean): WebAssembly.Memory {
-  const pages = Math.max(1, Math.ceil(bytes / PAGE));
+export function snapshotMemory(bytes: number, shared: boolean, scratch = 0): WebAssembly.Memory {
+  const pages = Math.max(
+    1,
+    Math.ceil(bytes / PAGE),
+    Math.min(MAX_PAGES, Math.ceil((bytes + scratch) / PAGE)),
+  );
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
   memories.set(memory.buffer, memory);
+  scratchStarts.set(memory.buffer, bytes);
   return memory;
+}
+
+/**
+ * The memory `buffer` belongs to and the first byte of its scratch room, when snapshotMemory
+ * made it (the room runs to the memory's end; it may be empty).
+ */
+export function snapshotScratch(
+  buffer: ArrayBufferLike,
+): { memory: WebAssembly.Memory; free: number } | null {
+  const memory = memories.get(buffer);
+  const free = scratchStarts.get(buffer);
+  return memory && free !== undefined ? { memory, free } : null;
 }
 
 /**
@@ -145,8 +168,88 @@ type ArcPass = (typeof ARC_PASSES)[number];
  */
 export function arcHashSums(sections: ArcSections, shared?: Int32Array): Int32Array | null {
   const at = inMemory(sections);
-  const { n, arcs, directed, probability } = at;
-  const pages = (at.memory.buffer.byteLength / PAGE) | 0;
+  const bytes = passModule(at);
+  const passes = compiledPasses(at, bytes && new WebAssembly.Module(bytes));
+  const units = passes.specs.length * passes.blocks;
+  let next = 0;
+  const take = shared ? () => Atomics.add(shared, 0, 1) : () => next++;
+  for (let unit = take(); unit < units; unit = take()) {
+    if (!passes.runBlock(Math.floor(unit / passes.blocks), unit % passes.blocks)) {
+      if (shared) Atomics.store(shared, 0, units);
+      return null;
+    }
+  }
+  return passes.sums;
+}
+
+/** The arc passes run as a snapshot is read: see arcHashSumsAsRead. */
+export interface ArcHashSumsAsRead {
+  /** Run every block of rows not yet run whose bytes all lie below byte `readTo` of the memory. */
+  runReady: (readTo: number) => void;
+  /**
+   * Run the blocks left (all bytes read): the sums arcHashSums gives, null on a problem, or
+   * undefined when the module could not be compiled (the caller then runs arcHashSums).
+   */
+  finish: () => Promise<Int32Array | null | undefined>;
+}
+
+/**
+ * The arc passes of a snapshot being read, in order, into the memory snapshotMemory made for it:
+ * the reader calls runReady after each read, so the passes run while the system reads the next
+ * bytes (on a 92 MB snapshot most of them, instead of after the last byte), then finish. A block
+ * runs once its offsets and the arcs (and values) its last offset reaches are read: the pass
+ * checks each row's offsets against the row before and the arc count before reading its arcs,
+ * so a block reads no byte beyond those, whatever the offsets say. The module is compiled in
+ * the background (WebAssembly.compile) while the first bytes are read and hashed; blocks wait
+ * for it. The sums are arcHashSums'.
+ */
+export function arcHashSumsAsRead(sections: ArcSections): ArcHashSumsAsRead {
+  const memory = memories.get(sections.buffer);
+  if (!memory) throw new Error('snapshot-arc-hash: bytes read as they arrive must be in a snapshot memory');
+  const at = { ...sections, memory };
+  const bytes = passModule(at);
+  let passes: ReturnType<typeof compiledPasses> | null = null;
+  const compiled = (bytes ? WebAssembly.compile(bytes) : Promise.resolve(null)).then((module) => {
+    passes = compiledPasses(at, module);
+  });
+  const words = new Uint32Array(memory.buffer);
+  let done: number[] = [];
+  let failed = false;
+  let readSoFar = 0;
+  const run = (readTo: number) => {
+    readSoFar = readTo;
+    const p = passes;
+    if (!p) return;
+    if (done.length === 0) done = p.specs.map(() => 0);
+    const ready = (pass: number, block: number) => {
+      const side = p.specs[pass];
+      const to = Math.min(sections.n, (block + 1) * ROWS_PER_CALL);
+      if (side.offsets + 4 * (to + 1) > readTo) return false;
+      const end = words[(side.offsets >>> 2) + to];
+      const valued = sections.probability !== null && !side.reversed;
+      return side.list + 4 * end <= readTo && (!valued || side.values + 8 * end <= readTo);
+    };
+    for (let pass = 0; pass < done.length && !failed; pass++)
+      for (; done[pass] < p.blocks && ready(pass, done[pass]); done[pass]++)
+        if (!p.runBlock(pass, done[pass])) {
+          failed = true;
+          break;
+        }
+  };
+  // Blocks whose bytes came in while the module compiled run once it is ready.
+  void compiled.then(() => run(readSoFar)).catch(() => {});
+  return {
+    runReady: run,
+    finish: async () => {
+      if (!(await compiled.then(() => true).catch(() => false))) return undefined;
+      run(Number.POSITIVE_INFINITY);
+      return failed ? null : (passes?.sums ?? null);
+    },
+  };
+}
+
+/** The passes to run over `at`, in order: the symmetry pass only for undirected graphs. */
+function passesToRun(at: ArcSections): SideSpec[] {
   const specs: Record<ArcPass, SideSpec> = {
     out: {
       name: 'out',
@@ -165,34 +268,43 @@ export function arcHashSums(sections: ArcSections, shared?: Int32Array): Int32Ar
       reversed: true,
     },
   };
-  const run = ARC_PASSES.filter((pass) => pass !== 'reversed' || !directed);
+  return ARC_PASSES.filter((pass) => pass !== 'reversed' || !at.directed).map((pass) => specs[pass]);
+}
+
+/** The module of the passes over `at` (their sizes and addresses as immediates); null without rows. */
+function passModule(at: ArcSections & { memory: WebAssembly.Memory }): Uint8Array<ArrayBuffer> | null {
+  if (at.n === 0) return null;
+  const pages = (at.memory.buffer.byteLength / PAGE) | 0;
+  const functions = passesToRun(at).map((side) => rowHasher(side, at.n, at.arcs, at.probability));
+  return assemble(pages, functions, { shared: !(at.memory.buffer instanceof ArrayBuffer) });
+}
+
+/**
+ * The passes over `at` with their compiled module (passModule): runBlock(p, block) runs the rows
+ * of block `block` of the p-th pass to run, adding to its two sums in `sums`; false when it met
+ * a problem.
+ */
+function compiledPasses(at: ArcSections & { memory: WebAssembly.Memory }, module: WebAssembly.Module | null) {
+  const specs = passesToRun(at);
   const sums = new Int32Array(2 * ARC_PASSES.length);
-  const blocks = Math.ceil(n / ROWS_PER_CALL);
-  const units = run.length * blocks;
-  if (units === 0) return sums;
-  const functions = run.map((pass) => rowHasher(specs[pass], n, arcs, probability));
-  const module = new WebAssembly.Module(
-    assemble(pages, functions, { shared: !(at.memory.buffer instanceof ArrayBuffer) }),
-  );
-  const exports = new WebAssembly.Instance(module, { env: { memory: at.memory } }).exports;
+  const blocks = Math.ceil(at.n / ROWS_PER_CALL);
   type Hasher = (from: number, to: number, s1: number, s2: number) => number[];
-  const hashers = run.map((pass) => exports[pass] as Hasher);
-  const slots = run.map((pass) => 2 * ARC_PASSES.indexOf(pass));
-  let next = 0;
-  const take = shared ? () => Atomics.add(shared, 0, 1) : () => next++;
-  for (let unit = take(); unit < units; unit = take()) {
-    const p = Math.floor(unit / blocks);
-    const from = (unit % blocks) * ROWS_PER_CALL;
-    const slot = slots[p];
-    const [ok, s1, s2] = hashers[p](from, Math.min(n, from + ROWS_PER_CALL), sums[slot], sums[slot + 1]);
-    if (!ok) {
-      if (shared) Atomics.store(shared, 0, units);
-      return null;
-    }
-    sums[slot] = s1;
-    sums[slot + 1] = s2;
-  }
-  return sums;
+  const exports = module ? new WebAssembly.Instance(module, { env: { memory: at.memory } }).exports : {};
+  const hashers = specs.map((side) => exports[side.name] as Hasher);
+  const slots = specs.map((side) => 2 * ARC_PASSES.indexOf(side.name as ArcPass));
+  return {
+    specs,
+    blocks,
+    sums,
+    runBlock: (p: number, block: number): boolean => {
+      const from = block * ROWS_PER_CALL;
+      const slot = slots[p];
+      const [ok, s1, s2] = hashers[p](from, Math.min(at.n, from + ROWS_PER_CALL), sums[slot], sums[slot + 1]);
+      sums[slot] = s1;
+      sums[slot + 1] = s2;
+      return ok === 1;
+    },
+  };
 }
 
 /** The sections with their memory: where they are, or a copy of them in a new memory. */

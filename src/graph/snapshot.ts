@@ -31,7 +31,13 @@
 import { LoadError } from './load-error.ts';
 import { indexIds, integerIds, lazyIds, lazyIdTable, mixCode } from './node-ids.ts';
 import { firstRepeatedCode } from './repeated-code.ts';
-import { type ArcSections, arcHashSums, inSnapshotMemory } from './snapshot-arc-hash.ts';
+import {
+  type ArcSections,
+  arcHashSums,
+  arcHashSumsAsRead,
+  inSnapshotMemory,
+  snapshotScratch,
+} from './snapshot-arc-hash.ts';
 import type { Csr, Direction, GraphFormat, LoadedGraph, LoadReport } from './types.ts';
 
 /** "\x89RSNAP\r\n": the 0x89 byte keeps text tools away, CR LF catches newline translation. */
@@ -41,6 +47,8 @@ export const SNAPSHOT_EXTENSION = '.rsnap';
 /** The header's size: the content hash covers the bytes after it. */
 export const SNAPSHOT_HEADER_BYTES = 64;
 const HEADER_BYTES = SNAPSHOT_HEADER_BYTES;
+/** Bytes the id check's bitmap may take beyond 4 per node (checkDistinctCodes). */
+const ID_BITMAP_SLACK = 1 << 20;
 /** Largest snapshot: one Uint8Array. */
 const MAX_SNAPSHOT_BYTES = 2 ** 32 - 1;
 
@@ -66,6 +74,19 @@ const AT_META = 32;
 const AT_RESERVED = 36;
 const AT_HASH = 40;
 const AT_BODY = 56;
+
+/**
+ * Scratch room for decoding in place the snapshot of `bytes` bytes that starts with `header`, to
+ * give snapshotMemory: the id check's bitmap, at most 4 bytes per node and ID_BITMAP_SLACK when
+ * the ids are integers (none else), never more than the file's size and ID_BITMAP_SLACK whatever
+ * the header says, so that a large graph does not ask for twice its size.
+ */
+export function snapshotScratchBytes(header: Uint8Array, bytes: number): number {
+  if (header.length < HEADER_BYTES) return 0;
+  const view = new DataView(header.buffer, header.byteOffset, HEADER_BYTES);
+  if ((view.getUint32(AT_FLAGS, true) & FLAG_INTEGER_IDS) === 0) return 0;
+  return Math.min(4 * view.getUint32(AT_N, true), bytes) + ID_BITMAP_SLACK;
+}
 
 /** What a snapshot holds; only the CSR is required (cluster workers need no more). */
 export interface SnapshotContent {
@@ -239,6 +260,11 @@ export interface DecodeOptions {
    * hashes each chunk of the file while the next is read); else the decoder computes it.
    */
   bodySha256?: Uint8Array;
+  /**
+   * The sums of the arc passes, when the caller ran them on these bytes as it read them
+   * (arcChecksAsRead; null: a pass met a problem); else (undefined) the decoder runs them.
+   */
+  arcPassSums?: Int32Array | null;
 }
 
 /** Decode and validate a snapshot; anything wrong is a LoadError naming `file`. */
@@ -249,7 +275,8 @@ export function decodeSnapshot(
 ): DecodedSnapshot {
   const opened = openSnapshot(input, file);
   opened.verify(options.bodySha256);
-  const problem = snapshotArcProblem(opened.arcs);
+  const sums = options.arcPassSums !== undefined ? options.arcPassSums : arcPassSums(opened.arcs);
+  const problem = arcSumsProblem(opened.arcs, sums);
   if (problem) throw opened.fail(problem);
   return opened.decodeRest();
 }
@@ -321,7 +348,23 @@ function openSnapshot(input: Uint8Array, file: string): OpenedSnapshot {
   // The arc pass runs in WebAssembly on the bytes where they are, and typed-array views need
   // aligned offsets: copy once into a memory if they are elsewhere or at an odd place.
   const bytes = inSnapshotMemory(input);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = readHeader(bytes, fail);
+  if (bytes.length < at.total) throw fail(`truncated: ${bytes.length} bytes of the ${at.total} expected`);
+  if (bytes.length > at.total)
+    throw fail(`${bytes.length - at.total} bytes of unexpected data after the end`);
+  const stored = snapshotHash(bytes);
+  const verify = (bodySha256?: Uint8Array) => {
+    const actual = hex(bodySha256 ? bodySha256.subarray(0, 16) : hash128(bytes, HEADER_BYTES, at.total));
+    if (actual !== stored) throw fail('content hash mismatch (the file is corrupt or was modified)');
+    checkPadding(bytes, at, fail);
+  };
+  const arcViews = arcSections(bytes, at);
+  return { arcs: arcViews, fail, verify, decodeRest: () => decodeRest(bytes, at, arcViews, stored, fail) };
+}
+
+/** The layout a snapshot's header (its first HEADER_BYTES bytes) gives, once checked. */
+function readHeader(bytes: Uint8Array, fail: Fail): Layout {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
   const version = view.getUint32(AT_VERSION, true);
   if (version === 1)
     throw fail(
@@ -352,22 +395,18 @@ function openSnapshot(input: Uint8Array, file: string): OpenedSnapshot {
   const body = view.getUint32(AT_BODY, true) + 2 ** 32 * view.getUint32(AT_BODY + 4, true);
   if (body !== at.total - HEADER_BYTES)
     throw fail(`header says ${body} body bytes, its sizes say ${at.total - HEADER_BYTES}`);
-  if (bytes.length < at.total) throw fail(`truncated: ${bytes.length} bytes of the ${at.total} expected`);
-  if (bytes.length > at.total)
-    throw fail(`${bytes.length - at.total} bytes of unexpected data after the end`);
-  const stored = snapshotHash(bytes);
-  const verify = (bodySha256?: Uint8Array) => {
-    const actual = hex(bodySha256 ? bodySha256.subarray(0, 16) : hash128(bytes, HEADER_BYTES, at.total));
-    if (actual !== stored) throw fail('content hash mismatch (the file is corrupt or was modified)');
-    checkPadding(bytes, at, fail);
-  };
+  return at;
+}
 
+/** Where the arc arrays of a snapshot laid out as `at` sit in the buffer of `bytes`. */
+function arcSections(bytes: Uint8Array, at: Layout): SnapshotArcs {
+  const { n, arcs, flags } = at;
   const buffer = bytes.buffer;
   const base = bytes.byteOffset;
   const directed = (flags & FLAG_DIRECTED) !== 0;
   const hasValues = (flags & FLAG_VALUES) !== 0;
   const probability = (flags & FLAG_PROBABILITY) !== 0;
-  const arcViews: SnapshotArcs = {
+  return {
     buffer,
     n,
     arcs,
@@ -380,7 +419,6 @@ function openSnapshot(input: Uint8Array, file: string): OpenedSnapshot {
     inSources: base + at.inSources,
     inValues: base + at.inValues,
   };
-  return { arcs: arcViews, fail, verify, decodeRest: () => decodeRest(bytes, at, arcViews, stored, fail) };
 }
 
 /** The CSR over the snapshot's arc arrays (no copy, no checks). */
@@ -418,15 +456,63 @@ export function snapshotArcProblem(arcs: SnapshotArcs): string | null {
  * every thread.
  */
 export function arcPassSums(arcs: SnapshotArcs, shared?: Int32Array): Int32Array | null {
+  return offsetEndsHold(arcs) ? arcHashSums(arcs, shared) : null;
+}
+
+/** Whether both offset arrays start at 0 and end at the arc count. */
+function offsetEndsHold(arcs: SnapshotArcs): boolean {
   const { n, buffer } = arcs;
   const first = (offsets: number) => new Uint32Array(buffer, offsets, 1)[0];
   const last = (offsets: number) => new Uint32Array(buffer, offsets + 4 * n, 1)[0];
-  const ends =
+  return (
     first(arcs.outOffsets) === 0 &&
     first(arcs.inOffsets) === 0 &&
     last(arcs.outOffsets) === arcs.arcs &&
-    last(arcs.inOffsets) === arcs.arcs;
-  return ends ? arcHashSums(arcs, shared) : null;
+    last(arcs.inOffsets) === arcs.arcs
+  );
+}
+
+/** The arc passes run while a snapshot is read: see arcChecksAsRead. */
+export interface ArcChecksAsRead {
+  /** After each read: the first `readTo` bytes of the snapshot are in. */
+  advance: (readTo: number) => void;
+  /**
+   * Once all are in: the sums for DecodeOptions.arcPassSums (arcPassSums' result), or undefined
+   * when the header read in differs from the one they were prepared for (the decoder then runs
+   * the passes itself).
+   */
+  sums: () => Promise<Int32Array | null | undefined>;
+}
+
+/**
+ * The arc passes of a snapshot run as it is read, in order, into `bytes` (a memory from
+ * snapshotMemory, as long as the file), prepared from its `header` (its first bytes, read apart
+ * before the rest): each pass's blocks of rows run as soon as their bytes are in
+ * (arcHashSumsAsRead), while the system reads the next ones, so that a large load no longer
+ * waits for all of them after its last read. Null when the header is one the decoder refuses or
+ * gives another size: the decoder then reports why, or runs the passes itself. Nothing is
+ * reported here: the decoder reports a problem the passes met after the header, size and
+ * content hash checks, as always.
+ */
+export function arcChecksAsRead(header: Uint8Array, bytes: Uint8Array): ArcChecksAsRead | null {
+  if (header.length < HEADER_BYTES || !isSnapshot(header) || !littleEndian()) return null;
+  let at: Layout;
+  try {
+    at = readHeader(header, (problem) => new LoadError('', 'unknown', problem));
+  } catch {
+    return null;
+  }
+  if (at.total !== bytes.length) return null;
+  const prepared = header.slice(0, HEADER_BYTES);
+  const arcs = arcSections(bytes, at);
+  const passes = arcHashSumsAsRead(arcs);
+  return {
+    advance: passes.runReady,
+    sums: async () => {
+      for (let i = 0; i < HEADER_BYTES; i++) if (bytes[i] !== prepared[i]) return undefined;
+      return offsetEndsHold(arcs) ? passes.finish() : null;
+    },
+  };
 }
 
 /**
@@ -490,7 +576,7 @@ function decodeRest(
   if ((flags & FLAG_INTEGER_IDS) !== 0) {
     if (at.idsBytes !== 4 * n) throw fail(`the integer id table has ${at.idsBytes} bytes, not 4 per node`);
     codes = new Uint32Array(buffer, base + at.ids, n);
-    checkDistinctCodes(codes, fail);
+    checkDistinctCodes(codes, base + at.total, fail);
   } else if ((flags & FLAG_IDS) !== 0) {
     const value = text(at.ids, at.idsBytes, 'the id table');
     if (!Array.isArray(value) || value.length !== n) throw fail(`the id table must list ${n} ids`);
@@ -586,11 +672,14 @@ function integerCodes(ids: readonly string[]): Uint32Array | null {
 
 /**
  * Integer ids checked distinct in O(n): a bitmap when the codes are dense (firstRepeatedCode, in
- * WebAssembly), else an open-addressing table of the codes.
+ * WebAssembly: in the scratch room of the snapshot's memory, from `end` on, when it has one, see
+ * snapshotScratchBytes), else an open-addressing table of the codes.
  */
-function checkDistinctCodes(codes: Uint32Array, fail: Fail): void {
+function checkDistinctCodes(codes: Uint32Array, end: number, fail: Fail): void {
   const twice = (code: number) => fail(`id ${code} appears twice in the id table`);
-  const repeated = firstRepeatedCode(codes, 4 * codes.length + (1 << 20));
+  const scratch = snapshotScratch(codes.buffer);
+  const room = scratch && scratch.free <= end ? { memory: scratch.memory, free: end } : undefined;
+  const repeated = firstRepeatedCode(codes, 4 * codes.length + ID_BITMAP_SLACK, room);
   if (repeated === null) duplicateCode(codes, twice);
   else if (repeated >= 0) throw twice(codes[repeated]);
 }

@@ -13,6 +13,8 @@ import { readGraphFile } from '../../src/cli/common/read-graph-file.ts';
 import { withInArcs } from '../../src/graph/csr.ts';
 import { LoadError } from '../../src/graph/load-error.ts';
 import {
+  arcChecksAsRead,
+  arcPassSums,
   decodeSnapshot,
   decodeSnapshotWith,
   encodeSnapshot,
@@ -23,8 +25,10 @@ import {
   type SnapshotArcs,
   sha256Js,
   snapshotArcProblem,
+  snapshotScratchBytes,
   useSha256,
 } from '../../src/graph/snapshot.ts';
+import { snapshotMemory } from '../../src/graph/snapshot-arc-hash.ts';
 import type { Csr, LoadedGraph } from '../../src/graph/types.ts';
 import { json, ROOT, ripple, scratchFiles } from '../support/cli.ts';
 import { FIXTURES, load } from './support.ts';
@@ -278,6 +282,24 @@ describe('damaged snapshots are one LoadError naming the file', () => {
     expect(problem(rehash(both))).toMatch(/node 0 has a self-loop/);
   });
 
+  it('readGraphFile (arc passes run as the file is read) fails each damaged snapshot the same way', async () => {
+    const path = write('damaged.rsnap', '');
+    const cases = damaged.filter(isSnapshot); // the others are read as text files
+    expect(cases.length).toBeGreaterThan(15);
+    for (const bytes of cases) {
+      let expected = 'decoded';
+      try {
+        decodeSnapshot(bytes, path);
+      } catch (e) {
+        expected = (e as Error).message;
+      }
+      writeFileSync(path, bytes);
+      const error = await readGraphFile(path).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LoadError);
+      expect((error as LoadError).message).toBe(expected);
+    }
+  });
+
   it('the two-thread decoder (arc checks elsewhere) fails each damaged snapshot the same way', async () => {
     // As on a worker thread: the checks see a copy of the arcs (a structured clone).
     const elsewhere = async (arcs: SnapshotArcs) => ({ problem: snapshotArcProblem(structuredClone(arcs)) });
@@ -458,9 +480,25 @@ describe('content hash and id table (format version 2)', () => {
       (v: number) => (v * 2_654_435_761) % 2 ** 32,
       (v: number) => (v === 0 ? 2 ** 32 - 1 : v * 1_000_003),
     ];
+    // As read from a file: in a memory with scratch room after it (full of 0xff), where the
+    // bitmap of dense codes goes.
+    const inPlace = (bytes: Uint8Array) => {
+      const scratch = snapshotScratchBytes(bytes, bytes.length);
+      expect(scratch).toBe(4 * n + 2 ** 20); // integer ids: their bitmap's room
+      const huge = bytes.slice(0, 64);
+      setU32(huge, 16, 2 ** 31); // never more than the file's size, whatever the header says
+      expect(snapshotScratchBytes(huge, bytes.length)).toBe(bytes.length + 2 ** 20);
+      const memory = snapshotMemory(bytes.length, false, scratch);
+      const all = new Uint8Array(memory.buffer).fill(0xff);
+      all.set(bytes);
+      return all.subarray(0, bytes.length);
+    };
+    const textIds = encodeSnapshot({ csr, ids: Array.from({ length: n }, (_, v) => `n${v}`) });
+    expect(snapshotScratchBytes(textIds, textIds.length)).toBe(0);
     for (const code of tables) {
       const ids = Array.from({ length: n }, (_, v) => String(code(v)));
       expect(decodeSnapshot(encodeSnapshot({ csr, ids }), 'g').ids).toEqual(ids);
+      expect(decodeSnapshot(inPlace(encodeSnapshot({ csr, ids })), 'g').ids).toEqual(ids);
       for (const [a, b] of [
         [0, 1],
         [0, n - 1],
@@ -474,6 +512,7 @@ describe('content hash and id table (format version 2)', () => {
         const bytes = encodeSnapshot({ csr, ids: twice });
         expect(u32(bytes, 12) & 128, 'integer ids').toBe(128);
         expect(problem(bytes), `${a}, ${b}`).toMatch(new RegExp(`id ${twice[a]} appears twice`));
+        expect(() => decodeSnapshot(inPlace(bytes), 'g.rsnap')).toThrow(problem(bytes));
       }
     }
   });
@@ -552,5 +591,54 @@ describe('the fast load path (version 2 files, Node)', () => {
     }
     writeFileSync(path, bytes.subarray(0, bytes.length - 100));
     await expect(readGraphFile(path)).rejects.toThrow(/truncated/);
+  });
+
+  it('arc passes run as the bytes arrive read none that has not arrived: the sums of one pass over all', async () => {
+    const edges: string[] = [];
+    for (let k = 0; k < 150_000; k++) edges.push(`${(k * 7919) % 40_000} ${(k * 104_729 + 13) % 40_007}`);
+    const undirected = await load(edges.join('\n'), { file: 'u.txt', direction: 'undirected' });
+    const graphs = [
+      randomGraph(40_000, 6, null, 3),
+      randomGraph(40_000, 6, 'probability', 5),
+      { csr: undirected.csr, ids: undirected.ids },
+    ];
+    for (const g of graphs) {
+      expect(g.csr.n).toBeGreaterThan(2 * 16_384); // several blocks of rows per pass
+      const bytes = encodeSnapshot(g);
+      let expected: Int32Array | null = null;
+      await decodeSnapshotWith(bytes, 'g', async (arcs) => {
+        expected = arcPassSums(arcs);
+        return { problem: null };
+      });
+      expect(expected).not.toBeNull();
+      // Bytes not read yet are 0xff, so a pass that read one would give other sums or fail.
+      const target = new Uint8Array(snapshotMemory(bytes.length, false).buffer, 0, bytes.length).fill(0xff);
+      const checks = arcChecksAsRead(bytes.subarray(0, 64), target);
+      expect(checks).not.toBeNull();
+      for (let at = 0; at < bytes.length; at += 7919) {
+        const to = Math.min(bytes.length, at + 7919);
+        target.set(bytes.subarray(at, to), at);
+        checks?.advance(to);
+        // Time for the module to compile in the background, so that blocks run as bytes arrive.
+        if (at === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const sums = await checks?.sums();
+      expect(sums).toEqual(expected);
+      expect(decodeSnapshot(target, 'g', { arcPassSums: sums }).csr.arcs).toBe(g.csr.arcs);
+    }
+    // A header that changed between its read and the rest's: the decoder runs the passes itself.
+    const bytes = encodeSnapshot(graphs[0]);
+    const target = new Uint8Array(snapshotMemory(bytes.length, false).buffer, 0, bytes.length);
+    const checks = arcChecksAsRead(bytes.subarray(0, 64), target);
+    target.set(bytes);
+    target[12] ^= 2; // the values flag
+    checks?.advance(bytes.length);
+    expect(await checks?.sums()).toBeUndefined();
+    // No checks from a header the decoder refuses or that gives another size.
+    expect(arcChecksAsRead(bytes.subarray(0, 40), target)).toBeNull();
+    expect(arcChecksAsRead(bytes.subarray(0, 64), target.subarray(0, bytes.length - 8))).toBeNull();
+    const refused = bytes.slice(0, 64);
+    refused[36] = 1; // the reserved field
+    expect(arcChecksAsRead(refused, target)).toBeNull();
   });
 });

@@ -16,12 +16,15 @@ import { installNodeSha256 } from '../../cluster/node-sha256.ts';
 import { type LoadOptions, loadGraph, readProblem, resolveLoadOptions } from '../../graph/load.ts';
 import { LoadError } from '../../graph/load-error.ts';
 import {
+  type ArcChecksAsRead,
+  arcChecksAsRead,
+  type DecodeOptions,
   decodeSnapshot,
   decodeSnapshotWith,
   isSnapshot,
   loadedFromSnapshot,
   SNAPSHOT_HEADER_BYTES,
-  SNAPSHOT_MAGIC,
+  snapshotScratchBytes,
 } from '../../graph/snapshot.ts';
 import { snapshotMemory } from '../../graph/snapshot-arc-hash.ts';
 import type { Gunzip } from '../../graph/stream.ts';
@@ -81,9 +84,10 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
     if (stat.isDirectory()) throw new LoadError(path, 'unknown', 'cannot read the file (it is a directory)');
     size = stat.isFile() ? stat.size : 0;
     // A graph snapshot (ripple snapshot) by its magic bytes: decoded whole, no parsing.
-    const head = new Uint8Array(SNAPSHOT_MAGIC.length);
+    // Its header too: the arc passes are prepared from it while the rest is read (readChecked).
+    const head = new Uint8Array(SNAPSHOT_HEADER_BYTES);
     const headRead = stat.isFile() ? (await handle.read(head, 0, head.length, 0)).bytesRead : 0;
-    if (headRead === head.length && isSnapshot(head)) {
+    if (isSnapshot(head.subarray(0, headRead))) {
       // A large one is hashed and has its arc checks run on a worker thread (snapshot-arcs.ts),
       // started first so that its start-up overlaps the read into memory it shares.
       const worker = startArcWorker(size);
@@ -92,9 +96,8 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
           const bytes = await readShared(handle, size, worker);
           return loadedFromSnapshot(await decodeSnapshotWith(bytes, path, worker.check), path);
         }
-        const { bytes, bodySha256 } = await readHashed(handle, size);
-        const decoded = decodeSnapshot(bytes, path, { bodySha256 });
-        return loadedFromSnapshot(decoded, path);
+        const { bytes, ...checked } = await readChecked(handle, size, head.subarray(0, headRead));
+        return loadedFromSnapshot(decodeSnapshot(bytes, path, checked), path);
       } finally {
         worker?.close();
       }
@@ -119,46 +122,67 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
  * A snapshot's bytes in one WebAssembly memory of the file's size (the decoder's typed arrays view
  * it, and its arc pass runs on it, without copying; shared, so the engine's threads take the
  * graph without a copy of their own: `simulate` on the 10M-arc snapshot 2.142 s against 2.222 s,
- * medians of 9), and the SHA-256 of the bytes after its header (the content hash the decoder
- * checks): each chunk is hashed while the system reads the next, so hashing costs little more
+ * medians of 9), the SHA-256 of the bytes after its header (the content hash the decoder checks)
+ * and the sums of its arc passes: each chunk is hashed, and the arc passes run over the rows it
+ * completes (arcChecksAsRead), while the system reads the next, so that both cost little more
  * than the read. Chunks are large, few reads, but at least a few per file to overlap.
  */
-async function readHashed(
+async function readChecked(
   handle: FileHandle,
   size: number,
-): Promise<{ bytes: Uint8Array; bodySha256: Uint8Array }> {
-  const buffer = new Uint8Array(snapshotMemory(size, true).buffer, 0, size);
+  header: Uint8Array,
+): Promise<{ bytes: Uint8Array } & DecodeOptions> {
+  const memory = snapshotMemory(size, true, snapshotScratchBytes(header, size));
+  const buffer = new Uint8Array(memory.buffer, 0, size);
   const hash = createHash('sha256');
-  const at = await readChunks(handle, buffer, (from, to) => hash.update(buffer.subarray(from, to)));
+  let arcChecks = null as ArcChecksAsRead | null;
+  const at = await readChunks(
+    handle,
+    buffer,
+    (from, to) => {
+      hash.update(buffer.subarray(from, to));
+      arcChecks?.advance(to);
+    },
+    // While the first chunk is read: the arc passes compiled for the sizes in the header.
+    () => {
+      arcChecks = arcChecksAsRead(header, buffer);
+    },
+  );
   // The file shrank while being read: the decoder reports the truncation.
-  return { bytes: buffer.subarray(0, at), bodySha256: hash.digest() };
+  if (at < size) return { bytes: buffer.subarray(0, at), bodySha256: hash.digest() };
+  return { bytes: buffer, bodySha256: hash.digest(), arcPassSums: await arcChecks?.sums() };
 }
 
 /** The same into a shared memory, each chunk handed to the worker to hash as it arrives. */
 async function readShared(handle: FileHandle, size: number, worker: ArcWorker): Promise<Uint8Array> {
   const memory = snapshotMemory(size, true);
   worker.share(memory);
-  const at = await readChunks(handle, new Uint8Array(memory.buffer, 0, size), worker.hash);
+  const at = await readChunks(handle, new Uint8Array(memory.buffer, 0, size), worker.hash, () => {});
   return new Uint8Array(memory.buffer, 0, at);
 }
 
 /**
  * Read the file into `buffer` in a few large chunks, each read started before `hash` is given
- * the body bytes (those after the header) of the previous one; the number of bytes read.
+ * the body bytes (those after the header) of the previous one, and `whileFirstRead` called once
+ * the first read is started; the number of bytes read.
  */
 async function readChunks(
   handle: FileHandle,
   buffer: Uint8Array,
   hash: (from: number, to: number) => void,
+  whileFirstRead: () => void,
 ): Promise<number> {
   const size = buffer.length;
   const chunk = Math.min(
     SNAPSHOT_CHUNK_MAX,
     Math.max(SNAPSHOT_CHUNK_MIN, 2 ** Math.ceil(Math.log2(size / 8))),
   );
-  const read = (at: number) => handle.read(buffer, at, Math.min(size - at, chunk), at);
+  // The first read is the smallest: nothing overlaps it but the preparations of whileFirstRead.
+  const read = (at: number) =>
+    handle.read(buffer, at, Math.min(size - at, at === 0 ? SNAPSHOT_CHUNK_MIN : chunk), at);
   let at = 0;
   let next = size > 0 ? read(0) : null;
+  whileFirstRead();
   while (next) {
     const { bytesRead } = await next;
     const from = at;
