@@ -231,32 +231,76 @@ describe.each(READINGS)('string-id lines and other lines read alike, by $by', ({
 });
 
 describe('the compiled scanner alone', () => {
-  it('gives each id of the lines it takes as its span and hash, or its value, and stops at any other line', () => {
-    const scanner = stringPairScanner('whitespace', classTable('whitespace'));
+  const scannerOf = (slots = 1 << 10) => {
+    const scanner = stringPairScanner('whitespace', classTable('whitespace'), slots);
     if (!scanner) throw new Error('no WebAssembly');
-    const text = 'xx\nuser1 42\n007 2147483647\n2147483648\t\u00e9\r\n"q" r\n';
+    return scanner;
+  };
+
+  it('gives each id of the lines it takes as its value, or its span and ordinal, and stops at any other line', () => {
+    const scanner = scannerOf();
+    const text = 'xx\nuser1 42\n007 2147483647\n2147483648\t\u00e9\r\n007 user1\n"q" r\n';
     const bytes = new TextEncoder().encode(text);
     const end = scanner.scan(bytes, 3, bytes.length, 100);
-    expect(scanner.count).toBe(3);
+    expect(scanner.count).toBe(4);
     const at = (s: string, from = 0) => bytes.indexOf(s.charCodeAt(0), from) - 3;
-    const rec = Array.from(scanner.records.subarray(0, 18));
-    const span = (s: number, e: number) => [s - 3, e - 3, hashBytes(bytes, s, e)];
-    expect(rec).toEqual([
-      ...span(3, 8),
-      -1,
-      42,
-      rec[5], // "user1", then 42
-      ...span(12, 15),
-      -1,
-      2147483647,
-      rec[11], // "007" is a string, 2^31 - 1 an integer
-      ...span(27, 37),
-      ...span(38, 40), // 2^31 and "é" (two bytes) are strings
+    // Per id: start, end, ordinal, new and not ASCII; or -1 and the value.
+    const ids = Array.from({ length: 8 }, (_, k) => {
+      const r = Array.from(scanner.records.subarray(4 * k, 4 * k + 4));
+      return r[0] < 0 ? r.slice(0, 2) : r;
+    });
+    expect(ids).toEqual([
+      [0, 5, 0, 0], // "user1", then 42
+      [-1, 42],
+      [9, 12, 1, 0], // "007" is a string, 2^31 - 1 an integer
+      [-1, 2147483647],
+      [24, 34, 2, 0],
+      [35, 37, 3, 1], // 2^31 and "é" (two bytes, new) are strings
+      [39, 42, 1, 0],
+      [43, 48, 0, 0], // known ids: their ordinals, not new
     ]);
     expect(at('"')).toBe(end - 3); // the quoted line is handed back
+    expect(scanner.table.count).toBe(4);
+    const { pool, starts } = scanner.table.bytes();
+    expect(new TextDecoder().decode(pool)).toBe('user10072147483648\u00e9');
+    expect(Array.from(starts)).toEqual([0, 5, 8, 18, 20]);
     // At most `room` records, ending at the start of the next line.
     expect(scanner.scan(bytes, 3, bytes.length, 1)).toBe(12);
     expect(scanner.count).toBe(1);
+  });
+
+  it('tells apart ids of one hash and one length, compared four bytes at a time and then byte by byte', () => {
+    const { table } = scannerOf();
+    const ids = ['abcdefgh1', 'abcdefgh2', 'abcdXfgh1', 'Xbcdefgh1', 'abc', 'abd', 'ab', 'a', ''];
+    const enc = new TextEncoder();
+    // All with hash 7: every lookup probes past the others.
+    const ordinals = () => ids.map((id) => table.intern(enc.encode(id), 0, enc.encode(id).length, 7));
+    expect(ordinals()).toEqual(ids.map((_, k) => k));
+    expect(ordinals()).toEqual(ids.map((_, k) => k));
+    expect(table.count).toBe(ids.length);
+  });
+
+  it('grows its table and pool past the first size, keeping every ordinal, and long ids whole', () => {
+    const scanner = scannerOf();
+    const long = 'L'.repeat(70000);
+    const lines = Array.from({ length: 50000 }, (_, k) => `n${k} n${(k * 7919) % 50000}`);
+    lines.splice(25000, 0, `${long} n1`, `n2 ${long}`);
+    const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
+    const ids: number[] = [];
+    for (let p = 0; p < bytes.length; ) {
+      const to = Math.min(bytes.length, bytes.lastIndexOf(0x0a, p + WINDOW - 1) + 1);
+      const end = scanner.scan(bytes, p, to, 1e9);
+      expect(end).toBe(to);
+      for (let k = 0; k < 2 * scanner.count; k++) ids.push(scanner.records[4 * k + 2]);
+      p = end;
+    }
+    const order = new Map<string, number>();
+    const names = lines.flatMap((line) => line.split(' '));
+    for (const id of names) if (!order.has(id)) order.set(id, order.size);
+    expect(ids).toEqual(names.map((id) => order.get(id)));
+    const table = new StringIds();
+    table.handTo(scanner.table);
+    expect(table.texts()).toEqual([...order.keys()]);
   });
 });
 
