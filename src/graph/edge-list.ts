@@ -354,6 +354,7 @@ export class StringIds {
   private find(buf: Uint8Array, s: number, e: number, h: number): number {
     const table = this.table;
     if (table) {
+      // The table keeps an id that is not UTF-8, but a -1 ends the reading.
       const before = table.count;
       const ordinal = table.intern(buf, s, e, h);
       if (ordinal === before) {

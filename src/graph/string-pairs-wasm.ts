@@ -512,9 +512,12 @@ export function stringPairScanner(
       return ids();
     },
     intern(buf, s, e, h) {
+      // The id goes where its bytes would be added (copied onto themselves when it is new), so it
+      // may be of any length.
       reserve(1, e - s);
-      u8.set(buf.subarray(s, e), 0);
-      return internAt(0, e - s, h);
+      const at = pool() + poolLength();
+      u8.set(buf.subarray(s, e), at);
+      return internAt(at, at + e - s, h);
     },
     bytes() {
       const starts = new Int32Array(ids() + 1);

@@ -280,6 +280,18 @@ describe('the compiled scanner alone', () => {
     expect(table.count).toBe(ids.length);
   });
 
+  it('interns ids longer than a window one at a time', () => {
+    const { table } = scannerOf();
+    const enc = new TextEncoder();
+    const ids = ['a'.repeat(3 * WINDOW), 'b', `${'a'.repeat(3 * WINDOW)}c`, 'b', 'a'.repeat(3 * WINDOW)];
+    expect(ids.map((id) => table.intern(enc.encode(id), 0, enc.encode(id).length, 1))).toEqual([
+      0, 1, 2, 1, 0,
+    ]);
+    const { pool, starts } = table.bytes();
+    expect(Array.from(starts)).toEqual([0, 3 * WINDOW, 3 * WINDOW + 1, 6 * WINDOW + 2]);
+    expect(new TextDecoder().decode(pool)).toBe(ids.slice(0, 3).join(''));
+  });
+
   it('grows its table and pool past the first size, keeping every ordinal, and long ids whole', () => {
     const scanner = scannerOf();
     const long = 'L'.repeat(70000);
@@ -301,6 +313,12 @@ describe('the compiled scanner alone', () => {
     const table = new StringIds();
     table.handTo(scanner.table);
     expect(table.texts()).toEqual([...order.keys()]);
+  });
+
+  it('says so, rather than failing somewhere, when its memory cannot grow to what the table needs', () => {
+    expect(() => scannerOf(1 << 29)).toThrow(
+      /node ids of this file need more memory than WebAssembly can have/,
+    );
   });
 });
 
