@@ -5,10 +5,12 @@
  * a leading BOM inside an id), integers, quoted fields, ids with inner spaces, comments and odd
  * separators, and compare with a reference reading written here from the format's rules; and
  * check that an id that is not UTF-8 is reported at its line and column wherever it falls in a
- * batch. Each reading is done by the JS loop and by the compiled one (string-pairs-wasm.ts, used for
- * inputs of 128 KiB or more: sizeHint says so here). StringIds is also tested on its own.
+ * batch. Each reading is done by the JS loop, by the compiled one (string-pairs-wasm.ts, used for
+ * inputs of 128 KiB or more: sizeHint says so here; it interns the ids in its own memory), and by
+ * the JS loop at that size where WebAssembly is missing. StringIds and the compiled scanner's
+ * table are also tested on their own (ids of one hash, long ids, growth).
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { classTable, hashBytes, parseEdgeList, StringIds } from '../../src/graph/edge-list.ts';
 import { WINDOW } from '../../src/graph/integer-pairs-wasm.ts';
 import { LoadError } from '../../src/graph/load-error.ts';
@@ -107,13 +109,18 @@ function reference(edges: [string, string][]) {
   return { ids, arcs: [...arcSet].sort() };
 }
 
-/** sizeHint for a reading by the JS loop, and for one by the compiled loop. */
+/** sizeHint for a reading by the JS loop, and for one by the compiled loop (unless WebAssembly is missing). */
 const READINGS = [
-  { by: 'the JS loop', sizeHint: 1 << 10 },
-  { by: 'the compiled loop', sizeHint: 1 << 20 },
+  { by: 'the JS loop', sizeHint: 1 << 10, wasm: true },
+  { by: 'the compiled loop', sizeHint: 1 << 20, wasm: true },
+  { by: 'the JS loop where WebAssembly is missing', sizeHint: 1 << 20, wasm: false },
 ];
 
-describe.each(READINGS)('string-id lines and other lines read alike, by $by', ({ sizeHint }) => {
+describe.each(READINGS)('string-id lines and other lines read alike, by $by', ({ sizeHint, wasm }) => {
+  beforeEach(() => {
+    if (!wasm) vi.stubGlobal('WebAssembly', undefined);
+  });
+  afterEach(() => vi.unstubAllGlobals());
   for (const delimiter of ['whitespace', 'comma', 'tab'] as const) {
     it(`mixed ${delimiter}-separated files equal the reference reading`, async () => {
       for (let seed = 1; seed <= 40; seed++) {
