@@ -14,7 +14,7 @@ import { compileCsr } from './csr.ts';
 import { type IntegerPairScanner, integerPairScanner, WINDOW } from './integer-pairs-wasm.ts';
 import { LoadError } from './load-error.ts';
 import { arrayIds, integerIds, lazyIds, type NodeIds } from './node-ids.ts';
-import { RECORD, type StringPairScanner, stringPairScanner } from './string-pairs-wasm.ts';
+import { type IdTable, RECORD, type StringPairScanner, stringPairScanner } from './string-pairs-wasm.ts';
 import { firstTextProblem } from './text-check.ts';
 import type { Direction, EdgeValues, LoadedGraph, LoadReport } from './types.ts';
 
@@ -251,14 +251,18 @@ const asciiDecoder = new TextDecoder('utf-8');
  * misses, not instructions, are what it costs; so callers that have many ids at hand queue them
  * (queue(), then resolve()): resolve() first touches the slot of every queued id, letting the CPU
  * wait for those misses together, then looks them up one by one in queue order.
+ *
+ * Once handed to the compiled scanner's table (handTo), the ids live there and every id is
+ * interned there, in the same order and numbering.
  */
 export class StringIds {
-  /** Number of ids interned; ordinals are 0 .. count-1 in order of first interning. */
-  count = 0;
+  /** Ids interned here, before any handTo(). */
+  private added = 0;
   private slots = new Int32Array(4 * FEWEST_SLOTS);
   private mask = FEWEST_SLOTS - 1;
-  /** Slots after the first growth (see the constructor). */
-  private readonly grownSlots: number;
+  /** Slots after the first growth (see the constructor); also the first size of a handTo() table. */
+  readonly grownSlots: number;
+  private table: IdTable | null = null;
   private pool = new Uint8Array(1 << 12);
   private poolLength = 0;
   /** Whether every id is ASCII (then the pool decodes in one call). */
@@ -281,6 +285,34 @@ export class StringIds {
     this.grownSlots = size;
   }
 
+  /** Number of ids interned; ordinals are 0 .. count-1 in order of first interning. */
+  get count(): number {
+    return this.table ? this.table.count : this.added;
+  }
+
+  /**
+   * Move the ids into `table`, in ordinal order, and intern every later id there (the compiled
+   * scanner's table, string-pairs-wasm.ts).
+   */
+  handTo(table: IdTable): void {
+    const { pool, starts } = this.bytes();
+    for (let o = 0; o < this.added; o++)
+      table.intern(pool, starts[o], starts[o + 1], hashBytes(pool, starts[o], starts[o + 1]));
+    this.table = table;
+    this.slots = new Int32Array(0);
+    this.pool = new Uint8Array(0);
+  }
+
+  /**
+   * Note an id the table took that is new and not ASCII (a scan's record says so); false when its
+   * bytes are not valid UTF-8.
+   */
+  addedNonAscii(buf: Uint8Array, s: number, e: number): boolean {
+    if (firstTextProblem(buf, s, e) >= 0) return false;
+    this.ascii = false;
+    return true;
+  }
+
   /** Ordinal of the id in buf[s,e); -1 when the bytes are not valid UTF-8. */
   intern(buf: Uint8Array, s: number, e: number): number {
     return this.find(buf, s, e, hashBytes(buf, s, e));
@@ -300,6 +332,12 @@ export class StringIds {
   resolve(buf: Uint8Array): number {
     const n = this.queueLength;
     const queued = this.queued;
+    this.queueLength = 0;
+    if (this.table) {
+      for (let q = 0; q < n; q++)
+        this.resolved[q] = this.find(buf, queued[3 * q + 1], queued[3 * q + 2], queued[3 * q]);
+      return n;
+    }
     const slots = this.slots;
     const mask = this.mask;
     let touch = 0;
@@ -310,11 +348,22 @@ export class StringIds {
     this.touched = touch; // kept, so the loops above are not optimised away
     for (let q = 0; q < n; q++)
       this.resolved[q] = this.find(buf, queued[3 * q + 1], queued[3 * q + 2], queued[3 * q]);
-    this.queueLength = 0;
     return n;
   }
 
   private find(buf: Uint8Array, s: number, e: number, h: number): number {
+    const table = this.table;
+    if (table) {
+      // The table keeps an id that is not UTF-8, but a -1 ends the reading.
+      const before = table.count;
+      const ordinal = table.intern(buf, s, e, h);
+      if (ordinal === before) {
+        let high = 0;
+        for (let k = s; k < e; k++) high |= buf[k];
+        if (high >= 0x80 && !this.addedNonAscii(buf, s, e)) return -1;
+      }
+      return ordinal;
+    }
     const slots = this.slots;
     const pool = this.pool;
     const mask = this.mask;
@@ -347,19 +396,16 @@ export class StringIds {
       pool[at] = b;
       high |= b;
     }
-    if (high >= 0x80) {
-      // Checked where first seen, so the error names the line (loadGraph checks the text first).
-      if (firstTextProblem(buf, s, e) >= 0) return -1;
-      this.ascii = false;
-    }
-    const ord = this.count++;
+    // Checked where first seen, so the error names the line (loadGraph checks the text first).
+    if (high >= 0x80 && !this.addedNonAscii(buf, s, e)) return -1;
+    const ord = this.added++;
     const slots = this.slots;
     slots[4 * slot] = h;
     slots[4 * slot + 1] = ord + 1;
     slots[4 * slot + 2] = this.poolLength;
     slots[4 * slot + 3] = e - s;
     this.poolLength = need;
-    if (this.count * 8 > slots.length) this.rehash(); // load factor 1/2
+    if (this.added * 8 > slots.length) this.rehash(); // load factor 1/2
     return ord;
   }
 
@@ -383,15 +429,16 @@ export class StringIds {
   /** Where each id starts in the pool, by ordinal, and the pool's length last. */
   private starts(): Int32Array {
     // Ids sit in the pool in ordinal order; the slots say where each starts.
-    const start = new Int32Array(this.count + 1);
+    const start = new Int32Array(this.added + 1);
     const slots = this.slots;
     for (let k = 0; k < slots.length; k += 4) if (slots[k + 1] !== 0) start[slots[k + 1] - 1] = slots[k + 2];
-    start[this.count] = this.poolLength;
+    start[this.added] = this.poolLength;
     return start;
   }
 
   /** The ids' bytes, one after another by ordinal, and where each starts (count + 1 entries). */
   bytes(): { pool: Uint8Array; starts: Int32Array } {
+    if (this.table) return this.table.bytes();
     return { pool: this.pool.subarray(0, this.poolLength), starts: this.starts() };
   }
 
@@ -402,7 +449,8 @@ export class StringIds {
 
   /** The ids' texts, to be decoded when asked for. */
   idTexts(): IdTexts {
-    return new IdTexts(this.pool.subarray(0, this.poolLength), this.starts(), this.ascii);
+    const { pool, starts } = this.bytes();
+    return new IdTexts(pool, starts, this.ascii);
   }
 }
 
@@ -1157,19 +1205,21 @@ export class EdgeListReader {
    * taken and leaves that line's number in `line`.
    */
   private scanAnyPairs(from: number, firstLine: number): number {
-    if (this.stringScanner === undefined && this.delimiter !== null)
+    if (this.stringScanner === undefined && this.delimiter !== null) {
       this.stringScanner =
         (this.o.sizeHint ?? Number.POSITIVE_INFINITY) >= COMPILED_SCAN_MIN_BYTES
-          ? stringPairScanner(this.delimiter, this.cls)
+          ? stringPairScanner(this.delimiter, this.cls, this.strings.grownSlots)
           : null;
+      if (this.stringScanner) this.strings.handTo(this.stringScanner.table);
+    }
     if (!this.stringScanner) return this.scanPairs(from, firstLine);
     const p = this.scanCompiledPairs(this.stringScanner, from, firstLine);
     return p < this.bytes.length ? this.scanPairs(p, this.line) : p;
   }
 
   /**
-   * scanPairs with its scanning compiled (string-pairs-wasm.ts), a window of whole lines at a time:
-   * the same lines, records and counts, the string ids interned here as scanPairs interns them.
+   * scanPairs with its scanning and interning compiled (string-pairs-wasm.ts), a window of whole
+   * lines at a time: the same lines, records, counts and ordinals.
    * Stops at the first line it does not take, when the record arrays are full, or at a line longer
    * than a window; returns where, with `line` set.
    */
@@ -1177,14 +1227,9 @@ export class EdgeListReader {
     const bytes = this.bytes;
     const len = bytes.length;
     const strings = this.strings;
-    const pendingAt = this.pendingAt;
-    const pendingColumn = this.pendingColumn;
-    const pendingLine = this.pendingLine;
-    const records = scanner.records;
     const src = this.src;
     const dst = this.dst;
     const capacity = src.length;
-    let pending = 0;
     const before = this.count;
     let count = before;
     let maxSmall = this.maxSmall;
@@ -1202,33 +1247,30 @@ export class EdgeListReader {
       }
       const end = scanner.scan(bytes, p, to, capacity - count);
       const taken = scanner.count;
-      for (let r = 0, at = 0; r < taken; r++, at += RECORD) {
-        // Each id: its start (-1 for a canonical integer), its end (or value) and its hash.
-        if (records[at] < 0) {
-          const a = records[at + 1];
-          src[count] = a;
-          if (a > maxSmall && a < DIRECT_LIMIT) maxSmall = a;
-        } else {
-          pendingAt[pending] = count;
-          pendingColumn[pending] = 0;
-          pendingLine[pending] = line;
+      const records = scanner.records;
+      for (let r = 0; r < taken; r++) {
+        // Each id: its start (-1 for a canonical integer), its end (or value), its ordinal, and
+        // whether it is new and not ASCII.
+        for (let column = 0; column < 2; column++) {
+          const at = r * RECORD + column * (RECORD / 2);
+          const out = column === 0 ? src : dst;
+          if (records[at] < 0) {
+            const v = records[at + 1];
+            out[count] = v;
+            if (v > maxSmall && v < DIRECT_LIMIT) maxSmall = v;
+            continue;
+          }
+          if (records[at + 3] !== 0 && !strings.addedNonAscii(bytes, p + records[at], p + records[at + 1])) {
+            throw this.fail(
+              line,
+              `node id in column ${column + 1} is not valid UTF-8 text; this does not look like a text edge list`,
+            );
+          }
+          out[count] = STRING_TAG + records[at + 2];
           stringEndpoints++;
-          pending = strings.queue(p + records[at], p + records[at + 1], records[at + 2]);
-        }
-        if (records[at + 3] < 0) {
-          const c = records[at + 4];
-          dst[count] = c;
-          if (c > maxSmall && c < DIRECT_LIMIT) maxSmall = c;
-        } else {
-          pendingAt[pending] = count;
-          pendingColumn[pending] = 1;
-          pendingLine[pending] = line;
-          stringEndpoints++;
-          pending = strings.queue(p + records[at + 3], p + records[at + 4], records[at + 5]);
         }
         count++;
         line++;
-        if (pending >= QUEUE - 1) pending = this.resolvePending(pending);
       }
       // The last line of the block may have no line feed.
       if (taken > 0 && end === len && bytes[len - 1] !== 0x0a) line--;
@@ -1236,7 +1278,6 @@ export class EdgeListReader {
       if (p < to) break;
       size = Math.min(2 * size, WINDOW);
     }
-    if (pending > 0) this.resolvePending(pending);
     this.dataLines += count - before;
     this.stringEndpoints += stringEndpoints;
     this.count = count;

@@ -5,10 +5,12 @@
  * a leading BOM inside an id), integers, quoted fields, ids with inner spaces, comments and odd
  * separators, and compare with a reference reading written here from the format's rules; and
  * check that an id that is not UTF-8 is reported at its line and column wherever it falls in a
- * batch. Each reading is done by the JS loop and by the compiled one (string-pairs-wasm.ts, used for
- * inputs of 128 KiB or more: sizeHint says so here). StringIds is also tested on its own.
+ * batch. Each reading is done by the JS loop, by the compiled one (string-pairs-wasm.ts, used for
+ * inputs of 128 KiB or more: sizeHint says so here; it interns the ids in its own memory), and by
+ * the JS loop at that size where WebAssembly is missing. StringIds and the compiled scanner's
+ * table are also tested on their own (ids of one hash, long ids, growth).
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { classTable, hashBytes, parseEdgeList, StringIds } from '../../src/graph/edge-list.ts';
 import { WINDOW } from '../../src/graph/integer-pairs-wasm.ts';
 import { LoadError } from '../../src/graph/load-error.ts';
@@ -107,13 +109,18 @@ function reference(edges: [string, string][]) {
   return { ids, arcs: [...arcSet].sort() };
 }
 
-/** sizeHint for a reading by the JS loop, and for one by the compiled loop. */
+/** sizeHint for a reading by the JS loop, and for one by the compiled loop (unless WebAssembly is missing). */
 const READINGS = [
-  { by: 'the JS loop', sizeHint: 1 << 10 },
-  { by: 'the compiled loop', sizeHint: 1 << 20 },
+  { by: 'the JS loop', sizeHint: 1 << 10, wasm: true },
+  { by: 'the compiled loop', sizeHint: 1 << 20, wasm: true },
+  { by: 'the JS loop where WebAssembly is missing', sizeHint: 1 << 20, wasm: false },
 ];
 
-describe.each(READINGS)('string-id lines and other lines read alike, by $by', ({ sizeHint }) => {
+describe.each(READINGS)('string-id lines and other lines read alike, by $by', ({ sizeHint, wasm }) => {
+  beforeEach(() => {
+    if (!wasm) vi.stubGlobal('WebAssembly', undefined);
+  });
+  afterEach(() => vi.unstubAllGlobals());
   for (const delimiter of ['whitespace', 'comma', 'tab'] as const) {
     it(`mixed ${delimiter}-separated files equal the reference reading`, async () => {
       for (let seed = 1; seed <= 40; seed++) {
@@ -231,32 +238,94 @@ describe.each(READINGS)('string-id lines and other lines read alike, by $by', ({
 });
 
 describe('the compiled scanner alone', () => {
-  it('gives each id of the lines it takes as its span and hash, or its value, and stops at any other line', () => {
-    const scanner = stringPairScanner('whitespace', classTable('whitespace'));
+  const scannerOf = (slots = 1 << 10) => {
+    const scanner = stringPairScanner('whitespace', classTable('whitespace'), slots);
     if (!scanner) throw new Error('no WebAssembly');
-    const text = 'xx\nuser1 42\n007 2147483647\n2147483648\t\u00e9\r\n"q" r\n';
+    return scanner;
+  };
+
+  it('gives each id of the lines it takes as its value, or its span and ordinal, and stops at any other line', () => {
+    const scanner = scannerOf();
+    const text = 'xx\nuser1 42\n007 2147483647\n2147483648\t\u00e9\r\n007 user1\n"q" r\n';
     const bytes = new TextEncoder().encode(text);
     const end = scanner.scan(bytes, 3, bytes.length, 100);
-    expect(scanner.count).toBe(3);
+    expect(scanner.count).toBe(4);
     const at = (s: string, from = 0) => bytes.indexOf(s.charCodeAt(0), from) - 3;
-    const rec = Array.from(scanner.records.subarray(0, 18));
-    const span = (s: number, e: number) => [s - 3, e - 3, hashBytes(bytes, s, e)];
-    expect(rec).toEqual([
-      ...span(3, 8),
-      -1,
-      42,
-      rec[5], // "user1", then 42
-      ...span(12, 15),
-      -1,
-      2147483647,
-      rec[11], // "007" is a string, 2^31 - 1 an integer
-      ...span(27, 37),
-      ...span(38, 40), // 2^31 and "é" (two bytes) are strings
+    // Per id: start, end, ordinal, new and not ASCII; or -1 and the value.
+    const ids = Array.from({ length: 8 }, (_, k) => {
+      const r = Array.from(scanner.records.subarray(4 * k, 4 * k + 4));
+      return r[0] < 0 ? r.slice(0, 2) : r;
+    });
+    expect(ids).toEqual([
+      [0, 5, 0, 0], // "user1", then 42
+      [-1, 42],
+      [9, 12, 1, 0], // "007" is a string, 2^31 - 1 an integer
+      [-1, 2147483647],
+      [24, 34, 2, 0],
+      [35, 37, 3, 1], // 2^31 and "é" (two bytes, new) are strings
+      [39, 42, 1, 0],
+      [43, 48, 0, 0], // known ids: their ordinals, not new
     ]);
     expect(at('"')).toBe(end - 3); // the quoted line is handed back
+    expect(scanner.table.count).toBe(4);
+    const { pool, starts } = scanner.table.bytes();
+    expect(new TextDecoder().decode(pool)).toBe('user10072147483648\u00e9');
+    expect(Array.from(starts)).toEqual([0, 5, 8, 18, 20]);
     // At most `room` records, ending at the start of the next line.
     expect(scanner.scan(bytes, 3, bytes.length, 1)).toBe(12);
     expect(scanner.count).toBe(1);
+  });
+
+  it('tells apart ids of one hash and one length, compared four bytes at a time and then byte by byte', () => {
+    const { table } = scannerOf();
+    const ids = ['abcdefgh1', 'abcdefgh2', 'abcdXfgh1', 'Xbcdefgh1', 'abc', 'abd', 'ab', 'a', ''];
+    const enc = new TextEncoder();
+    // All with hash 7: every lookup probes past the others.
+    const ordinals = () => ids.map((id) => table.intern(enc.encode(id), 0, enc.encode(id).length, 7));
+    expect(ordinals()).toEqual(ids.map((_, k) => k));
+    expect(ordinals()).toEqual(ids.map((_, k) => k));
+    expect(table.count).toBe(ids.length);
+  });
+
+  it('interns ids longer than a window one at a time', () => {
+    const { table } = scannerOf();
+    const enc = new TextEncoder();
+    const ids = ['a'.repeat(3 * WINDOW), 'b', `${'a'.repeat(3 * WINDOW)}c`, 'b', 'a'.repeat(3 * WINDOW)];
+    expect(ids.map((id) => table.intern(enc.encode(id), 0, enc.encode(id).length, 1))).toEqual([
+      0, 1, 2, 1, 0,
+    ]);
+    const { pool, starts } = table.bytes();
+    expect(Array.from(starts)).toEqual([0, 3 * WINDOW, 3 * WINDOW + 1, 6 * WINDOW + 2]);
+    expect(new TextDecoder().decode(pool)).toBe(ids.slice(0, 3).join(''));
+  });
+
+  it('grows its table and pool past the first size, keeping every ordinal, and long ids whole', () => {
+    const scanner = scannerOf();
+    const long = 'L'.repeat(70000);
+    const lines = Array.from({ length: 50000 }, (_, k) => `n${k} n${(k * 7919) % 50000}`);
+    lines.splice(25000, 0, `${long} n1`, `n2 ${long}`);
+    const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
+    const ids: number[] = [];
+    for (let p = 0; p < bytes.length; ) {
+      const to = Math.min(bytes.length, bytes.lastIndexOf(0x0a, p + WINDOW - 1) + 1);
+      const end = scanner.scan(bytes, p, to, 1e9);
+      expect(end).toBe(to);
+      for (let k = 0; k < 2 * scanner.count; k++) ids.push(scanner.records[4 * k + 2]);
+      p = end;
+    }
+    const order = new Map<string, number>();
+    const names = lines.flatMap((line) => line.split(' '));
+    for (const id of names) if (!order.has(id)) order.set(id, order.size);
+    expect(ids).toEqual(names.map((id) => order.get(id)));
+    const table = new StringIds();
+    table.handTo(scanner.table);
+    expect(table.texts()).toEqual([...order.keys()]);
+  });
+
+  it('says so, rather than failing somewhere, when its memory cannot grow to what the table needs', () => {
+    expect(() => scannerOf(1 << 29)).toThrow(
+      /node ids of this file need more memory than WebAssembly can have/,
+    );
   });
 });
 
