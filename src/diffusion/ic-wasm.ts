@@ -29,6 +29,7 @@ import {
   brIf,
   type Code,
   eq,
+  exported,
   f64,
   fadd,
   fromU32,
@@ -404,9 +405,7 @@ export function createWasmIc(
   let memory: WebAssembly.Memory;
   try {
     const { locals: L, body } = kernel(lay, arcs, coin);
-    const bytes = assemble(pages, [
-      { name: 'run', params: L.params, results: ['i32'], locals: L.extra, body },
-    ]);
+    const bytes = assemble(pages, [exported('run', L, body)]);
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
     run = instance.exports.run as typeof run;
     memory = instance.exports.memory as WebAssembly.Memory;

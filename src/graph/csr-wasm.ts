@@ -28,6 +28,7 @@ import {
   brIf,
   type Code,
   eq,
+  exported,
   get,
   geU,
   gtU,
@@ -261,13 +262,7 @@ function csrModule(): WebAssembly.Module | null {
     ];
     const bytes = assemble(
       1,
-      fns.map((f) => ({
-        name: f.name,
-        params: f.locals.params,
-        results: f.name === 'inArcs' ? [] : ['i32' as const],
-        locals: f.locals.extra,
-        body: f.body,
-      })),
+      fns.map((f) => exported(f.name, f.locals, f.body, f.name === 'inArcs' ? [] : ['i32'])),
     );
     compiled = new WebAssembly.Module(bytes);
   } catch {

@@ -11,6 +11,7 @@
  * integer path exactly when its text is canonical, "7" and "007" are always different nodes.
  */
 import { compileCsr } from './csr.ts';
+import { FNV_OFFSET, FNV_PRIME, MAX_CANONICAL } from './edge-list-codes.ts';
 import { type IntegerPairScanner, integerPairScanner, WINDOW } from './integer-pairs-wasm.ts';
 import { LoadError } from './load-error.ts';
 import { arrayIds, integerIds, lazyIds, type NodeIds } from './node-ids.ts';
@@ -194,7 +195,6 @@ const COLUMN_NAMES = new Set([
 // rather than between byte-scanning work, lets the CPU overlap the cache misses (2-3x faster on
 // a few million nodes).
 
-const MAX_CANONICAL = 2 ** 31 - 1;
 /**
  * Smallest input (EdgeListOptions.sizeHint) read with the compiled loops: assembling one
  * costs about 1.3 ms on a cold start, what the JS loop takes to scan some 150 KB then.
@@ -209,10 +209,8 @@ const STRING_TAG = 2 ** 31;
 /** Integer ids below this are numbered through a direct table (at most 64 MB); larger via a Map. */
 const DIRECT_LIMIT = 1 << 24;
 
-/** FNV-1a over the bytes of an id, then a murmur finaliser (finishHash) so the low bits mix well. */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
+// Ids are hashed by FNV-1a over their bytes, then a murmur finaliser (finishHash) so the low bits
+// mix well.
 function finishHash(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

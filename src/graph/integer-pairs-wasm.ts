@@ -26,6 +26,7 @@ import {
   type Code,
   eq,
   eqz,
+  exported,
   get,
   geU,
   gtU,
@@ -44,6 +45,7 @@ import {
   sub,
   when,
 } from '../util/wasm.ts';
+import { LAST_PREFIX, MAX_CANONICAL } from './edge-list-codes.ts';
 
 /** Most bytes scanned per call: more than one block of the streaming reader (MAX_LINE + 1). */
 export const WINDOW = 1 << 17;
@@ -82,11 +84,6 @@ export interface IntegerPairScanner {
   readonly dst: Uint32Array;
   readonly maxRecords: number;
 }
-
-/** Canonical ids are at most this (2^31 - 1), as in the JS reader. */
-const MAX_CANONICAL = 0x7fffffff;
-/** An id with more digits than this prefix, times 10, is more than MAX_CANONICAL. */
-const LAST_PREFIX = Math.floor(MAX_CANONICAL / 10);
 
 /** Step to the next byte: p + 1, and its byte in b. */
 export const nextByte = (p: Local, b: Local): Code => [set(p, add(get(p), i32(1))), set(b, load8(get(p)))];
@@ -223,9 +220,7 @@ export function integerPairScanner(delimiter: PairDelimiter, directLimit: number
   if (!module) {
     try {
       const { locals, body } = scanBody(delimiter, directLimit);
-      const bytes = assemble(PAGES, [
-        { name: 'scan', params: locals.params, results: ['i32'], locals: locals.extra, body },
-      ]);
+      const bytes = assemble(PAGES, [exported('scan', locals, body)]);
       module = new WebAssembly.Module(bytes);
     } catch {
       return null;

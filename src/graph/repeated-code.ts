@@ -11,6 +11,7 @@ import {
   block,
   br,
   brIf,
+  exported,
   get,
   geU,
   gtU,
@@ -120,10 +121,7 @@ function codeModule(
     ]),
     ret(get(max)),
   ];
-  const functions = [
-    { name: 'largest', params: M.params, results: ['i32' as const], locals: M.extra, body: largest },
-    { name: 'repeated', params: L.params, results: ['i32' as const], locals: L.extra, body: repeated },
-  ];
+  const functions = [exported('largest', M, largest), exported('repeated', L, repeated)];
   if (imported) return assemble(imported.pages, functions, imported);
   return assemble(Math.max(1, Math.ceil(bitmap / PAGE)), functions);
 }

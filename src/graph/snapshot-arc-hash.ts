@@ -36,6 +36,7 @@ import {
   brIf,
   type Code,
   eq,
+  exported,
   type FunctionSpec,
   f64,
   feq,
@@ -470,13 +471,7 @@ function rowHasher(side: SideSpec, n: number, arcs: number, probability: boolean
     ]),
     ret([i32(1), add(get(s1), laneSum(vs1)), add(get(s2), laneSum(vs2))]),
   ];
-  return {
-    name: side.name,
-    params: L.params,
-    results: ['i32', 'i32', 'i32'],
-    locals: L.extra,
-    body,
-  };
+  return exported(side.name, L, body, ['i32', 'i32', 'i32']);
 }
 
 /** The value part of arc k's hash, from its value's two 32-bit halves (at `values` + 8k). */

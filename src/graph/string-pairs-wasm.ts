@@ -31,6 +31,7 @@ import {
   type Code,
   eq,
   eqz,
+  exported,
   get,
   geU,
   gtU,
@@ -54,6 +55,7 @@ import {
   when,
   xor,
 } from '../util/wasm.ts';
+import { FNV_OFFSET, FNV_PRIME, LAST_PREFIX, MAX_CANONICAL } from './edge-list-codes.ts';
 import { lineEndCode, nextByte, type PairDelimiter, separatorCode, WINDOW } from './integer-pairs-wasm.ts';
 
 /** Most records one window can hold: the shortest line is "a b\n"; a last line may lack its "\n". */
@@ -85,12 +87,6 @@ const MOST_PAGES = 65536;
 // Byte classes, as edge-list.ts numbers them.
 const TOKEN = 0;
 const QUOTE = 4;
-/** Canonical ids are at most this (2^31 - 1), as in the JS reader. */
-const MAX_CANONICAL = 0x7fffffff;
-/** An id with more digits than this prefix, times 10, is more than MAX_CANONICAL. */
-const LAST_PREFIX = Math.floor(MAX_CANONICAL / 10);
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 /**
  * The ids interned in the module's memory, numbered in order of first interning, as StringIds
@@ -421,20 +417,8 @@ export function stringPairScanner(
       const scan = scanBody(delimiter);
       const intern = internBody();
       const bytes = assemble(Math.ceil(SLOTS / PAGE), [
-        {
-          name: 'scan',
-          params: scan.locals.params,
-          results: ['i32'],
-          locals: scan.locals.extra,
-          body: scan.body,
-        },
-        {
-          name: 'intern',
-          params: intern.locals.params,
-          results: ['i32'],
-          locals: intern.locals.extra,
-          body: intern.body,
-        },
+        exported('scan', scan.locals, scan.body),
+        exported('intern', intern.locals, intern.body),
       ]);
       module = new WebAssembly.Module(bytes);
     } catch {

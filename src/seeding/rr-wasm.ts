@@ -25,6 +25,7 @@ import {
   type Code,
   eq,
   eqz,
+  exported,
   f64,
   fdiv,
   fge,
@@ -299,9 +300,7 @@ export function createCompiledRrSampler(
   let memory: WebAssembly.Memory;
   try {
     const { locals: L, body } = kernel(lay, n, blockSize);
-    const bytes = assemble(pages, [
-      { name: 'draw', params: L.params, results: ['i32'], locals: L.extra, body },
-    ]);
+    const bytes = assemble(pages, [exported('draw', L, body)]);
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
     draw = instance.exports.draw as typeof draw;
     memory = instance.exports.memory as WebAssembly.Memory;

@@ -43,6 +43,16 @@ export interface FunctionSpec {
   body: Code[];
 }
 
+/** The function `name` exports: its parameters and extra locals from `locals`, then `body`. */
+export function exported(
+  name: string,
+  locals: Locals,
+  body: Code[],
+  results: ValType[] = ['i32'],
+): FunctionSpec {
+  return { name, params: locals.params, results, locals: locals.extra, body };
+}
+
 // Unsigned and signed LEB128.
 function uleb(x: number): number[] {
   const out: number[] = [];

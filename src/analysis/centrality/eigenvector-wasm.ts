@@ -18,6 +18,7 @@ import {
   br,
   brIf,
   type Code,
+  exported,
   type FunctionSpec,
   f64,
   fabs,
@@ -94,7 +95,7 @@ function multiply(n: number, offsets: number, targets: number): FunctionSpec {
     ]),
     get(norm),
   ];
-  return { name: 'multiply', params: L.params, results: ['f64'], locals: L.extra, body };
+  return exported('multiply', L, body, ['f64']);
 }
 
 /** next <- next / norm; returns the L1 change between next and x. */
@@ -120,7 +121,7 @@ function normalize(n: number): FunctionSpec {
     ]),
     get(change),
   ];
-  return { name: 'normalize', params: L.params, results: ['f64'], locals: L.extra, body };
+  return exported('normalize', L, body, ['f64']);
 }
 
 /**

@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
 import { installNodeSha256 } from '../../cluster/node-sha256.ts';
-import { type LoadOptions, loadGraph, readProblem, resolveLoadOptions } from '../../graph/load.ts';
+import { isGzip, type LoadOptions, loadGraph, readProblem, resolveLoadOptions } from '../../graph/load.ts';
 import { LoadError } from '../../graph/load-error.ts';
 import {
   type ArcChecksAsRead,
@@ -107,8 +107,7 @@ export async function readGraphFile(path: string, options: ReadGraphOptions = {}
     try {
       // A plain file's chunks are read into a few buffers in turn (see chunks); not a gzip one,
       // whose decompressing stream may hold on to chunks.
-      const gzip = headRead >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-      const input = chunks(handle, stat.isFile() && !gzip);
+      const input = chunks(handle, stat.isFile() && !isGzip(head.subarray(0, headRead)));
       return await loadGraph(input, { ...loadOptions, sizeHint: size, edgeListTail: split?.tail });
     } finally {
       await split?.close();
@@ -157,20 +156,20 @@ async function readChecked(
 async function readShared(handle: FileHandle, size: number, worker: ArcWorker): Promise<Uint8Array> {
   const memory = snapshotMemory(size, true);
   worker.share(memory);
-  const at = await readChunks(handle, new Uint8Array(memory.buffer, 0, size), worker.hash, () => {});
+  const at = await readChunks(handle, new Uint8Array(memory.buffer, 0, size), worker.hash);
   return new Uint8Array(memory.buffer, 0, at);
 }
 
 /**
- * Read the file into `buffer` in a few large chunks, each read started before `hash` is given
+ * Read the file into `buffer` in a few large chunks, each read started before `onBody` is given
  * the body bytes (those after the header) of the previous one, and `whileFirstRead` called once
  * the first read is started; the number of bytes read.
  */
 async function readChunks(
   handle: FileHandle,
   buffer: Uint8Array,
-  hash: (from: number, to: number) => void,
-  whileFirstRead: () => void,
+  onBody: (from: number, to: number) => void,
+  whileFirstRead?: () => void,
 ): Promise<number> {
   const size = buffer.length;
   const chunk = Math.min(
@@ -182,13 +181,13 @@ async function readChunks(
     handle.read(buffer, at, Math.min(size - at, at === 0 ? SNAPSHOT_CHUNK_MIN : chunk), at);
   let at = 0;
   let next = size > 0 ? read(0) : null;
-  whileFirstRead();
+  whileFirstRead?.();
   while (next) {
     const { bytesRead } = await next;
     const from = at;
     at += bytesRead;
     next = bytesRead > 0 && at < size ? read(at) : null;
-    if (at > SNAPSHOT_HEADER_BYTES) hash(Math.max(from, SNAPSHOT_HEADER_BYTES), at);
+    if (at > SNAPSHOT_HEADER_BYTES) onBody(Math.max(from, SNAPSHOT_HEADER_BYTES), at);
   }
   return at;
 }
